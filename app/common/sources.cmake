@@ -1,0 +1,4 @@
+target_sources(deployer_core PRIVATE
+    common/result.h common/result.cpp
+    common/redactor.h common/redactor.cpp
+    common/logging.h common/logging.cpp)

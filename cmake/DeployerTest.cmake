@@ -1,0 +1,42 @@
+# The one way to register a test (qt-style-anchors §5.8).
+#
+#   deployer_add_test(NAME tst_foo SOURCES tst_foo.cpp [LIBS ...] [LABELS ...] [KEYCHAIN] [TIMEOUT s])
+#
+# Every test runs on the offscreen platform with its own HOME and XDG config/data/cache directories, so
+# nothing a test does touches the user's settings, pinned host keys or keychain. KEYCHAIN runs the test
+# inside a private D-Bus session with its own unlocked gnome-keyring (tests/support/with-keyring.sh):
+# the real Secret Service backend, never QtKeychain's insecure fallback.
+function(deployer_add_test)
+    cmake_parse_arguments(T "KEYCHAIN" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
+    add_executable(${T_NAME} ${T_SOURCES})
+    deployer_apply_settings(${T_NAME})
+    target_compile_definitions(${T_NAME} PRIVATE
+        QT_FORCE_ASSERTS
+        DEPLOYER_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+        DEPLOYER_BINARY_DIR="${PROJECT_BINARY_DIR}"
+        DEPLOYER_REFERENCE_DIR="${DEPLOYER_REFERENCE_DIR}")
+    target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
+
+    set(home "${CMAKE_BINARY_DIR}/test-home/${T_NAME}")
+    set(command $<TARGET_FILE:${T_NAME}>)
+    if(T_KEYCHAIN)
+        set(command bash ${PROJECT_SOURCE_DIR}/tests/support/with-keyring.sh ${command})
+    endif()
+    add_test(NAME ${T_NAME} COMMAND ${command})
+    if(NOT T_TIMEOUT)
+        set(T_TIMEOUT 300)
+    endif()
+    set_tests_properties(${T_NAME} PROPERTIES
+        TIMEOUT ${T_TIMEOUT}
+        LABELS "${T_LABELS}"
+        FIXTURES_REQUIRED test_homes
+        ENVIRONMENT_MODIFICATION "QT_QPA_PLATFORM=set:offscreen;HOME=set:${home};XDG_CONFIG_HOME=set:${home}/config;XDG_DATA_HOME=set:${home}/data;XDG_CACHE_HOME=set:${home}/cache;XDG_RUNTIME_DIR=set:${home}/runtime;HCLOUD_TOKEN=unset:;HCLOUD_ENDPOINT=unset:;DBUS_SESSION_BUS_ADDRESS=unset:;QT_LOGGING_RULES=set:deployer.*.debug=true"
+        ENVIRONMENT "${T_ENVIRONMENT}")
+endfunction()
+
+# Wipes and recreates the per-test home directories once per ctest run.
+function(deployer_add_test_homes_fixture)
+    add_test(NAME setup_test_homes
+        COMMAND ${CMAKE_COMMAND} -DROOT=${CMAKE_BINARY_DIR}/test-home -P ${PROJECT_SOURCE_DIR}/cmake/ResetTestHomes.cmake)
+    set_tests_properties(setup_test_homes PROPERTIES FIXTURES_SETUP test_homes)
+endfunction()

@@ -1,0 +1,2 @@
+file(REMOVE_RECURSE "${ROOT}")
+file(MAKE_DIRECTORY "${ROOT}")
