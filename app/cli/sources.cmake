@@ -1,1 +1,5 @@
-# sources of the cli subsystem
+target_sources(deployer_core PRIVATE
+    cli/cliapplication.h cli/cliapplication.cpp
+    cli/clioutput.h cli/clioutput.cpp
+    cli/hcloudcommands.h cli/hcloudcommands.cpp
+    cli/tokenresolver.h cli/tokenresolver.cpp)

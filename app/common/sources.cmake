@@ -1,4 +1,5 @@
 target_sources(deployer_core PRIVATE
     common/result.h common/result.cpp
     common/redactor.h common/redactor.cpp
-    common/logging.h common/logging.cpp)
+    common/logging.h common/logging.cpp
+    common/inputvalidation.h common/inputvalidation.cpp)

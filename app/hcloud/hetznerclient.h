@@ -2,6 +2,8 @@
 
 #include "common/result.h"
 #include "hcloudtypes.h"
+#include "labelselector.h"
+#include "retrypolicy.h"
 
 #include <QObject>
 #include <QPointer>
@@ -16,22 +18,6 @@ namespace hcloud {
 
 // Default endpoint; HCLOUD_ENDPOINT or --api-endpoint override it.
 inline constexpr auto defaultEndpoint = "https://api.hetzner.cloud/v1";
-
-struct RetryPolicy
-{
-    int maxRetries = 5; // like hcloud-go: up to 6 attempts
-    int baseDelayMs = 1000;
-    int maxDelayMs = 60000;
-    int maxRateLimitWaitMs = 3600 * 1000; // never wait longer than a full bucket refill
-    int transferTimeoutMs = 30000; // a request with no progress for this long is a network timeout
-};
-
-struct PollPolicy
-{
-    int intervalMs = 1000; // one GET /actions for up to 25 ids per interval
-    int maxIntervalMs = 10000;
-    int timeoutMs = 15 * 60 * 1000;
-};
 
 // Asynchronous, typed Hetzner Cloud client (reference/hetzner-cloud-api.md). Lives in the thread that
 // owns the QNetworkAccessManager (the GUI thread in the wizard) and never blocks it.
@@ -72,8 +58,7 @@ public:
     // Servers
     void createServer(const CreateServerRequest &request, QObject *context, Callback<Created<Server>> done);
     void getServer(qint64 id, QObject *context, Callback<std::optional<Server>> done); // nullopt on 404
-    void listServers(const QString &labelSelector, const QString &name, QObject *context,
-                     Callback<QList<Server>> done);
+    void listServers(const QString &labelSelector, const QString &name, QObject *context, Callback<QList<Server>> done);
     void deleteServer(qint64 id, QObject *context, Callback<Action> done);
 
     // Actions: waits until all listed actions finished, polling up to 25 ids per request.
@@ -84,8 +69,7 @@ public:
 
     // SSH keys: find by MD5 fingerprint (computed locally from the public key), else create.
     static QString md5Fingerprint(const QString &openSshPublicKey); // empty when not a valid key line
-    void findSshKeyByFingerprint(const QString &fingerprint, QObject *context,
-                                 Callback<std::optional<SshKey>> done);
+    void findSshKeyByFingerprint(const QString &fingerprint, QObject *context, Callback<std::optional<SshKey>> done);
     void createSshKey(const QString &name, const QString &publicKey, const Labels &labels, QObject *context,
                       Callback<SshKey> done);
     void ensureSshKey(const QString &name, const QString &publicKey, const Labels &labels, QObject *context,
@@ -95,8 +79,7 @@ public:
     // Firewalls
     void createFirewall(const CreateFirewallRequest &request, QObject *context, Callback<Created<Firewall>> done);
     void listFirewalls(const QString &labelSelector, QObject *context, Callback<QList<Firewall>> done);
-    void setFirewallRules(qint64 id, const QList<FirewallRule> &rules, QObject *context,
-                          Callback<QList<Action>> done);
+    void setFirewallRules(qint64 id, const QList<FirewallRule> &rules, QObject *context, Callback<QList<Action>> done);
     void deleteFirewall(qint64 id, QObject *context, Callback<void> done);
 
     // Networks
@@ -134,8 +117,5 @@ private:
     class Private;
     std::unique_ptr<Private> d;
 };
-
-// Builds a label selector from exact-match pairs, sorted, "k=v,k2=v2" (URL-encoding happens in the client).
-QString selectorFor(const Labels &labels);
 
 } // namespace hcloud

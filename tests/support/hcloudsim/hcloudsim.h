@@ -28,6 +28,8 @@ public:
         int status = 0; // 0 when the connection was dropped without an answer
         QByteArray responseBody;
         bool authorized = false;
+        QByteArray responseContentType; // empty for 204 and dropped connections
+        QString correlationId; // the X-Correlation-Id sent with the answer
     };
 
     // A fault applied to the next `count` requests whose method and path match.
@@ -36,7 +38,10 @@ public:
         enum class Kind {
             ApiError, // answer `status` with the error envelope {code, message}
             BareStatus, // answer `status` with a non-JSON body (e.g. a proxy's 502 page)
-            DropConnection, // close the connection without answering
+            // Close the connection without answering. Note: QNetworkAccessManager silently resends a request
+            // whose connection closed before any answer byte (up to 2 times), so use count >= 3 (or -1) to
+            // make a Qt client see the failure; with afterProcessing the resend meets the changed state.
+            DropConnection,
             Latency, // answer normally after `latencyMs`
             ActionError, // the create/delete succeeds, but its action ends in status "error" with `code`
         };
@@ -47,8 +52,8 @@ public:
         int status = 500;
         QString code = QStringLiteral("server_error");
         QString message = QStringLiteral("injected fault");
-        int latencyMs = 0;
-        bool afterProcessing = false; // ApiError/DropConnection: apply after the request took effect
+        int latencyMs = 0; // for any kind: answer (or drop) this late
+        bool afterProcessing = false; // ApiError/BareStatus/DropConnection: fail after the request took effect
     };
 
     explicit HcloudSim(QObject *parent = nullptr);
@@ -61,6 +66,7 @@ public:
     // Tokens: "sim-token" (read-write) is accepted by default.
     static QString defaultToken() { return QStringLiteral("sim-token"); }
     void addToken(const QString &token, bool readOnly = false);
+    void clearTokens(); // also forgets defaultToken()
 
     // Actions advance from running to success over this time (progress in between). 0 = immediate.
     void setActionDurationMs(int ms);
@@ -73,11 +79,16 @@ public:
     void injectFault(const Fault &fault);
     void clearFaults();
 
+    // Make a server type unplaceable in a location: POST /servers then answers 412 resource_unavailable
+    // "error during placement", while GET /server_types still lists it as available (as a sell-out does).
+    void setSoldOut(const QString &serverType, const QString &location, bool soldOut = true);
+
     // Emit the legacy `datacenter` object on servers (the official schema copy still requires it).
     void setEmitDatacenter(bool enabled);
 
     // Seeding for tests: create objects directly, bypassing the HTTP API. Return the new id.
-    qint64 seedServer(const QString &name, const QJsonObject &labels = {}, const QString &serverType = QStringLiteral("cx23"),
+    qint64 seedServer(const QString &name, const QJsonObject &labels = {},
+                      const QString &serverType = QStringLiteral("cx23"),
                       const QString &location = QStringLiteral("fsn1"));
     qint64 seedSshKey(const QString &name, const QString &publicKey, const QJsonObject &labels = {});
     qint64 seedZone(const QString &name, const QString &mode = QStringLiteral("primary"));
@@ -89,6 +100,10 @@ public:
 
     // Current state as the API would list it (for assertions), e.g. state("servers").
     QJsonArray state(const QString &collection) const;
+
+Q_SIGNALS:
+    // A request was answered (or dropped); the exchange is already in exchanges().
+    void exchangeRecorded();
 
 private:
     class Private;

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+struct Error;
+
+// Everything the CLI prints goes through here: results to stdout, diagnostics to stderr, both redacted so a
+// secret can never reach the terminal or a CI log.
+class CliOutput
+{
+public:
+    void line(const QString &text); // stdout
+    void json(const QJsonValue &value); // stdout, compact, one line
+    void error(const QString &text); // stderr, prefixed "error: "
+    void error(const Error &error); // message, then technical detail and correlation id on a second line
+
+    // Left-aligned columns sized to their widest cell; header row first.
+    void table(const QStringList &header, const QList<QStringList> &rows);
+};

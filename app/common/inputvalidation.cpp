@@ -1,0 +1,62 @@
+#include "inputvalidation.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Error inputError(const QString &code, const QString &message)
+{
+    return Error{u"input"_s, code, message, {}, {}, 0};
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("InputValidation", text);
+}
+} // namespace
+
+namespace InputValidation {
+
+Result<QString> token(const QString &raw)
+{
+    const QString trimmed = raw.trimmed();
+    if (trimmed.isEmpty())
+        return inputError(u"token_empty"_s,
+                          tr("The API token is empty. Create one in the Hetzner Console under Security → API "
+                             "tokens (Read & Write) and paste it."));
+    for (const QChar c : trimmed) {
+        if (c.isSpace() || c.unicode() < 0x21 || c.unicode() > 0x7e)
+            return inputError(u"token_malformed"_s,
+                              tr("The API token contains spaces, line breaks or characters that no Hetzner token "
+                                 "has. Copy it again from the Hetzner Console, without anything around it."));
+        if (c == u'"' || c == u'\'')
+            return inputError(u"token_malformed"_s,
+                              tr("The API token contains quotation marks. Paste the token alone, without quotes."));
+    }
+    if (trimmed.size() > 256)
+        return inputError(u"token_malformed"_s,
+                          tr("The API token is far longer than a Hetzner token (64 characters). Check that only the "
+                             "token was pasted."));
+    return trimmed;
+}
+
+Result<QUrl> endpoint(const QString &raw)
+{
+    const QUrl url(raw.trimmed(), QUrl::StrictMode);
+    const QString scheme = url.scheme();
+    if (!url.isValid() || url.host().isEmpty() || (scheme != u"https"_s && scheme != u"http"_s))
+        return inputError(u"endpoint_invalid"_s,
+                          tr("The API endpoint must be an http or https URL such as https://api.hetzner.cloud/v1."));
+    return url;
+}
+
+Result<QString> architecture(const QString &raw)
+{
+    const QString value = raw.trimmed().toLower();
+    if (value == u"x86"_s || value == u"arm"_s)
+        return value;
+    return inputError(u"architecture_invalid"_s, tr("Unknown architecture. Use x86 or arm."));
+}
+
+} // namespace InputValidation

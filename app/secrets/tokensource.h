@@ -1,0 +1,38 @@
+#pragma once
+
+#include "common/result.h"
+#include "credentialstore.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <functional>
+
+class QObject;
+
+// Finds the Hetzner Cloud API token the way users of the hcloud CLI expect: a non-empty HCLOUD_TOKEN in
+// the environment wins, else the token the wizard saved in the keychain. When neither is there, the
+// error says how to provide one. The token is handed to the Redactor before anyone sees it.
+class TokenSource
+{
+    Q_DECLARE_TR_FUNCTIONS(TokenSource)
+
+public:
+    enum class Origin { Environment, Keychain };
+
+    struct Token
+    {
+        QString value;
+        Origin origin = Origin::Environment;
+    };
+
+    static QString environmentVariable() { return QStringLiteral("HCLOUD_TOKEN"); }
+
+    explicit TokenSource(CredentialStore store = CredentialStore());
+
+    // Runs done exactly once, later, on the context's thread (dropped if the context dies first).
+    void resolve(QObject *context, std::function<void(Result<Token>)> done) const;
+
+private:
+    CredentialStore m_store;
+};
