@@ -57,6 +57,33 @@
     </message>
 </context>
 <context>
+    <name>TokenController</name>
+    <message>
+        <source>HCLOUD_ENDPOINT is not a usable API address: %1 Correct or unset it, then restart Jitsi Deployer.</source>
+        <translation>HCLOUD_ENDPOINT ist keine verwendbare API-Adresse: %1 Korrigieren oder entfernen Sie die Variable und starten Sie Jitsi Deployer dann neu.</translation>
+    </message>
+    <message>
+        <source>This token can only read. Jitsi Deployer creates servers, so it needs a token with Read &amp; Write permission: create one in the Hetzner Console under Security → API tokens and paste it here.</source>
+        <translation>Dieses Token darf nur lesen. Jitsi Deployer legt Server an und braucht deshalb ein Token mit der Berechtigung „Read &amp; Write“: Erstellen Sie eines in der Hetzner Console unter Security → API tokens und fügen Sie es hier ein.</translation>
+    </message>
+    <message>
+        <source>The token works: read &amp; write access. Servers in the project: %1.</source>
+        <translation>Das Token funktioniert: Lese- und Schreibzugriff. Server im Projekt: %1.</translation>
+    </message>
+    <message>
+        <source>It comes from the HCLOUD_TOKEN environment variable and is not saved in the keychain.</source>
+        <translation>Es stammt aus der Umgebungsvariable HCLOUD_TOKEN und wird nicht im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>It is saved in your system keychain.</source>
+        <translation>Es ist im Schlüsselbund Ihres Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>It could not be saved, so you will have to enter it again next time (it is kept only until Jitsi Deployer closes). %1</source>
+        <translation>Es konnte nicht gespeichert werden; Sie müssen es beim nächsten Mal erneut eingeben (es bleibt nur erhalten, bis Jitsi Deployer beendet wird). %1</translation>
+    </message>
+</context>
+<context>
     <name>TokenPage</name>
     <message>
         <source>Hetzner Cloud API token</source>

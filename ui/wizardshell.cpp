@@ -1,5 +1,6 @@
 #include "wizardshell.h"
 
+#include "tokencontroller.h"
 #include "wizard_pages/tokenpage.h"
 #include "wizard_pages/welcomepage.h"
 
@@ -17,6 +18,7 @@ WizardShell::WizardShell(QWidget *parent)
     : QWizard(parent)
     , m_welcomePage(new WelcomePage(this))
     , m_tokenPage(new TokenPage(this))
+    , m_tokenController(new TokenController(this))
 {
     static const bool resourcesReady = (initResources(), true);
     Q_UNUSED(resourcesReady);
@@ -33,4 +35,10 @@ WizardShell::WizardShell(QWidget *parent)
     setPage(WelcomePageId, m_welcomePage);
     setPage(TokenPageId, m_tokenPage);
     setStartId(WelcomePageId);
+
+    connect(m_tokenPage, &TokenPage::checkRequested, m_tokenController, &TokenController::check);
+    connect(m_tokenController, &TokenController::checkFinished, m_tokenPage, &TokenPage::showCheckResult);
+    connect(m_tokenController, &TokenController::tokenFound, m_tokenPage, &TokenPage::prefill);
+    // A token given earlier is checked while the user still reads the welcome page.
+    m_tokenController->findSavedToken();
 }

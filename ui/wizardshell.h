@@ -2,11 +2,12 @@
 
 #include <QWizard>
 
+class TokenController;
 class TokenPage;
 class WelcomePage;
 
 // The wizard window. Pages only render the engine's state; no business logic here (DESIGN.md §3).
-// Owns its pages; whoever drives the wizard connects to them through the accessors.
+// Owns its pages and the controllers behind them, and wires each page to its controller.
 class WizardShell : public QWizard
 {
     Q_OBJECT
@@ -20,8 +21,10 @@ public:
 
     WelcomePage *welcomePage() const { return m_welcomePage; }
     TokenPage *tokenPage() const { return m_tokenPage; }
+    TokenController *tokenController() const { return m_tokenController; }
 
 private:
     WelcomePage *m_welcomePage = nullptr;
     TokenPage *m_tokenPage = nullptr;
+    TokenController *m_tokenController = nullptr;
 };

@@ -54,6 +54,14 @@ void TokenPage::showCheckResult(bool ok, const QString &message)
     Q_EMIT completeChanged();
 }
 
+void TokenPage::prefill(const QString &token)
+{
+    if (m_checking || !m_ui->tokenLineEdit->text().isEmpty())
+        return;
+    m_ui->tokenLineEdit->setText(token);
+    requestCheck();
+}
+
 void TokenPage::updateCheckButton()
 {
     m_ui->checkTokenButton->setEnabled(!m_checking && !token().isEmpty());

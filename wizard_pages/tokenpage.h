@@ -30,6 +30,9 @@ Q_SIGNALS:
 public Q_SLOTS:
     // The outcome of the check last requested; message is shown to the user as is.
     void showCheckResult(bool ok, const QString &message);
+    // A token found elsewhere (environment, keychain): fills the field and asks for its check, unless
+    // the user has already started typing.
+    void prefill(const QString &token);
 
 private:
     void updateCheckButton();

@@ -6,6 +6,7 @@
 #include "hcloudtransport.h"
 
 #include <QDeadlineTimer>
+#include <QPointer>
 #include <QSet>
 
 #include <optional>
@@ -40,6 +41,8 @@ struct ActionPoller::Waiter
     Done done;
     Progress progress;
     QDeadlineTimer deadline;
+    QPointer<QObject> context;
+    bool hasContext = false;
     std::optional<Error> failure;
     int reportedFinished = -1;
 };
@@ -54,9 +57,11 @@ ActionPoller::ActionPoller(HcloudTransport *transport, QObject *parent)
 
 ActionPoller::~ActionPoller() = default;
 
-void ActionPoller::wait(const QList<qint64> &ids, Done done, Progress progress)
+void ActionPoller::wait(const QList<qint64> &ids, QObject *context, Done done, Progress progress)
 {
     auto waiter = std::make_shared<Waiter>();
+    waiter->context = context;
+    waiter->hasContext = context != nullptr;
     for (qint64 id : ids) {
         if (!waiter->ids.contains(id))
             waiter->ids.append(id);
@@ -122,6 +127,7 @@ void ActionPoller::schedulePoll(int delayMs)
 
 void ActionPoller::poll()
 {
+    m_waiters.removeIf([](const WaiterPtr &waiter) { return waiter->hasContext && !waiter->context; });
     QList<qint64> pending;
     for (const WaiterPtr &waiter : std::as_const(m_waiters)) {
         for (qint64 id : std::as_const(waiter->ids)) {

@@ -35,7 +35,8 @@ public:
 
     // `done` runs exactly once (unless the poller is destroyed): all actions finished successfully, the
     // first one that ended in "error", an action the API does not return, a failed poll, or the timeout.
-    void wait(const QList<qint64> &ids, Done done, Progress progress = {});
+    // A waiter whose `context` is destroyed is dropped silently, so nobody polls for a closed page.
+    void wait(const QList<qint64> &ids, QObject *context, Done done, Progress progress = {});
     // One look, no waiting; batched like the polls.
     void fetch(const QList<qint64> &ids, QObject *context, Done done);
 

@@ -288,8 +288,9 @@ void HcloudTransport::finish(const CallPtr &call, QNetworkReply *reply, bool tim
     qCDebug(lcHcloud).noquote() << logLine << u"(%1 ms)"_s.arg(elapsedMs);
 
     if (hadRateLimitHeaders) {
+        // A hold beyond the policy's bound would block every other call for nothing: this call fails below.
         const QDateTime until = rateLimitHoldUntil(status, m_rateLimit, now);
-        if (until.isValid())
+        if (until.isValid() && now.msecsTo(until) <= m_policy.maxRateLimitWaitMs)
             holdUntil(until);
     }
 
@@ -311,7 +312,7 @@ void HcloudTransport::finish(const CallPtr &call, QNetworkReply *reply, bool tim
             break;
         }
         ++call->retries;
-        m_held.append(call); // released by the hold timer set above
+        schedule(call); // held until the reset by the hold set above
         return;
     }
     case RetryAction::Done:

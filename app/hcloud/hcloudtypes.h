@@ -226,7 +226,10 @@ struct Created
 {
     T object;
     QList<Action> actions;
-    bool adopted = false; // true when a retried create found the object already made by an earlier try
+    // True when the create answered uniqueness_error and the existing object with that name has exactly the
+    // requested labels: an earlier (possibly silently resent) try made it. `actions` is empty then; re-read
+    // the object to see its state.
+    bool adopted = false;
 };
 
 struct CreateServerRequest

@@ -130,14 +130,16 @@ public:
         });
     }
 
-    // A request whose answer carries nothing we need (204 deletes).
-    void plain(HetznerClient *q, const ApiRequest &request, Callback<void> done)
+    // A delete whose answer carries nothing we need (204). If an earlier try may have gone through, the
+    // repeat's 404 means that try did the work.
+    void plainDelete(HetznerClient *q, const QString &path, Callback<void> done)
     {
-        transport.send(request, q, [done = std::move(done)](const ApiReply &reply) {
-            if (!reply.result.ok())
-                done(reply.result.error());
-            else
+        transport.send(ApiRequest::del(path), q, [done = std::move(done)](const ApiReply &reply) {
+            if (reply.result.ok()
+                || (reply.retriedAfterUncertainFailure && isCode(reply.result.error(), ApiErrorCode::NotFound)))
                 done(Result<void>());
+            else
+                done(reply.result.error());
         });
     }
 
@@ -325,7 +327,7 @@ void HetznerClient::waitForActions(const QList<qint64> &ids, QObject *context, C
     done = guarded(context, std::move(done));
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    d->poller.wait(ids, done, [guard, hasContext, progress](int finished, int total) {
+    d->poller.wait(ids, context, done, [guard, hasContext, progress](int finished, int total) {
         if (progress && (!hasContext || guard))
             progress(finished, total);
     });
@@ -439,7 +441,7 @@ void HetznerClient::ensureSshKey(const QString &name, const QString &publicKey, 
 
 void HetznerClient::deleteSshKey(qint64 id, QObject *context, Callback<void> done)
 {
-    d->plain(this, ApiRequest::del(u"/ssh_keys/%1"_s.arg(id)), guarded(context, std::move(done)));
+    d->plainDelete(this, u"/ssh_keys/%1"_s.arg(id), guarded(context, std::move(done)));
 }
 
 // ---- Firewalls
@@ -485,7 +487,7 @@ void HetznerClient::setFirewallRules(qint64 id, const QList<FirewallRule> &rules
 
 void HetznerClient::deleteFirewall(qint64 id, QObject *context, Callback<void> done)
 {
-    d->plain(this, ApiRequest::del(u"/firewalls/%1"_s.arg(id)), guarded(context, std::move(done)));
+    d->plainDelete(this, u"/firewalls/%1"_s.arg(id), guarded(context, std::move(done)));
 }
 
 // ---- Networks
@@ -510,7 +512,7 @@ void HetznerClient::listNetworks(const QString &labelSelector, QObject *context,
 
 void HetznerClient::deleteNetwork(qint64 id, QObject *context, Callback<void> done)
 {
-    d->plain(this, ApiRequest::del(u"/networks/%1"_s.arg(id)), guarded(context, std::move(done)));
+    d->plainDelete(this, u"/networks/%1"_s.arg(id), guarded(context, std::move(done)));
 }
 
 // ---- Primary IPs
@@ -535,7 +537,7 @@ void HetznerClient::listPrimaryIps(const QString &labelSelector, QObject *contex
 
 void HetznerClient::deletePrimaryIp(qint64 id, QObject *context, Callback<void> done)
 {
-    d->plain(this, ApiRequest::del(u"/primary_ips/%1"_s.arg(id)), guarded(context, std::move(done)));
+    d->plainDelete(this, u"/primary_ips/%1"_s.arg(id), guarded(context, std::move(done)));
 }
 
 // ---- Catalogue

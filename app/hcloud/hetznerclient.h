@@ -56,13 +56,16 @@ public:
     void checkToken(QObject *context, Callback<TokenInfo> done);
 
     // Servers
+    // A uniqueness_error is resolved by looking the name up: same labels -> Created::adopted, else the error.
     void createServer(const CreateServerRequest &request, QObject *context, Callback<Created<Server>> done);
     void getServer(qint64 id, QObject *context, Callback<std::optional<Server>> done); // nullopt on 404
     void listServers(const QString &labelSelector, const QString &name, QObject *context, Callback<QList<Server>> done);
     void deleteServer(qint64 id, QObject *context, Callback<Action> done);
 
-    // Actions: waits until all listed actions finished, polling up to 25 ids per request.
-    // Fails with the first action's error if any ends in "error". Progress: (finished, total).
+    // Actions: waits until all listed actions finished. All waiters of this client share one polling loop
+    // (GET /actions?id=…, up to 25 ids per request, interval growing from PollPolicy::intervalMs to
+    // maxIntervalMs). Fails with the first action's error if any ends in "error", or after
+    // PollPolicy::timeoutMs. A waiter whose context is destroyed stops being polled. Progress: (finished, total).
     void waitForActions(const QList<qint64> &ids, QObject *context, Callback<QList<Action>> done,
                         std::function<void(int finished, int total)> progress = {});
     void getActions(const QList<qint64> &ids, QObject *context, Callback<QList<Action>> done);

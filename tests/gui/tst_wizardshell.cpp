@@ -22,12 +22,15 @@ class TestWizardShell : public QObject
     Q_OBJECT
 
 private:
-    QLineEdit *tokenEdit(WizardShell &wizard) { return wizard.findChild<QLineEdit *>(u"tokenLineEdit"_s); }
-    QPushButton *checkButton(WizardShell &wizard) { return wizard.findChild<QPushButton *>(u"checkTokenButton"_s); }
-    QLabel *statusLabel(WizardShell &wizard) { return wizard.findChild<QLabel *>(u"tokenStatusLabel"_s); }
+    QLineEdit *tokenEdit(QWidget &wizard) { return wizard.findChild<QLineEdit *>(u"tokenLineEdit"_s); }
+    QPushButton *checkButton(QWidget &wizard) { return wizard.findChild<QPushButton *>(u"checkTokenButton"_s); }
+    QLabel *statusLabel(QWidget &wizard) { return wizard.findChild<QLabel *>(u"tokenStatusLabel"_s); }
     void goToTokenPage(WizardShell &wizard);
+    // The token page alone in a wizard, with nobody answering its checks: the test plays the controller.
+    TokenPage *showLonePage(QWizard &wizard);
 
 private Q_SLOTS:
+    void initTestCase();
     void windowShows();
     void pagesHaveTitles();
     void welcomeNamesTheSteps();
@@ -36,9 +39,27 @@ private Q_SLOTS:
     void checkResultGatesNext();
     void failedCheckShowsMessage();
     void editingInvalidatesCheck();
+    void prefillRequestsCheck();
+    void prefillKeepsWhatTheUserTyped();
     void pagesRender();
     void germanTranslationLoads();
 };
+
+void TestWizardShell::initTestCase()
+{
+    // Nothing here should reach the network; if something does, it meets a closed loopback port.
+    qputenv("HCLOUD_ENDPOINT", "http://127.0.0.1:9/v1");
+}
+
+TokenPage *TestWizardShell::showLonePage(QWizard &wizard)
+{
+    auto *page = new TokenPage;
+    wizard.addPage(page);
+    wizard.show();
+    if (!QTest::qWaitForWindowExposed(&wizard))
+        return nullptr;
+    return page;
+}
 
 void TestWizardShell::goToTokenPage(WizardShell &wizard)
 {
@@ -107,9 +128,10 @@ void TestWizardShell::tokenFieldHidesInput()
 
 void TestWizardShell::checkButtonEmitsTypedToken()
 {
-    WizardShell wizard;
-    goToTokenPage(wizard);
-    QSignalSpy spy(wizard.tokenPage(), &TokenPage::checkRequested);
+    QWizard wizard;
+    TokenPage *page = showLonePage(wizard);
+    QVERIFY(page);
+    QSignalSpy spy(page, &TokenPage::checkRequested);
     QLineEdit *edit = tokenEdit(wizard);
     edit->setFocus();
     QTest::keyClicks(edit, u"  abcDEF123-token  "_s);
@@ -128,30 +150,32 @@ void TestWizardShell::checkButtonEmitsTypedToken()
 
 void TestWizardShell::checkResultGatesNext()
 {
-    WizardShell wizard;
-    goToTokenPage(wizard);
-    QSignalSpy spy(wizard.tokenPage(), &TokenPage::checkRequested);
+    QWizard wizard;
+    TokenPage *page = showLonePage(wizard);
+    QVERIFY(page);
+    QSignalSpy spy(page, &TokenPage::checkRequested);
     QTest::keyClicks(tokenEdit(wizard), u"good-token"_s);
     QTest::keyClick(tokenEdit(wizard), Qt::Key_Return);
     QCOMPARE(spy.count(), 1);
-    QVERIFY(!wizard.tokenPage()->isComplete());
+    QVERIFY(!page->isComplete());
 
-    QSignalSpy complete(wizard.tokenPage(), &QWizardPage::completeChanged);
-    wizard.tokenPage()->showCheckResult(true, u"Project \u201cdemo\u201d, read and write."_s);
+    QSignalSpy complete(page, &QWizardPage::completeChanged);
+    page->showCheckResult(true, u"Project \u201cdemo\u201d, read and write."_s);
     QVERIFY(complete.count() >= 1);
-    QVERIFY(wizard.tokenPage()->isComplete());
+    QVERIFY(page->isComplete());
     QCOMPARE(statusLabel(wizard)->text(), u"Project \u201cdemo\u201d, read and write."_s);
     QVERIFY(checkButton(wizard)->isEnabled());
 }
 
 void TestWizardShell::failedCheckShowsMessage()
 {
-    WizardShell wizard;
-    goToTokenPage(wizard);
+    QWizard wizard;
+    TokenPage *page = showLonePage(wizard);
+    QVERIFY(page);
     QTest::keyClicks(tokenEdit(wizard), u"bad-token"_s);
     QTest::mouseClick(checkButton(wizard), Qt::LeftButton);
-    wizard.tokenPage()->showCheckResult(false, u"Hetzner Cloud did not accept this token."_s);
-    QVERIFY(!wizard.tokenPage()->isComplete());
+    page->showCheckResult(false, u"Hetzner Cloud did not accept this token."_s);
+    QVERIFY(!page->isComplete());
     QCOMPARE(statusLabel(wizard)->text(), u"Hetzner Cloud did not accept this token."_s);
     QCOMPARE(statusLabel(wizard)->property("error").toBool(), true);
     // The user can fix the token and try again.
@@ -161,15 +185,43 @@ void TestWizardShell::failedCheckShowsMessage()
 
 void TestWizardShell::editingInvalidatesCheck()
 {
-    WizardShell wizard;
-    goToTokenPage(wizard);
+    QWizard wizard;
+    TokenPage *page = showLonePage(wizard);
+    QVERIFY(page);
     QTest::keyClicks(tokenEdit(wizard), u"good-token"_s);
     QTest::mouseClick(checkButton(wizard), Qt::LeftButton);
-    wizard.tokenPage()->showCheckResult(true, u"OK"_s);
-    QVERIFY(wizard.tokenPage()->isComplete());
+    page->showCheckResult(true, u"OK"_s);
+    QVERIFY(page->isComplete());
     QTest::keyClick(tokenEdit(wizard), Qt::Key_X);
-    QVERIFY(!wizard.tokenPage()->isComplete());
+    QVERIFY(!page->isComplete());
     QVERIFY(statusLabel(wizard)->text().isEmpty());
+}
+
+void TestWizardShell::prefillRequestsCheck()
+{
+    QWizard wizard;
+    TokenPage *page = showLonePage(wizard);
+    QVERIFY(page);
+    QSignalSpy spy(page, &TokenPage::checkRequested);
+    page->prefill(u"saved-token-123"_s);
+    QCOMPARE(tokenEdit(wizard)->text(), u"saved-token-123"_s);
+    QCOMPARE(tokenEdit(wizard)->echoMode(), QLineEdit::Password);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), u"saved-token-123"_s);
+    QVERIFY(!checkButton(wizard)->isEnabled());
+    QVERIFY(!statusLabel(wizard)->text().contains(u"saved-token-123"_s));
+}
+
+void TestWizardShell::prefillKeepsWhatTheUserTyped()
+{
+    QWizard wizard;
+    TokenPage *page = showLonePage(wizard);
+    QVERIFY(page);
+    QSignalSpy spy(page, &TokenPage::checkRequested);
+    QTest::keyClicks(tokenEdit(wizard), u"typed"_s);
+    page->prefill(u"saved-token-123"_s);
+    QCOMPARE(tokenEdit(wizard)->text(), u"typed"_s);
+    QCOMPARE(spy.count(), 0);
 }
 
 void TestWizardShell::pagesRender()

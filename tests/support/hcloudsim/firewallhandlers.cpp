@@ -92,14 +92,8 @@ std::variant<QJsonArray, SimResponse> checkRules(const QJsonValue &value)
 void FirewallHandlers::registerRoutes(Router &router)
 {
     router.add(u"GET"_s, u"/firewalls"_s, [this](const SimRequest &request, const QStringList &) {
-        QList<QJsonObject> items = m_context.store.all(u"firewalls"_s);
-        ListResponder::filterByField(request, u"name"_s, u"name"_s, &items);
-        if (const auto error = ListResponder::filterByLabelSelector(request, &items))
-            return *error;
-        QList<QJsonObject> views;
-        for (const QJsonObject &item : std::as_const(items))
-            views << m_views.firewall(item);
-        return ListResponder::respond(request, u"firewalls"_s, views);
+        return ListResponder::listCollection(request, u"firewalls"_s, m_context.store.all(u"firewalls"_s),
+                                             [this](const QJsonObject &item) { return m_views.firewall(item); });
     });
     router.add(u"POST"_s, u"/firewalls"_s,
                [this](const SimRequest &request, const QStringList &) { return create(request); });

@@ -139,3 +139,19 @@ SimResponse ListResponder::respond(const SimRequest &request, const QString &key
     response.headers.append({QByteArrayLiteral("Link"), links.join(", ")});
     return response;
 }
+
+SimResponse ListResponder::listCollection(const SimRequest &request, const QString &key, QList<QJsonObject> items,
+                                          const std::function<QJsonObject(const QJsonObject &)> &view,
+                                          const QStringList &extraFilters)
+{
+    filterByField(request, u"name"_s, u"name"_s, &items);
+    for (const QString &parameter : extraFilters)
+        filterByField(request, parameter, parameter, &items);
+    if (const auto error = filterByLabelSelector(request, &items))
+        return *error;
+    QList<QJsonObject> views;
+    views.reserve(items.size());
+    for (const QJsonObject &item : std::as_const(items))
+        views << view(item);
+    return respond(request, key, views);
+}

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 struct SimRequest;
@@ -25,6 +26,12 @@ public:
                                const QStringList &sortFields
                                = {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created")},
                                int maxPerPage = 50);
+
+    // The whole of a plain list endpoint: filter by ?name= and ?label_selector=, render each item with
+    // `view`, then respond(). `extraFilters` names further exact-match parameters (e.g. "ip").
+    static SimResponse listCollection(const SimRequest &request, const QString &key, QList<QJsonObject> items,
+                                      const std::function<QJsonObject(const QJsonObject &)> &view,
+                                      const QStringList &extraFilters = {});
 
 private:
     static std::optional<SimResponse> sort(const SimRequest &request, const QStringList &sortFields,

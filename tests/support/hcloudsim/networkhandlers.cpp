@@ -24,14 +24,8 @@ bool overlaps(const QString &a, const QString &b)
 void NetworkHandlers::registerRoutes(Router &router)
 {
     router.add(u"GET"_s, u"/networks"_s, [this](const SimRequest &request, const QStringList &) {
-        QList<QJsonObject> items = m_context.store.all(u"networks"_s);
-        ListResponder::filterByField(request, u"name"_s, u"name"_s, &items);
-        if (const auto error = ListResponder::filterByLabelSelector(request, &items))
-            return *error;
-        QList<QJsonObject> views;
-        for (const QJsonObject &item : std::as_const(items))
-            views << m_views.network(item);
-        return ListResponder::respond(request, u"networks"_s, views);
+        return ListResponder::listCollection(request, u"networks"_s, m_context.store.all(u"networks"_s),
+                                             [this](const QJsonObject &item) { return m_views.network(item); });
     });
     router.add(u"POST"_s, u"/networks"_s,
                [this](const SimRequest &request, const QStringList &) { return create(request); });

@@ -12,15 +12,9 @@ using namespace Qt::StringLiterals;
 void PrimaryIpHandlers::registerRoutes(Router &router)
 {
     router.add(u"GET"_s, u"/primary_ips"_s, [this](const SimRequest &request, const QStringList &) {
-        QList<QJsonObject> items = m_context.store.all(u"primary_ips"_s);
-        ListResponder::filterByField(request, u"name"_s, u"name"_s, &items);
-        ListResponder::filterByField(request, u"ip"_s, u"ip"_s, &items);
-        if (const auto error = ListResponder::filterByLabelSelector(request, &items))
-            return *error;
-        QList<QJsonObject> views;
-        for (const QJsonObject &item : std::as_const(items))
-            views << m_views.primaryIp(item);
-        return ListResponder::respond(request, u"primary_ips"_s, views);
+        return ListResponder::listCollection(request, u"primary_ips"_s, m_context.store.all(u"primary_ips"_s),
+                                             [this](const QJsonObject &item) { return m_views.primaryIp(item); },
+                                             {u"ip"_s});
     });
     router.add(u"POST"_s, u"/primary_ips"_s,
                [this](const SimRequest &request, const QStringList &) { return create(request); });
