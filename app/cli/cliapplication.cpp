@@ -20,23 +20,23 @@ const QStringList hcloudSubcommands{u"check-token"_s, u"server-types"_s, u"locat
 QString usage()
 {
     return QCoreApplication::translate(
-            "CliApplication",
-            "Usage: jitsi-deployer [command] [options]\n"
-            "\n"
-            "Without a command the wizard opens. Commands run headless:\n"
-            "  hcloud check-token                        check the API token (HCLOUD_TOKEN or the keychain)\n"
-            "  hcloud server-types [--location L]        server types orderable in L, with prices\n"
-            "  hcloud locations                          the project's locations\n"
-            "  hcloud images [--architecture x86|arm]    orderable system images\n"
-            "\n"
-            "Options:\n"
-            "  --api-endpoint URL   Hetzner Cloud API endpoint (default: HCLOUD_ENDPOINT, else %1)\n"
-            "  --json               print machine-readable JSON (documented in docs/cli.md)\n"
-            "  -h, --help           show this help\n"
-            "  -v, --version        show the version\n"
-            "\n"
-            "The token is read from HCLOUD_TOKEN, else from the system keychain (saved by the wizard).\n"
-            "Exit codes: 0 success, 1 failed, 2 bad input, 3 token rejected, 4 API unreachable.")
+                   "CliApplication",
+                   "Usage: jitsi-deployer [command] [options]\n"
+                   "\n"
+                   "Without a command the wizard opens. Commands run headless:\n"
+                   "  hcloud check-token                        check the API token (HCLOUD_TOKEN or the keychain)\n"
+                   "  hcloud server-types [--location L]        server types orderable in L, with prices\n"
+                   "  hcloud locations                          the project's locations\n"
+                   "  hcloud images [--architecture x86|arm]    orderable system images\n"
+                   "\n"
+                   "Options:\n"
+                   "  --api-endpoint URL   Hetzner Cloud API endpoint (default: HCLOUD_ENDPOINT, else %1)\n"
+                   "  --json               print machine-readable JSON (documented in docs/cli.md)\n"
+                   "  -h, --help           show this help\n"
+                   "  -v, --version        show the version\n"
+                   "\n"
+                   "The token is read from HCLOUD_TOKEN, else from the system keychain (saved by the wizard).\n"
+                   "Exit codes: 0 success, 1 failed, 2 bad input, 3 token rejected, 4 API unreachable.")
             .arg(QLatin1String(hcloud::defaultEndpoint));
 }
 } // namespace
@@ -45,7 +45,7 @@ bool CliApplication::isHeadless(const QStringList &arguments)
 {
     // Any argument means "headless" (a subcommand, --help, --version, or a mistake better reported on the
     // terminal than in a window), except Qt's own GUI options such as `-platform offscreen`.
-    static const QStringList guiOptions{u"-platform"_s, u"-style"_s, u"-display"_s, u"-geometry"_s,
+    static const QStringList guiOptions{u"-platform"_s,        u"-style"_s,        u"-display"_s, u"-geometry"_s,
                                         u"-qwindowgeometry"_s, u"-qwindowtitle"_s, u"-reverse"_s, u"-plugin"_s};
     return arguments.size() > 1 && !guiOptions.contains(arguments.at(1));
 }
@@ -54,8 +54,7 @@ CliApplication::CliApplication(QObject *parent)
     : QObject(parent)
     , m_output(new CliOutput)
     , m_network(new QNetworkAccessManager(this))
-{
-}
+{ }
 
 CliApplication::~CliApplication()
 {
@@ -123,8 +122,8 @@ void CliApplication::start(const QStringList &arguments)
         return finish(UsageError);
     }
 
-    const QString endpointText = parser.isSet(endpointOption) ? parser.value(endpointOption)
-                                                              : qEnvironmentVariable("HCLOUD_ENDPOINT");
+    const QString endpointText
+            = parser.isSet(endpointOption) ? parser.value(endpointOption) : qEnvironmentVariable("HCLOUD_ENDPOINT");
     QUrl endpoint(QString::fromLatin1(hcloud::defaultEndpoint));
     if (!endpointText.isEmpty()) {
         const auto checked = InputValidation::endpoint(endpointText);
@@ -151,7 +150,9 @@ void CliApplication::start(const QStringList &arguments)
                                     .arg(until.toLocalTime().toString(u"HH:mm:ss"_s)));
         });
         auto *commands = new HcloudCommands(client, m_output, json, this);
-        auto done = [this](int exitCode) { finish(exitCode); };
+        auto done = [this](int exitCode) {
+            finish(exitCode);
+        };
         if (command == u"check-token"_s)
             commands->checkToken(done);
         else if (command == u"server-types"_s)

@@ -17,8 +17,7 @@ HcloudCommands::HcloudCommands(HetznerClient *client, CliOutput *output, bool js
     , m_client(client)
     , m_output(output)
     , m_json(json)
-{
-}
+{ }
 
 int HcloudCommands::exitCodeFor(const Error &error)
 {
@@ -36,10 +35,9 @@ int HcloudCommands::exitCodeFor(const Error &error)
 int HcloudCommands::fail(const Error &error)
 {
     if (m_json)
-        m_output->json(QJsonObject{{u"error"_s,
-                                    QJsonObject{{u"code"_s, error.code},
-                                                {u"message"_s, error.message},
-                                                {u"correlation_id"_s, error.correlationId}}}});
+        m_output->json(QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, error.code},
+                                                            {u"message"_s, error.message},
+                                                            {u"correlation_id"_s, error.correlationId}}}});
     m_output->error(error);
     return exitCodeFor(error);
 }
@@ -91,8 +89,8 @@ void HcloudCommands::serverTypes(const QString &location, Done done)
             for (const Location &known : locations.value())
                 names << known.name;
             if (!names.contains(location)) {
-                m_output->error(tr("Unknown location \"%1\". This project can use: %2.")
-                                        .arg(location, names.join(u", "_s)));
+                m_output->error(
+                        tr("Unknown location \"%1\". This project can use: %2.").arg(location, names.join(u", "_s)));
                 return done(CliApplication::UsageError);
             }
             listServerTypesIn(location, currency, done);
@@ -157,8 +155,7 @@ void HcloudCommands::listServerTypesIn(const QString &location, const QString &c
             const ServerType &type = *offer.type;
             rows.append({type.name, offer.price.location, QString::number(type.cores),
                          QString::number(type.memoryGb) + u" GB"_s, QString::number(type.diskGb) + u" GB"_s,
-                         type.architecture, type.cpuType,
-                         offer.price.monthly.gross.toString(2) + u' ' + currency,
+                         type.architecture, type.cpuType, offer.price.monthly.gross.toString(2) + u' ' + currency,
                          offer.price.hourly.gross.toString(4) + u' ' + currency});
         }
         m_output->table({tr("TYPE"), tr("LOCATION"), tr("CORES"), tr("MEMORY"), tr("DISK"), tr("ARCH"), tr("CPU"),
@@ -191,8 +188,7 @@ void HcloudCommands::locations(Done done)
         }
         QList<QStringList> rows;
         for (const Location &location : locations.value())
-            rows.append({location.name, location.city, location.country, location.networkZone,
-                         location.description});
+            rows.append({location.name, location.city, location.country, location.networkZone, location.description});
         m_output->table({tr("NAME"), tr("CITY"), tr("COUNTRY"), tr("NETWORK ZONE"), tr("DESCRIPTION")}, rows);
         done(CliApplication::Success);
     });
@@ -220,8 +216,8 @@ void HcloudCommands::images(const QString &architecture, Done done)
                                          {u"os_version"_s, image.osVersion},
                                          {u"description"_s, image.description},
                                          {u"deprecated"_s, image.deprecated.isValid()
-                                                  ? QJsonValue(image.deprecated.toString(Qt::ISODate))
-                                                  : QJsonValue()}});
+                                                                   ? QJsonValue(image.deprecated.toString(Qt::ISODate))
+                                                                   : QJsonValue()}});
             m_output->json(array);
             return done(CliApplication::Success);
         }

@@ -11,8 +11,7 @@ using namespace Qt::StringLiterals;
 
 TokenResolver::TokenResolver(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 void TokenResolver::resolve(QObject *context, std::function<void(Result<QString>)> done)
 {

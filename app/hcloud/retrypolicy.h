@@ -29,7 +29,9 @@ struct RetryPolicy
     int maxRetries = 5; // like hcloud-go: up to 6 attempts
     int baseDelayMs = 1000;
     int maxDelayMs = 60000;
-    int maxRateLimitWaitMs = 3600 * 1000; // never wait longer than a full bucket refill
+    // A reset further away fails with a message naming the time, rather than freezing a deployment for up
+    // to an hour (Hetzner resets when the bucket is full again, not when the next request is allowed).
+    int maxRateLimitWaitMs = 15 * 60 * 1000;
     int transferTimeoutMs = 30000; // a request with no progress for this long is a network timeout
 };
 

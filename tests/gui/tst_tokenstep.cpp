@@ -2,6 +2,7 @@
 // simulator, and a real gnome-keyring (deployer_add_test KEYCHAIN).
 
 #include "hcloudsim.h"
+#include "openapivalidator.h"
 #include "secrets/credentialstore.h"
 #include "ui/tokencontroller.h"
 #include "ui/wizardshell.h"
@@ -122,6 +123,9 @@ void TestTokenStep::init()
 
 void TestTokenStep::cleanup()
 {
+    // What the wizard sent and the simulator answered must match Hetzner's published schema.
+    const QStringList violations = openApiViolations(m_sim);
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
     QMutexLocker locker(&logMutex);
     QVERIFY(!logged.isEmpty()); // the recorder works, so the check below can fail
     for (const QString &line : std::as_const(logged))

@@ -172,16 +172,14 @@ private Q_SLOTS:
         QVERIFY(reserve.listen(QHostAddress::LocalHost));
         const quint16 port = reserve.serverPort();
         reserve.close();
-        const Run result = run({u"hcloud"_s, u"check-token"_s}, secretToken,
-                               u"http://127.0.0.1:%1/v1"_s.arg(port));
+        const Run result = run({u"hcloud"_s, u"check-token"_s}, secretToken, u"http://127.0.0.1:%1/v1"_s.arg(port));
         QCOMPARE(result.exitCode, 4);
         QVERIFY2(result.err.contains(u"127.0.0.1"_s), qPrintable(result.err));
     }
 
     void invalidEndpointIsUsageError()
     {
-        const Run result = run({u"hcloud"_s, u"locations"_s, u"--api-endpoint"_s, u"ftp://example"_s}, secretToken,
-                               {});
+        const Run result = run({u"hcloud"_s, u"locations"_s, u"--api-endpoint"_s, u"ftp://example"_s}, secretToken, {});
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.err.contains(u"http"_s));
     }
@@ -234,7 +232,8 @@ private Q_SLOTS:
         for (const HcloudSim::Exchange &exchange : m_sim->exchanges()) {
             if (exchange.method != u"GET"_s || !exchange.path.startsWith(u"/server_types"_s))
                 continue;
-            const QJsonArray served = QJsonDocument::fromJson(exchange.responseBody).object()[u"server_types"_s].toArray();
+            const QJsonArray served
+                    = QJsonDocument::fromJson(exchange.responseBody).object()[u"server_types"_s].toArray();
             for (const QJsonValue &value : served) {
                 const QJsonObject type = value.toObject();
                 if (type.value(u"name"_s).toString() != u"cx23"_s)
