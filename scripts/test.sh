@@ -10,4 +10,5 @@ jobs=$(nproc 2>/dev/null || echo 2)
 cmake --preset ci
 cmake --build --preset ci --parallel "$jobs"
 bash scripts/format.sh --check
+shellcheck scripts/*.sh .ci/run tests/support/*.sh tests/gui/*.sh
 ctest --preset ci --parallel "$jobs"
