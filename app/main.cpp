@@ -23,6 +23,7 @@ int runHeadless(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
     installRedactingMessageHandler();
+    installTranslations(app);
     CliApplication cli;
     QObject::connect(&cli, &CliApplication::finished, &app, [](int exitCode) { QCoreApplication::exit(exitCode); });
     cli.start(QCoreApplication::arguments());

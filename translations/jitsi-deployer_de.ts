@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>CliApplication</name>
+    <message>
+        <source>Usage: jitsi-deployer [command] [options]
+
+Without a command the wizard opens. Commands run headless:
+  hcloud check-token                        check the API token (HCLOUD_TOKEN or the keychain)
+  hcloud server-types [--location L]        server types orderable in L, with prices
+  hcloud locations                          the project&apos;s locations
+  hcloud images [--architecture x86|arm]    orderable system images
+
+Options:
+  --api-endpoint URL   Hetzner Cloud API endpoint (default: HCLOUD_ENDPOINT, else %1)
+  --json               print machine-readable JSON (documented in docs/cli.md)
+  -h, --help           show this help
+  -v, --version        show the version
+
+The token is read from HCLOUD_TOKEN, else from the system keychain (saved by the wizard).
+Exit codes: 0 success, 1 failed, 2 bad input, 3 token rejected, 4 API unreachable.</source>
+        <translation>Aufruf: jitsi-deployer [Befehl] [Optionen]
+
+Ohne Befehl öffnet sich der Assistent. Befehle laufen ohne grafische Oberfläche:
+  hcloud check-token                        API-Token prüfen (HCLOUD_TOKEN oder Schlüsselbund)
+  hcloud server-types [--location L]        in L bestellbare Servertypen, mit Preisen
+  hcloud locations                          die Standorte des Projekts
+  hcloud images [--architecture x86|arm]    bestellbare System-Images
+
+Optionen:
+  --api-endpoint URL   API-Endpunkt von Hetzner Cloud (Standard: HCLOUD_ENDPOINT, sonst %1)
+  --json               maschinenlesbares JSON ausgeben (beschrieben in docs/cli.md)
+  -h, --help           diese Hilfe anzeigen
+  -v, --version        die Version anzeigen
+
+Das Token wird aus HCLOUD_TOKEN gelesen, sonst aus dem Schlüsselbund des Systems (dort vom Assistenten gespeichert).
+Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt, 4 API nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Unbekannter Befehl „%1“.</translation>
+    </message>
+    <message>
+        <source>That option does not belong to &quot;hcloud %1&quot;.</source>
+        <translation>Diese Option gehört nicht zu „hcloud %1“.</translation>
+    </message>
+    <message>
+        <source>--location needs a location name such as fsn1; see &quot;hcloud locations&quot;.</source>
+        <translation>--location braucht einen Standortnamen wie fsn1; siehe „hcloud locations“.</translation>
+    </message>
+    <message>
+        <source>The Hetzner API rate limit is used up; waiting until %1 before continuing.</source>
+        <translation>Das Anfragelimit der Hetzner-API ist ausgeschöpft; Jitsi Deployer wartet bis %1 und macht dann weiter.</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>the Hetzner Cloud API token</source>
@@ -57,6 +110,131 @@
     </message>
 </context>
 <context>
+    <name>HcloudCommands</name>
+    <message>
+        <source>read &amp; write</source>
+        <translation>Lese- und Schreibzugriff</translation>
+    </message>
+    <message>
+        <source>read only</source>
+        <translation>Nur-Lese-Zugriff</translation>
+    </message>
+    <message numerus="yes">
+        <source>Token works: %1 access to the project at %2 (%n server(s); API budget %3 of %4 requests left this hour).</source>
+        <translation>
+            <numerusform>Das Token funktioniert: %1 auf das Projekt unter %2 (%n Server; API-Kontingent: noch %3 von %4 Anfragen in dieser Stunde).</numerusform>
+            <numerusform>Das Token funktioniert: %1 auf das Projekt unter %2 (%n Server; API-Kontingent: noch %3 von %4 Anfragen in dieser Stunde).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This token can only read. Deploying needs a Read &amp; Write token: create one in the Hetzner Console under Security → API tokens.</source>
+        <translation>Dieses Token darf nur lesen. Für die Installation ist ein Token mit der Berechtigung „Lesen &amp; Schreiben“ nötig: Erstellen Sie eines in der Hetzner Console unter Sicherheit → API-Tokens.</translation>
+    </message>
+    <message>
+        <source>Unknown location &quot;%1&quot;. This project can use: %2.</source>
+        <translation>Unbekannter Standort „%1“. Dieses Projekt kann folgende nutzen: %2.</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TYP</translation>
+    </message>
+    <message>
+        <source>LOCATION</source>
+        <translation>STANDORT</translation>
+    </message>
+    <message>
+        <source>CORES</source>
+        <translation>KERNE</translation>
+    </message>
+    <message>
+        <source>MEMORY</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>DISK</source>
+        <translation>FESTPLATTE</translation>
+    </message>
+    <message>
+        <source>ARCH</source>
+        <translation>ARCH</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>MONTHLY (GROSS)</source>
+        <translation>MONATLICH (BRUTTO)</translation>
+    </message>
+    <message>
+        <source>HOURLY (GROSS)</source>
+        <translation>STÜNDLICH (BRUTTO)</translation>
+    </message>
+    <message>
+        <source>No server type can be ordered in this project right now.</source>
+        <translation>In diesem Projekt kann zurzeit kein Servertyp bestellt werden.</translation>
+    </message>
+    <message>
+        <source>No server type can be ordered in %1 right now; try another location.</source>
+        <translation>In %1 kann zurzeit kein Servertyp bestellt werden; versuchen Sie einen anderen Standort.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>CITY</source>
+        <translation>STADT</translation>
+    </message>
+    <message>
+        <source>COUNTRY</source>
+        <translation>LAND</translation>
+    </message>
+    <message>
+        <source>NETWORK ZONE</source>
+        <translation>NETZWERKZONE</translation>
+    </message>
+    <message>
+        <source>DESCRIPTION</source>
+        <translation>BESCHREIBUNG</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>BETRIEBSSYSTEM</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>InputValidation</name>
+    <message>
+        <source>The API token is empty. Create one in the Hetzner Console under Security → API tokens (Read &amp; Write) and paste it.</source>
+        <translation>Das API-Token ist leer. Erstellen Sie eines in der Hetzner Console unter Sicherheit → API-Tokens (Lesen &amp; Schreiben) und fügen Sie es ein.</translation>
+    </message>
+    <message>
+        <source>The API token contains spaces, line breaks or characters that no Hetzner token has. Copy it again from the Hetzner Console, without anything around it.</source>
+        <translation>Das API-Token enthält Leerzeichen, Zeilenumbrüche oder Zeichen, die in keinem Hetzner-Token vorkommen. Kopieren Sie es erneut aus der Hetzner Console, ohne etwas davor oder dahinter.</translation>
+    </message>
+    <message>
+        <source>The API token contains quotation marks. Paste the token alone, without quotes.</source>
+        <translation>Das API-Token enthält Anführungszeichen. Fügen Sie nur das Token ein, ohne Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>The API token is far longer than a Hetzner token (64 characters). Check that only the token was pasted.</source>
+        <translation>Das API-Token ist viel länger als ein Hetzner-Token (64 Zeichen). Prüfen Sie, ob nur das Token eingefügt wurde.</translation>
+    </message>
+    <message>
+        <source>The API endpoint must be an http or https URL such as https://api.hetzner.cloud/v1.</source>
+        <translation>Der API-Endpunkt muss eine http- oder https-URL sein, zum Beispiel https://api.hetzner.cloud/v1.</translation>
+    </message>
+    <message>
+        <source>Unknown architecture. Use x86 or arm.</source>
+        <translation>Unbekannte Architektur. Verwenden Sie x86 oder arm.</translation>
+    </message>
+</context>
+<context>
     <name>TokenController</name>
     <message>
         <source>HCLOUD_ENDPOINT is not a usable API address: %1 Correct or unset it, then restart Jitsi Deployer.</source>
@@ -64,7 +242,7 @@
     </message>
     <message>
         <source>This token can only read. Jitsi Deployer creates servers, so it needs a token with Read &amp; Write permission: create one in the Hetzner Console under Security → API tokens and paste it here.</source>
-        <translation>Dieses Token darf nur lesen. Jitsi Deployer legt Server an und braucht deshalb ein Token mit der Berechtigung „Read &amp; Write“: Erstellen Sie eines in der Hetzner Console unter Security → API tokens und fügen Sie es hier ein.</translation>
+        <translation>Dieses Token darf nur lesen. Jitsi Deployer legt Server an und braucht deshalb ein Token mit der Berechtigung „Lesen &amp; Schreiben“: Erstellen Sie eines in der Hetzner Console unter Sicherheit → API-Tokens und fügen Sie es hier ein.</translation>
     </message>
     <message>
         <source>The token works: read &amp; write access. Servers in the project: %1.</source>
@@ -193,6 +371,261 @@
     <message>
         <source>Jitsi Deployer</source>
         <translation>Jitsi Deployer</translation>
+    </message>
+</context>
+<context>
+    <name>hcloud</name>
+    <message>
+        <source>Hetzner Cloud reported an error this version does not know (“%1”). Try again; if it persists, check the Hetzner status page or update Jitsi Deployer.</source>
+        <translation>Hetzner Cloud hat einen Fehler gemeldet, den diese Version nicht kennt („%1“). Versuchen Sie es erneut; wenn der Fehler bleibt, sehen Sie auf der Statusseite von Hetzner nach oder aktualisieren Sie Jitsi Deployer.</translation>
+    </message>
+    <message>
+        <source>Hetzner Cloud could not read the request. This is a bug in Jitsi Deployer; please report it with the log.</source>
+        <translation>Hetzner Cloud konnte die Anfrage nicht lesen. Das ist ein Fehler in Jitsi Deployer; bitte melden Sie ihn zusammen mit dem Protokoll.</translation>
+    </message>
+    <message>
+        <source>Hetzner Cloud rejected the API token: it is wrong or was revoked. Create a new token in the Hetzner Console under Security → API tokens and enter it again.</source>
+        <translation>Hetzner Cloud hat das API-Token abgelehnt: Es ist falsch oder wurde widerrufen. Erstellen Sie in der Hetzner Console unter Sicherheit → API-Tokens ein neues Token und geben Sie es erneut ein.</translation>
+    </message>
+    <message>
+        <source>The API token is read-only. Create a token with Read &amp; Write permission in the Hetzner Console under Security → API tokens and enter it again.</source>
+        <translation>Das API-Token darf nur lesen. Erstellen Sie in der Hetzner Console unter Sicherheit → API-Tokens ein Token mit der Berechtigung „Lesen &amp; Schreiben“ und geben Sie es erneut ein.</translation>
+    </message>
+    <message>
+        <source>The API token is not allowed to do this. Use a Read &amp; Write token of the right project (Hetzner Console → Security → API tokens).</source>
+        <translation>Das API-Token darf das nicht. Verwenden Sie ein Token mit „Lesen &amp; Schreiben“ aus dem richtigen Projekt (Hetzner Console → Sicherheit → API-Tokens).</translation>
+    </message>
+    <message>
+        <source>Hetzner Cloud is under maintenance and blocked this request. Wait until the maintenance shown on the Hetzner status page is over, then try again.</source>
+        <translation>Hetzner Cloud wird gerade gewartet und hat diese Anfrage blockiert. Warten Sie, bis die auf der Statusseite von Hetzner angezeigte Wartung vorbei ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The project has reached one of its limits (servers, IPs, …). Delete resources you no longer need or ask Hetzner to raise the limit (Hetzner Console → Limits), then try again.</source>
+        <translation>Das Projekt hat eines seiner Limits erreicht (Server, IPs, …). Löschen Sie Ressourcen, die Sie nicht mehr brauchen, oder bitten Sie Hetzner, das Limit zu erhöhen (Hetzner Console → Limits), und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The resource does not exist in this project (any more). Check that the token belongs to the right project, or reload and try again.</source>
+        <translation>Die Ressource existiert in diesem Projekt nicht (mehr). Prüfen Sie, ob das Token zum richtigen Projekt gehört, oder laden Sie neu und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Hetzner Cloud does not allow this request. This is a bug in Jitsi Deployer or it needs an update; please report it with the log.</source>
+        <translation>Hetzner Cloud lässt diese Anfrage nicht zu. Das ist ein Fehler in Jitsi Deployer, oder das Programm muss aktualisiert werden; bitte melden Sie es zusammen mit dem Protokoll.</translation>
+    </message>
+    <message>
+        <source>A resource with this name (or SSH key) already exists in the project. Pick another name or delete the existing one in the Hetzner Console.</source>
+        <translation>Im Projekt gibt es bereits eine Ressource mit diesem Namen (oder diesem SSH-Schlüssel). Wählen Sie einen anderen Namen oder löschen Sie die vorhandene Ressource in der Hetzner Console.</translation>
+    </message>
+    <message>
+        <source>The resource was changed by something else at the same time. Try again in a moment.</source>
+        <translation>Die Ressource wurde gleichzeitig von anderer Stelle geändert. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Hetzner Cloud has removed a function this version uses. Update Jitsi Deployer.</source>
+        <translation>Hetzner Cloud hat eine Funktion entfernt, die diese Version nutzt. Aktualisieren Sie Jitsi Deployer.</translation>
+    </message>
+    <message>
+        <source>This server type is sold out in this location right now. Pick another location or server type, or try again later.</source>
+        <translation>Dieser Servertyp ist an diesem Standort zurzeit ausverkauft. Wählen Sie einen anderen Standort oder Servertyp oder versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Hetzner Cloud rejected a value in the request. Correct the setting named in the details and try again.</source>
+        <translation>Hetzner Cloud hat einen Wert in der Anfrage abgelehnt. Korrigieren Sie die in den Details genannte Einstellung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>A Hetzner Cloud service failed to carry out the request. Try again later; if it persists, contact Hetzner support with the correlation id.</source>
+        <translation>Ein Dienst von Hetzner Cloud konnte die Anfrage nicht ausführen. Versuchen Sie es später erneut; wenn der Fehler bleibt, wenden Sie sich mit der Korrelations-ID an den Hetzner-Support.</translation>
+    </message>
+    <message>
+        <source>The resource does not support this operation. Choose a different server type or image.</source>
+        <translation>Die Ressource unterstützt diesen Vorgang nicht. Wählen Sie einen anderen Servertyp oder ein anderes Image.</translation>
+    </message>
+    <message>
+        <source>Another action is still running on this resource. Wait until it has finished, then try again.</source>
+        <translation>Auf dieser Ressource läuft noch ein anderer Vorgang. Warten Sie, bis er abgeschlossen ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The resource has delete or rebuild protection. Remove the protection in the Hetzner Console if you really want this, then try again.</source>
+        <translation>Die Ressource ist gegen Löschen oder Neuaufsetzen geschützt. Heben Sie den Schutz in der Hetzner Console auf, wenn Sie das wirklich wollen, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Too many requests to Hetzner Cloud (the limit is per project). Wait a few minutes, and stop other tools that use the same project, then try again.</source>
+        <translation>Zu viele Anfragen an Hetzner Cloud (das Limit gilt pro Projekt). Warten Sie einige Minuten, beenden Sie andere Programme, die dasselbe Projekt nutzen, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Hetzner Cloud had an internal error. Try again later; if it persists, check the Hetzner status page or contact Hetzner support with the correlation id.</source>
+        <translation>Bei Hetzner Cloud ist ein interner Fehler aufgetreten. Versuchen Sie es später erneut; wenn der Fehler bleibt, sehen Sie auf der Statusseite von Hetzner nach oder wenden Sie sich mit der Korrelations-ID an den Hetzner-Support.</translation>
+    </message>
+    <message>
+        <source>This Hetzner Cloud service or product is not available right now. Try again later or pick another location.</source>
+        <translation>Dieser Dienst oder dieses Produkt von Hetzner Cloud ist zurzeit nicht verfügbar. Versuchen Sie es später erneut oder wählen Sie einen anderen Standort.</translation>
+    </message>
+    <message>
+        <source>Hetzner Cloud did not answer in time. Try again in a moment.</source>
+        <translation>Hetzner Cloud hat nicht rechtzeitig geantwortet. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Hetzner Cloud could not be reached behind its gateway. Try again in a moment.</source>
+        <translation>Hetzner Cloud war hinter seinem Gateway nicht erreichbar. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Hetzner Cloud reported an unknown error. Try again; if it persists, contact Hetzner support with the correlation id.</source>
+        <translation>Hetzner Cloud hat einen unbekannten Fehler gemeldet. Versuchen Sie es erneut; wenn der Fehler bleibt, wenden Sie sich mit der Korrelations-ID an den Hetzner-Support.</translation>
+    </message>
+    <message>
+        <source>The Hetzner Robot service is not available right now. Try again later.</source>
+        <translation>Der Dienst Hetzner Robot ist zurzeit nicht verfügbar. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Hetzner Cloud could not place the server in this location. Pick another location or server type, or try again later.</source>
+        <translation>Hetzner Cloud konnte den Server an diesem Standort nicht unterbringen. Wählen Sie einen anderen Standort oder Servertyp oder versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>This server type cannot be used here. Pick a server type that is offered in the chosen location.</source>
+        <translation>Dieser Servertyp kann hier nicht verwendet werden. Wählen Sie einen Servertyp, der am gewählten Standort angeboten wird.</translation>
+    </message>
+    <message>
+        <source>The server must be powered off for this. Power it off in the Hetzner Console, then try again.</source>
+        <translation>Der Server muss dafür ausgeschaltet sein. Schalten Sie ihn in der Hetzner Console aus und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The private network overlaps with another network of the server. Choose a different IP range.</source>
+        <translation>Das private Netzwerk überschneidet sich mit einem anderen Netzwerk des Servers. Wählen Sie einen anderen IP-Bereich.</translation>
+    </message>
+    <message>
+        <source>The server is already attached to this network. Nothing needs to be done; reload and continue.</source>
+        <translation>Der Server ist bereits mit diesem Netzwerk verbunden. Es ist nichts zu tun; laden Sie neu und fahren Sie fort.</translation>
+    </message>
+    <message>
+        <source>The primary IP is already assigned to another server. Unassign it in the Hetzner Console or use another IP.</source>
+        <translation>Die Primäre IP ist bereits einem anderen Server zugewiesen. Heben Sie die Zuweisung in der Hetzner Console auf oder verwenden Sie eine andere IP.</translation>
+    </message>
+    <message>
+        <source>The primary IP belongs to a different location than the server. Use an IP from the server&apos;s location.</source>
+        <translation>Die Primäre IP gehört zu einem anderen Standort als der Server. Verwenden Sie eine IP vom Standort des Servers.</translation>
+    </message>
+    <message>
+        <source>The primary IP has the wrong IP version for this use. Use an IPv4 address for IPv4 and an IPv6 network for IPv6.</source>
+        <translation>Die Primäre IP hat für diesen Zweck die falsche IP-Version. Verwenden Sie eine IPv4-Adresse für IPv4 und ein IPv6-Netz für IPv6.</translation>
+    </message>
+    <message>
+        <source>The server already has an IPv4 address. Unassign it first in the Hetzner Console.</source>
+        <translation>Der Server hat bereits eine IPv4-Adresse. Heben Sie zuerst deren Zuweisung in der Hetzner Console auf.</translation>
+    </message>
+    <message>
+        <source>The server already has an IPv6 network. Unassign it first in the Hetzner Console.</source>
+        <translation>Der Server hat bereits ein IPv6-Netz. Heben Sie zuerst dessen Zuweisung in der Hetzner Console auf.</translation>
+    </message>
+    <message>
+        <source>The server is a load balancer target. Remove it from the load balancer first.</source>
+        <translation>Der Server ist Ziel eines Load Balancers. Entfernen Sie ihn zuerst aus dem Load Balancer.</translation>
+    </message>
+    <message>
+        <source>The requested private IP is already in use. Let Hetzner pick the IP or choose another one.</source>
+        <translation>Die angeforderte private IP wird bereits verwendet. Lassen Sie Hetzner die IP wählen oder wählen Sie eine andere.</translation>
+    </message>
+    <message>
+        <source>The private network has no subnet in the server&apos;s network zone. Add a subnet there or pick a location in the network&apos;s zone.</source>
+        <translation>Das private Netzwerk hat kein Subnetz in der Netzwerkzone des Servers. Legen Sie dort ein Subnetz an oder wählen Sie einen Standort in der Zone des Netzwerks.</translation>
+    </message>
+    <message>
+        <source>This vSwitch is already connected to another network. Use another vSwitch.</source>
+        <translation>Dieser vSwitch ist bereits mit einem anderen Netzwerk verbunden. Verwenden Sie einen anderen vSwitch.</translation>
+    </message>
+    <message>
+        <source>The firewall is already applied to this resource. Nothing needs to be done; reload and continue.</source>
+        <translation>Die Firewall ist bereits auf diese Ressource angewendet. Es ist nichts zu tun; laden Sie neu und fahren Sie fort.</translation>
+    </message>
+    <message>
+        <source>The firewall cannot be applied to this kind of network. Apply it to servers with a public network.</source>
+        <translation>Die Firewall kann auf diese Art von Netzwerk nicht angewendet werden. Wenden Sie sie auf Server mit öffentlichem Netzwerk an.</translation>
+    </message>
+    <message>
+        <source>The resource is still in use (for example a firewall applied to servers or a network with servers attached). Remove those uses first, then try again.</source>
+        <translation>Die Ressource wird noch verwendet (zum Beispiel eine Firewall, die auf Server angewendet ist, oder ein Netzwerk, mit dem Server verbunden sind). Heben Sie diese Verwendungen zuerst auf und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The server is already covered by this firewall. Nothing needs to be done; reload and continue.</source>
+        <translation>Der Server ist bereits durch diese Firewall geschützt. Es ist nichts zu tun; laden Sie neu und fahren Sie fort.</translation>
+    </message>
+    <message>
+        <source>The resource the firewall should be applied to does not exist. Reload and try again.</source>
+        <translation>Die Ressource, auf die die Firewall angewendet werden soll, existiert nicht. Laden Sie neu und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The firewall is applied through a label selector. Change the server&apos;s labels or the selector instead.</source>
+        <translation>Die Firewall wird über einen Label-Selektor angewendet. Ändern Sie stattdessen die Labels des Servers oder den Selektor.</translation>
+    </message>
+    <message>
+        <source>The server has no public network, so a firewall cannot be applied. Enable a public IP or skip the firewall.</source>
+        <translation>Der Server hat kein öffentliches Netzwerk, daher kann keine Firewall angewendet werden. Aktivieren Sie eine öffentliche IP oder verzichten Sie auf die Firewall.</translation>
+    </message>
+    <message>
+        <source>The firewall was already removed from this resource. Nothing needs to be done; reload and continue.</source>
+        <translation>Die Firewall wurde bereits von dieser Ressource entfernt. Es ist nichts zu tun; laden Sie neu und fahren Sie fort.</translation>
+    </message>
+    <message>
+        <source>The DNS zone does not exist in this project. Create it in the Hetzner Console (DNS) or set the records at your DNS provider.</source>
+        <translation>Die DNS-Zone existiert in diesem Projekt nicht. Legen Sie sie in der Hetzner Console (DNS) an oder tragen Sie die Einträge bei Ihrem DNS-Anbieter ein.</translation>
+    </message>
+    <message>
+        <source>The DNS zone is a secondary zone, so its records cannot be changed here. Set the records at the primary DNS server instead.</source>
+        <translation>Die DNS-Zone ist eine sekundäre Zone, daher können ihre Einträge hier nicht geändert werden. Tragen Sie die Einträge stattdessen auf dem primären DNS-Server ein.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the Hetzner Cloud API at %1. Check the internet connection, a proxy or firewall in between, and the HCLOUD_ENDPOINT setting if you changed it.</source>
+        <translation>Die Hetzner-Cloud-API unter %1 ist nicht erreichbar. Prüfen Sie die Internetverbindung, einen Proxy oder eine Firewall dazwischen und die Einstellung HCLOUD_ENDPOINT, falls Sie sie geändert haben.</translation>
+    </message>
+    <message>
+        <source>The Hetzner Cloud API at %1 did not answer in time, even after several tries. Check the internet connection and try again.</source>
+        <translation>Die Hetzner-Cloud-API unter %1 hat auch nach mehreren Versuchen nicht rechtzeitig geantwortet. Prüfen Sie die Internetverbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The connection to the Hetzner Cloud API at %1 broke off, even after several tries. Check the internet connection and try again.</source>
+        <translation>Die Verbindung zur Hetzner-Cloud-API unter %1 ist auch nach mehreren Versuchen abgebrochen. Prüfen Sie die Internetverbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (certificate or TLS). Check the system clock, a proxy that inspects traffic, and the HCLOUD_ENDPOINT setting.</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen (Zertifikat oder TLS). Prüfen Sie die Systemuhr, einen Proxy, der den Datenverkehr untersucht, und die Einstellung HCLOUD_ENDPOINT.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 is not what the Hetzner Cloud API sends. Check the HCLOUD_ENDPOINT setting and any proxy in between; if it persists, update Jitsi Deployer.</source>
+        <translation>Die Antwort von %1 entspricht nicht dem, was die Hetzner-Cloud-API sendet. Prüfen Sie die Einstellung HCLOUD_ENDPOINT und einen eventuellen Proxy dazwischen; wenn der Fehler bleibt, aktualisieren Sie Jitsi Deployer.</translation>
+    </message>
+    <message>
+        <source>The Hetzner Cloud API at %1 answered with server error %2. Try again later and check the Hetzner status page.</source>
+        <translation>Die Hetzner-Cloud-API unter %1 hat mit dem Serverfehler %2 geantwortet. Versuchen Sie es später erneut und sehen Sie auf der Statusseite von Hetzner nach.</translation>
+    </message>
+    <message>
+        <source>The Hetzner Cloud API at %1 answered with HTTP status %2 and no explanation. Check the HCLOUD_ENDPOINT setting and any proxy in between.</source>
+        <translation>Die Hetzner-Cloud-API unter %1 hat mit dem HTTP-Status %2 ohne Erklärung geantwortet. Prüfen Sie die Einstellung HCLOUD_ENDPOINT und einen eventuellen Proxy dazwischen.</translation>
+    </message>
+    <message>
+        <source>The Hetzner Cloud request limit of this project is used up for longer than we are willing to wait. Stop other tools using the project and try again later.</source>
+        <translation>Das Anfragelimit von Hetzner Cloud für dieses Projekt ist länger ausgeschöpft, als Jitsi Deployer warten kann. Beenden Sie andere Programme, die das Projekt nutzen, und versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Hetzner Cloud did not finish the operation in time. Check its state in the Hetzner Console, then run the step again.</source>
+        <translation>Hetzner Cloud hat den Vorgang nicht rechtzeitig abgeschlossen. Prüfen Sie seinen Zustand in der Hetzner Console und führen Sie den Schritt dann erneut aus.</translation>
+    </message>
+    <message>
+        <source>Hetzner Cloud no longer knows an operation we were waiting for. Reload the deployment state and run the step again.</source>
+        <translation>Hetzner Cloud kennt einen Vorgang, auf den Jitsi Deployer gewartet hat, nicht mehr. Laden Sie den Stand der Installation neu und führen Sie den Schritt erneut aus.</translation>
+    </message>
+    <message>
+        <source>Check the resource in the Hetzner Console and run the step again.</source>
+        <translation>Prüfen Sie die Ressource in der Hetzner Console und führen Sie den Schritt erneut aus.</translation>
+    </message>
+    <message>
+        <source>The Hetzner Cloud operation “%1” failed. %2</source>
+        <translation>Der Hetzner-Cloud-Vorgang „%1“ ist fehlgeschlagen. %2</translation>
+    </message>
+    <message>
+        <source>The SSH public key is not valid. Choose the .pub file of the key or generate a new key.</source>
+        <translation>Der öffentliche SSH-Schlüssel ist ungültig. Wählen Sie die .pub-Datei des Schlüssels oder erzeugen Sie einen neuen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The image “%1” is not offered for %2 servers (any more). Pick another image, such as debian-12 or ubuntu-24.04.</source>
+        <translation>Das Image „%1“ wird für %2-Server nicht (mehr) angeboten. Wählen Sie ein anderes Image, zum Beispiel debian-12 oder ubuntu-24.04.</translation>
     </message>
 </context>
 </TS>

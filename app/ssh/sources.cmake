@@ -1,0 +1,1 @@
+target_sources(deployer_core PRIVATE ssh/sshsession.h)

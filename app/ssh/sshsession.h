@@ -1,0 +1,80 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+class QThread;
+
+// Where and how to connect. The host key must be known beforehand (DESIGN.md §4): there is no
+// trust-on-first-use, a missing or different key is a refusal.
+struct SshConnectOptions
+{
+    QString host; // IP address or name
+    quint16 port = 22;
+    QString user = QStringLiteral("root");
+
+    // Authentication: a private key file (ed25519, ecdsa, rsa; OpenSSH or PEM), or the ssh-agent at
+    // SSH_AUTH_SOCK when keyFile is empty.
+    QString keyFile;
+    // Asked on the session's worker thread when the key file is encrypted; returns the passphrase, or a null
+    // QString to give up. The caller makes it safe to call from that thread (the GUI uses a blocking queued
+    // call to show a dialog, the CLI reads the terminal, tests return a constant).
+    std::function<QString(const QString &keyFile)> passphraseProvider;
+
+    // The pinned host public key, OpenSSH one-line form ("ssh-ed25519 AAAA…"). Required.
+    QString pinnedHostKey;
+
+    int connectTimeoutMs = 15000; // TCP connect + handshake
+    int keepaliveIntervalMs = 15000; // keepalive probes; a dead peer is detected after a few missed
+    int idleTimeoutMs = 60000; // no data and no keepalive answer for this long = connection lost
+    int reconnectAttempts = 5; // after a lost connection, with exponential backoff
+};
+
+class SshExec;
+class SshTransfer;
+class SshFollow;
+
+// One SSH connection (libssh 0.10) on its own worker thread (DESIGN.md §3): libssh is never called from
+// any other thread, and nothing here blocks the caller's thread. Operations are objects living in the
+// caller's thread that report through signals; several may run at once on one session.
+class SshSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Disconnected, Connecting, Connected, Reconnecting, Failed };
+    Q_ENUM(State)
+
+    explicit SshSession(const SshConnectOptions &options, QObject *parent = nullptr);
+    ~SshSession() override; // cancels running operations, disconnects, joins the worker thread
+
+    State state() const;
+    void connectToHost(); // -> connected() or connectFailed(error)
+    void disconnectFromHost();
+
+    // Runs `command` on the remote host. Output arrives as whole lines; the caller owns the object.
+    SshExec *exec(const QString &command, QObject *parent = nullptr);
+    // Writes `data` to `remotePath` with `mode` (e.g. 0600) atomically (temp file + rename) via SFTP.
+    SshTransfer *upload(const QByteArray &data, const QString &remotePath, int mode, QObject *parent = nullptr);
+    SshTransfer *download(const QString &remotePath, QObject *parent = nullptr);
+    // Follows a remote file from `offset` like `tail -F`; survives reconnects without losing or repeating bytes.
+    SshFollow *follow(const QString &remotePath, qint64 offset = 0, QObject *parent = nullptr);
+
+Q_SIGNALS:
+    void stateChanged(SshSession::State state);
+    void connected();
+    void connectFailed(const Error &error);
+    void connectionLost(const Error &error); // before reconnecting; reconnected() or connectFailed() follows
+    void reconnected();
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};

@@ -1,0 +1,1 @@
+# SSH session tests against a real sshd

@@ -1,0 +1,1 @@
+# SSH key and known-hosts tests
