@@ -37,7 +37,7 @@ done
 build_packages=(
     cmake ninja-build g++ pkg-config git clang-format file dpkg-dev
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libssh-dev qtkeychain-qt6-dev libgl-dev
+    libssh-dev qtkeychain-qt6-dev libgl-dev qt6-translations-l10n
 )
 # Debian 12 and Ubuntu 24.04 call the SVG module qt6-svg-dev; older Ubuntus called it libqt6svg6-dev.
 svg_candidates=(qt6-svg-dev libqt6svg6-dev)

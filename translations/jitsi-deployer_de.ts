@@ -119,20 +119,13 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
         <source>read only</source>
         <translation>Nur-Lese-Zugriff</translation>
     </message>
-    <message numerus="yes">
-        <source>Token works: %1 access to the project at %2 (%n server(s); API budget %3 of %4 requests left this hour).</source>
-        <translation>
-            <numerusform>Das Token funktioniert: %1 auf das Projekt unter %2 (%n Server; API-Kontingent: noch %3 von %4 Anfragen in dieser Stunde).</numerusform>
-            <numerusform>Das Token funktioniert: %1 auf das Projekt unter %2 (%n Server; API-Kontingent: noch %3 von %4 Anfragen in dieser Stunde).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This token can only read. Deploying needs a Read &amp; Write token: create one in the Hetzner Console under Security → API tokens.</source>
         <translation>Dieses Token darf nur lesen. Für die Installation ist ein Token mit der Berechtigung „Lesen &amp; Schreiben“ nötig: Erstellen Sie eines in der Hetzner Console unter Sicherheit → API-Tokens.</translation>
     </message>
     <message>
         <source>Unknown location &quot;%1&quot;. This project can use: %2.</source>
-        <translation>Unbekannter Standort „%1“. Dieses Projekt kann folgende nutzen: %2.</translation>
+        <translation>Unbekannter Standort „%1“. In diesem Projekt verfügbar: %2.</translation>
     </message>
     <message>
         <source>TYPE</source>
@@ -205,6 +198,10 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>ID</source>
         <translation>ID</translation>
+    </message>
+    <message>
+        <source>Token works: %1 access to the project at %2 (servers: %3; API budget: %4 of %5 requests left this hour).</source>
+        <translation>Das Token funktioniert: %1 auf das Projekt unter %2 (Server: %3; API-Kontingent: noch %4 von %5 Anfragen in dieser Stunde).</translation>
     </message>
 </context>
 <context>

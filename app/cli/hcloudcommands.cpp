@@ -22,7 +22,8 @@ HcloudCommands::HcloudCommands(HetznerClient *client, CliOutput *output, bool js
 int HcloudCommands::exitCodeFor(const Error &error)
 {
     static const QStringList authCodes{u"unauthorized"_s, u"token_readonly"_s, u"forbidden"_s};
-    static const QStringList networkCodes{u"endpoint_unreachable"_s, u"network_timeout"_s, u"tls_error"_s};
+    static const QStringList networkCodes{u"endpoint_unreachable"_s, u"network_timeout"_s, u"tls_failure"_s,
+                                           u"connection_dropped"_s};
     if (error.domain == u"input"_s)
         return CliApplication::UsageError;
     if (authCodes.contains(error.code))
@@ -57,10 +58,10 @@ void HcloudCommands::checkToken(Done done)
                                        {u"rate_limit_remaining"_s, info.rateLimit.remaining},
                                        {u"rate_limit_limit"_s, info.rateLimit.limit}});
         } else {
-            m_output->line(tr("Token works: %1 access to the project at %2 (%n server(s); API budget %3 of %4 "
-                              "requests left this hour).",
-                              nullptr, info.serverCount)
+            m_output->line(tr("Token works: %1 access to the project at %2 (servers: %3; API budget: %4 of %5 "
+                              "requests left this hour).")
                                    .arg(access, m_client->endpoint().toString())
+                                   .arg(info.serverCount)
                                    .arg(info.rateLimit.remaining)
                                    .arg(info.rateLimit.limit));
         }

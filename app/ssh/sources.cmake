@@ -1,1 +1,12 @@
-target_sources(deployer_core PRIVATE ssh/sshsession.h)
+# SshSession and its parts (worker thread, operations, follow protocol).
+target_sources(deployer_core PRIVATE
+    ssh/followprotocol.cpp ssh/followprotocol.h
+    ssh/linesplitter.cpp ssh/linesplitter.h
+    ssh/ssherrors.cpp ssh/ssherrors.h
+    ssh/sshexec.cpp ssh/sshexec.h
+    ssh/sshfollow.cpp ssh/sshfollow.h
+    ssh/sshkeyloader.cpp ssh/sshkeyloader.h
+    ssh/sshsession.cpp ssh/sshsession.h
+    ssh/sshtransfer.cpp ssh/sshtransfer.h
+    ssh/sshworker.cpp ssh/sshworker.h
+    ssh/tcpconnector.cpp ssh/tcpconnector.h)

@@ -20,12 +20,14 @@ struct SshConnectOptions
     quint16 port = 22;
     QString user = QStringLiteral("root");
 
-    // Authentication: a private key file (ed25519, ecdsa, rsa; OpenSSH or PEM), or the ssh-agent at
-    // SSH_AUTH_SOCK when keyFile is empty.
+    // Authentication: a private key file (ed25519, ecdsa, rsa; OpenSSH or PEM), or the ssh-agent when keyFile is
+    // empty: at agentSocket, or SSH_AUTH_SOCK when that is empty too.
     QString keyFile;
+    QString agentSocket;
     // Asked on the session's worker thread when the key file is encrypted; returns the passphrase, or a null
     // QString to give up. The caller makes it safe to call from that thread (the GUI uses a blocking queued
-    // call to show a dialog, the CLI reads the terminal, tests return a constant).
+    // call to show a dialog, the CLI reads the terminal, tests return a constant). Asked at most once per
+    // session: the decrypted key is kept for reconnects.
     std::function<QString(const QString &keyFile)> passphraseProvider;
 
     // The pinned host public key, OpenSSH one-line form ("ssh-ed25519 AAAA…"). Required.
@@ -40,10 +42,15 @@ struct SshConnectOptions
 class SshExec;
 class SshTransfer;
 class SshFollow;
+class SshWorker;
 
 // One SSH connection (libssh 0.10) on its own worker thread (DESIGN.md §3): libssh is never called from
 // any other thread, and nothing here blocks the caller's thread. Operations are objects living in the
 // caller's thread that report through signals; several may run at once on one session.
+//
+// Operations may be started right after connectToHost(): they run once connected, or finish with the error
+// "not_connected" if connecting fails. After a lost connection the session reconnects by itself (with
+// backoff): running commands and transfers fail with "connection_lost", follows resume where they were.
 class SshSession : public QObject
 {
     Q_OBJECT
@@ -67,6 +74,9 @@ public:
     // Follows a remote file from `offset` like `tail -F`; survives reconnects without losing or repeating bytes.
     SshFollow *follow(const QString &remotePath, qint64 offset = 0, QObject *parent = nullptr);
 
+    // The worker thread, for tests that check no libssh call happens elsewhere.
+    QThread *workerThread() const;
+
 Q_SIGNALS:
     void stateChanged(SshSession::State state);
     void connected();
@@ -75,6 +85,13 @@ Q_SIGNALS:
     void reconnected();
 
 private:
+    friend class SshExec;
+    friend class SshTransfer;
+    friend class SshFollow;
+    void cancelExec(quint64 id);
+    void cancelTransfer(quint64 id);
+    void stopFollow(quint64 id);
+
     class Private;
     std::unique_ptr<Private> d;
 };

@@ -1,1 +1,15 @@
-# SSH session tests against a real sshd
+# SSH session tests against a real sshd (tests/support/sshd), everything on 127.0.0.1.
+set(ssh_session_tests tst_sshsession tst_sshexec tst_sshfollow tst_sshtransfer)
+foreach(test IN LISTS ssh_session_tests)
+    deployer_add_test(NAME ${test}
+        SOURCES ${test}.cpp tst_sshfixture.h
+        LIBS deployer_core sshtestsupport
+        LABELS integration ssh
+        TIMEOUT 600)
+endforeach()
+
+# The session's pure parts (line splitting, the follow protocol), no server needed.
+deployer_add_test(NAME tst_sshprotocol
+    SOURCES tst_sshprotocol.cpp
+    LIBS deployer_core
+    LABELS ssh)

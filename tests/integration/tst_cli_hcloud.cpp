@@ -108,7 +108,7 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 0);
         QCOMPARE(result.out.trimmed().count(u'\n'), 0); // one line
         QVERIFY2(result.out.contains(u"read & write"_s), qPrintable(result.out));
-        QVERIFY2(result.out.contains(u"1 server"_s), qPrintable(result.out));
+        QVERIFY2(result.out.contains(u"servers: 1;"_s), qPrintable(result.out));
     }
 
     void checkTokenJson()

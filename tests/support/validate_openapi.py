@@ -53,9 +53,22 @@ def convert(node):
     return out
 
 
+def apply_documented_deviations(document):
+    """Corrects the schema where its own prose contradicts its types; each change is stated here.
+
+    create_server_request.ssh_keys: the description says "SSH key IDs (`integer`) or names (`string`)", and
+    hcloud-go sends integer ids, but the items are typed as string only.
+    """
+    schemas = document.get("components", {}).get("schemas", {})
+    ssh_keys = schemas.get("create_server_request", {}).get("properties", {}).get("ssh_keys")
+    if ssh_keys is not None:
+        ssh_keys["items"] = {"type": ["integer", "string"]}
+    return document
+
+
 class Spec:
     def __init__(self, document):
-        self.document = convert(copy.deepcopy(document))
+        self.document = convert(apply_documented_deviations(copy.deepcopy(document)))
         self.resolver = jsonschema.RefResolver.from_schema(self.document)
         self.templates = []
         for template, item in self.document.get("paths", {}).items():

@@ -241,8 +241,12 @@ void TestHetznerClient::unauthorizedToken()
 
 void TestHetznerClient::serverLifecycle()
 {
+    const qint64 keyId = m_sim->seedSshKey(
+            u"deployer"_s, u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDWCy3g9iXnjFgSsD3sFyS2SSg8UCH5Rbslo7j8hOlFP test"_s);
+    CreateServerRequest request = serverRequest(u"meet-example-org-web"_s, u"web"_s);
+    request.sshKeyIds = {keyId};
     Outcome<Created<Server>> created;
-    m_client->createServer(serverRequest(u"meet-example-org-web"_s, u"web"_s), m_context.get(), created.callback());
+    m_client->createServer(request, m_context.get(), created.callback());
     AWAIT_OK(created);
     const Server server = (*created)->object;
     QVERIFY(server.id > 0);

@@ -1,0 +1,99 @@
+#include "sshkeyloader.h"
+
+#include "ssherrors.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <libssh/libssh.h>
+
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+
+namespace {
+
+struct PassphraseContext
+{
+    const SshKeyLoader::PassphraseProvider *provider = nullptr;
+    QString keyFile;
+    bool asked = false;
+    bool declined = false;
+};
+
+int passphraseCallback(const char *, char *buf, size_t len, int, int, void *userdata)
+{
+    auto *ctx = static_cast<PassphraseContext *>(userdata);
+    ctx->asked = true;
+    if (!ctx->provider || !*ctx->provider) {
+        ctx->declined = true;
+        return -1;
+    }
+    const QString passphrase = (*ctx->provider)(ctx->keyFile);
+    if (passphrase.isNull()) {
+        ctx->declined = true;
+        return -1;
+    }
+    QByteArray bytes = passphrase.toUtf8();
+    if (size_t(bytes.size()) + 1 > len) {
+        bytes.fill('\0');
+        return -1;
+    }
+    std::memcpy(buf, bytes.constData(), size_t(bytes.size()) + 1);
+    bytes.fill('\0');
+    return 0;
+}
+
+} // namespace
+
+Result<ssh_key_struct *> SshKeyLoader::load(const QString &keyFile, const PassphraseProvider &provider)
+{
+    struct stat st
+    {
+    };
+    const QByteArray nativePath = QFile::encodeName(keyFile);
+    if (::stat(nativePath.constData(), &st) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            return SshErrors::keyFileMissing(keyFile);
+        return SshErrors::keyFileUnreadable(keyFile, QString::fromLocal8Bit(std::strerror(errno)));
+    }
+    if (!S_ISREG(st.st_mode))
+        return SshErrors::keyFileUnreadable(keyFile, QStringLiteral("not a regular file"));
+    // Checked on the mode, not with access(): root may read anything, but a key its owner cannot read is still
+    // set up wrongly and would fail for the real user.
+    if (!(st.st_mode & S_IRUSR))
+        return SshErrors::keyFileUnreadable(keyFile, QStringLiteral("owner has no read permission"));
+    if (st.st_mode & (S_IRWXG | S_IRWXO))
+        return SshErrors::keyFilePermissions(keyFile, int(st.st_mode & 07777));
+
+    QFile file(keyFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return SshErrors::keyFileUnreadable(keyFile, file.errorString());
+    QByteArray content = file.read(1024 * 1024);
+    file.close();
+
+    const QByteArray trimmed = content.trimmed();
+    const bool looksPrivate = trimmed.startsWith("-----BEGIN ") && trimmed.contains("PRIVATE KEY-----");
+    if (!looksPrivate) {
+        const bool looksPublic = trimmed.startsWith("ssh-") || trimmed.startsWith("ecdsa-sha2-")
+                                 || trimmed.startsWith("sk-") || trimmed.startsWith("---- BEGIN SSH2 PUBLIC KEY");
+        content.fill('\0');
+        return SshErrors::keyFileNotAKey(keyFile, looksPublic);
+    }
+
+    PassphraseContext ctx;
+    ctx.provider = &provider;
+    ctx.keyFile = keyFile;
+    ssh_key key = nullptr;
+    const int rc = ssh_pki_import_privkey_base64(content.constData(), nullptr, passphraseCallback, &ctx, &key);
+    content.fill('\0');
+    if (rc == SSH_OK && key)
+        return key;
+    if (key)
+        ssh_key_free(key);
+    if (ctx.declined)
+        return SshErrors::keyFilePassphraseCancelled(keyFile);
+    if (ctx.asked)
+        return SshErrors::keyFileWrongPassphrase(keyFile);
+    return SshErrors::keyFileNotAKey(keyFile, false);
+}

@@ -1,0 +1,120 @@
+#pragma once
+
+#include "common/result.h"
+#include "followprotocol.h"
+#include "linesplitter.h"
+#include "sshfollow.h"
+#include "sshsession.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <map>
+#include <memory>
+
+class QSocketNotifier;
+struct ssh_session_struct;
+struct ssh_key_struct;
+struct ssh_event_struct;
+struct ssh_channel_struct;
+struct sftp_session_struct;
+struct sftp_file_struct;
+
+// The only object that calls libssh for one session; it lives on the session's worker thread (SshSession
+// moves it there). The libssh session runs non-blocking: a socket notifier and a short timer pump every open
+// channel, so several commands, follows and transfers share the connection without any of them blocking the
+// others for long. SFTP calls (blocking in libssh 0.10) are made one bounded chunk at a time.
+class SshWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SshWorker(const SshConnectOptions &options);
+    ~SshWorker() override;
+
+    // All of these run on the worker thread (SshSession invokes them queued).
+    void connectToHost();
+    void disconnectFromHost();
+    void shutdown();
+    void startExec(quint64 id, const QString &command);
+    void cancelExec(quint64 id);
+    void startUpload(quint64 id, const QByteArray &data, const QString &remotePath, int mode);
+    void startDownload(quint64 id, const QString &remotePath);
+    void cancelTransfer(quint64 id);
+    void startFollow(quint64 id, const QString &remotePath, qint64 offset);
+    void stopFollow(quint64 id);
+
+Q_SIGNALS:
+    void stateChanged(SshSession::State state);
+    void connected();
+    void connectFailed(const Error &error);
+    void connectionLost(const Error &error);
+    void reconnected();
+    void execOutput(quint64 id, const QStringList &stdoutLines, const QStringList &stderrLines);
+    void execFinished(quint64 id, const Result<int> &result, int exitCode);
+    void followBatches(quint64 id, const QList<SshFollowBatch> &batches);
+    void followFinished(quint64 id, const Error &error);
+    void transferProgress(quint64 id, qint64 done, qint64 total);
+    void transferFinished(quint64 id, const Result<QByteArray> &result);
+
+private:
+    struct Channel;
+    struct Transfer;
+
+    void assertWorkerThread() const;
+    void setState(SshSession::State state);
+    Result<void> establish();
+    Result<void> checkHostKey();
+    Result<void> authenticate();
+    void dropConnection();
+    void handleConnectionLost(const Error &error);
+    void attemptReconnect();
+    void failEverything(const Error &error);
+
+    void schedulePump();
+    void pump();
+    void advanceChannel(Channel &channel, qint64 &budget);
+    void handleStdout(Channel &channel, const char *data, int length);
+    void handleStderr(Channel &channel, const char *data, int length);
+    void handleFollowFrame(Channel &channel, const FollowProtocol::Frame &frame);
+    void appendFollowBytes(Channel &channel, const QByteArray &bytes);
+    void completeChannel(Channel &channel);
+    void finishCancelledExec(quint64 id);
+    void failChannel(Channel &channel, const Error &error);
+    void removeChannel(quint64 id);
+    quint64 startInternal(const QByteArray &command, std::function<void(int, const QByteArray &)> onDone);
+
+    bool ensureSftp(Error *error);
+    void stepTransfer(Transfer &transfer);
+    void finishTransfer(Transfer &transfer, const Result<QByteArray> &result);
+    QString sftpErrorText() const;
+
+    void scheduleFlush();
+    void flush();
+    void sendKeepalive();
+
+    SshConnectOptions m_options;
+    SshSession::State m_state = SshSession::State::Disconnected;
+    ssh_session_struct *m_session = nullptr;
+    ssh_event_struct *m_event = nullptr;
+    ssh_key_struct *m_key = nullptr;
+    ssh_key_struct *m_pinnedKey = nullptr;
+    sftp_session_struct *m_sftp = nullptr;
+    QSocketNotifier *m_notifier = nullptr;
+    QTimer m_pumpTimer;
+    QTimer m_flushTimer;
+    QTimer m_keepaliveTimer;
+    QTimer m_reconnectTimer;
+    QElapsedTimer m_sinceInbound;
+    QElapsedTimer m_sinceFlush;
+    bool m_pumpQueued = false;
+    bool m_inPump = false;
+    bool m_lost = false;
+    Error m_lostError;
+    int m_reconnectAttempt = 0;
+    quint64 m_nextInternalId = quint64(1) << 62;
+    std::map<quint64, std::unique_ptr<Channel>> m_channels;
+    std::map<quint64, std::unique_ptr<Transfer>> m_transfers;
+};
