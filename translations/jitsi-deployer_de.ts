@@ -205,6 +205,25 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     </message>
 </context>
 <context>
+    <name>HostKeys</name>
+    <message>
+        <source>A host key for the new server could not be generated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 already exists and was left unchanged. Choose another file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host key could not be saved to %1. Check that the folder exists and is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host key could not be saved to %1. Check the free disk space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InputValidation</name>
     <message>
         <source>The API token is empty. Create one in the Hetzner Console under Security → API tokens (Read &amp; Write) and paste it.</source>
@@ -229,6 +248,197 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>Unknown architecture. Use x86 or arm.</source>
         <translation>Unbekannte Architektur. Verwenden Sie x86 oder arm.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFiles</name>
+    <message>
+        <source>The public half of the key could not be computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 already exists and was left unchanged. Choose another file name, or use the existing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 could not be created. Check that the folder exists and is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 could not be written. Check the free disk space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be created. Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new SSH key could not be generated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KnownHosts</name>
+    <message>
+        <source>The list of trusted server keys (%1) could not be saved. Check that the folder is writable and the disk is not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SshErrors</name>
+    <message>
+        <source>The name %1 could not be resolved. Check the spelling and your internet connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached from this computer. Check your internet connection and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 refused the connection on port %2: no SSH server is listening there yet. If the server was just created, wait a minute and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer on port %2 within %3 seconds. Check that it is running and that a firewall allows SSH, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH connection to %1 could not be set up. Try again; if it keeps failing, the server may not be an SSH server or may be overloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no known host key for %1, so its identity cannot be checked and the connection was not made. Servers created by this app have their key recorded; for other servers add the key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recorded host key for %1 is damaged, so its identity cannot be checked and the connection was not made. Record the server&apos;s key again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 identified itself with a different key than the one recorded for it. Someone may be intercepting the connection, or the server was rebuilt. The connection was refused to keep your data safe; if you rebuilt the server, remove it from this app and add it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 does not offer the kind of key recorded for it. Someone may be intercepting the connection, or the server was rebuilt. The connection was refused to keep your data safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 did not accept the key %2 for user %3. Make sure the matching public key is in that user&apos;s authorized_keys on the server, or choose the key the server knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 did not accept any of the ssh-agent&apos;s keys for user %2. Add the right key to the agent (ssh-add), or choose a key file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key file was chosen and no ssh-agent is running (SSH_AUTH_SOCK is not set). Choose a key file, or start ssh-agent and add your key with ssh-add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 does not exist. Check the path, or generate a new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 cannot be read. Make sure it is a file your user may read (chmod 600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 can be read by other users, so it is not safe to use. Restrict it with: chmod 600 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is a public key. Choose the private key file instead (the same name without .pub).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is not a private key this app can use (ed25519, ECDSA or RSA in OpenSSH or PEM format). Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase for the key %1 is not correct. Enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key %1 is protected by a passphrase and none was given, so it cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost. Check your internet connection; the app reconnects by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server %1 stopped answering for %2 seconds, so the connection is treated as lost. Check your internet connection; the app reconnects by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no connection to the server. Connect first, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not allow %1. Try again; if it keeps failing, check the server&apos;s SSH settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command on the server failed with exit code %1. See its output for the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command on the server was stopped by the signal %1 before it finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not %1 %2 on the server. Check that the folder exists and there is free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SshPublicKey</name>
+    <message>
+        <source>This is not a valid SSH public key. Copy the whole line of the .pub file, starting with &quot;ssh-ed25519&quot;, &quot;ecdsa-sha2-&quot; or &quot;ssh-rsa&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This SSH public key is damaged: its key data is not valid base64. Copy the line again from the .pub file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This SSH public key is damaged: it says &quot;%1&quot; but contains a &quot;%2&quot; key. Copy the line again from the .pub file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SshWorker</name>
+    <message>
+        <source>a new channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new session channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running a command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>following the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file transfer (SFTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -623,6 +833,10 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>The image “%1” is not offered for %2 servers (any more). Pick another image, such as debian-12 or ubuntu-24.04.</source>
         <translation>Das Image „%1“ wird für %2-Server nicht (mehr) angeboten. Wählen Sie ein anderes Image, zum Beispiel debian-12 oder ubuntu-24.04.</translation>
+    </message>
+    <message>
+        <source>The image “%1” is not offered (any more). Pick another image, such as debian-12 or ubuntu-24.04.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

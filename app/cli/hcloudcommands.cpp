@@ -23,7 +23,7 @@ int HcloudCommands::exitCodeFor(const Error &error)
 {
     static const QStringList authCodes{u"unauthorized"_s, u"token_readonly"_s, u"forbidden"_s};
     static const QStringList networkCodes{u"endpoint_unreachable"_s, u"network_timeout"_s, u"tls_failure"_s,
-                                           u"connection_dropped"_s};
+                                          u"connection_dropped"_s};
     if (error.domain == u"input"_s)
         return CliApplication::UsageError;
     if (authCodes.contains(error.code))

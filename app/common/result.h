@@ -41,7 +41,13 @@ public:
     const T *operator->() const { return &std::get<0>(m_data); }
     const T &operator*() const { return std::get<0>(m_data); }
 
-    const Error &error() const { return std::get<1>(m_data); }
+    // An empty Error when the result holds a value, so diagnostics such as QVERIFY2(r.ok(), r.error()…)
+    // (whose message Qt evaluates either way) are safe.
+    const Error &error() const
+    {
+        static const Error none;
+        return ok() ? none : std::get<1>(m_data);
+    }
 
 private:
     std::variant<T, Error> m_data;

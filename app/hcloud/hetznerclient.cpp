@@ -585,15 +585,17 @@ void HetznerClient::findImage(const QString &name, const QString &architecture, 
                        Error error;
                        error.domain = QString::fromLatin1(errorDomain);
                        error.code = u"image_not_found"_s;
-                       error.message = architecture.isEmpty()
-                               ? QCoreApplication::translate("hcloud",
-                                                             "The image “%1” is not offered (any more). Pick another "
+                       error.message
+                               = architecture.isEmpty()
+                                         ? QCoreApplication::translate(
+                                                   "hcloud", "The image “%1” is not offered (any more). Pick another "
                                                              "image, such as debian-12 or ubuntu-24.04.")
-                                         .arg(name)
-                               : QCoreApplication::translate(
-                                         "hcloud", "The image “%1” is not offered for %2 servers (any more). Pick "
+                                                   .arg(name)
+                                         : QCoreApplication::translate(
+                                                   "hcloud",
+                                                   "The image “%1” is not offered for %2 servers (any more). Pick "
                                                    "another image, such as debian-12 or ubuntu-24.04.")
-                                         .arg(name, architecture);
+                                                   .arg(name, architecture);
                        error.detail = u"GET /images?type=system&name=%1&architecture=%2 found no orderable image"_s.arg(
                                name, architecture);
                        done(error);

@@ -7,7 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QHostInfo>
+#include <QSysInfo>
 
 #include <libssh/libssh.h>
 
@@ -48,23 +48,23 @@ Result<void> createNewFile(const QString &path, const QByteArray &text)
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner)) {
         if (QFileInfo::exists(path)) {
             return error("key_file_exists",
-                    KeyFiles::tr("The file %1 already exists and was left unchanged. Choose another file name, or "
-                                 "use the existing key.")
-                            .arg(QDir::toNativeSeparators(path)));
+                         KeyFiles::tr("The file %1 already exists and was left unchanged. Choose another file name, or "
+                                      "use the existing key.")
+                                 .arg(QDir::toNativeSeparators(path)));
         }
         return error("key_write_failed",
-                KeyFiles::tr("The key file %1 could not be created. Check that the folder exists and is writable.")
-                        .arg(QDir::toNativeSeparators(path)),
-                file.errorString());
+                     KeyFiles::tr("The key file %1 could not be created. Check that the folder exists and is writable.")
+                             .arg(QDir::toNativeSeparators(path)),
+                     file.errorString());
     }
     if (file.write(text) != text.size() || !file.flush()) {
         const QString detail = file.errorString();
         file.close();
         file.remove();
         return error("key_write_failed",
-                KeyFiles::tr("The key file %1 could not be written. Check the free disk space.")
-                        .arg(QDir::toNativeSeparators(path)),
-                detail);
+                     KeyFiles::tr("The key file %1 could not be written. Check the free disk space.")
+                             .arg(QDir::toNativeSeparators(path)),
+                     detail);
     }
     return {};
 }
@@ -73,28 +73,27 @@ Result<void> createNewFile(const QString &path, const QByteArray &text)
 
 QString KeyFiles::defaultComment()
 {
-    return u"jitsi-deployer@"_s + QHostInfo::localHostName();
+    return u"jitsi-deployer@"_s + QSysInfo::machineHostName();
 }
 
 Result<SshPublicKey> KeyFiles::generateKeyPair(const QString &privateKeyFile, const QString &passphrase,
-        const QString &comment)
+                                               const QString &comment)
 {
     const QString publicKeyFile = privateKeyFile + u".pub"_s;
     for (const QString &path : {privateKeyFile, publicKeyFile}) {
         if (QFileInfo::exists(path) || QFileInfo(path).isSymLink()) {
             return error("key_file_exists",
-                    tr("The file %1 already exists and was left unchanged. Choose another file name, or use the "
-                       "existing key.")
-                            .arg(QDir::toNativeSeparators(path)));
+                         tr("The file %1 already exists and was left unchanged. Choose another file name, or use the "
+                            "existing key.")
+                                 .arg(QDir::toNativeSeparators(path)));
         }
     }
     const QFileInfo info(privateKeyFile);
     QDir folder = info.absoluteDir();
     if (!folder.exists()) {
         if (!folder.mkpath(u"."_s)) {
-            return error("key_write_failed",
-                    tr("The folder %1 could not be created. Choose a folder you can write to.")
-                            .arg(QDir::toNativeSeparators(folder.path())));
+            return error("key_write_failed", tr("The folder %1 could not be created. Choose a folder you can write to.")
+                                                     .arg(QDir::toNativeSeparators(folder.path())));
         }
         QFile::setPermissions(folder.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
@@ -108,10 +107,10 @@ Result<SshPublicKey> KeyFiles::generateKeyPair(const QString &privateKeyFile, co
     char *privateText = nullptr;
     const QByteArray passphraseBytes = passphrase.toUtf8();
     if (ssh_pki_export_privkey_base64(key, passphrase.isEmpty() ? nullptr : passphraseBytes.constData(), nullptr,
-                nullptr, &privateText)
-            != SSH_OK) {
+                                      nullptr, &privateText)
+        != SSH_OK) {
         return error("key_generation_failed", tr("A new SSH key could not be generated."),
-                u"ssh_pki_export_privkey_base64"_s);
+                     u"ssh_pki_export_privkey_base64"_s);
     }
     QByteArray privateBytes(privateText);
     memset(privateText, 0, qstrlen(privateText));
@@ -142,7 +141,8 @@ Result<SshPublicKey> KeyFiles::readPublicKey(const QString &keyFile, const Passp
     if (!QFileInfo::exists(keyFile))
         return SshErrors::keyFileMissing(keyFile);
     if (QFileInfo(keyFile).isDir() || !file.open(QIODevice::ReadOnly))
-        return SshErrors::keyFileUnreadable(keyFile, QFileInfo(keyFile).isDir() ? u"is a directory"_s : file.errorString());
+        return SshErrors::keyFileUnreadable(keyFile,
+                                            QFileInfo(keyFile).isDir() ? u"is a directory"_s : file.errorString());
     const QByteArray head = file.read(64 * 1024).trimmed();
     file.close();
     if (head.startsWith("-----BEGIN ") && head.contains("PRIVATE KEY-----"))
@@ -177,7 +177,7 @@ Result<SshPublicKey> KeyFiles::validatePrivateKey(const QString &privateKeyFile,
     if (publicFile.open(QIODevice::ReadOnly)) {
         const auto fromFile = SshPublicKey::fromLine(QString::fromUtf8(publicFile.readLine(64 * 1024)));
         if (fromFile && fromFile->isSameKey(*publicKey))
-            publicKey->setComment(fromFile->comment());
+            publicKey.value().setComment(fromFile->comment());
     }
     return publicKey;
 }

@@ -25,7 +25,7 @@ public:
     // not empty), mode 0600 from the moment it exists, and "<privateKeyFile>.pub". Creates the folder
     // (mode 0700) when missing. Refuses to overwrite either file (code "key_file_exists").
     static Result<SshPublicKey> generateKeyPair(const QString &privateKeyFile, const QString &passphrase = {},
-            const QString &comment = defaultComment());
+                                                const QString &comment = defaultComment());
     static QString defaultComment(); // "jitsi-deployer@<host name>"
 
     // The public key in `keyFile`: either a public key file (one OpenSSH line, e.g. id_ed25519.pub) or a
@@ -38,5 +38,5 @@ public:
     // key_file_not_a_key, key_file_passphrase_cancelled (encrypted, no passphrase given), key_file_wrong_passphrase
     // (the codes and messages of SshErrors, shared with SshSession).
     static Result<SshPublicKey> validatePrivateKey(const QString &privateKeyFile,
-            const PassphraseProvider &passphrase = {});
+                                                   const PassphraseProvider &passphrase = {});
 };

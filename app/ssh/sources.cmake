@@ -10,3 +10,10 @@ target_sources(deployer_core PRIVATE
     ssh/sshtransfer.cpp ssh/sshtransfer.h
     ssh/sshworker.cpp ssh/sshworker.h
     ssh/tcpconnector.cpp ssh/tcpconnector.h)
+
+# Key utilities and the pinned host keys store.
+target_sources(deployer_core PRIVATE
+    ssh/hostkeys.cpp ssh/hostkeys.h
+    ssh/keyfiles.cpp ssh/keyfiles.h
+    ssh/knownhosts.cpp ssh/knownhosts.h
+    ssh/sshpublickey.cpp ssh/sshpublickey.h)

@@ -63,8 +63,6 @@ Result<ssh_key_struct *> SshKeyLoader::load(const QString &keyFile, const Passph
     // set up wrongly and would fail for the real user.
     if (!(st.st_mode & S_IRUSR))
         return SshErrors::keyFileUnreadable(keyFile, QStringLiteral("owner has no read permission"));
-    if (st.st_mode & (S_IRWXG | S_IRWXO))
-        return SshErrors::keyFilePermissions(keyFile, int(st.st_mode & 07777));
 
     QFile file(keyFile);
     if (!file.open(QIODevice::ReadOnly))
@@ -79,6 +77,12 @@ Result<ssh_key_struct *> SshKeyLoader::load(const QString &keyFile, const Passph
                                  || trimmed.startsWith("sk-") || trimmed.startsWith("---- BEGIN SSH2 PUBLIC KEY");
         content.fill('\0');
         return SshErrors::keyFileNotAKey(keyFile, looksPublic);
+    }
+
+    // After the content check, so a public key picked by mistake is named as such rather than as unsafe.
+    if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+        content.fill('\0');
+        return SshErrors::keyFilePermissions(keyFile, int(st.st_mode & 07777));
     }
 
     PassphraseContext ctx;

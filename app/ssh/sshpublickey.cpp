@@ -36,13 +36,15 @@ Result<SshPublicKey> SshPublicKey::fromBlob(const QByteArray &blob, const QStrin
     const QByteArray base64 = blob.toBase64();
     ssh_key key = nullptr;
     // Let libssh decide: it knows every algorithm it can use, and rejects truncated or garbled blobs.
-    const int rc = algorithm.isEmpty() ? SSH_ERROR
-                                       : ssh_pki_import_pubkey_base64(base64.constData(),
-                                               ssh_key_type_from_name(algorithm.toLatin1().constData()), &key);
+    const int rc = algorithm.isEmpty()
+                           ? SSH_ERROR
+                           : ssh_pki_import_pubkey_base64(
+                                   base64.constData(), ssh_key_type_from_name(algorithm.toLatin1().constData()), &key);
     const std::unique_ptr<ssh_key_struct, decltype(&ssh_key_free)> guard(key, &ssh_key_free);
     if (rc != SSH_OK || !key) {
-        return invalid(tr("This is not a valid SSH public key. Copy the whole line of the .pub file, starting "
-                          "with \"ssh-ed25519\", \"ecdsa-sha2-\" or \"ssh-rsa\"."),
+        return invalid(
+                tr("This is not a valid SSH public key. Copy the whole line of the .pub file, starting "
+                   "with \"ssh-ed25519\", \"ecdsa-sha2-\" or \"ssh-rsa\"."),
                 u"libssh could not import a %1 key blob of %2 bytes"_s.arg(algorithm.isEmpty() ? u"?"_s : algorithm)
                         .arg(blob.size()));
     }
@@ -59,13 +61,14 @@ Result<SshPublicKey> SshPublicKey::fromLine(const QString &line)
     if (fields.size() < 2) {
         return invalid(tr("This is not a valid SSH public key. Copy the whole line of the .pub file, starting "
                           "with \"ssh-ed25519\", \"ecdsa-sha2-\" or \"ssh-rsa\"."),
-                u"expected 'algorithm base64 [comment]', got %1 field(s)"_s.arg(fields.size()));
+                       u"expected 'algorithm base64 [comment]', got %1 field(s)"_s.arg(fields.size()));
     }
-    const auto decoded = QByteArray::fromBase64Encoding(fields.at(1).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded
+            = QByteArray::fromBase64Encoding(fields.at(1).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || decoded.decoded.isEmpty()) {
         return invalid(tr("This SSH public key is damaged: its key data is not valid base64. Copy the line again "
                           "from the .pub file."),
-                u"invalid base64 in the key field"_s);
+                       u"invalid base64 in the key field"_s);
     }
     auto key = fromBlob(decoded.decoded, fields.mid(2).join(QChar(u' ')));
     if (!key)
@@ -74,7 +77,7 @@ Result<SshPublicKey> SshPublicKey::fromLine(const QString &line)
         return invalid(tr("This SSH public key is damaged: it says \"%1\" but contains a \"%2\" key. Copy the line "
                           "again from the .pub file.")
                                .arg(fields.at(0), key->algorithm()),
-                u"algorithm field %1, blob algorithm %2"_s.arg(fields.at(0), key->algorithm()));
+                       u"algorithm field %1, blob algorithm %2"_s.arg(fields.at(0), key->algorithm()));
     }
     return key;
 }

@@ -39,7 +39,10 @@ public:
     QString sha256Fingerprint() const;
 
     // Same key (algorithm and blob); the comment does not matter.
-    bool isSameKey(const SshPublicKey &other) const { return m_algorithm == other.m_algorithm && m_blob == other.m_blob; }
+    bool isSameKey(const SshPublicKey &other) const
+    {
+        return m_algorithm == other.m_algorithm && m_blob == other.m_blob;
+    }
     friend bool operator==(const SshPublicKey &a, const SshPublicKey &b)
     {
         return a.isSameKey(b) && a.m_comment == b.m_comment;

@@ -53,6 +53,8 @@ SshSession::SshSession(const SshConnectOptions &options, QObject *parent)
 
     SshWorker *w = d->worker;
     connect(w, &SshWorker::stateChanged, this, [this](State state) {
+        if (d->state == state)
+            return; // connectToHost() already announced Connecting
         d->state = state;
         Q_EMIT stateChanged(state);
     });

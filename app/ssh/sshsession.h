@@ -30,8 +30,11 @@ struct SshConnectOptions
     // session: the decrypted key is kept for reconnects.
     std::function<QString(const QString &keyFile)> passphraseProvider;
 
-    // The pinned host public key, OpenSSH one-line form ("ssh-ed25519 AAAA…"). Required.
+    // The pinned host public key, OpenSSH one-line form ("ssh-ed25519 AAAA…"). When empty, the key pinned for
+    // host:port in the KnownHosts store is used (knownHostsFile, or the app's data folder when that is empty);
+    // with neither, the connection is refused (host_key_not_pinned).
     QString pinnedHostKey;
+    QString knownHostsFile;
 
     int connectTimeoutMs = 15000; // TCP connect + handshake
     int keepaliveIntervalMs = 15000; // keepalive probes; a dead peer is detected after a few missed

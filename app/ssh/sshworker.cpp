@@ -1,6 +1,7 @@
 #include "sshworker.h"
 
 #include "common/logging.h"
+#include "knownhosts.h"
 #include "ssherrors.h"
 #include "sshkeyloader.h"
 #include "tcpconnector.h"
@@ -115,6 +116,10 @@ struct SshWorker::Transfer
 
 SshWorker::SshWorker(const SshConnectOptions &options)
     : m_options(options)
+    , m_pumpTimer(this) // children, so they move to the worker thread with this object
+    , m_flushTimer(this)
+    , m_keepaliveTimer(this)
+    , m_reconnectTimer(this)
 {
     m_pumpTimer.setInterval(10);
     connect(&m_pumpTimer, &QTimer::timeout, this, &SshWorker::pump);
@@ -169,8 +174,15 @@ Result<void> SshWorker::establish()
 {
     assertWorkerThread();
     dropConnection();
-    if (m_options.pinnedHostKey.trimmed().isEmpty())
-        return SshErrors::hostKeyNotPinned(m_options.host);
+    if (m_options.pinnedHostKey.trimmed().isEmpty()) {
+        // Read on this thread with its own instance: KnownHosts keeps no state between calls.
+        const KnownHosts store(m_options.knownHostsFile.isEmpty() ? KnownHosts::defaultFilePath()
+                                                                  : m_options.knownHostsFile);
+        const std::optional<SshPublicKey> pinned = store.lookup(m_options.host, m_options.port);
+        if (!pinned)
+            return SshErrors::hostKeyNotPinned(m_options.host);
+        m_options.pinnedHostKey = pinned->keyText();
+    }
     if (!m_pinnedKey) {
         const QList<QByteArray> parts = m_options.pinnedHostKey.trimmed().toLatin1().split(' ');
         const QByteArray type = parts.value(0);
@@ -529,6 +541,9 @@ void SshWorker::pump()
         m_pumpTimer.start();
     else if (!busy)
         m_pumpTimer.stop();
+    // Under a continuous stream the worker never idles and the flush timer could starve: flush on time here.
+    if (m_flushTimer.isActive() && m_sinceFlush.elapsed() >= flushIntervalMs)
+        flush();
     // More data may be waiting inside libssh, and SFTP transfers advance one step per pump.
     if (budget <= 0 || !m_transfers.empty())
         schedulePump();
@@ -793,13 +808,15 @@ void SshWorker::failChannel(Channel &ch, const Error &error)
         removeChannel(id);
         Q_EMIT followFinished(id, error);
         return;
-    case Channel::Kind::Exec:
+    case Channel::Kind::Exec: {
+        const Error reported = ch.cancelling ? SshErrors::cancelled() : error;
         ch.pendingOut.append(ch.out.finish());
         ch.pendingErr.append(ch.err.finish());
         flush();
         removeChannel(id);
-        Q_EMIT execFinished(id, error, -1);
+        Q_EMIT execFinished(id, reported, -1);
         return;
+    }
     }
 }
 
@@ -984,7 +1001,7 @@ QString SshWorker::sftpErrorText() const
 void SshWorker::startUpload(quint64 id, const QByteArray &data, const QString &remotePath, int mode)
 {
     assertWorkerThread();
-    if (m_state != SshSession::State::Connected) {
+    if (m_state != SshSession::State::Connected && m_state != SshSession::State::Reconnecting) {
         Q_EMIT transferFinished(id, SshErrors::notConnected());
         return;
     }
@@ -1004,7 +1021,7 @@ void SshWorker::startUpload(quint64 id, const QByteArray &data, const QString &r
 void SshWorker::startDownload(quint64 id, const QString &remotePath)
 {
     assertWorkerThread();
-    if (m_state != SshSession::State::Connected) {
+    if (m_state != SshSession::State::Connected && m_state != SshSession::State::Reconnecting) {
         Q_EMIT transferFinished(id, SshErrors::notConnected());
         return;
     }

@@ -1,6 +1,7 @@
 // SshSession::exec against a real sshd: streaming, separation, exit codes, cancel, large output.
 
 #include "sshtesttools.h"
+#include "tcpcutproxy.h"
 #include "tst_sshfixture.h"
 
 #include <QCryptographicHash>
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void deletingExecCancels();
     void concurrentCommands();
     void batchedDelivery();
+    void connectionLostFailsCommand();
 
 private:
     SshFixture m_fixture;
@@ -113,7 +115,8 @@ void TestSshExec::invalidUtf8ShownSafely()
 void TestSshExec::largeOutputByteExactAndCallerResponsive()
 {
     const QString file = m_dir.filePath(u"big.txt"_s);
-    const auto made = SshTestTools::run(u"sh"_s, {u"-c"_s, u"head -c 52428800 /dev/urandom | base64 > '%1'"_s.arg(file)});
+    const auto made
+            = SshTestTools::run(u"sh"_s, {u"-c"_s, u"head -c 52428800 /dev/urandom | base64 > '%1'"_s.arg(file)});
     QVERIFY2(made.ok(), qPrintable(made.describe(u"sh"_s)));
     const QByteArray expected = readLocalFile(file);
     QVERIFY(expected.size() > 52428800);
@@ -172,6 +175,8 @@ void TestSshExec::cancelStopsRemoteProcess()
             u"echo $$ > '%1'; sleep 300 & echo $! > '%2'; echo started; wait"_s.arg(shPidFile, sleepPidFile)));
     QSignalSpy out(exec.get(), &SshExec::stdoutLines);
     QSignalSpy finished(exec.get(), &SshExec::finished);
+    QString code;
+    connect(exec.get(), &SshExec::finished, this, [&code](const Result<int> &r) { code = r.error().code; });
     QTRY_VERIFY(!out.isEmpty());
     const qint64 shPid = readLocalFile(shPidFile).trimmed().toLongLong();
     const qint64 sleepPid = readLocalFile(sleepPidFile).trimmed().toLongLong();
@@ -180,7 +185,7 @@ void TestSshExec::cancelStopsRemoteProcess()
 
     exec->cancel();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000); // promptly, not after the 300 s sleep
-    QCOMPARE(finished.first().first().value<Result<int>>().error().code, u"cancelled"_s);
+    QCOMPARE(code, u"cancelled"_s);
     QTRY_VERIFY(!processAlive(sleepPid));
     QTRY_VERIFY(!processAlive(shPid));
     // The session is still usable.
@@ -228,6 +233,32 @@ void TestSshExec::batchedDelivery()
     QCOMPARE(lines.first(), u"1"_s);
     QCOMPARE(lines.last(), u"100000"_s);
     QVERIFY2(out.size() < 200, qPrintable(QString::number(out.size())));
+}
+
+void TestSshExec::connectionLostFailsCommand()
+{
+    // A command cannot survive a lost connection: it fails with "connection_lost", and the session reconnects
+    // for the next one.
+    TcpCutProxy proxy(m_fixture.sshd.port());
+    QString problem;
+    QVERIFY2(proxy.start(&problem), qPrintable(problem));
+    SshConnectOptions options = m_fixture.options();
+    options.port = proxy.port();
+    Error error;
+    auto session = connectSession(options, &error);
+    QVERIFY2(session->state() == SshSession::State::Connected, qPrintable(error.toString()));
+    QSignalSpy reconnected(session.get(), &SshSession::reconnected);
+    std::unique_ptr<SshExec> exec(session->exec(u"echo started; sleep 30"_s));
+    QSignalSpy out(exec.get(), &SshExec::stdoutLines);
+    QString code;
+    connect(exec.get(), &SshExec::finished, this, [&code](const Result<int> &r) { code = r.error().code; });
+    QTRY_VERIFY(!out.isEmpty());
+    proxy.cutAll();
+    QTRY_COMPARE_WITH_TIMEOUT(code, u"connection_lost"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(reconnected.size(), 1, 20000);
+    const ExecOutcome after = runExec(*session, u"echo again"_s);
+    QVERIFY(after.ok);
+    QCOMPARE(after.out, QStringList{u"again"_s});
 }
 
 QTEST_GUILESS_MAIN(TestSshExec)

@@ -62,8 +62,7 @@ public:
 };
 
 // Connects and waits for the outcome. Returns the session (connected or not); `error` is set on failure.
-inline std::unique_ptr<SshSession> connectSession(const SshConnectOptions &options, Error *error,
-                                                  int timeoutMs = 30000)
+inline std::unique_ptr<SshSession> connectSession(const SshConnectOptions &options, Error *error, int timeoutMs = 30000)
 {
     auto session = std::make_unique<SshSession>(options);
     QSignalSpy connected(session.get(), &SshSession::connected);

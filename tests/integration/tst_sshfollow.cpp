@@ -1,6 +1,7 @@
 // SshSession::follow against a real sshd: a growing file, a cut or frozen connection with reconnect,
 // truncation and rotation; the followed bytes must equal the file's, none lost, none repeated.
 
+#include "sshtesttools.h"
 #include "tcpcutproxy.h"
 #include "tst_sshfixture.h"
 
@@ -91,6 +92,10 @@ void TestSshFollow::followsGrowingFile()
     std::unique_ptr<SshFollow> follow(m_session->follow(path));
     recorder.attach(follow.get(), this);
     QTRY_COMPARE(recorder.bytes, readLocalFile(path));
+    // Commands share the connection with the follow meanwhile.
+    const ExecOutcome meanwhile = runExec(*m_session, u"echo side"_s);
+    QVERIFY(meanwhile.ok);
+    QCOMPARE(meanwhile.out, QStringList{u"side"_s});
     for (int round = 0; round < 20; ++round) {
         QVERIFY(appendLocalFile(path, numberedLines("more", round * 50, round * 50 + 50)));
         QTest::qWait(20);
@@ -318,8 +323,18 @@ void TestSshFollow::stop()
     QVERIFY(appendLocalFile(path, "y\n"));
     QTest::qWait(300);
     QCOMPARE(recorder.bytes, QByteArray("x\n"));
-    // The remote follower is gone (it notices the closed channel at its next heartbeat).
-    QTRY_VERIFY_WITH_TIMEOUT(!runExec(*m_session, u"pgrep -f '%1' >/dev/null"_s.arg(path)).ok, 10000);
+    // The remote follower is gone (it notices the closed channel at its next heartbeat). sshd runs on this
+    // machine, so its session processes can be inspected directly.
+    auto followerRunning = [&] {
+        for (qint64 pid : SshTestTools::descendantsOf(m_fixture.sshd.pid())) {
+            QByteArray cmdline = readLocalFile(u"/proc/%1/cmdline"_s.arg(pid));
+            cmdline.replace('\0', ' ');
+            if (cmdline.startsWith("perl ") && cmdline.contains(path.toUtf8()))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!followerRunning(), 10000);
 }
 
 QTEST_GUILESS_MAIN(TestSshFollow)

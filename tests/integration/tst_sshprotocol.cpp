@@ -30,7 +30,8 @@ private Q_SLOTS:
         LineSplitter splitter;
         QCOMPARE(splitter.feed("caf\xc3"), QStringList());
         QCOMPARE(splitter.feed("\xa9\n"), QStringList{u"café"_s});
-        const QStringList bad = splitter.feed("a\xff\xfe" "b\n");
+        const QStringList bad = splitter.feed("a\xff\xfe"
+                                              "b\n");
         QCOMPARE(bad.size(), 1);
         QVERIFY(bad.first().startsWith(u'a'));
         QVERIFY(bad.first().endsWith(u'b'));

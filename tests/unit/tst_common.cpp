@@ -28,6 +28,7 @@ private Q_SLOTS:
         Result<int> bad(Error{u"hcloud"_s, u"not_found"_s, u"gone"_s, {}, {}, 404});
         QVERIFY(!bad.ok());
         QCOMPARE(bad.error().code, u"not_found"_s);
+        QVERIFY(good.error().code.isEmpty()); // safe to ask, e.g. inside QVERIFY2's message
         Result<void> fine;
         QVERIFY(fine.ok());
         Result<void> failed(Error{u"x"_s, u"y"_s, u"z"_s, {}, {}, 0});
