@@ -9,7 +9,9 @@ function(deployer_apply_settings target)
         QT_NO_FOREACH
         QT_NO_KEYWORDS
         QT_DISABLE_DEPRECATED_BEFORE=0x060400
-        DEPLOYER_VERSION="${PROJECT_VERSION}")
+        DEPLOYER_VERSION="${PROJECT_VERSION}"
+        # Q_ASSERTs (e.g. "libssh only on the session's worker thread") stay active in optimised CI builds.
+        $<$<BOOL:${DEPLOYER_FORCE_ASSERTS}>:QT_FORCE_ASSERTS>)
     if(MSVC)
         target_compile_options(${target} PRIVATE /W4 /permissive-)
     else()

@@ -208,19 +208,19 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <name>HostKeys</name>
     <message>
         <source>A host key for the new server could not be generated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für den neuen Server konnte kein Host-Schlüssel erzeugt werden.</translation>
     </message>
     <message>
         <source>The file %1 already exists and was left unchanged. Choose another file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 existiert bereits und wurde nicht verändert. Wählen Sie einen anderen Dateinamen.</translation>
     </message>
     <message>
         <source>The host key could not be saved to %1. Check that the folder exists and is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host-Schlüssel konnte nicht in %1 gespeichert werden. Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
     </message>
     <message>
         <source>The host key could not be saved to %1. Check the free disk space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Host-Schlüssel konnte nicht in %1 gespeichert werden. Prüfen Sie den freien Speicherplatz.</translation>
     </message>
 </context>
 <context>
@@ -254,191 +254,191 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <name>KeyFiles</name>
     <message>
         <source>The public half of the key could not be computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der öffentliche Teil des Schlüssels konnte nicht berechnet werden.</translation>
     </message>
     <message>
         <source>The file %1 already exists and was left unchanged. Choose another file name, or use the existing key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 existiert bereits und wurde nicht verändert. Wählen Sie einen anderen Dateinamen oder verwenden Sie den vorhandenen Schlüssel.</translation>
     </message>
     <message>
         <source>The key file %1 could not be created. Check that the folder exists and is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 konnte nicht angelegt werden. Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
     </message>
     <message>
         <source>The key file %1 could not be written. Check the free disk space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 konnte nicht geschrieben werden. Prüfen Sie den freien Speicherplatz.</translation>
     </message>
     <message>
         <source>The folder %1 could not be created. Choose a folder you can write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 konnte nicht angelegt werden. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
     <message>
         <source>A new SSH key could not be generated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte kein neuer SSH-Schlüssel erzeugt werden.</translation>
     </message>
 </context>
 <context>
     <name>KnownHosts</name>
     <message>
         <source>The list of trusted server keys (%1) could not be saved. Check that the folder is writable and the disk is not full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der vertrauenswürdigen Server-Schlüssel (%1) konnte nicht gespeichert werden. Prüfen Sie, ob der Ordner beschreibbar und der Datenträger nicht voll ist.</translation>
     </message>
 </context>
 <context>
     <name>SshErrors</name>
     <message>
         <source>The name %1 could not be resolved. Check the spelling and your internet connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name %1 konnte nicht aufgelöst werden. Prüfen Sie die Schreibweise und Ihre Internetverbindung.</translation>
     </message>
     <message>
         <source>The server %1 cannot be reached from this computer. Check your internet connection and that the server is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 ist von diesem Computer aus nicht erreichbar. Prüfen Sie Ihre Internetverbindung und ob der Server läuft.</translation>
     </message>
     <message>
         <source>The server %1 refused the connection on port %2: no SSH server is listening there yet. If the server was just created, wait a minute and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 hat die Verbindung auf Port %2 abgelehnt: Dort nimmt noch kein SSH-Server Verbindungen an. Wenn der Server gerade erst angelegt wurde, warten Sie eine Minute und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>The server %1 did not answer on port %2 within %3 seconds. Check that it is running and that a firewall allows SSH, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 hat auf Port %2 nicht innerhalb von %3 Sekunden geantwortet. Prüfen Sie, ob er läuft und ob eine Firewall SSH zulässt, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>The SSH connection to %1 could not be set up. Try again; if it keeps failing, the server may not be an SSH server or may be overloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SSH-Verbindung zu %1 konnte nicht aufgebaut werden. Versuchen Sie es erneut; wenn es weiterhin fehlschlägt, ist der Server möglicherweise kein SSH-Server oder überlastet.</translation>
     </message>
     <message>
         <source>There is no known host key for %1, so its identity cannot be checked and the connection was not made. Servers created by this app have their key recorded; for other servers add the key first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 ist kein Host-Schlüssel bekannt, daher kann die Identität des Servers nicht geprüft werden, und die Verbindung wurde nicht hergestellt. Bei Servern, die Jitsi Deployer angelegt hat, ist der Schlüssel hinterlegt; fügen Sie bei anderen Servern zuerst den Schlüssel hinzu.</translation>
     </message>
     <message>
         <source>The recorded host key for %1 is damaged, so its identity cannot be checked and the connection was not made. Record the server&apos;s key again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der hinterlegte Host-Schlüssel für %1 ist beschädigt, daher kann die Identität des Servers nicht geprüft werden, und die Verbindung wurde nicht hergestellt. Hinterlegen Sie den Schlüssel des Servers erneut.</translation>
     </message>
     <message>
         <source>The server at %1 identified itself with a different key than the one recorded for it. Someone may be intercepting the connection, or the server was rebuilt. The connection was refused to keep your data safe; if you rebuilt the server, remove it from this app and add it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server unter %1 hat sich mit einem anderen Schlüssel ausgewiesen als dem, der für ihn hinterlegt ist. Möglicherweise fängt jemand die Verbindung ab, oder der Server wurde neu aufgesetzt. Die Verbindung wurde zum Schutz Ihrer Daten abgelehnt; wenn Sie den Server neu aufgesetzt haben, entfernen Sie ihn aus Jitsi Deployer und fügen Sie ihn erneut hinzu.</translation>
     </message>
     <message>
         <source>The server at %1 does not offer the kind of key recorded for it. Someone may be intercepting the connection, or the server was rebuilt. The connection was refused to keep your data safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server unter %1 bietet den Schlüsseltyp nicht an, der für ihn hinterlegt ist. Möglicherweise fängt jemand die Verbindung ab, oder der Server wurde neu aufgesetzt. Die Verbindung wurde zum Schutz Ihrer Daten abgelehnt.</translation>
     </message>
     <message>
         <source>The server %1 did not accept the key %2 for user %3. Make sure the matching public key is in that user&apos;s authorized_keys on the server, or choose the key the server knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 hat den Schlüssel %2 für den Benutzer %3 nicht akzeptiert. Stellen Sie sicher, dass der passende öffentliche Schlüssel in der Datei authorized_keys dieses Benutzers auf dem Server steht, oder wählen Sie den Schlüssel, den der Server kennt.</translation>
     </message>
     <message>
         <source>The server %1 did not accept any of the ssh-agent&apos;s keys for user %2. Add the right key to the agent (ssh-add), or choose a key file instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 hat keinen der Schlüssel aus dem ssh-agent für den Benutzer %2 akzeptiert. Fügen Sie dem Agenten den richtigen Schlüssel hinzu (ssh-add) oder wählen Sie stattdessen eine Schlüsseldatei.</translation>
     </message>
     <message>
         <source>No key file was chosen and no ssh-agent is running (SSH_AUTH_SOCK is not set). Choose a key file, or start ssh-agent and add your key with ssh-add.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine Schlüsseldatei gewählt, und es läuft kein ssh-agent (SSH_AUTH_SOCK ist nicht gesetzt). Wählen Sie eine Schlüsseldatei oder starten Sie ssh-agent und fügen Sie Ihren Schlüssel mit ssh-add hinzu.</translation>
     </message>
     <message>
         <source>The key file %1 does not exist. Check the path, or generate a new key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 existiert nicht. Prüfen Sie den Pfad oder erzeugen Sie einen neuen Schlüssel.</translation>
     </message>
     <message>
         <source>The key file %1 cannot be read. Make sure it is a file your user may read (chmod 600).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 kann nicht gelesen werden. Stellen Sie sicher, dass es eine Datei ist, die Ihr Benutzer lesen darf (chmod 600).</translation>
     </message>
     <message>
         <source>The key file %1 can be read by other users, so it is not safe to use. Restrict it with: chmod 600 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei %1 ist für andere Benutzer lesbar und daher nicht sicher. Schränken Sie den Zugriff ein mit: chmod 600 %1</translation>
     </message>
     <message>
         <source>The file %1 is a public key. Choose the private key file instead (the same name without .pub).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 ist ein öffentlicher Schlüssel. Wählen Sie stattdessen die Datei des privaten Schlüssels (derselbe Name ohne .pub).</translation>
     </message>
     <message>
         <source>The file %1 is not a private key this app can use (ed25519, ECDSA or RSA in OpenSSH or PEM format). Choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 ist kein privater Schlüssel, den Jitsi Deployer verwenden kann (ed25519, ECDSA oder RSA im OpenSSH- oder PEM-Format). Wählen Sie eine andere Datei.</translation>
     </message>
     <message>
         <source>The passphrase for the key %1 is not correct. Enter it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase für den Schlüssel %1 ist falsch. Geben Sie sie erneut ein.</translation>
     </message>
     <message>
         <source>The key %1 is protected by a passphrase and none was given, so it cannot be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel %1 ist durch eine Passphrase geschützt, es wurde aber keine angegeben; daher kann er nicht verwendet werden.</translation>
     </message>
     <message>
         <source>The connection to %1 was lost. Check your internet connection; the app reconnects by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 wurde unterbrochen. Prüfen Sie Ihre Internetverbindung; Jitsi Deployer verbindet sich selbstständig neu.</translation>
     </message>
     <message>
         <source>The server %1 stopped answering for %2 seconds, so the connection is treated as lost. Check your internet connection; the app reconnects by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server %1 hat %2 Sekunden lang nicht geantwortet, daher gilt die Verbindung als unterbrochen. Prüfen Sie Ihre Internetverbindung; Jitsi Deployer verbindet sich selbstständig neu.</translation>
     </message>
     <message>
         <source>There is no connection to the server. Connect first, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es besteht keine Verbindung zum Server. Stellen Sie zuerst eine Verbindung her und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>The server did not allow %1. Try again; if it keeps failing, check the server&apos;s SSH settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat %1 nicht zugelassen. Versuchen Sie es erneut; wenn es weiterhin fehlschlägt, prüfen Sie die SSH-Einstellungen des Servers.</translation>
     </message>
     <message>
         <source>The command on the server failed with exit code %1. See its output for the reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Befehl auf dem Server ist mit dem Exit-Code %1 fehlgeschlagen. Den Grund finden Sie in seiner Ausgabe.</translation>
     </message>
     <message>
         <source>The command on the server was stopped by the signal %1 before it finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Befehl auf dem Server wurde durch das Signal %1 beendet, bevor er fertig war.</translation>
     </message>
     <message>
         <source>The operation was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Vorgang wurde abgebrochen.</translation>
     </message>
     <message>
         <source>Could not %1 %2 on the server. Check that the folder exists and there is free space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %2 konnte auf dem Server nicht %1 werden. Prüfen Sie, ob der Ordner existiert und genug freier Speicherplatz vorhanden ist.</translation>
     </message>
 </context>
 <context>
     <name>SshPublicKey</name>
     <message>
         <source>This is not a valid SSH public key. Copy the whole line of the .pub file, starting with &quot;ssh-ed25519&quot;, &quot;ecdsa-sha2-&quot; or &quot;ssh-rsa&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist kein gültiger öffentlicher SSH-Schlüssel. Kopieren Sie die ganze Zeile der .pub-Datei, die mit „ssh-ed25519“, „ecdsa-sha2-“ oder „ssh-rsa“ beginnt.</translation>
     </message>
     <message>
         <source>This SSH public key is damaged: its key data is not valid base64. Copy the line again from the .pub file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser öffentliche SSH-Schlüssel ist beschädigt: Seine Schlüsseldaten sind kein gültiges base64. Kopieren Sie die Zeile erneut aus der .pub-Datei.</translation>
     </message>
     <message>
         <source>This SSH public key is damaged: it says &quot;%1&quot; but contains a &quot;%2&quot; key. Copy the line again from the .pub file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser öffentliche SSH-Schlüssel ist beschädigt: Er ist als „%1“ angegeben, enthält aber einen Schlüssel vom Typ „%2“. Kopieren Sie die Zeile erneut aus der .pub-Datei.</translation>
     </message>
 </context>
 <context>
     <name>SshWorker</name>
     <message>
         <source>a new channel</source>
-        <translation type="unfinished"></translation>
+        <translation>einen neuen Kanal</translation>
     </message>
     <message>
         <source>a new session channel</source>
-        <translation type="unfinished"></translation>
+        <translation>einen neuen Sitzungskanal</translation>
     </message>
     <message>
         <source>running a command</source>
-        <translation type="unfinished"></translation>
+        <translation>das Ausführen eines Befehls</translation>
     </message>
     <message>
         <source>following the file</source>
-        <translation type="unfinished"></translation>
+        <translation>das Mitlesen der Datei</translation>
     </message>
     <message>
         <source>file transfer (SFTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Dateiübertragung (SFTP)</translation>
     </message>
     <message>
         <source>write</source>
-        <translation type="unfinished"></translation>
+        <translation>geschrieben</translation>
     </message>
     <message>
         <source>read</source>
-        <translation type="unfinished"></translation>
+        <translation>gelesen</translation>
     </message>
 </context>
 <context>
@@ -836,7 +836,7 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     </message>
     <message>
         <source>The image “%1” is not offered (any more). Pick another image, such as debian-12 or ubuntu-24.04.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Image „%1“ wird nicht (mehr) angeboten. Wählen Sie ein anderes Image, zum Beispiel debian-12 oder ubuntu-24.04.</translation>
     </message>
 </context>
 </TS>
