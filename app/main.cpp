@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 
+#include <cstdio>
 #include <memory>
 
 namespace {
@@ -30,8 +31,25 @@ int runHeadless(int argc, char *argv[])
     return app.exec();
 }
 
+// Without a display Qt would abort with "could not connect to display"; say what to do instead.
+bool displayMissing()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    return qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+           && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return false;
+#endif
+}
+
 int runWizard(int argc, char *argv[])
 {
+    if (displayMissing()) {
+        std::fputs("jitsi-deployer: no display found, so the wizard cannot open. Run it in a desktop session (or "
+                   "under xvfb-run), or use a headless command: jitsi-deployer --help\n",
+                   stderr);
+        return 1;
+    }
     QApplication app(argc, argv);
     setApplicationIdentity();
     // Lets desktops match the window to the installed launcher and its icon.

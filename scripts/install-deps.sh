@@ -50,6 +50,8 @@ test_packages=(
     xvfb xauth imagemagick
     openssh-server openssh-client
     shellcheck desktop-file-utils appstream
+    ruby-hocon prosody
+    cloud-init nftables
 )
 
 print_manual_instructions() {
@@ -65,7 +67,9 @@ EOF
     if ! $build_only; then
         cat >&2 <<EOF
   - tests: gnome-keyring, D-Bus (dbus-run-session), secret-tool (libsecret), python3 with jsonschema,
-    Xvfb and xauth, ImageMagick, OpenSSH server and client, shellcheck, desktop-file-utils, appstream
+    Xvfb and xauth, ImageMagick, OpenSSH server and client, shellcheck, desktop-file-utils, appstream,
+    ruby-hocon (the hocon CLI) and prosody (prosodyctl), for the provisioning script tests,
+    cloud-init (for its schema check) and nftables (nft -c), for the user-data tests
 EOF
     fi
     echo "Debian package names, for reference: ${all[*]}" >&2

@@ -10,5 +10,5 @@ jobs=$(nproc 2>/dev/null || echo 2)
 cmake --preset ci
 cmake --build --preset ci --parallel "$jobs"
 bash scripts/format.sh --check
-shellcheck scripts/*.sh .ci/run tests/support/*.sh tests/gui/*.sh
+shellcheck scripts/*.sh .ci/run tests/support/*.sh tests/gui/*.sh resources/provision/*.sh
 ctest --preset ci --parallel "$jobs"

@@ -3,12 +3,17 @@
 #include "clioutput.h"
 #include "common/inputvalidation.h"
 #include "common/logging.h"
+#include "deploy/deploymentplan.h"
+#include "deploy/dryrunwriter.h"
 #include "hcloud/hetznerclient.h"
 #include "hcloudcommands.h"
+#include "plancommand.h"
 #include "tokenresolver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QTimer>
 
@@ -37,7 +42,16 @@ QString usage()
                    "\n"
                    "The token is read from HCLOUD_TOKEN, else from the system keychain (saved by the wizard).\n"
                    "Exit codes: 0 success, 1 failed, 2 bad input, 3 token rejected, 4 API unreachable.")
-            .arg(QLatin1String(hcloud::defaultEndpoint));
+                   .arg(QLatin1String(hcloud::defaultEndpoint))
+           // A separate message, so the translated text above stays valid while this one awaits translation.
+           + u"\n\n"_s
+           + QCoreApplication::translate(
+                   "CliApplication",
+                   "Dry run (reads the API, creates nothing):\n"
+                   "  plan --plan-file F --output-dir DIR       check the plan file (docs/plan-format.md) against the\n"
+                   "                                            API and write each server's user-data and install\n"
+                   "                                            files, secrets as placeholders, and a summary with\n"
+                   "                                            the monthly cost; DIR must be new or empty");
 }
 } // namespace
 
@@ -80,7 +94,10 @@ void CliApplication::start(const QStringList &arguments)
     const QCommandLineOption endpointOption(u"api-endpoint"_s, {}, u"url"_s);
     const QCommandLineOption locationOption(u"location"_s, {}, u"location"_s);
     const QCommandLineOption architectureOption(u"architecture"_s, {}, u"architecture"_s);
-    parser.addOptions({helpOption, versionOption, jsonOption, endpointOption, locationOption, architectureOption});
+    const QCommandLineOption planFileOption(u"plan-file"_s, {}, u"file"_s);
+    const QCommandLineOption outputDirOption(u"output-dir"_s, {}, u"directory"_s);
+    parser.addOptions({helpOption, versionOption, jsonOption, endpointOption, locationOption, architectureOption,
+                       planFileOption, outputDirOption});
 
     if (!parser.parse(arguments)) {
         m_output->error(parser.errorText() + u"\n\n"_s + usage());
@@ -96,15 +113,50 @@ void CliApplication::start(const QStringList &arguments)
     }
 
     const QStringList words = parser.positionalArguments();
-    if (words.size() != 2 || words[0] != u"hcloud"_s || !hcloudSubcommands.contains(words[1])) {
+    const bool isPlan = words == QStringList{u"plan"_s};
+    if (!isPlan && (words.size() != 2 || words[0] != u"hcloud"_s || !hcloudSubcommands.contains(words[1]))) {
         m_output->error(tr("Unknown command \"%1\".").arg(words.join(u' ')) + u"\n\n"_s + usage());
         return finish(UsageError);
     }
-    const QString command = words[1];
+    const QString command = isPlan ? words[0] : words[1];
     if ((parser.isSet(locationOption) && command != u"server-types"_s)
-        || (parser.isSet(architectureOption) && command != u"images"_s)) {
-        m_output->error(tr("That option does not belong to \"hcloud %1\".").arg(command) + u"\n\n"_s + usage());
+        || (parser.isSet(architectureOption) && command != u"images"_s)
+        || ((parser.isSet(planFileOption) || parser.isSet(outputDirOption)) && !isPlan)) {
+        // The hcloud message is the one already translated; "plan" has its own.
+        const QString message = isPlan ? tr("That option does not belong to \"plan\".")
+                                       : tr("That option does not belong to \"hcloud %1\".").arg(command);
+        m_output->error(message + u"\n\n"_s + usage());
         return finish(UsageError);
+    }
+
+    // The plan and the output directory are checked before the token is even read: bad input sends nothing.
+    DeploymentPlan plan;
+    const QString outputDir = parser.value(outputDirOption);
+    if (isPlan) {
+        if (!parser.isSet(planFileOption) || !parser.isSet(outputDirOption)) {
+            m_output->error(tr("\"plan\" needs --plan-file and --output-dir.") + u"\n\n"_s + usage());
+            return finish(UsageError);
+        }
+        // With --json, stdout still gets its one JSON value; `field` names the plan's bad field, if any.
+        auto refuse = [this, &parser, &jsonOption](const Error &error, const QString &message) {
+            if (parser.isSet(jsonOption))
+                m_output->json(QJsonObject{
+                        {u"error"_s,
+                         QJsonObject{{u"code"_s, error.code}, {u"message"_s, message}, {u"field"_s, error.detail}}}});
+            m_output->error(message);
+            finish(UsageError);
+        };
+        QFile file(parser.value(planFileOption));
+        if (!file.open(QIODevice::ReadOnly))
+            return refuse(Error{u"input"_s, u"plan_unreadable"_s, {}, {}, {}, 0},
+                          tr("Cannot read the plan file %1: %2.").arg(file.fileName(), file.errorString()));
+        const auto loaded = DeploymentPlan::fromJsonText(file.readAll());
+        if (!loaded)
+            return refuse(loaded.error(),
+                          tr("The plan file %1 is not usable: %2").arg(file.fileName(), loaded.error().message));
+        plan = loaded.value();
+        if (const auto checked = DryRunWriter::checkDirectory(outputDir); !checked)
+            return refuse(checked.error(), checked.error().message);
     }
 
     QString architecture;
@@ -136,7 +188,8 @@ void CliApplication::start(const QStringList &arguments)
 
     const bool json = parser.isSet(jsonOption);
     auto *resolver = new TokenResolver(this);
-    resolver->resolve(this, [this, resolver, endpoint, command, location, architecture, json](Result<QString> token) {
+    resolver->resolve(this, [this, resolver, endpoint, command, location, architecture, json, isPlan, plan,
+                             outputDir](Result<QString> token) {
         resolver->deleteLater();
         if (!token) {
             m_output->error(token.error());
@@ -149,10 +202,12 @@ void CliApplication::start(const QStringList &arguments)
             m_output->error(tr("The Hetzner API rate limit is used up; waiting until %1 before continuing.")
                                     .arg(until.toLocalTime().toString(u"HH:mm:ss"_s)));
         });
-        auto *commands = new HcloudCommands(client, m_output, json, this);
         auto done = [this](int exitCode) {
             finish(exitCode);
         };
+        if (isPlan)
+            return (new PlanCommand(client, m_output, json, this))->run(plan, outputDir, done);
+        auto *commands = new HcloudCommands(client, m_output, json, this);
         if (command == u"check-token"_s)
             commands->checkToken(done);
         else if (command == u"server-types"_s)

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// What the user asked for (DESIGN.md §3: pages fill it, the engine executes it). A plain value: no I/O.
+// Stored as a versioned JSON plan file (docs/plan-format.md, example docs/examples/plan.json).
+struct HostSpec
+{
+    QString serverType; // e.g. "cx33"
+    QString location; // e.g. "fsn1"
+
+    friend bool operator==(const HostSpec &a, const HostSpec &b)
+    {
+        return a.serverType == b.serverType && a.location == b.location;
+    }
+};
+
+struct DeploymentPlan
+{
+    static constexpr int formatVersion = 1;
+    // One web host (prosody, jicofo) is the bottleneck long before this many bridges, new Hetzner projects
+    // may own fewer servers than this anyway, and it keeps bridge numbers at two digits (docs/plan-format.md).
+    static constexpr int maxBridges = 20;
+    // Every name is "<slug>-<suffix>" and must be one RFC 1123 label (63 characters); the longest suffix is
+    // "-bridges" (8), so a longer slug is shortened deterministically (see slug()).
+    static constexpr int maxSlugLength = 55;
+
+    QString domain; // the meeting domain, ASCII (an IDN is stored in punycode), e.g. "meet.example.org"
+    QString email; // for Let's Encrypt
+    QString image = QStringLiteral("debian-12"); // or "ubuntu-24.04"
+    HostSpec web;
+    QList<HostSpec> bridges; // bridge n (1-based) is bridges[n-1]
+    QString sshPublicKey; // the deployer's key, OpenSSH one-line form
+
+    struct Options
+    {
+        QStringList sshSourceCidrs; // who may reach port 22; empty = anywhere
+        bool disableCertificateVerification = false; // explicit, logged opt-out of trusting prosody's certificate
+        bool turnServer = false;
+
+        friend bool operator==(const Options &a, const Options &b)
+        {
+            return a.sshSourceCidrs == b.sshSourceCidrs
+                   && a.disableCertificateVerification == b.disableCertificateVerification
+                   && a.turnServer == b.turnServer;
+        }
+    } options;
+
+    // Names and labels (DESIGN.md §4): slug = the domain with dots as dashes, lower case. A slug longer than
+    // maxSlugLength keeps its first 46 characters and gets "-" + the first 8 hex digits of the SHA-256 of the
+    // domain, so it stays unique, stable across runs, and every name below is a valid hostname label.
+    QString slug() const;
+    QString webServerName() const; // <slug>-web
+    QString bridgeName(int n) const; // <slug>-jvb-<n>, n from 1
+    QString networkName() const; // <slug>-net
+    QString webFirewallName() const; // <slug>-web
+    QString bridgeFirewallName() const; // <slug>-bridges
+
+    // Checks every field without the network (the API-side checks — orderable types, quota — are the
+    // engine's). Bad input gets one clear error naming the field and the fix.
+    Result<void> validate() const;
+
+    // Reads format v1 (docs/plan-format.md): an unknown version or field is an error naming it, an IDN domain
+    // is converted to punycode, and the result is validate()d, so a plan that loads is a plan that can run.
+    static Result<DeploymentPlan> fromJson(const QJsonObject &object);
+    // The file's text: a JSON syntax error names the line and column.
+    static Result<DeploymentPlan> fromJsonText(const QByteArray &text);
+    QJsonObject toJson() const;
+
+    friend bool operator==(const DeploymentPlan &a, const DeploymentPlan &b);
+};
+
+// The two shared secrets of a deployment (DESIGN.md §4): generated locally with the system's
+// cryptographic RNG, alphanumeric (safe in HOCON, shell and debconf), at least 24 characters.
+struct DeploymentSecrets
+{
+    QString jvbSecret; // the jvb XMPP user's password on auth.<domain>
+    QString focusPassword; // jicofo's
+
+    static constexpr int generatedLength = 32;
+    static constexpr int minimumLength = 24;
+
+    static DeploymentSecrets generate(); // generatedLength characters from [A-Za-z0-9] each
+    static Result<void> validateSecret(const QString &secret); // alphanumeric ASCII, >= minimumLength characters
+};

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "deploy/deploymentplan.h"
+
+#include <QString>
+#include <QStringList>
+
+// Everything one host's provisioning is rendered from, besides the plan itself.
+enum class HostRole { Web, Bridge };
+
+// The text form of a host key pair as it travels into user-data (HostKeys::generate makes the real one).
+struct HostKeyText
+{
+    QString type; // "ed25519"
+    QString privateKey; // OpenSSH/PEM text; only ever in that host's user-data
+    QString publicKey; // one-line form, pinned by the app
+};
+
+struct HostInputs
+{
+    HostRole role = HostRole::Web;
+    QString serverName; // plan.webServerName() or plan.bridgeName(n)
+    int bridgeNumber = 0; // 1-based for bridges
+    HostKeyText hostKey;
+
+    // Known only once servers exist (filled by the engine; placeholders in a dry run):
+    QString webPrivateIp; // the web host's address on the deployment's network ("" when not in the same zone)
+    QString webPublicIp;
+    QStringList bridgeAddresses; // web host: who may reach 5222
+    QString prosodyAuthCertificate; // bridge: PEM of prosody's auth.<domain> certificate, copied from the web host
+    QString acmeDirectoryUrl; // web host certificate step; empty = Let's Encrypt production
+};

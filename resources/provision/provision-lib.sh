@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Shared helpers of the Jitsi Deployer provisioning scripts. Sourced by them, never run on its own.
+#
+# Log format (docs/provisioning.md). The app follows /var/log/jitsi-deployer/provision.log by byte offset;
+# the lines it understands start with "@@" and have space-separated fields:
+#   @@run start <task> time=<UTC>          a script (install-web, install-bridge, firewall, certificate) begins
+#   @@step start <name> time=<UTC>         a step begins
+#   @@step skip <name> time=<UTC>          the step completed before with the same inputs: nothing to do
+#   @@step end <name> rc=<n> time=<UTC>    a step ended; rc=0 is success
+#   @@error <name> <message>               why the step failed, plain text on one line, never a secret
+#   @@run end <task> rc=<n> time=<UTC>
+# Every other line is the output of the commands a step runs.
+#
+# The state file holds one "<name> <inputs digest>" line per completed step. A step is skipped only when it
+# completed with the same inputs, so changing e.g. the bridge addresses makes the firewall step run again.
+#
+# Every path can be moved with an environment variable (JD_ROOT prefixes all of them) so the tests run the
+# config-editing functions for real against fixture files.
+
+: "${JD_ROOT:=}"
+: "${JD_ENV_FILE:=$JD_ROOT/etc/jitsi-deployer/provision.env}"
+: "${JD_LOG:=$JD_ROOT/var/log/jitsi-deployer/provision.log}"
+: "${JD_STATE_FILE:=$JD_ROOT/var/lib/jitsi-deployer/provision.state}"
+: "${JD_OS_RELEASE:=$JD_ROOT/etc/os-release}"
+: "${JD_JVB_CONF:=$JD_ROOT/etc/jitsi/videobridge/jvb.conf}"
+: "${JD_SIP_PROPERTIES:=$JD_ROOT/etc/jitsi/videobridge/sip-communicator.properties}"
+: "${JD_JVB_LOG:=$JD_ROOT/var/log/jitsi/jvb.log}"
+: "${JD_JICOFO_CONF:=$JD_ROOT/etc/jitsi/jicofo/jicofo.conf}"
+: "${JD_CA_DIR:=$JD_ROOT/usr/local/share/ca-certificates}"
+: "${JD_FIREWALL_FILE:=$JD_ROOT/etc/jitsi-deployer/firewall.nft}"
+: "${JD_NGINX_SITES:=$JD_ROOT/etc/nginx/sites-available}"
+: "${JD_RENEW_HOOK_DIR:=$JD_ROOT/etc/letsencrypt/renewal-hooks/deploy}"
+# Empty: prosodyctl's own configuration (/etc/prosody/prosody.cfg.lua).
+: "${JD_PROSODY_CONFIG:=}"
+
+export DEBIAN_FRONTEND=noninteractive
+
+jd_now() {
+    date -u +%Y-%m-%dT%H:%M:%SZ
+}
+
+# Sends all further output of the script to the log (and keeps the log root-only).
+jd_open_log() {
+    mkdir -p "$(dirname "$JD_LOG")"
+    touch "$JD_LOG"
+    chmod 0600 "$JD_LOG"
+    exec >>"$JD_LOG" 2>&1
+}
+
+# Reports why the current step fails and ends it. Messages name the fix where there is one.
+jd_fail() {
+    # stderr: it reaches the log even from inside a command substitution.
+    printf '@@error %s %s\n' "${JD_CURRENT_STEP:-none}" "$*" >&2
+    exit 1
+}
+
+jd_digest() {
+    printf '%s\n' "$@" | sha256sum | cut -d' ' -f1
+}
+
+jd_step_done() {
+    local name=$1 digest=$2
+    [[ -f $JD_STATE_FILE ]] && grep -qxF "$name $digest" "$JD_STATE_FILE"
+}
+
+jd_mark_done() {
+    local name=$1 digest=$2 tmp
+    mkdir -p "$(dirname "$JD_STATE_FILE")"
+    tmp=$(mktemp "$JD_STATE_FILE.XXXXXX")
+    if [[ -f $JD_STATE_FILE ]]; then
+        grep -v "^$name " "$JD_STATE_FILE" >"$tmp" || true
+    fi
+    printf '%s %s\n' "$name" "$digest" >>"$tmp"
+    chmod 0600 "$tmp"
+    mv -f "$tmp" "$JD_STATE_FILE"
+}
+
+# jd_step <name> <inputs digest> <command...>: runs the command in a subshell with errexit, between the
+# start and end markers, unless the state file says it already completed with these inputs.
+jd_step() {
+    local name=$1 digest=$2 rc
+    shift 2
+    if jd_step_done "$name" "$digest"; then
+        printf '@@step skip %s time=%s\n' "$name" "$(jd_now)"
+        return 0
+    fi
+    printf '@@step start %s time=%s\n' "$name" "$(jd_now)"
+    # errexit is ignored inside anything that is part of "||" or "if", so run the step with it switched off
+    # here and on in the subshell.
+    set +e
+    (
+        set -euo pipefail
+        JD_CURRENT_STEP=$name
+        "$@"
+    )
+    rc=$?
+    set -e
+    if [[ $rc -eq 0 ]]; then jd_mark_done "$name" "$digest"; fi
+    printf '@@step end %s rc=%d time=%s\n' "$name" "$rc" "$(jd_now)"
+    return "$rc"
+}
+
+# jd_run <task> <function>: the whole script, between run markers; the exit code is the failing step's.
+jd_run() {
+    local task=$1 rc
+    shift
+    printf '@@run start %s time=%s\n' "$task" "$(jd_now)"
+    set +e
+    (
+        set -euo pipefail
+        "$@"
+    )
+    rc=$?
+    set -e
+    printf '@@run end %s rc=%d time=%s\n' "$task" "$rc" "$(jd_now)"
+    return "$rc"
+}
+
+# Reads the parameters. The file holds the deployment's secrets, so anything but root-only is refused.
+jd_load_env() {
+    [[ -f $JD_ENV_FILE ]] || jd_fail "parameter file $JD_ENV_FILE is missing; upload it again from the app"
+    local mode
+    mode=$(stat -c %a "$JD_ENV_FILE")
+    [[ $mode == 600 ]] || jd_fail "parameter file $JD_ENV_FILE has mode $mode, expected 600"
+    # shellcheck disable=SC1090 # written by the app (EnvFile), every value single-quoted and validated
+    . "$JD_ENV_FILE"
+}
+
+jd_require() {
+    local name
+    for name in "$@"; do
+        [[ -n ${!name:-} ]] || jd_fail "parameter $name is missing from $JD_ENV_FILE"
+    done
+}
+
+# Prints "debian 12" or "ubuntu 24.04", the two supported systems.
+jd_distro() {
+    [[ -r $JD_OS_RELEASE ]] || jd_fail "cannot read $JD_OS_RELEASE"
+    local id version
+    # shellcheck disable=SC1090 # the system's file
+    id=$(. "$JD_OS_RELEASE" && echo "${ID:-}")
+    # shellcheck disable=SC1090
+    version=$(. "$JD_OS_RELEASE" && echo "${VERSION_ID:-}")
+    case "$id:$version" in
+    debian:12 | ubuntu:24.04) echo "$id $version" ;;
+    *) jd_fail "unsupported system '$id $version'; use the debian-12 or ubuntu-24.04 image" ;;
+    esac
+}
+
+# cloud-init prepares the apt repository; installing while it still runs apt would fail on the dpkg lock.
+jd_step_wait_cloud_init() {
+    if command -v cloud-init >/dev/null; then
+        timeout 1800 cloud-init status --wait >/dev/null || true
+    fi
+}
+
+jd_step_check_system() {
+    local distro
+    distro=$(jd_distro)
+    echo "system: $distro"
+    if [[ $distro == "ubuntu 24.04" ]]; then
+        local sources=$JD_ROOT/etc/apt/sources.list.d/ubuntu.sources
+        if [[ -f $sources ]] && ! grep -qE '^Components:.*\buniverse\b' "$sources"; then
+            sed -i -E 's/^(Components:.*)$/\1 universe/' "$sources"
+            echo "enabled the universe component"
+        fi
+    fi
+}
+
+# Cloud-init added the Jitsi repository and key (secret-free preparation); check it is really there.
+jd_step_check_repository() {
+    grep -rqs 'download.jitsi.org' "$JD_ROOT/etc/apt/sources.list" "$JD_ROOT/etc/apt/sources.list.d/" ||
+        jd_fail "the Jitsi apt repository is not configured; cloud-init did not finish its preparation (see /var/log/cloud-init-output.log)"
+    apt-get update -q
+    local policy
+    policy=$(apt-cache policy jicofo jitsi-videobridge2)
+    [[ $policy == *"Candidate: "[0-9]* ]] ||
+        jd_fail "the Jitsi packages are not available from the configured apt sources"
+}
+
+jd_apt_install() {
+    apt-get install -y -q -o Dpkg::Options::=--force-confold "$@"
+}
+
+# jd_hocon_apply <file> <path> <value> [<path> <value>...]: sets the values with the hocon CLI on a copy
+# and replaces the file only if the bytes differ, so a second run leaves the file (and its mtime) alone.
+# String values must carry their HOCON quotes. Prints "changed" when the file was replaced.
+jd_hocon_apply() {
+    local file=$1 tmp
+    shift
+    [[ -f $file ]] || jd_fail "$file is missing; was the package installed?"
+    command -v hocon >/dev/null || jd_fail "the hocon command is missing; install ruby-hocon"
+    tmp=$(mktemp "$file.jd.XXXXXX")
+    cat "$file" >"$tmp"
+    while [[ $# -ge 2 ]]; do
+        hocon -f "$tmp" set "$1" "$2" >/dev/null || {
+            rm -f "$tmp"
+            jd_fail "could not set $1 in $file"
+        }
+        shift 2
+    done
+    if cmp -s "$tmp" "$file"; then
+        rm -f "$tmp"
+    else
+        # Keep the original's owner and mode: write into it instead of moving the copy over it.
+        cat "$tmp" >"$file"
+        rm -f "$tmp"
+        echo changed
+    fi
+}
+
+# Quotes a validated value as a HOCON string.
+jd_hocon_string() {
+    printf '"%s"' "$1"
+}

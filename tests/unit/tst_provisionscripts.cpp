@@ -1,0 +1,878 @@
+// The install scripts (resources/provision), their bundle and env file. The config-editing functions run
+// for real, with the real hocon and prosodyctl, against fixture files laid out as the Jitsi packages
+// create them (tests/fixtures/provision); package installation and services are the testbed's job.
+#include "provision/envfile.h"
+#include "provision/installbundle.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QMessageAuthenticationCode>
+#include <QPasswordDigestor>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString domain = u"meet.example.org"_s;
+const QString jvbSecret = u"JvbSecretAbcdefghijklmnop123"_s;
+const QString focusPassword = u"FocusPasswordQrstuvwxyz4567"_s;
+const QString certificatePem
+        = u"-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUTESTONLY\n-----END CERTIFICATE-----"_s;
+
+struct BashRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(content) == content.size();
+}
+
+bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + u'/' + QDir(from).relativeFilePath(source);
+        if (!writeFile(target, readFile(source)))
+            return false;
+    }
+    return true;
+}
+
+// Moves a file's mtime into the past, so that a rewrite (even with the same bytes) is detectable.
+void ageFile(const QString &path)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addDays(-3), QFileDevice::FileModificationTime));
+}
+
+DeploymentPlan samplePlan()
+{
+    DeploymentPlan plan;
+    plan.domain = domain;
+    plan.email = u"admin@example.org"_s;
+    plan.web = {u"cx33"_s, u"fsn1"_s};
+    plan.bridges = {{u"cx33"_s, u"fsn1"_s}, {u"cx33"_s, u"fsn1"_s}};
+    return plan;
+}
+
+DeploymentSecrets sampleSecrets()
+{
+    DeploymentSecrets secrets;
+    secrets.jvbSecret = jvbSecret;
+    secrets.focusPassword = focusPassword;
+    return secrets;
+}
+
+HostInputs webInputs()
+{
+    HostInputs host;
+    host.role = HostRole::Web;
+    host.serverName = u"meet-example-org-web"_s;
+    host.bridgeAddresses = {u"10.0.0.3"_s, u"203.0.113.7"_s, u"2001:db8::7"_s};
+    return host;
+}
+
+HostInputs bridgeInputs(int n = 1)
+{
+    HostInputs host;
+    host.role = HostRole::Bridge;
+    host.serverName = u"meet-example-org-jvb-"_s + QString::number(n);
+    host.bridgeNumber = n;
+    host.webPrivateIp = u"10.0.0.2"_s;
+    host.webPublicIp = u"203.0.113.2"_s;
+    host.prosodyAuthCertificate = certificatePem;
+    return host;
+}
+
+} // namespace
+
+class tst_ProvisionScripts : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_scripts; // the bundle's scripts, as the app uploads them
+    QString m_fixtures = QStringLiteral(DEPLOYER_SOURCE_DIR "/tests/fixtures/provision");
+
+    // Runs a bash snippet in the scripts' directory with the scripts' paths moved under root.
+    BashRun bash(const QString &snippet, const QString &root, const QStringList &environment = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"JD_ROOT"_s, root);
+        for (const QString &entry : environment) {
+            const qsizetype eq = entry.indexOf(u'=');
+            env.insert(entry.left(eq), entry.mid(eq + 1));
+        }
+        process.setProcessEnvironment(env);
+        process.setWorkingDirectory(m_scripts.path());
+        process.start(u"bash"_s, {u"-c"_s, u"set -euo pipefail\n"_s + snippet});
+        BashRun run;
+        if (!process.waitForFinished(120000))
+            return run;
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    QString hoconGet(const QString &file, const QString &path)
+    {
+        QProcess process;
+        process.start(u"hocon"_s, {u"-f"_s, file, u"get"_s, path});
+        if (!process.waitForFinished(60000) || process.exitCode() != 0)
+            return u"<error: "_s + QString::fromUtf8(process.readAllStandardError()).trimmed() + u'>';
+        // hocon renders a simple string without quotes and others with them; compare the value.
+        QString value = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+        if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"'))
+            value = value.mid(1, value.size() - 2);
+        return value;
+    }
+
+    // Writes the env file the app would upload for the host into root, mode 0600.
+    void writeEnv(const QString &root, const DeploymentPlan &plan, const HostInputs &host)
+    {
+        const Result<QByteArray> env = EnvFile::render(plan, sampleSecrets(), host);
+        QVERIFY2(env.ok(), qPrintable(env.error().message));
+        const QString path = root + EnvFile::remotePath();
+        QVERIFY(writeFile(path, *env));
+        QVERIFY(QFile::setPermissions(path, EnvFile::permissions));
+    }
+
+    const QStringList bridgeEnv
+            = {u"JD_DOMAIN="_s + domain,   u"JD_SERVER_NAME=meet-example-org-jvb-1"_s, u"JD_JVB_SECRET="_s + jvbSecret,
+               u"JD_XMPP_HOST=10.0.0.2"_s, u"JD_DISABLE_CERT_VERIFICATION=false"_s,    u"JD_MULTI_LOCATION=false"_s,
+               u"JD_REGION=fsn1"_s};
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_scripts.isValid());
+        for (const char *tool : {"bash", "hocon", "prosodyctl", "shellcheck"})
+            QVERIFY2(!QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty(),
+                     qPrintable(u"%1 is missing; run scripts/install-deps.sh"_s.arg(QString::fromLatin1(tool))));
+        for (const InstallFile &file : InstallBundle::forRole(HostRole::Web).files())
+            if (file.remotePath.endsWith(u".sh"_s))
+                QVERIFY(writeFile(m_scripts.filePath(QFileInfo(file.remotePath).fileName()), file.content));
+        QVERIFY(writeFile(m_scripts.filePath(u"provision-bridge.sh"_s),
+                          InstallBundle::resource(u"provision-bridge.sh"_s)));
+    }
+
+    // Every script in resources/provision, and exactly what the bundle ships.
+    void shellcheckCleanEverywhere()
+    {
+        const QDir dir(QStringLiteral(DEPLOYER_SOURCE_DIR "/resources/provision"));
+        const QStringList scripts = dir.entryList({u"*.sh"_s}, QDir::Files);
+        QVERIFY(scripts.contains(u"provision-lib.sh"_s));
+        // Absolute paths from another directory, as CI runs it; the scripts' source directives are SCRIPTDIR-based.
+        QStringList arguments{u"-x"_s, u"--severity=style"_s};
+        for (const QString &name : scripts)
+            arguments << dir.filePath(name);
+        QProcess process;
+        process.setWorkingDirectory(QDir::tempPath());
+        process.start(u"shellcheck"_s, arguments);
+        QVERIFY(process.waitForFinished(120000));
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+                 process.readAllStandardOutput().constData());
+
+        for (const QString &name : scripts) {
+            if (name.startsWith(u"userdata-"_s))
+                continue;
+            QCOMPARE(InstallBundle::resource(name), readFile(dir.filePath(name)));
+        }
+    }
+
+    void bundleFilesPerRole()
+    {
+        const InstallBundle web = InstallBundle::forRole(HostRole::Web);
+        QStringList webPaths;
+        for (const InstallFile &file : web.files()) {
+            webPaths << file.remotePath;
+            QVERIFY2(!file.content.isEmpty(), qPrintable(file.remotePath));
+            QCOMPARE(file.mode, file.remotePath.endsWith(u".sh"_s) ? 0755 : 0644);
+            QVERIFY(!file.content.contains("@SCRIPT@"));
+        }
+        QCOMPARE(webPaths, (QStringList{u"/usr/local/lib/jitsi-deployer/provision-lib.sh"_s,
+                                        u"/usr/local/lib/jitsi-deployer/provision-web.sh"_s,
+                                        u"/usr/local/lib/jitsi-deployer/web-firewall.sh"_s,
+                                        u"/usr/local/lib/jitsi-deployer/web-certificate.sh"_s,
+                                        u"/etc/systemd/system/jitsi-deployer-provision.service"_s,
+                                        u"/etc/systemd/system/jitsi-deployer-firewall.service"_s}));
+
+        const InstallBundle bridge = InstallBundle::forRole(HostRole::Bridge);
+        const QList<InstallFile> files = bridge.files();
+        QCOMPARE(files.size(), 3);
+        QCOMPARE(files.at(1).remotePath, bridge.mainScriptPath());
+        QVERIFY(files.at(2).content.contains(QByteArray("\nExecStart=" + bridge.mainScriptPath().toUtf8() + '\n')));
+        QVERIFY(files.at(2).content.contains("\nType=oneshot\n"));
+        QVERIFY(web.files().at(4).content.contains(QByteArray("\nExecStart=" + web.mainScriptPath().toUtf8() + '\n')));
+        QVERIFY(bridge.startCommand().contains(u"systemctl start --no-block jitsi-deployer-provision.service"_s));
+    }
+
+    void envFileRoundTripsThroughBash()
+    {
+        QTemporaryDir root;
+        DeploymentPlan plan = samplePlan();
+        plan.bridges[1].location = u"hel1"_s;
+        writeEnv(root.path(), plan, webInputs());
+        const QString path = root.path() + EnvFile::remotePath();
+        QCOMPARE(QFileInfo(path).permissions() & 0x7077, EnvFile::permissions);
+        QCOMPARE(EnvFile::unixMode, 0600);
+        QVERIFY(readFile(path).contains("mode 0600"));
+
+        const BashRun run = bash(u". ./provision-lib.sh; jd_load_env; printf '%s|' \"$JD_ROLE\" \"$JD_DOMAIN\" "
+                                 "\"$JD_EMAIL\" \"$JD_JVB_SECRET\" \"$JD_FOCUS_PASSWORD\" \"$JD_BRIDGE_ADDRESSES\" "
+                                 "\"$JD_MULTI_LOCATION\" \"$JD_ACME_DIRECTORY_URL\""_s,
+                                 root.path());
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, u"web|meet.example.org|admin@example.org|"_s + jvbSecret + u'|' + focusPassword
+                                  + u"|10.0.0.3 203.0.113.7 2001:db8::7|true||"_s);
+
+        // A readable-by-others file is refused, with the reason in the log format.
+        QVERIFY(QFile::setPermissions(path, EnvFile::permissions | QFileDevice::ReadOther));
+        const BashRun refused = bash(u". ./provision-lib.sh; jd_load_env"_s, root.path());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(u"@@error none parameter file"_s) && refused.err.contains(u"mode 604"_s),
+                 qPrintable(refused.err));
+    }
+
+    void envFileForBridge()
+    {
+        const Result<QByteArray> env = EnvFile::render(samplePlan(), sampleSecrets(), bridgeInputs(2));
+        QVERIFY2(env.ok(), qPrintable(env.error().message));
+        QVERIFY(env->contains("JD_XMPP_HOST='10.0.0.2'\n"));
+        QVERIFY(env->contains("JD_SERVER_NAME='meet-example-org-jvb-2'\n"));
+        QVERIFY(env->contains("JD_MULTI_LOCATION='false'\n"));
+        QVERIFY(env->contains(
+                QByteArray("JD_PROSODY_AUTH_CERT_B64='" + (certificatePem + u'\n').toUtf8().toBase64() + "'\n")));
+        // A bridge needs only the jvb secret: least privilege.
+        QVERIFY(!env->contains(focusPassword.toUtf8()));
+        QVERIFY(!env->contains("JD_FOCUS_PASSWORD"));
+
+        HostInputs otherZone = bridgeInputs(2);
+        otherZone.webPrivateIp.clear();
+        QVERIFY(EnvFile::render(samplePlan(), sampleSecrets(), otherZone)->contains("JD_XMPP_HOST='203.0.113.2'\n"));
+
+        DeploymentPlan optOut = samplePlan();
+        optOut.options.disableCertificateVerification = true;
+        otherZone.prosodyAuthCertificate.clear();
+        const Result<QByteArray> noCert = EnvFile::render(optOut, sampleSecrets(), otherZone);
+        QVERIFY(noCert.ok());
+        QVERIFY(noCert->contains("JD_DISABLE_CERT_VERIFICATION='true'\n"));
+        QVERIFY(!noCert->contains("JD_PROSODY_AUTH_CERT_B64"));
+        QVERIFY(!EnvFile::render(samplePlan(), sampleSecrets(), otherZone).ok()); // trust needs the certificate
+    }
+
+    void placeholdersForTheDryRun()
+    {
+        HostInputs bridge = bridgeInputs(1);
+        bridge.webPrivateIp.clear();
+        bridge.webPublicIp.clear();
+        bridge.prosodyAuthCertificate.clear();
+        for (const HostInputs &host : {webInputs(), bridge}) {
+            const Result<QByteArray> env
+                    = EnvFile::render(samplePlan(), sampleSecrets(), host, EnvFile::Mode::Placeholders);
+            QVERIFY2(env.ok(), qPrintable(env.error().message));
+            QVERIFY(!env->contains(jvbSecret.toUtf8()));
+            QVERIFY(!env->contains(focusPassword.toUtf8()));
+            QVERIFY(env->contains("JD_JVB_SECRET='<jvb-secret>'"));
+            QVERIFY(env->contains("Dry run"));
+        }
+        QVERIFY(EnvFile::render(samplePlan(), sampleSecrets(), bridge, EnvFile::Mode::Placeholders)
+                        ->contains("JD_XMPP_HOST='<web-public-ip>'"));
+    }
+
+    void badInputIsRejectedAtTheSource_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("errorField");
+        QTest::newRow("single-label domain") << u"domain"_s << u"localhost"_s << u"domain"_s;
+        QTest::newRow("domain with quote") << u"domain"_s << u"meet.example.org';reboot;'"_s << u"domain"_s;
+        QTest::newRow("domain with dollar") << u"domain"_s << u"$(id).example.org"_s << u"domain"_s;
+        QTest::newRow("domain with HOCON quote") << u"domain"_s << u"meet\".example.org"_s << u"domain"_s;
+        QTest::newRow("unicode domain") << u"domain"_s << u"b\u00fccher.example"_s << u"domain"_s;
+        QTest::newRow("upper-case domain") << u"domain"_s << u"Meet.Example.org"_s << u"domain"_s;
+        QTest::newRow("domain label starting with hyphen") << u"domain"_s << u"-meet.example.org"_s << u"domain"_s;
+        QTest::newRow("e-mail without at") << u"email"_s << u"admin.example.org"_s << u"email"_s;
+        QTest::newRow("e-mail with quote") << u"email"_s << u"ad'min@example.org"_s << u"email"_s;
+        QTest::newRow("e-mail with space") << u"email"_s << u"ad min@example.org"_s << u"email"_s;
+        QTest::newRow("secret with dollar") << u"jvbSecret"_s << u"abcdefghijklmnopqrstuvw$x"_s << u"jvbSecret"_s;
+        QTest::newRow("secret with HOCON quote") << u"jvbSecret"_s << u"abcdefghijklmnopqrstuvw\"x"_s << u"jvbSecret"_s;
+        QTest::newRow("secret with shell quote")
+                << u"focusPassword"_s << u"abcdefghijklmnopqrstuvw'x"_s << u"focusPassword"_s;
+        QTest::newRow("short secret") << u"jvbSecret"_s << u"abc123"_s << u"jvbSecret"_s;
+        QTest::newRow("bridge address") << u"bridgeAddresses"_s << u"10.0.0.3; reboot"_s << u"bridgeAddresses"_s;
+        QTest::newRow("bridge network") << u"bridgeAddresses"_s << u"10.0.0.0/24"_s << u"bridgeAddresses"_s;
+        QTest::newRow("acme url quote") << u"acmeDirectoryUrl"_s << u"https://acme.test/dir'"_s
+                                        << u"acmeDirectoryUrl"_s;
+        QTest::newRow("acme url scheme") << u"acmeDirectoryUrl"_s << u"file:///etc/passwd"_s << u"acmeDirectoryUrl"_s;
+    }
+
+    void badInputIsRejectedAtTheSource()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, errorField);
+        DeploymentPlan plan = samplePlan();
+        DeploymentSecrets secrets = sampleSecrets();
+        HostInputs host = webInputs();
+        if (field == u"domain"_s)
+            plan.domain = value;
+        else if (field == u"email"_s)
+            plan.email = value;
+        else if (field == u"jvbSecret"_s)
+            secrets.jvbSecret = value;
+        else if (field == u"focusPassword"_s)
+            secrets.focusPassword = value;
+        else if (field == u"bridgeAddresses"_s)
+            host.bridgeAddresses = {value};
+        else if (field == u"acmeDirectoryUrl"_s)
+            host.acmeDirectoryUrl = value;
+        for (EnvFile::Mode mode : {EnvFile::Mode::Real, EnvFile::Mode::Placeholders}) {
+            const Result<QByteArray> env = EnvFile::render(plan, secrets, host, mode);
+            QVERIFY(!env.ok());
+            QCOMPARE(env.error().code, u"invalid_parameter"_s);
+            QCOMPARE(env.error().detail, u"env file field: "_s + errorField);
+            QVERIFY(!env.error().message.isEmpty());
+            // Never echo the offending secret.
+            QVERIFY(!env.error().message.contains(value) || !field.contains(u"ecret"_s));
+        }
+        QVERIFY(EnvFile::render(samplePlan(), sampleSecrets(), webInputs()).ok()); // the baseline is fine
+    }
+
+    // The shard, legacy keys, websockets; hocon parses the result; a second run touches nothing.
+    void bridgeConfigEditing_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<bool>("multiLocation");
+        QTest::addColumn<bool>("disableVerification");
+        QTest::newRow("current package, one location") << u"bridge"_s << false << false;
+        QTest::newRow("current package, two locations") << u"bridge"_s << true << false;
+        QTest::newRow("2025 package with websockets, opt-out") << u"bridge-2025"_s << false << true;
+    }
+
+    void bridgeConfigEditing()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(bool, multiLocation);
+        QFETCH(bool, disableVerification);
+        QTemporaryDir root;
+        QVERIFY(copyTree(m_fixtures + u'/' + fixture, root.path()));
+        const QString conf = root.path() + u"/etc/jitsi/videobridge/jvb.conf"_s;
+        const QString properties = root.path() + u"/etc/jitsi/videobridge/sip-communicator.properties"_s;
+        const bool hadProperties = QFile::exists(properties);
+
+        QStringList env = bridgeEnv;
+        env << u"JD_MULTI_LOCATION="_s + (multiLocation ? u"true"_s : u"false"_s)
+            << u"JD_DISABLE_CERT_VERIFICATION="_s + (disableVerification ? u"true"_s : u"false"_s);
+        const QString snippet = u". ./provision-bridge.sh; bridge_configure_jvb; bridge_remove_legacy_keys"_s;
+        const BashRun first = bash(snippet, root.path(), env);
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY(first.out.startsWith(u"changed\n"_s));
+
+        const QString p = u"videobridge.apis.xmpp-client.configs.shard."_s;
+        QCOMPARE(hoconGet(conf, p + u"HOSTNAME"_s), u"10.0.0.2"_s);
+        QCOMPARE(hoconGet(conf, p + u"DOMAIN"_s), u"auth.meet.example.org"_s);
+        QCOMPARE(hoconGet(conf, p + u"USERNAME"_s), u"jvb"_s);
+        QCOMPARE(hoconGet(conf, p + u"PASSWORD"_s), jvbSecret);
+        QCOMPARE(hoconGet(conf, p + u"MUC_JIDS"_s), u"jvbbrewery@internal.auth.meet.example.org"_s);
+        QCOMPARE(hoconGet(conf, p + u"MUC_NICKNAME"_s), u"meet-example-org-jvb-1"_s);
+        QCOMPARE(hoconGet(conf, p + u"DISABLE_CERTIFICATE_VERIFICATION"_s),
+                 disableVerification ? u"true"_s : u"false"_s);
+        QCOMPARE(hoconGet(conf, u"videobridge.websockets.enabled"_s), u"false"_s);
+        // What the package wrote and we do not own stays.
+        QVERIFY(hoconGet(conf, u"ice4j.harvest.mapping.stun.addresses"_s).contains(u"turnrelay"_s));
+        if (multiLocation) {
+            QCOMPARE(hoconGet(conf, u"videobridge.relay.enabled"_s), u"true"_s);
+            QCOMPARE(hoconGet(conf, u"videobridge.relay.region"_s), u"fsn1"_s);
+            QCOMPARE(hoconGet(conf, u"videobridge.relay.relay-id"_s), u"meet-example-org-jvb-1"_s);
+        } else {
+            QVERIFY(hoconGet(conf, u"videobridge.relay"_s).startsWith(u"<error"_s));
+        }
+        // The whole file still parses.
+        QVERIFY(!hoconGet(conf, u"videobridge"_s).startsWith(u"<error"_s));
+
+        if (hadProperties) {
+            QVERIFY(first.out.contains(u"changed\nchanged\n"_s));
+            const QByteArray rest = readFile(properties);
+            QVERIFY(!rest.contains("org.jitsi.videobridge.xmpp.user."));
+            QCOMPARE(rest, "org.ice4j.ipv6.DISABLED=true\norg.jitsi.videobridge.DISABLE_TCP_HARVESTER=true\n");
+        }
+
+        // Second run: same bytes, untouched mtime.
+        const QByteArray confBytes = readFile(conf);
+        ageFile(conf);
+        const QDateTime confTime = QFileInfo(conf).lastModified();
+        QDateTime propertiesTime;
+        if (hadProperties) {
+            ageFile(properties);
+            propertiesTime = QFileInfo(properties).lastModified();
+        }
+        const BashRun second = bash(snippet, root.path(), env);
+        QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+        QCOMPARE(second.out, QString());
+        QCOMPARE(readFile(conf), confBytes);
+        QCOMPARE(QFileInfo(conf).lastModified(), confTime);
+        if (hadProperties)
+            QCOMPARE(QFileInfo(properties).lastModified(), propertiesTime);
+        QVERIFY(QDir(root.path() + u"/etc/jitsi/videobridge"_s).entryList({u"*.jd.*"_s}).isEmpty()); // no temp left
+    }
+
+    void bridgeTrustsTheProsodyCertificate()
+    {
+        QTemporaryDir root;
+        const QString b64 = QString::fromLatin1((certificatePem + u'\n').toUtf8().toBase64());
+        QStringList env = bridgeEnv;
+        env << u"JD_PROSODY_AUTH_CERT_B64="_s + b64;
+        const QString snippet = u". ./provision-bridge.sh; bridge_install_auth_certificate"_s;
+        const BashRun first = bash(snippet, root.path(), env);
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QCOMPARE(first.out, u"changed\n"_s);
+        const QString installed
+                = root.path() + u"/usr/local/share/ca-certificates/jitsi-deployer-auth.meet.example.org.crt"_s;
+        QCOMPARE(readFile(installed), (certificatePem + u'\n').toUtf8());
+        ageFile(installed);
+        const QDateTime time = QFileInfo(installed).lastModified();
+        const BashRun second = bash(snippet, root.path(), env);
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(second.out, QString());
+        QCOMPARE(QFileInfo(installed).lastModified(), time);
+
+        env.last() = u"JD_PROSODY_AUTH_CERT_B64="_s + QString::fromLatin1(QByteArray("not a certificate").toBase64());
+        const BashRun bad = bash(snippet, root.path(), env);
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY(bad.err.contains(u"@@error none the prosody certificate in the parameters is not a PEM certificate"_s));
+    }
+
+    // prosodyctl register against a private config and data dir; the stored SCRAM key matches the secret.
+    void webRegistersJvbWithProsodyctl()
+    {
+        QTemporaryDir root;
+        QVERIFY(copyTree(m_fixtures + u"/web"_s, root.path()));
+        const QString data = root.path() + u"/var/lib/prosody"_s;
+        QVERIFY(QDir().mkpath(data));
+        const QString config = root.path() + u"/etc/prosody/prosody.cfg.lua"_s;
+        QVERIFY(writeFile(config, readFile(config).replace("@DATA_PATH@", data.toUtf8())));
+        QVERIFY(QDir().mkpath(root.path() + u"/etc/prosody/conf.d"_s));
+        QVERIFY(QFile::link(u"../conf.avail/meet.example.org.cfg.lua"_s,
+                            root.path() + u"/etc/prosody/conf.d/meet.example.org.cfg.lua"_s));
+
+        const QStringList env{u"JD_DOMAIN="_s + domain, u"JD_JVB_SECRET="_s + jvbSecret,
+                              u"JD_PROSODY_CONFIG="_s + config};
+        for (int run = 0; run < 2; ++run) { // registering again sets the same password
+            const BashRun result = bash(u". ./provision-web.sh; web_register_jvb"_s, root.path(), env);
+            QVERIFY2(result.exitCode == 0, qPrintable(result.out + result.err));
+            QVERIFY(!QString(result.out + result.err).contains(jvbSecret));
+        }
+        const QByteArray account = readFile(data + u"/auth%2emeet%2eexample%2eorg/accounts/jvb.dat"_s);
+        QVERIFY2(!account.isEmpty(), "prosodyctl did not create the account");
+        QVERIFY(!account.contains(jvbSecret.toUtf8())); // hashed, not stored
+        auto field = [&account](const char *name) {
+            const QRegularExpression pattern(u"\\[\"%1\"\\] = \"?([^\";]+)\"?;"_s.arg(QLatin1String(name)));
+            return pattern.match(QString::fromUtf8(account)).captured(1);
+        };
+        // SCRAM-SHA-1 (prosody's internal_hashed): StoredKey = H(HMAC(PBKDF2(password, salt, i), "Client Key")).
+        const QByteArray salted
+                = QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha1, jvbSecret.toUtf8(),
+                                                     field("salt").toUtf8(), field("iteration_count").toInt(), 20);
+        const QByteArray clientKey = QMessageAuthenticationCode::hash("Client Key", salted, QCryptographicHash::Sha1);
+        QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(clientKey, QCryptographicHash::Sha1).toHex()),
+                 field("stored_key"));
+
+        const BashRun unknownHost = bash(
+                u". ./provision-web.sh; web_register_jvb"_s, root.path(),
+                {u"JD_DOMAIN=other.example.org"_s, u"JD_JVB_SECRET="_s + jvbSecret, u"JD_PROSODY_CONFIG="_s + config});
+        QCOMPARE(unknownHost.exitCode, 1);
+        QVERIFY(unknownHost.err.contains(u"@@error none prosodyctl could not register jvb@auth.other.example.org"_s));
+    }
+
+    void webConfiguresJicofo()
+    {
+        QTemporaryDir root;
+        QVERIFY(copyTree(m_fixtures + u"/web"_s, root.path()));
+        const QString conf = root.path() + u"/etc/jitsi/jicofo/jicofo.conf"_s;
+        const BashRun first
+                = bash(u". ./provision-web.sh; web_configure_jicofo"_s, root.path(), {u"JD_MULTI_LOCATION=true"_s});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QCOMPARE(first.out, u"changed\n"_s);
+        QCOMPARE(hoconGet(conf, u"jicofo.health.enabled"_s), u"true"_s);
+        QCOMPARE(hoconGet(conf, u"jicofo.octo.enabled"_s), u"true"_s);
+        QCOMPARE(hoconGet(conf, u"jicofo.bridge.selection-strategy"_s), u"RegionBasedBridgeSelectionStrategy"_s);
+        QCOMPARE(hoconGet(conf, u"jicofo.bridge.brewery-jid"_s), u"JvbBrewery@internal.auth.meet.example.org"_s);
+        ageFile(conf);
+        const QDateTime time = QFileInfo(conf).lastModified();
+        const BashRun second
+                = bash(u". ./provision-web.sh; web_configure_jicofo"_s, root.path(), {u"JD_MULTI_LOCATION=true"_s});
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(second.out, QString());
+        QCOMPARE(QFileInfo(conf).lastModified(), time);
+    }
+
+    void webPreseedsExactlyPerReference()
+    {
+        const BashRun run = bash(u". ./provision-web.sh; web_preseed_lines"_s, QString(),
+                                 {u"JD_DOMAIN="_s + domain, u"JD_JVB_SECRET=J"_s, u"JD_FOCUS_PASSWORD=F"_s,
+                                  u"JD_EMAIL=admin@example.org"_s});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, u"jitsi-videobridge2 jitsi-videobridge/jvb-hostname string meet.example.org\n"
+                          "jitsi-meet-prosody jitsi-videobridge/jvbsecret password J\n"
+                          "jicofo jicofo/jicofo-authpassword password F\n"
+                          "jitsi-meet-web-config jitsi-meet/cert-choice select Generate a new self-signed certificate\n"
+                          "jitsi-meet-web-config jitsi-meet/email string admin@example.org\n"
+                          "jitsi-meet-web-config jitsi-meet/jaas-choice boolean false\n"_s);
+        const BashRun bridge = bash(u". ./provision-bridge.sh; bridge_preseed_lines"_s, QString(),
+                                    {u"JD_DOMAIN="_s + domain, u"JD_JVB_SECRET=J"_s});
+        QCOMPARE(bridge.out, u"jitsi-videobridge2 jitsi-videobridge/jvb-hostname string meet.example.org\n"
+                             "jitsi-videobridge2 jitsi-videobridge/jvbsecret password J\n"_s);
+        // The web-config's internal marker is never preseeded, nor is the meta package installed.
+        for (HostRole role : {HostRole::Web, HostRole::Bridge})
+            for (const InstallFile &file : InstallBundle::forRole(role).files())
+                QVERIFY2(!file.content.contains("jitsi-meet/jvb-hostname"), qPrintable(file.remotePath));
+        const BashRun packages = bash(u". ./provision-web.sh; web_packages"_s, QString(), {u"JD_TURN_SERVER=true"_s});
+        QCOMPARE(packages.out.split(u' ').contains(u"jitsi-meet"_s), false);
+        QVERIFY(packages.out.contains(u"jitsi-meet-prosody"_s) && packages.out.contains(u"jitsi-meet-turnserver"_s));
+        QVERIFY(!packages.out.contains(u"jitsi-videobridge2"_s));
+    }
+
+    void firewallRulesFollowTheBridges()
+    {
+        QTemporaryDir root;
+        const QString file = root.path() + u"/etc/jitsi-deployer/firewall.nft"_s;
+        const QString snippet = u". ./web-firewall.sh; web_firewall_write"_s;
+        const QStringList env{u"JD_BRIDGE_ADDRESSES=10.0.0.3 203.0.113.7 2001:db8::7"_s};
+        const BashRun first = bash(snippet, root.path(), env);
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QCOMPARE(first.out, u"changed\n"_s);
+        const QByteArray rules = readFile(file);
+        QVERIFY(rules.contains("elements = { 10.0.0.3,203.0.113.7 }"));
+        QVERIFY(rules.contains("elements = { 2001:db8::7 }"));
+        QVERIFY(rules.contains("tcp dport 5222 ip saddr @bridges4 accept"));
+        QVERIFY(rules.contains("tcp dport { 5222, 5269, 5280, 5281, 5347 } drop"));
+        QVERIFY(rules.contains("policy accept;"));
+        QVERIFY(rules.indexOf("iif \"lo\" accept") < rules.indexOf("drop"));
+
+        ageFile(file);
+        const QDateTime time = QFileInfo(file).lastModified();
+        QCOMPARE(bash(snippet, root.path(), env).out, QString());
+        QCOMPARE(QFileInfo(file).lastModified(), time);
+
+        // A bridge removed: the set shrinks; no bridges at all: an empty set, 5222 closed to everyone.
+        QCOMPARE(bash(snippet, root.path(), {u"JD_BRIDGE_ADDRESSES=10.0.0.3"_s}).out, u"changed\n"_s);
+        QVERIFY(readFile(file).contains("elements = { 10.0.0.3 }"));
+        QVERIFY(!readFile(file).contains("203.0.113.7"));
+        QCOMPARE(bash(snippet, root.path(), {u"JD_BRIDGE_ADDRESSES="_s}).out, u"changed\n"_s);
+        QVERIFY(!readFile(file).contains("elements"));
+        if (!QStandardPaths::findExecutable(u"nft"_s).isEmpty()) {
+            QProcess nft;
+            nft.start(u"nft"_s, {u"-c"_s, u"-f"_s, file});
+            QVERIFY(nft.waitForFinished(30000));
+            if (nft.exitCode() != 0 && !nft.readAllStandardError().contains("Operation not permitted"))
+                QFAIL("nft rejects the rules");
+        }
+    }
+
+    void certificateStepSwitchesNginx()
+    {
+        QTemporaryDir root;
+        QVERIFY(copyTree(m_fixtures + u"/web"_s, root.path()));
+        const QString site = root.path() + u"/etc/nginx/sites-available/meet.example.org.conf"_s;
+        const QString snippet
+                = u". ./web-certificate.sh; web_certificate_switch_nginx; web_certificate_write_renew_hook"_s;
+        const BashRun first = bash(snippet, root.path(), {u"JD_DOMAIN="_s + domain});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QCOMPARE(first.out, u"changed\n"_s);
+        const QByteArray conf = readFile(site);
+        QVERIFY(conf.contains("    ssl_certificate /etc/letsencrypt/live/meet.example.org/fullchain.pem;\n"));
+        QVERIFY(conf.contains("    ssl_certificate_key /etc/letsencrypt/live/meet.example.org/privkey.pem;\n"));
+        QVERIFY(!conf.contains("/etc/jitsi/meet/"));
+        QVERIFY(conf.contains("root         /usr/share/jitsi-meet;")); // the ACME webroot stays
+        const QString hook = root.path() + u"/etc/letsencrypt/renewal-hooks/deploy/jitsi-deployer-reload-nginx.sh"_s;
+        QVERIFY(readFile(hook).contains("systemctl reload nginx"));
+        QVERIFY(QFileInfo(hook).isExecutable());
+
+        ageFile(site);
+        ageFile(hook);
+        const QDateTime siteTime = QFileInfo(site).lastModified();
+        const QDateTime hookTime = QFileInfo(hook).lastModified();
+        const BashRun second = bash(snippet, root.path(), {u"JD_DOMAIN="_s + domain});
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(second.out, QString());
+        QCOMPARE(QFileInfo(site).lastModified(), siteTime);
+        QCOMPARE(QFileInfo(hook).lastModified(), hookTime);
+    }
+
+    void stepMarkersAndState()
+    {
+        QTemporaryDir root;
+        const QString snippet = u". ./provision-lib.sh; jd_open_log\n"
+                                "ok() { echo working; }\n"
+                                "broken() { echo trying; false; echo never; }\n"
+                                "explained() { jd_fail \"the thing is missing; install it\"; }\n"
+                                "jd_step first \"$(jd_digest a)\" ok\n"
+                                "jd_step second \"$(jd_digest ${INPUT:-b})\" ok\n"
+                                "jd_step third none ${THIRD:-broken}\n"_s;
+        const BashRun run1 = bash(snippet, root.path());
+        QCOMPARE(run1.exitCode, 1); // errexit stops at the failing step
+        QString log = QString::fromUtf8(readFile(root.path() + u"/var/log/jitsi-deployer/provision.log"_s));
+        static const QRegularExpression time(u" time=[0-9T:Z-]+"_s);
+        log.remove(time);
+        QCOMPARE(log, u"@@step start first\nworking\n@@step end first rc=0\n"
+                      "@@step start second\nworking\n@@step end second rc=0\n"
+                      "@@step start third\ntrying\n@@step end third rc=1\n"_s);
+        QCOMPARE(QFileInfo(root.path() + u"/var/log/jitsi-deployer/provision.log"_s).permissions() & 0x7077,
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+        // Completed steps are skipped, a changed input runs its step again, the failed one is retried.
+        const BashRun run2 = bash(snippet, root.path(), {u"INPUT=c"_s, u"THIRD=explained"_s});
+        QCOMPARE(run2.exitCode, 1);
+        log = QString::fromUtf8(readFile(root.path() + u"/var/log/jitsi-deployer/provision.log"_s)).remove(time);
+        QVERIFY2(log.endsWith(u"@@step skip first\n@@step start second\nworking\n@@step end second rc=0\n"
+                              "@@step start third\n@@error third the thing is missing; install it\n"
+                              "@@step end third rc=1\n"_s),
+                 qPrintable(log));
+        const QByteArray state = readFile(root.path() + u"/var/lib/jitsi-deployer/provision.state"_s);
+        QCOMPARE(state.count('\n'), 2);
+        QVERIFY(state.startsWith("first ") && state.contains("\nsecond "));
+        QVERIFY(!state.contains("third"));
+    }
+
+    void distroFromOsRelease_data()
+    {
+        QTest::addColumn<QByteArray>("osRelease");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("debian 12") << QByteArray(
+                "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n")
+                                   << u"debian 12"_s;
+        QTest::newRow("ubuntu 24.04") << QByteArray(
+                "NAME=\"Ubuntu\"\nID=ubuntu\nID_LIKE=debian\nVERSION_ID=\"24.04\"\n")
+                                      << u"ubuntu 24.04"_s;
+        QTest::newRow("ubuntu 22.04") << QByteArray("ID=ubuntu\nVERSION_ID=\"22.04\"\n") << QString();
+        QTest::newRow("debian 13") << QByteArray("ID=debian\nVERSION_ID=\"13\"\n") << QString();
+    }
+
+    void distroFromOsRelease()
+    {
+        QFETCH(QByteArray, osRelease);
+        QFETCH(QString, expected);
+        QTemporaryDir root;
+        QVERIFY(writeFile(root.path() + u"/etc/os-release"_s, osRelease));
+        const BashRun run = bash(u". ./provision-lib.sh; jd_distro"_s, root.path());
+        if (expected.isEmpty()) {
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY(run.err.contains(u"use the debian-12 or ubuntu-24.04 image"_s));
+        } else {
+            QCOMPARE(run.exitCode, 0);
+            QCOMPARE(run.out.trimmed(), expected);
+        }
+    }
+
+    void bridgeWaitsBoundedForTheBrewery()
+    {
+        QTemporaryDir root;
+        const QString log = root.path() + u"/var/log/jitsi/jvb.log"_s;
+        QVERIFY(writeFile(log, "JVB 2026-11-22 INFO: old run Joined MUC: jvbbrewery@internal.auth.meet.example.org\n"));
+        const qint64 offset = QFileInfo(log).size();
+        QFile append(log);
+        QVERIFY(append.open(QIODevice::Append));
+        append.write("JVB 2026-11-22 WARNING: [30] MucClient.lambda$getConnectAndLoginCallable$9#643: "
+                     "Error connecting: javax.net.ssl.SSLHandshakeException: PKIX path building failed\n");
+        append.close();
+        QStringList env = bridgeEnv;
+        env << u"JD_JOIN_TIMEOUT=1"_s;
+        const QString snippet = u". ./provision-bridge.sh; bridge_wait_joined "_s + QString::number(offset);
+        // The join line from before the restart does not count.
+        const BashRun failed = bash(snippet, root.path(), env);
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(failed.err.contains(u"@@error none the bridge did not join the brewery on 10.0.0.2 within 1s; last "
+                                     "error: JVB"_s)
+                         && failed.err.contains(u"PKIX path building failed"_s),
+                 qPrintable(failed.err));
+
+        QVERIFY(append.open(QIODevice::Append));
+        append.write(
+                "JVB 2026-11-22 INFO: [30] MucClient.joinMuc: Joined MUC: jvbbrewery@internal.auth.meet.example.org\n");
+        append.close();
+        const BashRun joined = bash(snippet, root.path(), env);
+        QCOMPARE(joined.exitCode, 0);
+        QCOMPARE(joined.out, u"the bridge joined the brewery\n"_s);
+
+        // A busy log after the join line: reading stops at the match, which must not count as a failure.
+        QVERIFY(append.open(QIODevice::Append));
+        for (int i = 0; i < 20000; ++i)
+            append.write("JVB 2026-11-22 INFO: [31] Videobridge.handleHealthCheck: health check passed\n");
+        append.close();
+        const BashRun busy = bash(snippet, root.path(), env);
+        QCOMPARE(busy.exitCode, 0);
+        QCOMPARE(busy.out, u"the bridge joined the brewery\n"_s);
+    }
+
+    // The whole script as the unit runs it, with the package and service tools replaced by stubs that
+    // record their calls (hocon and prosodyctl stay real). The second run skips every step and calls nothing.
+    void fullRunTwiceWithStubbedSystemTools_data()
+    {
+        QTest::addColumn<bool>("web");
+        QTest::newRow("bridge") << false;
+        QTest::newRow("web") << true;
+    }
+
+    void fullRunTwiceWithStubbedSystemTools()
+    {
+        QFETCH(bool, web);
+        QTemporaryDir root;
+        QVERIFY(copyTree(m_fixtures + (web ? u"/web"_s : u"/bridge"_s), root.path()));
+        const QString r = root.path();
+        QVERIFY(writeFile(r + u"/etc/os-release"_s, "ID=debian\nVERSION_ID=\"12\"\n"));
+        QVERIFY(writeFile(
+                r + u"/etc/apt/sources.list.d/jitsi-stable.list"_s,
+                "deb [signed-by=/usr/share/keyrings/jitsi-keyring.gpg] https://download.jitsi.org stable/\n"));
+        const QString calls = r + u"/calls.log"_s;
+        const QString stub = u"#!/bin/bash\necho \"$(basename \"$0\") $*\" >>'"_s + calls + u"'\n"_s;
+        const QString bin = r + u"/bin"_s;
+        const QList<std::pair<QString, QString>> stubs{
+                {u"apt-get"_s, stub},
+                {u"apt-cache"_s, stub + u"echo '  Candidate: 2.3-312'\n"_s},
+                {u"debconf-set-selections"_s, stub + u"cat >/dev/null\n"_s},
+                {u"update-ca-certificates"_s, stub},
+                {u"nft"_s, stub},
+                {u"nginx"_s, stub},
+                {u"certbot"_s, stub},
+                {u"cloud-init"_s, stub},
+                // A restarted bridge logs its join, as jvb would once prosody accepted it.
+                {u"systemctl"_s,
+                 stub
+                         + u"if [[ $1 == restart && $2 == jitsi-videobridge2 ]]; then mkdir -p '%1/var/log/jitsi'; "
+                           "echo 'JVB INFO: Joined MUC: jvbbrewery@internal.auth.meet.example.org' >>'%1/var/log/jitsi/jvb.log'; fi\n"_s
+                                   .arg(r)},
+        };
+        for (const auto &[name, text] : stubs) {
+            QVERIFY(writeFile(bin + u'/' + name, text.toUtf8()));
+            QVERIFY(QFile::setPermissions(bin + u'/' + name, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        }
+        QStringList env{u"PATH="_s + bin + u':' + qEnvironmentVariable("PATH"), u"JD_JOIN_TIMEOUT=10"_s};
+        if (web) {
+            const QString data = r + u"/var/lib/prosody"_s;
+            const QString config = r + u"/etc/prosody/prosody.cfg.lua"_s;
+            QVERIFY(writeFile(config, readFile(config).replace("@DATA_PATH@", data.toUtf8())));
+            QVERIFY(QDir().mkpath(r + u"/etc/prosody/conf.d"_s));
+            QVERIFY(QFile::link(u"../conf.avail/meet.example.org.cfg.lua"_s,
+                                r + u"/etc/prosody/conf.d/meet.example.org.cfg.lua"_s));
+            QVERIFY(writeFile(data + u"/auth.meet.example.org.crt"_s, certificatePem.toUtf8()));
+            env << u"JD_PROSODY_CONFIG="_s + config;
+            writeEnv(r, samplePlan(), webInputs());
+        } else {
+            writeEnv(r, samplePlan(), bridgeInputs(1));
+        }
+        const QString script = web ? u"provision-web.sh"_s : u"provision-bridge.sh"_s;
+        const QString log = r + u"/var/log/jitsi-deployer/provision.log"_s;
+
+        const BashRun first = bash(u"bash ./"_s + script, r, env);
+        QVERIFY2(first.exitCode == 0, readFile(log).constData());
+        const QByteArray firstLog = readFile(log);
+        QVERIFY(firstLog.startsWith(QByteArray("@@run start install-" + QByteArray(web ? "web" : "bridge"))));
+        QVERIFY(firstLog.contains(QByteArray("\n@@run end install-" + QByteArray(web ? "web" : "bridge") + " rc=0")));
+        QVERIFY(!firstLog.contains("@@error"));
+        const QByteArray firstCalls = readFile(calls);
+        QVERIFY(firstCalls.contains("apt-get install"));
+        QVERIFY(!firstCalls.contains(jvbSecret.toUtf8()));
+        if (web) {
+            QVERIFY(firstCalls.contains(" jicofo jitsi-meet-web jitsi-meet-prosody jitsi-meet-web-config "));
+            QVERIFY(firstCalls.contains("systemctl restart jicofo"));
+            QVERIFY(firstCalls.contains(QByteArray("nft -f " + r.toUtf8() + "/etc/jitsi-deployer/firewall.nft")));
+            QVERIFY(QFile::exists(r + u"/var/lib/prosody/auth%2emeet%2eexample%2eorg/accounts/jvb.dat"_s));
+        } else {
+            QVERIFY(firstCalls.contains("apt-get install -y -q -o Dpkg::Options::=--force-confold jitsi-videobridge2"));
+            QVERIFY(firstCalls.contains("update-ca-certificates -f"));
+            QVERIFY(firstLog.contains("the bridge joined the brewery"));
+        }
+        static const QRegularExpression ends(u"@@step end ([a-z-]+) rc=0"_s);
+        QStringList steps;
+        for (const QRegularExpressionMatch &m : ends.globalMatch(QString::fromUtf8(firstLog)))
+            steps << m.captured(1);
+        QCOMPARE(steps.size(), web ? 9 : 8);
+
+        QVERIFY(QFile::remove(calls));
+        const QString edited = r + (web ? u"/etc/jitsi/jicofo/jicofo.conf"_s : u"/etc/jitsi/videobridge/jvb.conf"_s);
+        ageFile(edited);
+        const QDateTime editedTime = QFileInfo(edited).lastModified();
+        const BashRun second = bash(u"bash ./"_s + script, r, env);
+        QVERIFY2(second.exitCode == 0, readFile(log).constData());
+        const QByteArray secondLog = readFile(log).mid(firstLog.size());
+        for (const QString &step : std::as_const(steps))
+            QVERIFY2(secondLog.contains(QByteArray("@@step skip " + step.toUtf8() + " time=")), qPrintable(step));
+        QVERIFY(!secondLog.contains("@@step start"));
+        QVERIFY(!QFile::exists(calls)); // nothing was installed, restarted or reloaded
+        QCOMPARE(QFileInfo(edited).lastModified(), editedTime);
+        QVERIFY(!readFile(log).contains(jvbSecret.toUtf8()));
+        QVERIFY(!readFile(log).contains(focusPassword.toUtf8()));
+    }
+
+    // A canary secret reaches only the env file: not the scripts, the units, or the log of a real run.
+    void canarySecretOnlyInTheEnvFile()
+    {
+        const QString canary = u"CanaryZ9x8w7v6u5t4s3r2q1p0"_s;
+        DeploymentSecrets secrets = sampleSecrets();
+        secrets.jvbSecret = canary;
+        secrets.focusPassword = canary + u"Focus"_s;
+
+        QTemporaryDir root;
+        QVERIFY(copyTree(m_fixtures + u"/bridge"_s, root.path()));
+        const Result<QByteArray> env = EnvFile::render(samplePlan(), secrets, bridgeInputs(1));
+        QVERIFY(env.ok());
+        QVERIFY(env->contains(canary.toUtf8()));
+        const QString envPath = root.path() + EnvFile::remotePath();
+        QVERIFY(writeFile(envPath, *env));
+        QVERIFY(QFile::setPermissions(envPath, EnvFile::permissions));
+
+        for (HostRole role : {HostRole::Web, HostRole::Bridge})
+            for (const InstallFile &file : InstallBundle::forRole(role).files())
+                QVERIFY(!file.content.contains(canary.toUtf8()));
+        const Result<QByteArray> dryRun
+                = EnvFile::render(samplePlan(), secrets, webInputs(), EnvFile::Mode::Placeholders);
+        QVERIFY(dryRun.ok() && !dryRun->contains(canary.toUtf8()));
+
+        // The configuration steps, as the unit runs them, twice: the second run only skips.
+        const QString snippet = u". ./provision-bridge.sh; jd_open_log; jd_load_env\n"
+                                "jd_step trust-prosody-certificate x bridge_install_auth_certificate\n"
+                                "jd_step configure-jvb \"$(jd_digest \"$JD_JVB_SECRET\")\" bridge_step_configure\n"_s;
+        for (int run = 0; run < 2; ++run) {
+            const BashRun result = bash(snippet, root.path());
+            QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+            QVERIFY(!QString(result.out + result.err).contains(canary));
+        }
+        const QByteArray log = readFile(root.path() + u"/var/log/jitsi-deployer/provision.log"_s);
+        QVERIFY(log.contains("@@step end configure-jvb rc=0"));
+        QVERIFY(log.contains("@@step skip configure-jvb"));
+        QVERIFY(!log.contains(canary.toUtf8()));
+        QVERIFY(!readFile(root.path() + u"/var/lib/jitsi-deployer/provision.state"_s).contains(canary.toUtf8()));
+        // Where it must be: the shard's password.
+        QCOMPARE(hoconGet(root.path() + u"/etc/jitsi/videobridge/jvb.conf"_s,
+                          u"videobridge.apis.xmpp-client.configs.shard.PASSWORD"_s),
+                 canary);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ProvisionScripts)
+#include "tst_provisionscripts.moc"
