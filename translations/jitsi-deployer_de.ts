@@ -53,6 +53,35 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
         <source>The Hetzner API rate limit is used up; waiting until %1 before continuing.</source>
         <translation>Das Anfragelimit der Hetzner-API ist ausgeschöpft; Jitsi Deployer wartet bis %1 und macht dann weiter.</translation>
     </message>
+    <message>
+        <source>Dry run (reads the API, creates nothing):
+  plan --plan-file F --output-dir DIR       check the plan file (docs/plan-format.md) against the
+                                            API and write each server&apos;s user-data and install
+                                            files, secrets as placeholders, and a summary with
+                                            the monthly cost; DIR must be new or empty</source>
+        <translation>Probelauf (liest die API, legt nichts an):
+  plan --plan-file F --output-dir DIR       die Plandatei (docs/plan-format.md) mit der API
+                                            abgleichen und für jeden Server die user-data- und
+                                            Installationsdateien schreiben, Geheimnisse als
+                                            Platzhalter, dazu eine Übersicht mit den monatlichen
+                                            Kosten; DIR muss neu oder leer sein</translation>
+    </message>
+    <message>
+        <source>That option does not belong to &quot;plan&quot;.</source>
+        <translation>Diese Option gehört nicht zu „plan“.</translation>
+    </message>
+    <message>
+        <source>&quot;plan&quot; needs --plan-file and --output-dir.</source>
+        <translation>„plan“ braucht --plan-file und --output-dir.</translation>
+    </message>
+    <message>
+        <source>Cannot read the plan file %1: %2.</source>
+        <translation>Die Plandatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The plan file %1 is not usable: %2</source>
+        <translation>Die Plandatei %1 ist nicht verwendbar: %2</translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>
@@ -107,6 +136,170 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>Make sure your keyring (GNOME Keyring, KWallet or the system keychain) is running and unlocked, then try again.</source>
         <translation>Stellen Sie sicher, dass Ihr Schlüsselbund (GNOME Keyring, KWallet oder der Schlüsselbund des Systems) läuft und entsperrt ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentPlan</name>
+    <message>
+        <source>domain</source>
+        <translation>domain</translation>
+    </message>
+    <message>
+        <source>domain &quot;%1&quot; must be written in lower case: %2.</source>
+        <translation>domain „%1“ muss in Kleinbuchstaben geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>image &quot;%1&quot; is not supported; use debian-12 (the default) or ubuntu-24.04.</source>
+        <translation>image „%1“ wird nicht unterstützt; verwenden Sie debian-12 (Standard) oder ubuntu-24.04.</translation>
+    </message>
+    <message>
+        <source>bridges is empty; a deployment needs at least one bridge.</source>
+        <translation>bridges ist leer; eine Installation braucht mindestens eine Bridge.</translation>
+    </message>
+    <message>
+        <source>The plan has %1 bridges; at most %2 are supported per deployment.</source>
+        <translation>Der Plan enthält %1 Bridges; pro Installation werden höchstens %2 unterstützt.</translation>
+    </message>
+    <message>
+        <source>ssh_public_key is empty; paste your public key, the one line from ~/.ssh/id_ed25519.pub.</source>
+        <translation>ssh_public_key ist leer; fügen Sie Ihren öffentlichen Schlüssel ein, also die eine Zeile aus ~/.ssh/id_ed25519.pub.</translation>
+    </message>
+    <message>
+        <source>ssh_public_key is not a valid OpenSSH public key: %1 Paste the one line from your .pub file, such as ~/.ssh/id_ed25519.pub.</source>
+        <translation>ssh_public_key ist kein gültiger öffentlicher OpenSSH-Schlüssel: %1 Fügen Sie die eine Zeile aus Ihrer .pub-Datei ein, zum Beispiel aus ~/.ssh/id_ed25519.pub.</translation>
+    </message>
+    <message>
+        <source>The server name &quot;%1&quot; made from the domain is not a valid host name (at most 63 letters, digits and hyphens).</source>
+        <translation>Der aus der Domain gebildete Servername „%1“ ist kein gültiger Hostname (höchstens 63 Buchstaben, Ziffern und Bindestriche).</translation>
+    </message>
+    <message>
+        <source>The plan has no &quot;version&quot;; this program reads &quot;version&quot;: %1.</source>
+        <translation>Im Plan fehlt „version“; dieses Programm liest &quot;version&quot;: %1.</translation>
+    </message>
+    <message>
+        <source>(not a number)</source>
+        <translation>(keine Zahl)</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s version %1 is not supported; this program reads version %2. Use a matching release of jitsi-deployer or rewrite the plan (docs/plan-format.md).</source>
+        <translation>Die Version %1 des Plans wird nicht unterstützt; dieses Programm liest Version %2. Verwenden Sie ein dazu passendes Release von jitsi-deployer oder schreiben Sie den Plan neu (docs/plan-format.md).</translation>
+    </message>
+    <message>
+        <source>The plan has no &quot;web&quot;; it is required (see docs/plan-format.md).</source>
+        <translation>Im Plan fehlt „web“; das Feld ist erforderlich (siehe docs/plan-format.md).</translation>
+    </message>
+    <message>
+        <source>The plan has no &quot;bridges&quot;; it is required (see docs/plan-format.md).</source>
+        <translation>Im Plan fehlt „bridges“; das Feld ist erforderlich (siehe docs/plan-format.md).</translation>
+    </message>
+    <message>
+        <source>&quot;bridges&quot; must be a list of objects with server_type and location.</source>
+        <translation>„bridges“ muss eine Liste von Objekten mit server_type und location sein.</translation>
+    </message>
+    <message>
+        <source>&quot;options&quot; must be an object.</source>
+        <translation>„options“ muss ein Objekt sein.</translation>
+    </message>
+    <message>
+        <source>&quot;options.ssh_source_cidrs&quot; must be a list of networks such as [&quot;203.0.113.7/32&quot;].</source>
+        <translation>„options.ssh_source_cidrs“ muss eine Liste von Netzen sein, zum Beispiel [&quot;203.0.113.7/32&quot;].</translation>
+    </message>
+    <message>
+        <source>&quot;options.ssh_source_cidrs[%1]&quot; must be a text string.</source>
+        <translation>„options.ssh_source_cidrs[%1]“ muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>The plan file is not valid JSON: %1 at line %2, column %3.</source>
+        <translation>Die Plandatei ist kein gültiges JSON: %1 in Zeile %2, Spalte %3.</translation>
+    </message>
+    <message>
+        <source>The plan file must hold one JSON object (see docs/examples/plan.json).</source>
+        <translation>Die Plandatei muss genau ein JSON-Objekt enthalten (siehe docs/examples/plan.json).</translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentSecrets</name>
+    <message>
+        <source>The secret contains characters other than letters A–Z, a–z and digits; those could break the HOCON, shell or debconf files it is written to. Generate a new one.</source>
+        <translation>Das Geheimnis enthält andere Zeichen als die Buchstaben A–Z, a–z und Ziffern; diese könnten die HOCON-, Shell- oder debconf-Dateien beschädigen, in die es geschrieben wird. Erzeugen Sie ein neues.</translation>
+    </message>
+    <message>
+        <source>The secret has %1 characters; at least %2 are needed. Generate a new one.</source>
+        <translation>Das Geheimnis hat %1 Zeichen; mindestens %2 sind nötig. Erzeugen Sie ein neues.</translation>
+    </message>
+</context>
+<context>
+    <name>DryRunWriter</name>
+    <message>
+        <source>Could not write %1: %2. Check that the output directory is writable and the disk has space.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2. Prüfen Sie, ob das Ausgabeverzeichnis beschreibbar ist und der Datenträger genug freien Speicherplatz hat.</translation>
+    </message>
+    <message>
+        <source>--output-dir needs a directory name.</source>
+        <translation>--output-dir braucht einen Verzeichnisnamen.</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a directory; choose a new or empty directory for --output-dir.</source>
+        <translation>%1 existiert und ist kein Verzeichnis; wählen Sie für --output-dir ein neues oder leeres Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty; choose a new or empty directory for --output-dir, so no file of an earlier plan is mistaken for this one.</source>
+        <translation>%1 ist nicht leer; wählen Sie für --output-dir ein neues oder leeres Verzeichnis, damit keine Datei eines früheren Plans für eine Datei dieses Plans gehalten wird.</translation>
+    </message>
+    <message>
+        <source>the directory could not be created</source>
+        <translation>das Verzeichnis konnte nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>EnvFile</name>
+    <message>
+        <source>The domain is not a fully qualified domain name in lower-case ASCII, such as meet.example.org (write an international domain in punycode).</source>
+        <translation>Die Domain ist kein vollständiger Domainname in ASCII-Kleinbuchstaben wie meet.example.org (schreiben Sie eine internationale Domain in Punycode).</translation>
+    </message>
+    <message>
+        <source>The e-mail address is not valid; use a plain address such as admin@example.org.</source>
+        <translation>Die E-Mail-Adresse ist ungültig; verwenden Sie eine einfache Adresse wie admin@example.org.</translation>
+    </message>
+    <message>
+        <source>The server name is not a valid host name.</source>
+        <translation>Der Servername ist kein gültiger Hostname.</translation>
+    </message>
+    <message>
+        <source>The bridge number is not one of the plan&apos;s bridges.</source>
+        <translation>Die Bridge-Nummer gehört zu keiner Bridge des Plans.</translation>
+    </message>
+    <message>
+        <source>The videobridge secret must be at least 24 letters and digits; other characters are not safe in the configuration files. Generate a new one.</source>
+        <translation>Das Geheimnis der Videobridge muss aus mindestens 24 Buchstaben und Ziffern bestehen; andere Zeichen sind in den Konfigurationsdateien nicht sicher. Erzeugen Sie ein neues.</translation>
+    </message>
+    <message>
+        <source>The jicofo password must be at least 24 letters and digits; other characters are not safe in the configuration files. Generate a new one.</source>
+        <translation>Das Passwort für jicofo muss aus mindestens 24 Buchstaben und Ziffern bestehen; andere Zeichen sind in den Konfigurationsdateien nicht sicher. Erzeugen Sie ein neues.</translation>
+    </message>
+    <message>
+        <source>A bridge location is not a valid Hetzner location name.</source>
+        <translation>Ein Bridge-Standort ist kein gültiger Hetzner-Standortname.</translation>
+    </message>
+    <message>
+        <source>The web server&apos;s address is missing or not an IP address, so the bridge cannot be configured to reach it.</source>
+        <translation>Die Adresse des Webservers fehlt oder ist keine IP-Adresse, daher kann die Bridge nicht so eingerichtet werden, dass sie ihn erreicht.</translation>
+    </message>
+    <message>
+        <source>The web server&apos;s certificate for auth.%1 is missing or not a PEM certificate; the bridge needs it to trust the web server.</source>
+        <translation>Das Zertifikat des Webservers für auth.%1 fehlt oder ist kein PEM-Zertifikat; die Bridge braucht es, um dem Webserver zu vertrauen.</translation>
+    </message>
+    <message>
+        <source>A bridge address is not an IPv4 or IPv6 address.</source>
+        <translation>Eine Bridge-Adresse ist keine IPv4- oder IPv6-Adresse.</translation>
+    </message>
+    <message>
+        <source>The ACME directory URL is not a plain http or https URL.</source>
+        <translation>Die URL des ACME-Verzeichnisses ist keine einfache http- oder https-URL.</translation>
+    </message>
+    <message>
+        <source>A parameter contains characters that are not safe in the parameter file.</source>
+        <translation>Ein Parameter enthält Zeichen, die in der Parameterdatei nicht sicher sind.</translation>
     </message>
 </context>
 <context>
@@ -282,6 +475,108 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>The list of trusted server keys (%1) could not be saved. Check that the folder is writable and the disk is not full.</source>
         <translation>Die Liste der vertrauenswürdigen Server-Schlüssel (%1) konnte nicht gespeichert werden. Prüfen Sie, ob der Ordner beschreibbar und der Datenträger nicht voll ist.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCommand</name>
+    <message>
+        <source>Wrote %1 files to %2: each server&apos;s user-data.yaml, install.env (secrets as &lt;placeholders&gt;) and install/, and summary.txt.</source>
+        <translation>%1 Dateien nach %2 geschrieben: für jeden Server user-data.yaml, install.env (Geheimnisse als &lt;Platzhalter&gt;) und install/, dazu summary.txt.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSummary</name>
+    <message>
+        <source>%1: the location &quot;%2&quot; does not exist in this project. It can use: %3.</source>
+        <translation>%1: Den Standort „%2“ gibt es in diesem Projekt nicht. Verfügbar sind: %3.</translation>
+    </message>
+    <message>
+        <source>%1: the server type &quot;%2&quot; does not exist. See the types you can order with &quot;jitsi-deployer hcloud server-types --location %3&quot;.</source>
+        <translation>%1: Den Servertyp „%2“ gibt es nicht. Die bestellbaren Typen zeigt „jitsi-deployer hcloud server-types --location %3“.</translation>
+    </message>
+    <message>
+        <source>%1: the server type &quot;%2&quot; cannot be ordered in %3 now (sold out, deprecated or not offered there). Choose another type or location; &quot;jitsi-deployer hcloud server-types --location %3&quot; lists what can be ordered.</source>
+        <translation>%1: Der Servertyp „%2“ kann in %3 zurzeit nicht bestellt werden (ausverkauft, abgekündigt oder dort nicht angeboten). Wählen Sie einen anderen Typ oder Standort; „jitsi-deployer hcloud server-types --location %3“ zeigt, was bestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>The API publishes no price for a primary IPv4 address in %1, so the cost cannot be shown. Try again later or choose another location.</source>
+        <translation>Die API nennt keinen Preis für eine primäre IPv4-Adresse in %1, daher können die Kosten nicht angezeigt werden. Versuchen Sie es später erneut oder wählen Sie einen anderen Standort.</translation>
+    </message>
+    <message>
+        <source>Deployment %1 (image %2). Nothing has been created; this is what &quot;deploy&quot; would create.</source>
+        <translation>Installation %1 (Image %2). Es wurde nichts angelegt; Folgendes würde „deploy“ anlegen.</translation>
+    </message>
+    <message>
+        <source>SERVER</source>
+        <translation>SERVER</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLLE</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TYP</translation>
+    </message>
+    <message>
+        <source>LOCATION</source>
+        <translation>STANDORT</translation>
+    </message>
+    <message>
+        <source>NETWORK</source>
+        <translation>NETZWERK</translation>
+    </message>
+    <message>
+        <source>MONTHLY</source>
+        <translation>MONATLICH</translation>
+    </message>
+    <message>
+        <source>HOURLY</source>
+        <translation>STÜNDLICH</translation>
+    </message>
+    <message>
+        <source>public (zone %1)</source>
+        <translation>öffentlich (Zone %1)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Server prices are gross (as billed) and include each server&apos;s primary IPv4 address:</source>
+        <translation>Die Serverpreise sind Bruttopreise (wie abgerechnet) und enthalten die primäre IPv4-Adresse jedes Servers:</translation>
+    </message>
+    <message>
+        <source>  %1: %2 %3 server + %4 %3 IPv4 per month; %5 %3 + %6 %3 per hour</source>
+        <translation>  %1: %2 %3 Server + %4 %3 IPv4 pro Monat; %5 %3 + %6 %3 pro Stunde</translation>
+    </message>
+    <message>
+        <source>anywhere</source>
+        <translation>überall</translation>
+    </message>
+    <message>
+        <source>Also created, free of charge:</source>
+        <translation>Außerdem kostenlos angelegt:</translation>
+    </message>
+    <message>
+        <source>  network %1 in zone %2 (web host and the bridges in that zone)</source>
+        <translation>  Netzwerk %1 in Zone %2 (Webserver und die Bridges in dieser Zone)</translation>
+    </message>
+    <message>
+        <source>  firewall %1 for the web host: 80, 443 tcp from anywhere; 22 tcp from %2; 5222 tcp from the bridges only</source>
+        <translation>  Firewall %1 für den Webserver: 80, 443 tcp von überall; 22 tcp von %2; 5222 tcp nur von den Bridges</translation>
+    </message>
+    <message>
+        <source>  firewall %1 for the bridges: 10000 udp from anywhere; 22 tcp from %2</source>
+        <translation>  Firewall %1 für die Bridges: 10000 udp von überall; 22 tcp von %2</translation>
+    </message>
+    <message>
+        <source>  SSH key: the project&apos;s existing key %1 (%2) is reused</source>
+        <translation>  SSH-Schlüssel: Der vorhandene Schlüssel %1 (%2) des Projekts wird wiederverwendet</translation>
+    </message>
+    <message>
+        <source>  SSH key %1 (%2)</source>
+        <translation>  SSH-Schlüssel %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -520,6 +815,25 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>No Hetzner Cloud API token found: HCLOUD_TOKEN is not set and no system keychain is available to read a saved token from. Set HCLOUD_TOKEN, or start a keyring service such as GNOME Keyring or KWallet.</source>
         <translation>Kein Hetzner-Cloud-API-Token gefunden: HCLOUD_TOKEN ist nicht gesetzt, und es ist kein Schlüsselbund des Systems verfügbar, aus dem ein gespeichertes Token gelesen werden könnte. Setzen Sie HCLOUD_TOKEN oder starten Sie einen Schlüsselbund-Dienst wie GNOME Keyring oder KWallet.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDataRenderer</name>
+    <message>
+        <source>The image &quot;%1&quot; is not supported. Choose debian-12 or ubuntu-24.04.</source>
+        <translation>Das Image „%1“ wird nicht unterstützt. Wählen Sie debian-12 oder ubuntu-24.04.</translation>
+    </message>
+    <message>
+        <source>The deployer&apos;s SSH public key is missing or spans several lines. Select a single OpenSSH public key.</source>
+        <translation>Der öffentliche SSH-Schlüssel für Jitsi Deployer fehlt oder erstreckt sich über mehrere Zeilen. Wählen Sie einen einzelnen öffentlichen OpenSSH-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The SSH host key for %1 is missing or malformed. Start the deployment again so that a new key pair is generated.</source>
+        <translation>Der SSH-Host-Schlüssel für %1 fehlt oder ist fehlerhaft. Starten Sie die Installation erneut, damit ein neues Schlüsselpaar erzeugt wird.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s cloud-init user-data is %1 bytes, more than the %2 bytes Hetzner Cloud accepts. Use a shorter SSH public key.</source>
+        <translation>Die cloud-init-user-data des Servers sind %1 Bytes groß, mehr als die %2 Bytes, die Hetzner Cloud annimmt. Verwenden Sie einen kürzeren öffentlichen SSH-Schlüssel.</translation>
     </message>
 </context>
 <context>
