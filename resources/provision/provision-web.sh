@@ -50,9 +50,10 @@ jd_prosodyctl() {
 }
 
 # The postinst's adduser leaves an existing account's password alone; register always sets it, so the
-# password is certainly the one the bridges use.
+# password is certainly the one the bridges use. The secret goes in on stdin (prosodyctl asks for it twice when
+# it is not an argument), never on the command line, where every process on the host could read it.
 web_register_jvb() {
-    jd_prosodyctl register jvb "auth.$JD_DOMAIN" "$JD_JVB_SECRET" >/dev/null ||
+    printf '%s\n%s\n' "$JD_JVB_SECRET" "$JD_JVB_SECRET" | jd_prosodyctl register jvb "auth.$JD_DOMAIN" >/dev/null 2>&1 ||
         jd_fail "prosodyctl could not register jvb@auth.$JD_DOMAIN; see /var/log/prosody/prosody.err"
 }
 

@@ -760,6 +760,8 @@ private Q_SLOTS:
                 {u"nginx"_s, stub},
                 {u"certbot"_s, stub},
                 {u"cloud-init"_s, stub},
+                // The real prosodyctl, with its arguments recorded: the secret must not be among them.
+                {u"prosodyctl"_s, stub + u"exec /usr/bin/prosodyctl \"$@\"\n"_s},
                 // A restarted bridge logs its join, as jvb would once prosody accepted it.
                 {u"systemctl"_s,
                  stub
@@ -802,6 +804,7 @@ private Q_SLOTS:
             QVERIFY(firstCalls.contains("systemctl restart jicofo"));
             QVERIFY(firstCalls.contains(QByteArray("nft -f " + r.toUtf8() + "/etc/jitsi-deployer/firewall.nft")));
             QVERIFY(QFile::exists(r + u"/var/lib/prosody/auth%2emeet%2eexample%2eorg/accounts/jvb.dat"_s));
+            QVERIFY(firstCalls.contains("register jvb auth.meet.example.org")); // and, above, not the secret
         } else {
             QVERIFY(firstCalls.contains("apt-get install -y -q -o Dpkg::Options::=--force-confold jitsi-videobridge2"));
             QVERIFY(firstCalls.contains("update-ca-certificates -f"));
