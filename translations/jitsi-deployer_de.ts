@@ -82,6 +82,24 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
         <source>The plan file %1 is not usable: %2</source>
         <translation>Die Plandatei %1 ist nicht verwendbar: %2</translation>
     </message>
+    <message>
+        <source>Deployments (found by their labels in the project):
+  status [--deployment D]                   each deployment&apos;s web host, bridges, network,
+                                            firewalls and problems; D is a slug or a domain;
+                                            exit 1 when D is not in the project</source>
+        <translation>Installationen (anhand ihrer Labels im Projekt gefunden):
+  status [--deployment D]                   Webserver, Bridges, Netzwerk, Firewalls und
+                                            Probleme jeder Installation; D ist ein Slug oder
+                                            eine Domain; Exit-Code 1, wenn D nicht im Projekt ist</translation>
+    </message>
+    <message>
+        <source>That option does not belong to &quot;status&quot;.</source>
+        <translation>Diese Option gehört nicht zu „status“.</translation>
+    </message>
+    <message>
+        <source>--deployment needs a deployment&apos;s slug or domain; run &quot;status&quot; to list them.</source>
+        <translation>--deployment braucht den Slug oder die Domain einer Installation; „status“ listet sie auf.</translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>
@@ -226,6 +244,65 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>The secret has %1 characters; at least %2 are needed. Generate a new one.</source>
         <translation>Das Geheimnis hat %1 Zeichen; mindestens %2 sind nötig. Erzeugen Sie ein neues.</translation>
+    </message>
+</context>
+<context>
+    <name>Discovery</name>
+    <message>
+        <source>The %1 says its domain is %2, which does not belong to deployment %3. Correct or remove its jitsi-deployer/domain label in the Hetzner Console.</source>
+        <translation>Die Ressource %1 gibt als Domain %2 an, die nicht zur Installation %3 gehört. Korrigieren oder entfernen Sie ihr Label jitsi-deployer/domain in der Hetzner Console.</translation>
+    </message>
+    <message>
+        <source>The network %1 is labelled for deployment %2 but should be named %3. Rename it or remove its labels in the Hetzner Console.</source>
+        <translation>Das Netzwerk %1 trägt die Labels der Installation %2, sollte aber %3 heißen. Benennen Sie es um oder entfernen Sie seine Labels in der Hetzner Console.</translation>
+    </message>
+    <message>
+        <source>Deployment %1 has %2 private networks; it should have one (%3). Delete the extra network in the Hetzner Console once no server uses it.</source>
+        <translation>Die Installation %1 hat %2 private Netzwerke; sie sollte eines haben (%3). Löschen Sie das überzählige Netzwerk in der Hetzner Console, sobald kein Server es mehr verwendet.</translation>
+    </message>
+    <message>
+        <source>The bridge %1 has no bridge number in its name or labels; bridges of deployment %2 are named like %3. Rename it or correct its labels.</source>
+        <translation>Die Bridge %1 hat weder im Namen noch in den Labels eine Bridge-Nummer; Bridges der Installation %2 heißen wie %3. Benennen Sie sie um oder korrigieren Sie ihre Labels.</translation>
+    </message>
+    <message>
+        <source>The server %1 is labelled as bridge %2 of deployment %3 but should be named %4. Rename it or correct its labels.</source>
+        <translation>Der Server %1 ist per Label als Bridge %2 der Installation %3 gekennzeichnet, sollte aber %4 heißen. Benennen Sie ihn um oder korrigieren Sie seine Labels.</translation>
+    </message>
+    <message>
+        <source>The server %1 is labelled for deployment %2 but has no role label, so it is neither its web host nor a bridge.</source>
+        <translation>Der Server %1 trägt die Labels der Installation %2, hat aber kein Rollen-Label und ist daher weder ihr Webserver noch eine Bridge.</translation>
+    </message>
+    <message>
+        <source>The server %1 is labelled for deployment %2 with the unknown role &quot;%3&quot;.</source>
+        <translation>Der Server %1 trägt die Labels der Installation %2 mit der unbekannten Rolle „%3“.</translation>
+    </message>
+    <message>
+        <source>The server %1 is labelled as the web host of deployment %2 but should be named %3. Rename it or correct its labels.</source>
+        <translation>Der Server %1 ist per Label als Webserver der Installation %2 gekennzeichnet, sollte aber %3 heißen. Benennen Sie ihn um oder korrigieren Sie seine Labels.</translation>
+    </message>
+    <message>
+        <source>The server %1 is labelled as a second web host of deployment %2, which has one (%3). Delete it or correct its labels.</source>
+        <translation>Der Server %1 ist per Label als zweiter Webserver der Installation %2 gekennzeichnet, die bereits einen hat (%3). Löschen Sie ihn oder korrigieren Sie seine Labels.</translation>
+    </message>
+    <message>
+        <source>The servers %1 and %2 both claim to be bridge %3 of deployment %4; bridges need unique numbers (their XMPP nicknames). Delete one or correct its labels.</source>
+        <translation>Die Server %1 und %2 geben beide an, Bridge %3 der Installation %4 zu sein; Bridges brauchen eindeutige Nummern (ihre XMPP-Nicknames). Löschen Sie einen davon oder korrigieren Sie seine Labels.</translation>
+    </message>
+    <message>
+        <source>Deployment %1 has bridges but no web host, so the bridges have nothing to join. Destroy the deployment, or deploy it again to recreate the web host.</source>
+        <translation>Die Installation %1 hat Bridges, aber keinen Webserver, daher können sich die Bridges nirgends anmelden. Entfernen Sie die Installation oder richten Sie sie erneut ein, damit der Webserver neu angelegt wird.</translation>
+    </message>
+    <message>
+        <source>Deployment %1 has no servers, only networks or firewalls: an interrupted deployment or removal left them. Deploy again to continue or destroy it to remove them.</source>
+        <translation>Die Installation %1 hat keine Server, nur Netzwerke oder Firewalls: Sie sind von einer abgebrochenen Einrichtung oder Entfernung übrig geblieben. Richten Sie die Installation erneut ein, um fortzufahren, oder entfernen Sie sie, um diese Reste zu löschen.</translation>
+    </message>
+    <message>
+        <source>The firewall %1 is labelled for deployment %2 but should be named %3. Rename it or correct its labels.</source>
+        <translation>Die Firewall %1 trägt die Labels der Installation %2, sollte aber %3 heißen. Benennen Sie sie um oder korrigieren Sie ihre Labels.</translation>
+    </message>
+    <message>
+        <source>The %1 is marked as managed by jitsi-deployer but belongs to no deployment (no jitsi-deployer/deployment label). Delete it or add the label in the Hetzner Console.</source>
+        <translation>Die Ressource %1 ist als von jitsi-deployer verwaltet gekennzeichnet, gehört aber zu keiner Installation (kein Label jitsi-deployer/deployment). Löschen Sie sie oder fügen Sie das Label in der Hetzner Console hinzu.</translation>
     </message>
 </context>
 <context>
@@ -737,6 +814,93 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     </message>
 </context>
 <context>
+    <name>StatusCommand</name>
+    <message>
+        <source>There is no deployment &quot;%1&quot;: this project has no deployments.</source>
+        <translation>Es gibt keine Installation „%1“: Dieses Projekt hat keine Installationen.</translation>
+    </message>
+    <message>
+        <source>There is no deployment &quot;%1&quot; in this project. It has: %2. Pass one of these (or its domain) to --deployment.</source>
+        <translation>In diesem Projekt gibt es keine Installation „%1“. Vorhanden sind: %2. Geben Sie eine davon (oder ihre Domain) bei --deployment an.</translation>
+    </message>
+    <message>
+        <source>No deployments in this project.</source>
+        <translation>Keine Installationen in diesem Projekt.</translation>
+    </message>
+    <message>
+        <source>Deployment %1 (domain unknown)</source>
+        <translation>Installation %1 (Domain unbekannt)</translation>
+    </message>
+    <message>
+        <source>Deployment %1 (%2)</source>
+        <translation>Installation %1 (%2)</translation>
+    </message>
+    <message>
+        <source>web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>bridge %1</source>
+        <translation>Bridge %1</translation>
+    </message>
+    <message>
+        <source>bridge ?</source>
+        <translation>Bridge ?</translation>
+    </message>
+    <message>
+        <source>  no servers</source>
+        <translation>  keine Server</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLLE</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>LOCATION</source>
+        <translation>STANDORT</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TYP</translation>
+    </message>
+    <message>
+        <source>PUBLIC IPV4</source>
+        <translation>ÖFFENTLICHE IPV4</translation>
+    </message>
+    <message>
+        <source>PRIVATE IP</source>
+        <translation>PRIVATE IP</translation>
+    </message>
+    <message>
+        <source>Network: %1</source>
+        <translation>Netzwerk: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>Firewalls: %1</source>
+        <translation>Firewalls: %1</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>Probleme:</translation>
+    </message>
+    <message>
+        <source>Managed resources outside any deployment:</source>
+        <translation>Verwaltete Ressourcen außerhalb jeder Installation:</translation>
+    </message>
+</context>
+<context>
     <name>TokenController</name>
     <message>
         <source>HCLOUD_ENDPOINT is not a usable API address: %1 Correct or unset it, then restart Jitsi Deployer.</source>
@@ -834,6 +998,81 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>The server&apos;s cloud-init user-data is %1 bytes, more than the %2 bytes Hetzner Cloud accepts. Use a shorter SSH public key.</source>
         <translation>Die cloud-init-user-data des Servers sind %1 Bytes groß, mehr als die %2 Bytes, die Hetzner Cloud annimmt. Verwenden Sie einen kürzeren öffentlichen SSH-Schlüssel.</translation>
+    </message>
+</context>
+<context>
+    <name>Verifier</name>
+    <message>
+        <source>Another bridge uses the same MUC nickname &quot;%1&quot;, so jicofo sees them as one bridge. Give each bridge its own MUC_NICKNAME in /etc/jitsi/videobridge/jvb.conf and restart jitsi-videobridge2, or run add-bridge again to re-provision it.</source>
+        <translation>Eine andere Bridge verwendet denselben MUC-Nickname „%1“, daher hält jicofo beide für eine einzige Bridge. Geben Sie jeder Bridge in /etc/jitsi/videobridge/jvb.conf einen eigenen MUC_NICKNAME und starten Sie jitsi-videobridge2 neu, oder führen Sie add-bridge erneut aus, um die Bridge neu einzurichten.</translation>
+    </message>
+    <message>
+        <source>The bridge&apos;s log /var/log/jitsi/jvb.log is empty or was just rotated, so there is no evidence that it connected. Check that jitsi-videobridge2 is running (systemctl status jitsi-videobridge2), then verify again.</source>
+        <translation>Das Protokoll der Bridge /var/log/jitsi/jvb.log ist leer oder wurde gerade rotiert, daher gibt es keinen Beleg, dass sie sich verbunden hat. Prüfen Sie, ob jitsi-videobridge2 läuft (systemctl status jitsi-videobridge2), und prüfen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The bridge reached the web host but its login as jvb was refused: its password does not match the one prosody has. Run verify after re-provisioning the bridge (add-bridge reads the secret from the keychain), or set the same jvb secret on both hosts.</source>
+        <translation>Die Bridge hat den Webserver erreicht, aber ihre Anmeldung als jvb wurde abgelehnt: Ihr Passwort stimmt nicht mit dem von prosody überein. Führen Sie verify aus, nachdem Sie die Bridge neu eingerichtet haben (add-bridge liest das Geheimnis aus dem Schlüsselbund), oder setzen Sie auf beiden Servern dasselbe jvb-Geheimnis.</translation>
+    </message>
+    <message>
+        <source>The bridge cannot connect to the web host on port 5222. Check that the web host&apos;s firewall allows 5222/tcp from this bridge&apos;s address and that prosody is running.</source>
+        <translation>Die Bridge kann keine Verbindung zum Webserver auf Port 5222 herstellen. Prüfen Sie, ob die Firewall des Webservers 5222/tcp von der Adresse dieser Bridge zulässt und ob prosody läuft.</translation>
+    </message>
+    <message>
+        <source>The bridge rejected the web host&apos;s TLS certificate for auth.%1. Copy prosody&apos;s certificate to the bridge (re-provision it), or explicitly allow disabling certificate verification in the plan.</source>
+        <translation>Die Bridge hat das TLS-Zertifikat des Webservers für auth.%1 abgelehnt. Kopieren Sie das Zertifikat von prosody auf die Bridge (richten Sie sie neu ein), oder erlauben Sie im Plan ausdrücklich, die Zertifikatsprüfung abzuschalten.</translation>
+    </message>
+    <message>
+        <source>The bridge has not joined the bridge room (no &quot;Joined MUC&quot; in its log since it last started). Wait a minute and verify again; if it persists, check /var/log/jitsi/jvb.log on the bridge.</source>
+        <translation>Die Bridge ist dem Bridge-Raum nicht beigetreten (kein „Joined MUC“ in ihrem Protokoll seit dem letzten Start). Warten Sie eine Minute und prüfen Sie erneut; wenn das Problem bleibt, sehen Sie sich /var/log/jitsi/jvb.log auf der Bridge an.</translation>
+    </message>
+    <message>
+        <source>The bridge logged in to prosody but was disconnected since. Check the bridge&apos;s network and that jitsi-videobridge2 is running, then verify again.</source>
+        <translation>Die Bridge hat sich bei prosody angemeldet, wurde seitdem aber getrennt. Prüfen Sie das Netzwerk der Bridge und ob jitsi-videobridge2 läuft, und prüfen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Prosody on the web host shows no login from this bridge (%1). Check that the web host&apos;s firewall allows 5222/tcp from it and that the bridge points at the web host.</source>
+        <translation>Prosody auf dem Webserver zeigt keine Anmeldung dieser Bridge (%1). Prüfen Sie, ob die Firewall des Webservers 5222/tcp von ihr zulässt und ob die Bridge auf den Webserver verweist.</translation>
+    </message>
+    <message>
+        <source>Jicofo has not added the bridge &quot;%1&quot; (no &quot;Added new videobridge&quot; in jicofo.log). Conferences will not use it until it joins the bridge room; see the bridge&apos;s own problems above, or restart jitsi-videobridge2 on it.</source>
+        <translation>Jicofo hat die Bridge „%1“ nicht aufgenommen (kein „Added new videobridge“ in jicofo.log). Konferenzen nutzen sie erst, wenn sie dem Bridge-Raum beitritt; sehen Sie sich die Probleme der Bridge selbst weiter oben an oder starten Sie jitsi-videobridge2 auf ihr neu.</translation>
+    </message>
+    <message>
+        <source>Jicofo added the bridge &quot;%1&quot; but removed it since. Check that jitsi-videobridge2 is still running on it and that its connection to the web host is stable.</source>
+        <translation>Jicofo hat die Bridge „%1“ aufgenommen, seitdem aber wieder entfernt. Prüfen Sie, ob jitsi-videobridge2 auf ihr noch läuft und ob ihre Verbindung zum Webserver stabil ist.</translation>
+    </message>
+    <message>
+        <source>The bridge reports itself unhealthy (HTTP %1 from its health check). Restart jitsi-videobridge2 on it and check /var/log/jitsi/jvb.log.</source>
+        <translation>Die Bridge meldet sich selbst als nicht funktionsfähig (HTTP %1 von ihrem Health-Check). Starten Sie jitsi-videobridge2 auf ihr neu und sehen Sie sich /var/log/jitsi/jvb.log an.</translation>
+    </message>
+    <message>
+        <source>The bridge&apos;s health check on 127.0.0.1:8080 did not answer. Check that jitsi-videobridge2 is running on it (systemctl status jitsi-videobridge2).</source>
+        <translation>Der Health-Check der Bridge auf 127.0.0.1:8080 hat nicht geantwortet. Prüfen Sie, ob jitsi-videobridge2 auf ihr läuft (systemctl status jitsi-videobridge2).</translation>
+    </message>
+    <message>
+        <source>The web host&apos;s /var/log/prosody/prosody.log is empty or was just rotated, so no bridge login can be confirmed. Verify again in a minute; if it stays empty, check that prosody is running.</source>
+        <translation>Die Datei /var/log/prosody/prosody.log des Webservers ist leer oder wurde gerade rotiert, daher lässt sich keine Anmeldung einer Bridge bestätigen. Prüfen Sie in einer Minute erneut; wenn sie leer bleibt, prüfen Sie, ob prosody läuft.</translation>
+    </message>
+    <message>
+        <source>Prosody has %1 live bridge logins but the deployment has %2 bridges: a bridge that is not part of this deployment, or a leftover one, uses the jvb account. Remove it or change the jvb secret.</source>
+        <translation>Prosody zählt %1 aktive Bridge-Anmeldungen, die Installation hat aber %2 Bridges: Eine Bridge, die nicht zu dieser Installation gehört, oder eine übrig gebliebene nutzt das Konto jvb. Entfernen Sie sie oder ändern Sie das jvb-Geheimnis.</translation>
+    </message>
+    <message>
+        <source>Prosody has %1 live bridge logins for %2 bridges. Check that the web host&apos;s firewall allows 5222/tcp from every bridge, then verify again.</source>
+        <translation>Prosody zählt %1 aktive Bridge-Anmeldungen für %2 Bridges. Prüfen Sie, ob die Firewall des Webservers 5222/tcp von jeder Bridge zulässt, und prüfen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The web host&apos;s /var/log/jitsi/jicofo.log is empty or was just rotated, so no bridge can be confirmed. Verify again in a minute; if it stays empty, check that jicofo is running.</source>
+        <translation>Die Datei /var/log/jitsi/jicofo.log des Webservers ist leer oder wurde gerade rotiert, daher lässt sich keine Bridge bestätigen. Prüfen Sie in einer Minute erneut; wenn sie leer bleibt, prüfen Sie, ob jicofo läuft.</translation>
+    </message>
+    <message>
+        <source>Jicofo&apos;s statistics on 127.0.0.1:8888/stats gave no bridge count. Check that jicofo is running on the web host (systemctl status jicofo), then verify again.</source>
+        <translation>Die Statistik von Jicofo unter 127.0.0.1:8888/stats enthielt keine Anzahl von Bridges. Prüfen Sie, ob jicofo auf dem Webserver läuft (systemctl status jicofo), und prüfen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Jicofo counts %1 working bridges, but the deployment has %2. See the bridges&apos; problems; if none is named, restart jicofo on the web host and verify again.</source>
+        <translation>Jicofo zählt %1 funktionierende Bridges, die Installation hat aber %2. Sehen Sie sich die Probleme der Bridges an; wenn keines genannt ist, starten Sie jicofo auf dem Webserver neu und prüfen Sie erneut.</translation>
     </message>
 </context>
 <context>

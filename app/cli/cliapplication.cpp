@@ -8,6 +8,7 @@
 #include "hcloud/hetznerclient.h"
 #include "hcloudcommands.h"
 #include "plancommand.h"
+#include "statuscommand.h"
 #include "tokenresolver.h"
 
 #include <QCommandLineParser>
@@ -51,7 +52,14 @@ QString usage()
                    "  plan --plan-file F --output-dir DIR       check the plan file (docs/plan-format.md) against the\n"
                    "                                            API and write each server's user-data and install\n"
                    "                                            files, secrets as placeholders, and a summary with\n"
-                   "                                            the monthly cost; DIR must be new or empty");
+                   "                                            the monthly cost; DIR must be new or empty")
+           + u"\n\n"_s
+           + QCoreApplication::translate(
+                   "CliApplication",
+                   "Deployments (found by their labels in the project):\n"
+                   "  status [--deployment D]                   each deployment's web host, bridges, network,\n"
+                   "                                            firewalls and problems; D is a slug or a domain;\n"
+                   "                                            exit 1 when D is not in the project");
 }
 } // namespace
 
@@ -96,8 +104,9 @@ void CliApplication::start(const QStringList &arguments)
     const QCommandLineOption architectureOption(u"architecture"_s, {}, u"architecture"_s);
     const QCommandLineOption planFileOption(u"plan-file"_s, {}, u"file"_s);
     const QCommandLineOption outputDirOption(u"output-dir"_s, {}, u"directory"_s);
+    const QCommandLineOption deploymentOption(u"deployment"_s, {}, u"deployment"_s);
     parser.addOptions({helpOption, versionOption, jsonOption, endpointOption, locationOption, architectureOption,
-                       planFileOption, outputDirOption});
+                       planFileOption, outputDirOption, deploymentOption});
 
     if (!parser.parse(arguments)) {
         m_output->error(parser.errorText() + u"\n\n"_s + usage());
@@ -114,17 +123,21 @@ void CliApplication::start(const QStringList &arguments)
 
     const QStringList words = parser.positionalArguments();
     const bool isPlan = words == QStringList{u"plan"_s};
-    if (!isPlan && (words.size() != 2 || words[0] != u"hcloud"_s || !hcloudSubcommands.contains(words[1]))) {
+    const bool isStatus = words == QStringList{u"status"_s};
+    if (!isPlan && !isStatus
+        && (words.size() != 2 || words[0] != u"hcloud"_s || !hcloudSubcommands.contains(words[1]))) {
         m_output->error(tr("Unknown command \"%1\".").arg(words.join(u' ')) + u"\n\n"_s + usage());
         return finish(UsageError);
     }
-    const QString command = isPlan ? words[0] : words[1];
+    const QString command = isPlan || isStatus ? words[0] : words[1];
     if ((parser.isSet(locationOption) && command != u"server-types"_s)
         || (parser.isSet(architectureOption) && command != u"images"_s)
-        || ((parser.isSet(planFileOption) || parser.isSet(outputDirOption)) && !isPlan)) {
+        || ((parser.isSet(planFileOption) || parser.isSet(outputDirOption)) && !isPlan)
+        || (parser.isSet(deploymentOption) && !isStatus)) {
         // The hcloud message is the one already translated; "plan" has its own.
-        const QString message = isPlan ? tr("That option does not belong to \"plan\".")
-                                       : tr("That option does not belong to \"hcloud %1\".").arg(command);
+        const QString message = isPlan     ? tr("That option does not belong to \"plan\".")
+                                : isStatus ? tr("That option does not belong to \"status\".")
+                                           : tr("That option does not belong to \"hcloud %1\".").arg(command);
         m_output->error(message + u"\n\n"_s + usage());
         return finish(UsageError);
     }
@@ -168,6 +181,11 @@ void CliApplication::start(const QStringList &arguments)
         }
         architecture = checked.value();
     }
+    const QString deployment = parser.value(deploymentOption).trimmed();
+    if (parser.isSet(deploymentOption) && deployment.isEmpty()) {
+        m_output->error(tr("--deployment needs a deployment's slug or domain; run \"status\" to list them."));
+        return finish(UsageError);
+    }
     const QString location = parser.value(locationOption).trimmed();
     if (parser.isSet(locationOption) && location.isEmpty()) {
         m_output->error(tr("--location needs a location name such as fsn1; see \"hcloud locations\"."));
@@ -188,8 +206,8 @@ void CliApplication::start(const QStringList &arguments)
 
     const bool json = parser.isSet(jsonOption);
     auto *resolver = new TokenResolver(this);
-    resolver->resolve(this, [this, resolver, endpoint, command, location, architecture, json, isPlan, plan,
-                             outputDir](Result<QString> token) {
+    resolver->resolve(this, [this, resolver, endpoint, command, location, architecture, json, isPlan, isStatus, plan,
+                             outputDir, deployment](Result<QString> token) {
         resolver->deleteLater();
         if (!token) {
             m_output->error(token.error());
@@ -207,6 +225,8 @@ void CliApplication::start(const QStringList &arguments)
         };
         if (isPlan)
             return (new PlanCommand(client, m_output, json, this))->run(plan, outputDir, done);
+        if (isStatus)
+            return (new StatusCommand(client, m_output, json, this))->run(deployment, done);
         auto *commands = new HcloudCommands(client, m_output, json, this);
         if (command == u"check-token"_s)
             commands->checkToken(done);

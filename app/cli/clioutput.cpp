@@ -52,6 +52,15 @@ void CliOutput::error(const Error &error)
         writeTo(stderr, u"  ("_s + support.join(u"; "_s) + u')');
 }
 
+void CliOutput::failure(const Error &error, bool json)
+{
+    if (json)
+        this->json(QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, error.code},
+                                                        {u"message"_s, error.message},
+                                                        {u"correlation_id"_s, error.correlationId}}}});
+    this->error(error);
+}
+
 void CliOutput::table(const QStringList &header, const QList<QStringList> &rows)
 {
     QList<qsizetype> widths;

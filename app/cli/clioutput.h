@@ -16,6 +16,8 @@ public:
     void json(const QJsonValue &value); // stdout, compact, one line
     void error(const QString &text); // stderr, prefixed "error: "
     void error(const Error &error); // message, then technical detail and correlation id on a second line
+    // A command's failure: with --json also the {"error": {code, message, correlation_id}} object on stdout.
+    void failure(const Error &error, bool json);
 
     // Left-aligned columns sized to their widest cell; header row first.
     void table(const QStringList &header, const QList<QStringList> &rows);

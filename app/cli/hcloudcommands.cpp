@@ -35,11 +35,7 @@ int HcloudCommands::exitCodeFor(const Error &error)
 
 int HcloudCommands::fail(const Error &error)
 {
-    if (m_json)
-        m_output->json(QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, error.code},
-                                                            {u"message"_s, error.message},
-                                                            {u"correlation_id"_s, error.correlationId}}}});
-    m_output->error(error);
+    m_output->failure(error, m_json);
     return exitCodeFor(error);
 }
 

@@ -24,11 +24,7 @@ PlanCommand::PlanCommand(HetznerClient *client, CliOutput *output, bool json, QO
 
 int PlanCommand::fail(const Error &error)
 {
-    if (m_json)
-        m_output->json(QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, error.code},
-                                                            {u"message"_s, error.message},
-                                                            {u"correlation_id"_s, error.correlationId}}}});
-    m_output->error(error);
+    m_output->failure(error, m_json);
     return HcloudCommands::exitCodeFor(error);
 }
 

@@ -4,3 +4,4 @@ target_sources(deployer_core PRIVATE
     cli/hcloudcommands.h cli/hcloudcommands.cpp
     cli/plancommand.h cli/plancommand.cpp
     cli/tokenresolver.h cli/tokenresolver.cpp)
+target_sources(deployer_core PRIVATE cli/statuscommand.h cli/statuscommand.cpp)

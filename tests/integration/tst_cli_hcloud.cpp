@@ -1,4 +1,5 @@
 // `jitsi-deployer hcloud …` as a user runs it: a separate process, no display, talking to hcloud-sim.
+#include "clirun.h"
 #include "hcloudsim.h"
 #include "openapivalidator.h"
 
@@ -15,12 +16,6 @@ namespace {
 // Distinctive, so a leak into any output is unmistakable.
 const QString secretToken = u"Zq7secretTOKENvalue0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ"_s;
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 } // namespace
 
 class TestCliHcloud : public QObject
@@ -30,29 +25,7 @@ class TestCliHcloud : public QObject
 private:
     Run run(const QStringList &arguments, const QString &token, const QString &endpoint)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // Prove the subcommands need no display at all.
-        env.remove(u"DISPLAY"_s);
-        env.remove(u"WAYLAND_DISPLAY"_s);
-        env.remove(u"QT_QPA_PLATFORM"_s);
-        env.remove(u"HCLOUD_TOKEN"_s);
-        env.remove(u"HCLOUD_ENDPOINT"_s);
-        if (!token.isNull())
-            env.insert(u"HCLOUD_TOKEN"_s, token);
-        if (!endpoint.isNull())
-            env.insert(u"HCLOUD_ENDPOINT"_s, endpoint);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(JITSI_DEPLOYER_BIN), arguments);
-        // The simulator lives in this process, so keep the event loop running while the CLI talks to it.
-        QSignalSpy finished(&process, &QProcess::finished);
-        if (!finished.wait(60000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        Run result{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                   QString::fromUtf8(process.readAllStandardOutput()),
-                   QString::fromUtf8(process.readAllStandardError())};
+        Run result = runJitsiDeployer(arguments, token, endpoint);
         m_allOutput += result.out + result.err;
         return result;
     }

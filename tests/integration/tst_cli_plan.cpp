@@ -1,4 +1,5 @@
 // `jitsi-deployer plan` as a user runs it: a separate process, no display, talking to hcloud-sim.
+#include "clirun.h"
 #include "hcloudsim.h"
 #include "openapivalidator.h"
 
@@ -19,13 +20,6 @@ namespace {
 // Distinctive, so a leak into any output is unmistakable.
 const QString secretToken = u"Zq7secretTOKENplanCanary0123456789abcdefghijklmnopqrstuvwxyzABCDEF"_s;
 const QString examplePlan = QStringLiteral(DEPLOYER_SOURCE_DIR "/docs/examples/plan.json");
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 // An exact decimal as whole units plus 16 fractional digits (the API's prices have at most 16 decimals), so
 // prices add up without floating point and without an overflowing single integer.
@@ -76,24 +70,7 @@ class TestCliPlan : public QObject
 private:
     Run run(const QStringList &arguments, const QString &token = secretToken)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"DISPLAY"_s);
-        env.remove(u"WAYLAND_DISPLAY"_s);
-        env.remove(u"QT_QPA_PLATFORM"_s);
-        env.insert(u"HCLOUD_TOKEN"_s, token);
-        env.insert(u"HCLOUD_ENDPOINT"_s, m_sim->endpoint().toString());
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(JITSI_DEPLOYER_BIN), arguments);
-        // The simulator lives in this process, so keep the event loop running while the CLI talks to it.
-        QSignalSpy finished(&process, &QProcess::finished);
-        if (!finished.wait(60000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        Run result{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                   QString::fromUtf8(process.readAllStandardOutput()),
-                   QString::fromUtf8(process.readAllStandardError())};
+        Run result = runJitsiDeployer(arguments, token, m_sim->endpoint().toString());
         m_allOutput += result.out + result.err;
         return result;
     }

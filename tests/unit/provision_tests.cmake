@@ -8,3 +8,8 @@ deployer_add_test(NAME tst_provisionscripts SOURCES tst_provisionscripts.cpp LIB
     LABELS provision unit TIMEOUT 300)
 # PLAN: what a plan creates and costs, and the dry run's files (no secret in any of them).
 deployer_add_test(NAME tst_plansummary SOURCES tst_plansummary.cpp LIBS deployer_core LABELS provision unit)
+# DISCOVERY: deployments found by their labels, grouped and checked; the label sets the engine creates them with.
+deployer_add_test(NAME tst_discovery SOURCES tst_discovery.cpp LIBS deployer_core hcloudsim Qt6::Network
+    LABELS provision unit sim)
+# VERIFY: the Verifier's verdicts on prosody, jicofo and jvb log fixtures (tests/fixtures/verify).
+deployer_add_test(NAME tst_verifier SOURCES tst_verifier.cpp LIBS deployer_core LABELS provision unit)

@@ -1,0 +1,190 @@
+#include "statuscommand.h"
+
+#include "cliapplication.h"
+#include "clioutput.h"
+#include "hcloudcommands.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QJsonObject serverJson(const DiscoveredServer &server, bool bridge)
+{
+    QJsonObject object{{u"id"_s, server.id},
+                       {u"name"_s, server.name},
+                       {u"role"_s, server.role},
+                       {u"status"_s, server.status},
+                       {u"server_type"_s, server.serverType},
+                       {u"location"_s, server.location},
+                       {u"public_ipv4"_s, textOrNull(server.publicIpv4)},
+                       {u"private_ip"_s, textOrNull(server.privateIp)}};
+    if (bridge)
+        object.insert(u"number"_s, server.bridgeNumber > 0 ? QJsonValue(server.bridgeNumber) : QJsonValue());
+    return object;
+}
+
+QJsonArray inconsistenciesJson(const QList<Inconsistency> &inconsistencies)
+{
+    QJsonArray array;
+    for (const Inconsistency &inconsistency : inconsistencies)
+        array.append(QJsonObject{{u"code"_s, inconsistency.code},
+                                 {u"resource"_s, textOrNull(inconsistency.resource)},
+                                 {u"message"_s, inconsistency.message}});
+    return array;
+}
+
+QStringList slugsOf(const QList<DiscoveredDeployment> &deployments)
+{
+    QStringList slugs;
+    for (const DiscoveredDeployment &deployment : deployments)
+        slugs << deployment.slug;
+    return slugs;
+}
+} // namespace
+
+StatusCommand::StatusCommand(hcloud::HetznerClient *client, CliOutput *output, bool json, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_output(output)
+    , m_json(json)
+{ }
+
+int StatusCommand::fail(const Error &error)
+{
+    m_output->failure(error, m_json);
+    return HcloudCommands::exitCodeFor(error);
+}
+
+QJsonObject StatusCommand::toJson(const DiscoveredDeployment &deployment)
+{
+    QJsonArray bridges;
+    for (const DiscoveredServer &bridge : deployment.bridges)
+        bridges.append(serverJson(bridge, true));
+    QJsonArray others;
+    for (const DiscoveredServer &server : deployment.otherServers)
+        others.append(serverJson(server, false));
+    QJsonArray networks;
+    for (const DiscoveredNetwork &network : deployment.networks)
+        networks.append(
+                QJsonObject{{u"id"_s, network.id}, {u"name"_s, network.name}, {u"ip_range"_s, network.ipRange}});
+    QJsonArray firewalls;
+    for (const DiscoveredFirewall &firewall : deployment.firewalls)
+        firewalls.append(QJsonObject{
+                {u"id"_s, firewall.id}, {u"name"_s, firewall.name}, {u"role"_s, textOrNull(firewall.role)}});
+    return QJsonObject{{u"slug"_s, deployment.slug},
+                       {u"domain"_s, textOrNull(deployment.domain)},
+                       {u"web"_s, deployment.web ? QJsonValue(serverJson(*deployment.web, false)) : QJsonValue()},
+                       {u"bridges"_s, bridges},
+                       {u"other_servers"_s, others},
+                       {u"networks"_s, networks},
+                       {u"firewalls"_s, firewalls},
+                       {u"inconsistencies"_s, inconsistenciesJson(deployment.inconsistencies)}};
+}
+
+void StatusCommand::run(const QString &deployment, Done done)
+{
+    auto *discovery = new Discovery(m_client, this);
+    discovery->discover(this, [this, discovery, deployment, done](Result<Inventory> inventory) {
+        discovery->deleteLater();
+        if (!inventory)
+            return done(fail(inventory.error()));
+        if (deployment.isEmpty()) {
+            print(inventory->deployments, inventory->unassigned);
+            return done(CliApplication::Success);
+        }
+        const DiscoveredDeployment *found = inventory->find(deployment);
+        if (!found) {
+            const QStringList known = slugsOf(inventory->deployments);
+            const QString message
+                    = known.isEmpty()
+                              ? tr("There is no deployment \"%1\": this project has no deployments.").arg(deployment)
+                              : tr("There is no deployment \"%1\" in this project. It has: %2. Pass one of these (or "
+                                   "its "
+                                   "domain) to --deployment.")
+                                        .arg(deployment, known.join(u", "_s));
+            if (m_json) {
+                QJsonArray slugs;
+                for (const QString &slug : known)
+                    slugs.append(slug);
+                m_output->json(QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, u"deployment_not_found"_s},
+                                                                    {u"message"_s, message},
+                                                                    {u"deployments"_s, slugs}}}});
+            }
+            m_output->error(message);
+            return done(CliApplication::Failed);
+        }
+        print({*found}, {});
+        done(CliApplication::Success);
+    });
+}
+
+void StatusCommand::print(const QList<DiscoveredDeployment> &deployments, const QList<Inconsistency> &unassigned)
+{
+    if (m_json) {
+        QJsonArray array;
+        for (const DiscoveredDeployment &deployment : deployments)
+            array.append(toJson(deployment));
+        m_output->json(QJsonObject{{u"deployments"_s, array}, {u"unassigned"_s, inconsistenciesJson(unassigned)}});
+        return;
+    }
+
+    if (deployments.isEmpty())
+        m_output->line(tr("No deployments in this project."));
+    bool first = true;
+    for (const DiscoveredDeployment &deployment : deployments) {
+        if (!first)
+            m_output->line({});
+        first = false;
+        m_output->line(deployment.domain.isEmpty() ? tr("Deployment %1 (domain unknown)").arg(deployment.slug)
+                                                   : tr("Deployment %1 (%2)").arg(deployment.slug, deployment.domain));
+        auto row = [](const QString &role, const DiscoveredServer &server) {
+            return QStringList{role,
+                               server.name,
+                               server.status,
+                               server.location,
+                               server.serverType,
+                               server.publicIpv4.isEmpty() ? u"-"_s : server.publicIpv4,
+                               server.privateIp.isEmpty() ? u"-"_s : server.privateIp};
+        };
+        QList<QStringList> rows;
+        if (deployment.web)
+            rows.append(row(tr("web"), *deployment.web));
+        for (const DiscoveredServer &bridge : deployment.bridges)
+            rows.append(
+                    row(bridge.bridgeNumber > 0 ? tr("bridge %1").arg(bridge.bridgeNumber) : tr("bridge ?"), bridge));
+        for (const DiscoveredServer &server : deployment.otherServers)
+            rows.append(row(server.role.isEmpty() ? u"?"_s : server.role + u'?', server));
+        if (rows.isEmpty())
+            m_output->line(tr("  no servers"));
+        else
+            m_output->table({tr("ROLE"), tr("NAME"), tr("STATUS"), tr("LOCATION"), tr("TYPE"), tr("PUBLIC IPV4"),
+                             tr("PRIVATE IP")},
+                            rows);
+
+        QStringList networks;
+        for (const DiscoveredNetwork &network : deployment.networks)
+            networks << u"%1 (%2)"_s.arg(network.name, network.ipRange);
+        m_output->line(tr("Network: %1").arg(networks.isEmpty() ? tr("none") : networks.join(u", "_s)));
+        QStringList firewalls;
+        for (const DiscoveredFirewall &firewall : deployment.firewalls)
+            firewalls << firewall.name;
+        m_output->line(tr("Firewalls: %1").arg(firewalls.isEmpty() ? tr("none") : firewalls.join(u", "_s)));
+        if (!deployment.inconsistencies.isEmpty()) {
+            m_output->line(tr("Problems:"));
+            for (const Inconsistency &inconsistency : deployment.inconsistencies)
+                m_output->line(u"  - "_s + inconsistency.message);
+        }
+    }
+    if (!unassigned.isEmpty()) {
+        m_output->line({});
+        m_output->line(tr("Managed resources outside any deployment:"));
+        for (const Inconsistency &inconsistency : unassigned)
+            m_output->line(u"  - "_s + inconsistency.message);
+    }
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "common/result.h"
+#include "deploy/discovery.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class CliOutput;
+namespace hcloud {
+class HetznerClient;
+}
+
+// `jitsi-deployer status [--deployment D]`: the deployments found in the project by their labels (Discovery),
+// each with its web host, bridges, network, firewalls and whatever looks wrong. Read-only. Reports its exit
+// code through `done` exactly once.
+class StatusCommand : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(int exitCode)>;
+
+    StatusCommand(hcloud::HetznerClient *client, CliOutput *output, bool json, QObject *parent = nullptr);
+
+    // `deployment`: a slug or a domain; empty = every deployment.
+    void run(const QString &deployment, Done done);
+
+    // The `--json` form of one deployment (docs/cli.md).
+    static QJsonObject toJson(const DiscoveredDeployment &deployment);
+
+private:
+    int fail(const Error &error);
+    void print(const QList<DiscoveredDeployment> &deployments, const QList<Inconsistency> &unassigned);
+
+    hcloud::HetznerClient *m_client;
+    CliOutput *m_output;
+    bool m_json;
+};

@@ -1,0 +1,144 @@
+#include "deploymentlabels.h"
+
+#include "deploymentplan.h"
+#include "hcloud/labelselector.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+using hcloud::Labels;
+
+namespace {
+QString key(const char *text)
+{
+    return QString::fromLatin1(text);
+}
+} // namespace
+
+DeploymentLabels::DeploymentLabels(const DeploymentPlan &plan)
+    : m_slug(plan.slug())
+    , m_domain(plan.domain)
+{ }
+
+DeploymentLabels::DeploymentLabels(const QString &slug, const QString &domain)
+    : m_slug(slug)
+    , m_domain(domain)
+{ }
+
+QString DeploymentLabels::webServerName() const
+{
+    return m_slug + u"-web"_s;
+}
+
+QString DeploymentLabels::bridgeName(int n) const
+{
+    return m_slug + u"-jvb-"_s + QString::number(n);
+}
+
+QString DeploymentLabels::networkName() const
+{
+    return m_slug + u"-net"_s;
+}
+
+QString DeploymentLabels::webFirewallName() const
+{
+    return m_slug + u"-web"_s;
+}
+
+QString DeploymentLabels::bridgeFirewallName() const
+{
+    return m_slug + u"-bridges"_s;
+}
+
+Labels DeploymentLabels::common() const
+{
+    Labels labels{{key(managedByKey), key(managedByValue)}, {key(deploymentKey), m_slug}};
+    if (const QString domain = domainLabelValue(m_domain); !domain.isEmpty())
+        labels.insert(key(domainKey), domain);
+    return labels;
+}
+
+Labels DeploymentLabels::webServer() const
+{
+    Labels labels = common();
+    labels.insert(key(roleKey), key(webRole));
+    return labels;
+}
+
+Labels DeploymentLabels::bridgeServer(int n) const
+{
+    Labels labels = common();
+    labels.insert(key(roleKey), key(bridgeRole));
+    labels.insert(key(bridgeNumberKey), QString::number(n));
+    return labels;
+}
+
+Labels DeploymentLabels::network() const
+{
+    return common();
+}
+
+Labels DeploymentLabels::webFirewall() const
+{
+    return webServer();
+}
+
+Labels DeploymentLabels::bridgeFirewall() const
+{
+    Labels labels = common();
+    labels.insert(key(roleKey), key(bridgeRole));
+    return labels;
+}
+
+Labels DeploymentLabels::sshKey()
+{
+    return Labels{{key(managedByKey), key(managedByValue)}};
+}
+
+QString DeploymentLabels::managedSelector()
+{
+    return hcloud::selectorFor(sshKey());
+}
+
+QString DeploymentLabels::deploymentSelector() const
+{
+    return hcloud::selectorFor(Labels{{key(managedByKey), key(managedByValue)}, {key(deploymentKey), m_slug}});
+}
+
+QString DeploymentLabels::webServerSelector() const
+{
+    // Without the domain label, so a server created before the domain label existed is still covered.
+    return hcloud::selectorFor(Labels{
+            {key(managedByKey), key(managedByValue)}, {key(deploymentKey), m_slug}, {key(roleKey), key(webRole)}});
+}
+
+QString DeploymentLabels::bridgeServerSelector() const
+{
+    return hcloud::selectorFor(Labels{
+            {key(managedByKey), key(managedByValue)}, {key(deploymentKey), m_slug}, {key(roleKey), key(bridgeRole)}});
+}
+
+bool DeploymentLabels::isManaged(const Labels &labels)
+{
+    return labels.value(key(managedByKey)) == key(managedByValue);
+}
+
+QString DeploymentLabels::domainLabelValue(const QString &domain)
+{
+    // reference/hetzner-cloud-api.md §4: at most 63 characters, alphanumeric at both ends, "-_." inside.
+    static const QRegularExpression value(u"^[a-z0-9A-Z](?:[-_.a-z0-9A-Z]{0,61}[a-z0-9A-Z])?$"_s);
+    const QString lower = domain.toLower();
+    return value.match(lower).hasMatch() ? lower : QString();
+}
+
+std::optional<int> DeploymentLabels::bridgeNumberFromName(const QString &name) const
+{
+    const QString prefix = m_slug + u"-jvb-"_s;
+    if (!name.startsWith(prefix))
+        return std::nullopt;
+    const QString digits = name.mid(prefix.size());
+    static const QRegularExpression canonical(u"^[1-9][0-9]{0,8}$"_s);
+    if (!canonical.match(digits).hasMatch())
+        return std::nullopt;
+    return digits.toInt();
+}

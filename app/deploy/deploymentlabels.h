@@ -1,0 +1,70 @@
+#pragma once
+
+#include "hcloud/hcloudtypes.h"
+
+#include <QString>
+
+#include <optional>
+
+struct DeploymentPlan;
+
+// The labels and names that tie cloud resources to a deployment (DESIGN.md §4). The project is the inventory,
+// so the engine (which sets these labels) and Discovery (which reads them back) must agree exactly: both use
+// this class and nothing else spells a label key.
+//
+// Every resource of a deployment carries managed-by=jitsi-deployer and jitsi-deployer/deployment=<slug>;
+// servers and firewalls add jitsi-deployer/role=web|bridge, bridges jitsi-deployer/bridge=<n>. The domain is
+// kept in jitsi-deployer/domain when it fits a label value (≤ 63 characters): the slug alone cannot be turned
+// back into the domain, because both "a-b.c" and "a.b-c" become "a-b-c".
+class DeploymentLabels
+{
+public:
+    static constexpr auto managedByKey = "managed-by";
+    static constexpr auto managedByValue = "jitsi-deployer";
+    static constexpr auto deploymentKey = "jitsi-deployer/deployment";
+    static constexpr auto roleKey = "jitsi-deployer/role";
+    static constexpr auto bridgeNumberKey = "jitsi-deployer/bridge";
+    static constexpr auto domainKey = "jitsi-deployer/domain";
+    static constexpr auto webRole = "web";
+    static constexpr auto bridgeRole = "bridge";
+    static constexpr int maxLabelValueLength = 63;
+
+    explicit DeploymentLabels(const DeploymentPlan &plan);
+    // `domain` may be empty (a deployment found without its domain label).
+    explicit DeploymentLabels(const QString &slug, const QString &domain = {});
+
+    QString slug() const { return m_slug; }
+    QString domain() const { return m_domain; }
+
+    // Names (the same rules as DeploymentPlan's, usable when only the slug is known).
+    QString webServerName() const;
+    QString bridgeName(int n) const;
+    QString networkName() const;
+    QString webFirewallName() const;
+    QString bridgeFirewallName() const;
+
+    // Label sets to create each resource with.
+    hcloud::Labels common() const; // managed-by, deployment, and domain when it fits
+    hcloud::Labels webServer() const;
+    hcloud::Labels bridgeServer(int n) const;
+    hcloud::Labels network() const;
+    hcloud::Labels webFirewall() const;
+    hcloud::Labels bridgeFirewall() const;
+    static hcloud::Labels sshKey(); // shared by deployments, so only managed-by
+
+    // Label selectors.
+    static QString managedSelector(); // everything this app manages in the project
+    QString deploymentSelector() const; // every resource of this deployment
+    QString webServerSelector() const; // what the web firewall applies to
+    QString bridgeServerSelector() const; // what the bridge firewall applies to
+
+    static bool isManaged(const hcloud::Labels &labels);
+    // The value for jitsi-deployer/domain, or empty when the domain cannot be a label value.
+    static QString domainLabelValue(const QString &domain);
+    // n when `name` is exactly "<slug>-jvb-<n>" with n ≥ 1 written without leading zeros.
+    std::optional<int> bridgeNumberFromName(const QString &name) const;
+
+private:
+    QString m_slug;
+    QString m_domain;
+};

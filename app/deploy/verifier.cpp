@@ -1,0 +1,659 @@
+#include "deploy/verifier.h"
+
+#include "common/redactor.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString prosodySource = u"prosody.log"_s;
+const QString jicofoSource = u"jicofo.log"_s;
+const QString jvbSource = u"jvb.log"_s;
+const QString healthSource = u"/about/health"_s;
+const QString statsSource = u"/stats"_s;
+
+// A quoted line is for humans: a stack-trace-sized line would drown the verdict.
+constexpr qsizetype maxQuotedLength = 400;
+
+struct Line
+{
+    int number = 0;
+    QString text;
+};
+
+QList<Line> splitLines(const QString &text)
+{
+    QList<Line> lines;
+    int number = 0;
+    for (QStringView line : QStringView(text).split(u'\n')) {
+        ++number;
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        if (!line.trimmed().isEmpty())
+            lines.append({number, line.toString()});
+    }
+    return lines;
+}
+
+EvidenceLine quote(const QString &source, const Line &line)
+{
+    // Logs are not supposed to hold secrets, but a misconfigured host could echo one: blank what we know.
+    QString text = Redactor::instance().redact(line.text.trimmed());
+    if (text.size() > maxQuotedLength)
+        text = text.left(maxQuotedLength) + u'…';
+    return {source, line.number, text};
+}
+
+bool containsCi(const QString &haystack, const QString &needle)
+{
+    return haystack.contains(needle, Qt::CaseInsensitive);
+}
+
+// ---- prosody.log: "%b %d %H:%M:%S <source>\t<level>\t<msg>" ----
+
+struct ProsodySession
+{
+    QString id; // the c2s<hex> source
+    std::optional<Line> connected;
+    std::optional<Line> peer; // debug "New connection FD …" line, only when prosody logs at debug
+    QString peerIp;
+    std::optional<Line> authenticated; // as jvb@auth.<domain>
+    std::optional<Line> disconnected;
+
+    bool live() const { return authenticated && !disconnected; }
+};
+
+struct ProsodyAnalysis
+{
+    QList<ProsodySession> jvbSessions; // authenticated as jvb@auth.<domain> since prosody's last start
+    std::optional<Line> restart;
+    bool empty = true;
+
+    int liveCount() const
+    {
+        return int(std::count_if(jvbSessions.cbegin(), jvbSessions.cend(), [](const auto &s) { return s.live(); }));
+    }
+    bool anyPeerIp() const
+    {
+        return std::any_of(jvbSessions.cbegin(), jvbSessions.cend(), [](const auto &s) { return !s.peerIp.isEmpty(); });
+    }
+};
+
+ProsodyAnalysis analyseProsody(const QString &text, const QString &domain)
+{
+    static const QRegularExpression newConnection(uR"(^New connection FD \d+ \(([^,]+), \d+, [^,]+, 5222\))"_s);
+    const QString jvbJid = u"jvb@auth."_s + domain;
+
+    ProsodyAnalysis result;
+    QList<ProsodySession> sessions;
+    QHash<QString, qsizetype> open; // source -> index in sessions
+    std::optional<Line> pendingPeer;
+    QString pendingIp;
+
+    for (const Line &line : splitLines(text)) {
+        const QStringList fields = line.text.split(u'\t');
+        if (fields.size() < 3)
+            continue;
+        result.empty = false;
+        const QString source = fields.at(0).trimmed().section(u' ', -1);
+        const QString message = fields.mid(2).join(u'\t').trimmed();
+
+        // Prosody's start banner (util/startup.lua): every session before it died with the old process.
+        if (message.startsWith(u"Hello and welcome to "_s, Qt::CaseInsensitive)) {
+            sessions.clear();
+            open.clear();
+            pendingPeer.reset();
+            result.restart = line;
+            continue;
+        }
+        if (const auto match = newConnection.match(message); match.hasMatch()) {
+            pendingPeer = line;
+            pendingIp = match.captured(1).trimmed();
+            continue;
+        }
+        if (message == u"Client connected"_s) {
+            ProsodySession session;
+            session.id = source;
+            session.connected = line;
+            // server_epoll logs the peer right before mod_c2s greets the same connection.
+            if (pendingPeer) {
+                session.peer = pendingPeer;
+                session.peerIp = pendingIp;
+                pendingPeer.reset();
+            }
+            open.insert(source, sessions.size());
+            sessions.append(session);
+            continue;
+        }
+        if (message.startsWith(u"Authenticated as "_s)) {
+            // 0.12: "Authenticated as jvb@auth.d"; 13 appends " [prosody:member]".
+            const QString jid = message.mid(17).section(u' ', 0, 0);
+            if (jid.compare(jvbJid, Qt::CaseInsensitive) != 0)
+                continue;
+            if (!open.contains(source)) { // the connect line was rotated away
+                ProsodySession session;
+                session.id = source;
+                open.insert(source, sessions.size());
+                sessions.append(session);
+            }
+            sessions[open.value(source)].authenticated = line;
+            continue;
+        }
+        if (message.startsWith(u"Client disconnected"_s) && open.contains(source)) {
+            sessions[open.take(source)].disconnected = line;
+            continue;
+        }
+    }
+    for (const ProsodySession &session : std::as_const(sessions)) {
+        if (session.authenticated)
+            result.jvbSessions.append(session);
+    }
+    return result;
+}
+
+// ---- jicofo.log: "Jicofo <date> INFO: [tid] [ctx] Class.method#line: msg" ----
+
+struct JicofoBridge
+{
+    std::optional<Line> brewery; // "Added brewery instance"
+    std::optional<Line> added; // "Added new videobridge"
+    std::optional<Line> removed; // "Removed brewery instance" / "Removing JVB" / "Lost a bridge"
+    bool live = false;
+};
+
+struct JicofoAnalysis
+{
+    QHash<QString, JicofoBridge> byNickname;
+    bool empty = true;
+};
+
+JicofoAnalysis analyseJicofo(const QString &text, const QString &domain)
+{
+    static const QRegularExpression addedBridge(uR"(Added new videobridge: Bridge\[jid=([^,\]\s]+))"_s);
+    static const QRegularExpression breweryInstance(uR"(Added brewery instance: (\S+))"_s);
+    static const QRegularExpression removed(uR"((?:Removed brewery instance|Removing JVB|Lost a bridge): (\S+))"_s);
+    const QString brewery = u"jvbbrewery@internal.auth."_s + domain;
+
+    // The nickname is the brewery occupant's resource; occupants of other rooms are not bridges of ours.
+    auto nicknameOf = [&](const QString &jid) -> std::optional<QString> {
+        const qsizetype slash = jid.indexOf(u'/');
+        if (slash < 0 || jid.left(slash).compare(brewery, Qt::CaseInsensitive) != 0)
+            return std::nullopt;
+        return jid.mid(slash + 1);
+    };
+
+    JicofoAnalysis result;
+    for (const Line &line : splitLines(text)) {
+        result.empty = false;
+        // Jicofo (re)joining the brewery starts over: it re-adds every bridge present.
+        if (line.text.contains(u"Joined the room."_s) && containsCi(line.text, brewery)) {
+            result.byNickname.clear();
+            continue;
+        }
+        if (const auto m = addedBridge.match(line.text); m.hasMatch()) {
+            if (const auto nick = nicknameOf(m.captured(1))) {
+                JicofoBridge &bridge = result.byNickname[*nick];
+                bridge.added = line;
+                bridge.removed.reset();
+                bridge.live = true;
+            }
+        } else if (const auto b = breweryInstance.match(line.text); b.hasMatch()) {
+            if (const auto nick = nicknameOf(b.captured(1)))
+                result.byNickname[*nick].brewery = line;
+        } else if (const auto r = removed.match(line.text); r.hasMatch()) {
+            if (const auto nick = nicknameOf(r.captured(1))) {
+                JicofoBridge &bridge = result.byNickname[*nick];
+                if (bridge.live || !bridge.removed) // quote the first line of one removal sequence
+                    bridge.removed = line;
+                bridge.live = false;
+            }
+        }
+    }
+    return result;
+}
+
+// ---- jvb.log: "JVB <date> INFO: [tid] [hostname=… id=shard] MucClient…: msg" ----
+
+enum class JvbState { NoRun, Connecting, Joined, LoginFailed, ConnectFailed, CertificateFailed, Conflict };
+
+struct JvbAnalysis
+{
+    JvbState state = JvbState::NoRun;
+    std::optional<Line> start; // "Initializing a new MucClient for …" of the latest run
+    std::optional<Line> outcome; // the line that decided the state
+    std::optional<Line> outcomeDetail; // the exception jvb logged right below it, if any
+    QList<Line> progress; // the latest run's connect/login/auth lines, for the record
+    QString loggedNickname; // from the start line, when jicoco prints it
+    bool empty = true;
+};
+
+JvbAnalysis analyseJvb(const QString &text, const QString &domain)
+{
+    static const QRegularExpression nicknameInConfig(uR"(mucNickname=([^\s,\]]+))"_s,
+                                                     QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression certificateProblem(uR"(certificat|PKIX|SSLHandshake|SSLException|CertPath)"_s,
+                                                       QRegularExpression::CaseInsensitiveOption);
+    const QString brewery = u"jvbbrewery@internal.auth."_s + domain;
+
+    JvbAnalysis result;
+    bool detailPending = false; // java.util.logging writes a throwable on the lines after its message
+    for (const Line &line : splitLines(text)) {
+        result.empty = false;
+        const QString &t = line.text;
+        if (!t.startsWith(u"JVB "_s) && detailPending && !(containsCi(t, u"conflict"_s) && containsCi(t, brewery))) {
+            detailPending = false;
+            result.outcomeDetail = line;
+            if (result.state == JvbState::ConnectFailed && certificateProblem.match(t).hasMatch())
+                result.state = JvbState::CertificateFailed;
+            continue;
+        }
+        detailPending = false;
+        if (t.contains(u"Initializing a new MucClient for"_s)) {
+            // A new MucClient is a new run of the bridge: what happened before no longer counts.
+            result = JvbAnalysis{};
+            result.empty = false;
+            result.state = JvbState::Connecting;
+            result.start = line;
+            if (const auto m = nicknameInConfig.match(t); m.hasMatch())
+                result.loggedNickname = m.captured(1);
+            continue;
+        }
+        if (result.state == JvbState::NoRun) // lines of a run whose start was rotated away still count
+            result.state = JvbState::Connecting;
+        auto decide = [&](JvbState state) {
+            result.state = state;
+            result.outcome = line;
+            result.outcomeDetail.reset();
+            detailPending = true;
+        };
+        if (t.contains(u"Joined MUC: "_s) && containsCi(t, brewery)) {
+            decide(JvbState::Joined);
+        } else if (t.contains(u"Failed to login"_s)) {
+            decide(JvbState::LoginFailed);
+        } else if (t.contains(u"Error connecting"_s)) {
+            decide(certificateProblem.match(t).hasMatch() ? JvbState::CertificateFailed : JvbState::ConnectFailed);
+        } else if (containsCi(t, u"conflict"_s) && containsCi(t, brewery)) {
+            decide(JvbState::Conflict);
+        } else if (t.contains(u"Authenticated, resumed="_s)) {
+            result.progress.append(line);
+            if (result.state == JvbState::LoginFailed) // a retry got through
+                result.state = JvbState::Connecting;
+        } else if (t.contains(u"Connected. isSmEnabled"_s)) {
+            result.progress.append(line);
+            if (result.state == JvbState::ConnectFailed || result.state == JvbState::CertificateFailed)
+                result.state = JvbState::Connecting;
+        } else if (t.contains(u"Logging in."_s) || t.contains(u"Disabling certificate verification!"_s)) {
+            result.progress.append(line);
+        }
+    }
+    return result;
+}
+
+VerifyProblem problem(VerifyCause cause, QString message, QList<EvidenceLine> evidence = {})
+{
+    return {cause, std::move(message), std::move(evidence)};
+}
+
+std::optional<int> operationalBridgeCount(const HttpProbe &stats)
+{
+    if (stats.status != 200)
+        return std::nullopt;
+    const QJsonObject selector = QJsonDocument::fromJson(stats.body).object().value(u"bridge_selector"_s).toObject();
+    const QJsonValue count = selector.value(u"operational_bridge_count"_s);
+    if (!count.isDouble())
+        return std::nullopt;
+    return count.toInt();
+}
+
+} // namespace
+
+QString EvidenceLine::toString() const
+{
+    if (line > 0)
+        return source + u':' + QString::number(line) + u": "_s + text;
+    return source + u": "_s + text;
+}
+
+QString VerifyProblem::code() const
+{
+    return Verifier::causeCode(cause);
+}
+
+bool VerificationReport::ok() const
+{
+    return problems.isEmpty() && std::all_of(bridges.cbegin(), bridges.cend(), [](const auto &b) { return b.ok(); });
+}
+
+Error VerificationReport::toError() const
+{
+    Error error;
+    if (ok())
+        return error;
+    error.domain = u"verify"_s;
+    const VerifyProblem *first = nullptr;
+    QString where;
+    for (const BridgeVerdict &bridge : bridges) {
+        if (!bridge.ok()) {
+            first = &bridge.problems.constFirst();
+            where = bridge.serverName;
+            break;
+        }
+    }
+    if (!first)
+        first = &problems.constFirst();
+    error.code = first->code();
+    error.message = where.isEmpty() ? first->message : where + u": "_s + first->message;
+    QStringList lines;
+    for (const EvidenceLine &line : first->evidence)
+        lines.append(line.toString());
+    error.detail = lines.join(u'\n');
+    return error;
+}
+
+QString Verifier::causeCode(VerifyCause cause)
+{
+    switch (cause) {
+    case VerifyCause::WrongSecret:
+        return u"wrong-secret"_s;
+    case VerifyCause::DuplicateNickname:
+        return u"duplicate-nickname"_s;
+    case VerifyCause::XmppUnreachable:
+        return u"xmpp-unreachable"_s;
+    case VerifyCause::CertificateRejected:
+        return u"certificate-rejected"_s;
+    case VerifyCause::SessionDisconnected:
+        return u"session-disconnected"_s;
+    case VerifyCause::NoProsodySession:
+        return u"no-prosody-session"_s;
+    case VerifyCause::ExtraProsodySessions:
+        return u"extra-prosody-sessions"_s;
+    case VerifyCause::NotInJicofo:
+        return u"not-in-jicofo"_s;
+    case VerifyCause::RemovedFromJicofo:
+        return u"removed-from-jicofo"_s;
+    case VerifyCause::JicofoCountMismatch:
+        return u"jicofo-count-mismatch"_s;
+    case VerifyCause::JicofoStatsUnavailable:
+        return u"jicofo-stats-unavailable"_s;
+    case VerifyCause::HealthFailed:
+        return u"health-failed"_s;
+    case VerifyCause::HealthUnreachable:
+        return u"health-unreachable"_s;
+    case VerifyCause::MucNotJoined:
+        return u"muc-not-joined"_s;
+    case VerifyCause::JvbLogEmpty:
+        return u"jvb-log-empty"_s;
+    case VerifyCause::ProsodyLogEmpty:
+        return u"prosody-log-empty"_s;
+    case VerifyCause::JicofoLogEmpty:
+        return u"jicofo-log-empty"_s;
+    }
+    return u"unknown"_s;
+}
+
+VerificationReport Verifier::verify(const VerifierInput &input)
+{
+    VerificationReport report;
+    const qsizetype bridgeCount = input.bridges.size();
+    const ProsodyAnalysis prosody = analyseProsody(input.prosodyLog, input.domain);
+    const JicofoAnalysis jicofo = analyseJicofo(input.jicofoLog, input.domain);
+    report.liveSessions = prosody.liveCount();
+
+    QList<JvbAnalysis> jvb;
+    QStringList nicknames;
+    for (const BridgeEvidenceInput &bridge : input.bridges) {
+        jvb.append(analyseJvb(bridge.jvbLog, input.domain));
+        // What the bridge itself logged beats what we believe we configured.
+        nicknames.append(jvb.constLast().loggedNickname.isEmpty() ? bridge.effectiveNickname()
+                                                                  : jvb.constLast().loggedNickname);
+    }
+
+    // With prosody at debug level each session carries its peer address: then sessions belong to bridges.
+    const bool attributable = prosody.anyPeerIp();
+    auto sessionOf = [&](const BridgeEvidenceInput &bridge) -> const ProsodySession * {
+        const ProsodySession *latest = nullptr;
+        for (const ProsodySession &session : prosody.jvbSessions) {
+            if (!session.peerIp.isEmpty()
+                && (session.peerIp == bridge.publicIp
+                    || (!bridge.privateIp.isEmpty() && session.peerIp == bridge.privateIp)))
+                latest = &session; // only the latest session of a bridge counts
+        }
+        return latest;
+    };
+    auto sessionEvidence = [](const ProsodySession &session) {
+        QList<EvidenceLine> lines;
+        for (const auto &line : {session.peer, session.connected, session.authenticated, session.disconnected}) {
+            if (line)
+                lines.append(quote(prosodySource, *line));
+        }
+        return lines;
+    };
+
+    for (qsizetype i = 0; i < bridgeCount; ++i) {
+        const BridgeEvidenceInput &in = input.bridges.at(i);
+        const JvbAnalysis &log = jvb.at(i);
+        BridgeVerdict verdict;
+        verdict.serverName = in.serverName;
+        verdict.nickname = nicknames.at(i);
+        auto addProblem = [&](VerifyCause cause, QString message, QList<EvidenceLine> evidence = {}) {
+            verdict.problems.append(problem(cause, std::move(message), std::move(evidence)));
+        };
+
+        // jvb's own account of its latest run: the most specific causes live here.
+        QList<EvidenceLine> outcome;
+        for (const auto &line : {log.outcome, log.outcomeDetail}) {
+            if (line)
+                outcome.append(quote(jvbSource, *line));
+        }
+        if (log.start)
+            verdict.evidence.append(quote(jvbSource, *log.start));
+        for (const Line &line : log.progress)
+            verdict.evidence.append(quote(jvbSource, line));
+        verdict.evidence.append(outcome);
+
+        const qsizetype sameNickname = nicknames.count(nicknames.at(i));
+        if (sameNickname > 1 || log.state == JvbState::Conflict) {
+            addProblem(VerifyCause::DuplicateNickname,
+                       tr("Another bridge uses the same MUC nickname \"%1\", so jicofo sees them as one bridge. "
+                          "Give each bridge its own MUC_NICKNAME in /etc/jitsi/videobridge/jvb.conf and restart "
+                          "jitsi-videobridge2, or run add-bridge again to re-provision it.")
+                               .arg(nicknames.at(i)),
+                       outcome);
+        }
+        switch (log.state) {
+        case JvbState::NoRun:
+            addProblem(VerifyCause::JvbLogEmpty,
+                       tr("The bridge's log /var/log/jitsi/jvb.log is empty or was just rotated, so there is no "
+                          "evidence that it connected. Check that jitsi-videobridge2 is running "
+                          "(systemctl status jitsi-videobridge2), then verify again."));
+            break;
+        case JvbState::LoginFailed:
+            addProblem(VerifyCause::WrongSecret,
+                       tr("The bridge reached the web host but its login as jvb was refused: its password does not "
+                          "match the one prosody has. Run verify after re-provisioning the bridge (add-bridge "
+                          "reads the secret from the keychain), or set the same jvb secret on both hosts."),
+                       outcome);
+            break;
+        case JvbState::ConnectFailed:
+            addProblem(VerifyCause::XmppUnreachable,
+                       tr("The bridge cannot connect to the web host on port 5222. Check that the web host's "
+                          "firewall allows 5222/tcp from this bridge's address and that prosody is running."),
+                       outcome);
+            break;
+        case JvbState::CertificateFailed:
+            addProblem(VerifyCause::CertificateRejected,
+                       tr("The bridge rejected the web host's TLS certificate for auth.%1. Copy prosody's "
+                          "certificate to the bridge (re-provision it), or explicitly allow disabling certificate "
+                          "verification in the plan.")
+                               .arg(input.domain),
+                       outcome);
+            break;
+        case JvbState::Connecting:
+            addProblem(VerifyCause::MucNotJoined,
+                       tr("The bridge has not joined the bridge room (no \"Joined MUC\" in its log since it last "
+                          "started). Wait a minute and verify again; if it persists, check "
+                          "/var/log/jitsi/jvb.log on the bridge."),
+                       outcome);
+            break;
+        case JvbState::Joined:
+        case JvbState::Conflict:
+            break;
+        }
+
+        // Condition 1, per bridge when prosody tells us who connected.
+        if (attributable) {
+            if (const ProsodySession *session = sessionOf(in)) {
+                verdict.evidence.append(sessionEvidence(*session));
+                if (!session->live()) {
+                    addProblem(VerifyCause::SessionDisconnected,
+                               tr("The bridge logged in to prosody but was disconnected since. Check the bridge's "
+                                  "network and that jitsi-videobridge2 is running, then verify again."),
+                               sessionEvidence(*session));
+                }
+            } else {
+                addProblem(VerifyCause::NoProsodySession,
+                           tr("Prosody on the web host shows no login from this bridge (%1). Check that the web "
+                              "host's firewall allows 5222/tcp from it and that the bridge points at the web host.")
+                                   .arg(in.publicIp));
+            }
+        }
+
+        // Condition 2: jicofo added this nickname and has not removed it since.
+        const auto found = jicofo.byNickname.constFind(nicknames.at(i));
+        if (found != jicofo.byNickname.cend()) {
+            for (const auto &line : {found->brewery, found->added, found->removed}) {
+                if (line)
+                    verdict.evidence.append(quote(jicofoSource, *line));
+            }
+        }
+        if (found == jicofo.byNickname.cend() || !found->added) {
+            addProblem(VerifyCause::NotInJicofo,
+                       tr("Jicofo has not added the bridge \"%1\" (no \"Added new videobridge\" in jicofo.log). "
+                          "Conferences will not use it until it joins the bridge room; see the bridge's own "
+                          "problems above, or restart jitsi-videobridge2 on it.")
+                               .arg(nicknames.at(i)));
+        } else if (!found->live) {
+            addProblem(VerifyCause::RemovedFromJicofo,
+                       tr("Jicofo added the bridge \"%1\" but removed it since. Check that jitsi-videobridge2 is "
+                          "still running on it and that its connection to the web host is stable.")
+                               .arg(nicknames.at(i)),
+                       {quote(jicofoSource, *found->removed)});
+        }
+
+        // Condition 3: the bridge's own health check.
+        if (in.health.status == 200) {
+            verdict.evidence.append({healthSource, 0, u"HTTP 200"_s});
+        } else if (in.health.status > 0) {
+            verdict.evidence.append({healthSource, 0, u"HTTP "_s + QString::number(in.health.status)});
+            addProblem(VerifyCause::HealthFailed,
+                       tr("The bridge reports itself unhealthy (HTTP %1 from its health check). Restart "
+                          "jitsi-videobridge2 on it and check /var/log/jitsi/jvb.log.")
+                               .arg(in.health.status),
+                       {verdict.evidence.constLast()});
+        } else {
+            const EvidenceLine line{healthSource, 0, Redactor::instance().redact(in.health.error)};
+            verdict.evidence.append(line);
+            addProblem(VerifyCause::HealthUnreachable,
+                       tr("The bridge's health check on 127.0.0.1:8080 did not answer. Check that "
+                          "jitsi-videobridge2 is running on it (systemctl status jitsi-videobridge2)."),
+                       {line});
+        }
+        report.bridges.append(verdict);
+    }
+
+    // Condition 1 as a count, and per bridge by elimination when prosody does not log addresses.
+    if (prosody.empty) {
+        report.problems.append(problem(VerifyCause::ProsodyLogEmpty,
+                                       tr("The web host's /var/log/prosody/prosody.log is empty or was just "
+                                          "rotated, so no bridge login can be confirmed. Verify again in a "
+                                          "minute; if it stays empty, check that prosody is running.")));
+    }
+    QList<EvidenceLine> liveLines;
+    QList<EvidenceLine> disconnectLines;
+    for (const ProsodySession &session : prosody.jvbSessions) {
+        if (session.live())
+            liveLines.append(quote(prosodySource, *session.authenticated));
+        else
+            disconnectLines << quote(prosodySource, *session.authenticated)
+                            << quote(prosodySource, *session.disconnected);
+    }
+    report.evidence.append(liveLines);
+    if (report.liveSessions > bridgeCount) {
+        report.problems.append(
+                problem(VerifyCause::ExtraProsodySessions,
+                        tr("Prosody has %1 live bridge logins but the deployment has %2 bridges: a bridge that is not "
+                           "part of this deployment, or a leftover one, uses the jvb account. Remove it or change the "
+                           "jvb secret.")
+                                .arg(report.liveSessions)
+                                .arg(bridgeCount),
+                        liveLines));
+    } else if (!prosody.empty && report.liveSessions < bridgeCount) {
+        const VerifyCause cause
+                = disconnectLines.isEmpty() ? VerifyCause::NoProsodySession : VerifyCause::SessionDisconnected;
+        const QString message = tr("Prosody has %1 live bridge logins for %2 bridges. Check that the web host's "
+                                   "firewall allows 5222/tcp from every bridge, then verify again.")
+                                        .arg(report.liveSessions)
+                                        .arg(bridgeCount);
+        report.problems.append(problem(cause, message, disconnectLines));
+        // Without addresses, the bridges that claim to be joined share the sessions there are; if there are
+        // fewer, no claimant can be confirmed.
+        if (!attributable) {
+            qsizetype claimants = 0;
+            for (const JvbAnalysis &log : std::as_const(jvb))
+                claimants += log.state == JvbState::Joined ? 1 : 0;
+            if (report.liveSessions < claimants) {
+                for (qsizetype i = 0; i < bridgeCount; ++i) {
+                    if (jvb.at(i).state == JvbState::Joined)
+                        report.bridges[i].problems.append(problem(cause, message, disconnectLines));
+                }
+            }
+        }
+    }
+
+    // Condition 2 as a count: jicofo's own view.
+    if (jicofo.empty) {
+        report.problems.append(problem(VerifyCause::JicofoLogEmpty,
+                                       tr("The web host's /var/log/jitsi/jicofo.log is empty or was just rotated, "
+                                          "so no bridge can be confirmed. Verify again in a minute; if it stays "
+                                          "empty, check that jicofo is running.")));
+    }
+    const std::optional<int> operational = operationalBridgeCount(input.jicofoStats);
+    if (!operational) {
+        const QString what = input.jicofoStats.status > 0 ? u"HTTP "_s + QString::number(input.jicofoStats.status)
+                                                          : Redactor::instance().redact(input.jicofoStats.error);
+        report.problems.append(problem(VerifyCause::JicofoStatsUnavailable,
+                                       tr("Jicofo's statistics on 127.0.0.1:8888/stats gave no bridge count. "
+                                          "Check that jicofo is running on the web host (systemctl status "
+                                          "jicofo), then verify again."),
+                                       {{statsSource, 0, what}}));
+    } else {
+        report.operationalBridges = *operational;
+        const EvidenceLine line{statsSource, 0, u"operational_bridge_count: "_s + QString::number(*operational)};
+        report.evidence.append(line);
+        if (*operational != bridgeCount) {
+            const QString message = tr("Jicofo counts %1 working bridges, but the deployment has %2. "
+                                       "See the bridges' problems; if none is named, restart jicofo on the web "
+                                       "host and verify again.")
+                                            .arg(*operational)
+                                            .arg(bridgeCount);
+            report.problems.append(problem(VerifyCause::JicofoCountMismatch, message, {line}));
+            // If the failing bridges do not explain the shortfall, none of the others can be confirmed.
+            const qsizetype passing = std::count_if(report.bridges.cbegin(), report.bridges.cend(),
+                                                    [](const auto &b) { return b.ok(); });
+            if (*operational < passing) {
+                for (BridgeVerdict &bridge : report.bridges) {
+                    if (bridge.ok())
+                        bridge.problems.append(problem(VerifyCause::JicofoCountMismatch, message, {line}));
+                }
+            }
+        }
+    }
+    return report;
+}
