@@ -17,9 +17,31 @@
 
 #include <fcntl.h>
 
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#else
+#include <poll.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// True when bytes wait unread on the connection. The idle check must not trust the socket notifier alone: a
+// pump may read a keepalive reply before the notifier runs (it then never fires), and a starved thread may
+// run the keepalive timer before the notifier.
+bool inboundPending(socket_t fd)
+{
+    if (fd == SSH_INVALID_SOCKET)
+        return false;
+#ifdef Q_OS_WIN
+    WSAPOLLFD pfd{fd, POLLRDNORM, 0};
+    return WSAPoll(&pfd, 1, 0) > 0;
+#else
+    pollfd pfd{fd, POLLIN, 0};
+    return ::poll(&pfd, 1, 0) > 0;
+#endif
+}
 
 constexpr int readChunk = 64 * 1024;
 constexpr qint64 pumpBudgetBytes = 4 * 1024 * 1024; // per pump, so the event loop stays responsive
@@ -471,6 +493,12 @@ void SshWorker::sendKeepalive()
     assertWorkerThread();
     if (m_state != SshSession::State::Connected || !m_session)
         return;
+    if (inboundPending(ssh_get_fd(m_session))) {
+        m_sinceInbound.restart();
+        pump();
+        if (m_state != SshSession::State::Connected || !m_session)
+            return;
+    }
     if (m_sinceInbound.elapsed() > m_options.idleTimeoutMs) {
         handleConnectionLost(SshErrors::idleTimeout(m_options.host, m_options.idleTimeoutMs));
         return;
@@ -500,6 +528,8 @@ void SshWorker::pump()
         return;
     m_inPump = true;
     m_lost = false;
+    if (inboundPending(ssh_get_fd(m_session)))
+        m_sinceInbound.restart(); // dopoll below consumes it, keepalive replies included
     if (ssh_event_dopoll(m_event, 0) == SSH_ERROR || (ssh_get_status(m_session) & (SSH_CLOSED | SSH_CLOSED_ERROR))) {
         m_lost = true;
         m_lostError = SshErrors::connectionLost(m_options.host, QString::fromUtf8(ssh_get_error(m_session)));
