@@ -5,14 +5,13 @@
 #include "hclouderrors.h"
 #include "hcloudparse.h"
 #include "hcloudtransport.h"
+#include "ssh/sshpublickey.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QMetaObject>
 #include <QNetworkAccessManager>
 #include <QThread>
 #include <QTimer>
-#include <QtEndian>
 
 using namespace Qt::StringLiterals;
 
@@ -342,23 +341,9 @@ void HetznerClient::getActions(const QList<qint64> &ids, QObject *context, Callb
 
 QString HetznerClient::md5Fingerprint(const QString &openSshPublicKey)
 {
-    const QStringList fields = openSshPublicKey.trimmed().split(u' ', Qt::SkipEmptyParts);
-    if (fields.size() < 2)
-        return {};
-    const auto decoded
-            = QByteArray::fromBase64Encoding(fields.at(1).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.size() < 4)
-        return {};
-    // The blob starts with the key type as an SSH string; it must match the type written in front of it.
-    const QByteArray blob = *decoded;
-    const quint32 typeLength = qFromBigEndian<quint32>(blob.constData());
-    if (typeLength == 0 || typeLength > quint32(blob.size() - 4) || blob.mid(4, typeLength) != fields.at(0).toLatin1())
-        return {};
-    const QByteArray digest = QCryptographicHash::hash(blob, QCryptographicHash::Md5).toHex();
-    QStringList pairs;
-    for (qsizetype i = 0; i < digest.size(); i += 2)
-        pairs.append(QString::fromLatin1(digest.mid(i, 2)));
-    return pairs.join(u':');
+    // One parser and one fingerprint for keys in the whole program: SshPublicKey's, which libssh checks.
+    const Result<SshPublicKey> key = SshPublicKey::fromLine(openSshPublicKey);
+    return key ? key->md5Fingerprint() : QString();
 }
 
 void HetznerClient::findSshKeyByFingerprint(const QString &fingerprint, QObject *context,

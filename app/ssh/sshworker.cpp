@@ -910,11 +910,11 @@ void SshWorker::cancelExec(quint64 id)
     if (!ch.pidKnown)
         return; // handleStdout() calls again once the PID line arrived
     const QByteArray pid = QByteArray::number(ch.remotePid);
-    const QByteArray kill = "kill -TERM -- -" + pid + " 2>/dev/null || kill -TERM -" + pid + " 2>/dev/null; kill -TERM "
-                            + pid + " 2>/dev/null; sleep 1; kill -KILL -- -" + pid + " 2>/dev/null; true";
     // Finished as soon as the TERM went out; the KILL a second later only catches processes ignoring TERM.
-    const QByteArray term = "kill -TERM -- -" + pid + " 2>/dev/null || kill -TERM -" + pid + " 2>/dev/null; kill -TERM "
-                            + pid + " 2>/dev/null; true";
+    const QByteArray termGroup = "kill -TERM -- -" + pid + " 2>/dev/null || kill -TERM -" + pid
+                                 + " 2>/dev/null; kill -TERM " + pid + " 2>/dev/null";
+    const QByteArray term = termGroup + "; true";
+    const QByteArray kill = termGroup + "; sleep 1; kill -KILL -- -" + pid + " 2>/dev/null; true";
     startInternal(term, [this, id](int, const QByteArray &) { finishCancelledExec(id); });
     startInternal("nohup sh -c " + shellQuote(kill) + " >/dev/null 2>&1 &", {});
 }
