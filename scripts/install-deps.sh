@@ -51,7 +51,7 @@ test_packages=(
     openssh-server openssh-client
     shellcheck desktop-file-utils appstream
     ruby-hocon prosody
-    cloud-init nftables
+    cloud-init nftables dnsmasq-base
 )
 
 print_manual_instructions() {

@@ -100,6 +100,131 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
         <source>--deployment needs a deployment&apos;s slug or domain; run &quot;status&quot; to list them.</source>
         <translation>--deployment braucht den Slug oder die Domain einer Installation; „status“ listet sie auf.</translation>
     </message>
+    <message>
+        <source>Deploying and managing (D may be left out when the project has exactly one deployment):
+  deploy --plan-file F                      create or resume the deployment of plan F, verify it
+  verify [--deployment D]                   check that every bridge is connected (read-only)
+  add-bridge [--deployment D] [--count N] [--type T] [--location L]
+                                            add N bridges (default 1, like the last bridge)
+  remove-bridge NAME [--deployment D]       drain bridge NAME, then delete it
+  destroy [--deployment D] [--yes]          delete everything of the deployment; asks to type
+                                            its domain unless --yes
+  --identity FILE      the SSH private key for the servers (default: the ssh-agent); a
+                       passphrase is asked on the terminal
+Ctrl-C stops at the next safe point; running the same command again resumes.
+More exit codes: 5 deployed but not verified, 6 stopped by Ctrl-C.</source>
+        <translation>Einrichten und Verwalten (D kann entfallen, wenn das Projekt genau eine Installation hat):
+  deploy --plan-file F                      Installation nach Plan F anlegen oder fortsetzen, prüfen
+  verify [--deployment D]                   prüfen, ob jede Bridge verbunden ist (nur lesend)
+  add-bridge [--deployment D] [--count N] [--type T] [--location L]
+                                            N Bridges hinzufügen (Standard 1, wie die letzte Bridge)
+  remove-bridge NAME [--deployment D]       Bridge NAME auslaufen lassen, dann löschen
+  destroy [--deployment D] [--yes]          alle Ressourcen der Installation löschen; verlangt
+                                            zur Bestätigung ihre Domain, außer bei --yes
+  --identity FILE      der private SSH-Schlüssel für die Server (Standard: der ssh-agent);
+                       eine Passphrase wird im Terminal abgefragt
+Strg+C hält am nächsten sicheren Punkt an; ein erneuter Aufruf desselben Befehls setzt fort.
+Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalten.</translation>
+    </message>
+    <message>
+        <source>--count needs a whole number from 1 to %1.</source>
+        <translation>--count braucht eine ganze Zahl von 1 bis %1.</translation>
+    </message>
+    <message>
+        <source>--type needs a server type such as cx33; see &quot;hcloud server-types&quot;.</source>
+        <translation>--type braucht einen Servertyp wie cx33; siehe „hcloud server-types“.</translation>
+    </message>
+    <message>
+        <source>Cannot read the SSH private key %1 given to --identity.</source>
+        <translation>Der bei --identity angegebene private SSH-Schlüssel %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is a public key; --identity needs the private key (the same name without .pub).</source>
+        <translation>%1 ist ein öffentlicher Schlüssel; --identity braucht den privaten Schlüssel (derselbe Name ohne .pub).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a bridge&apos;s server name; &quot;status&quot; lists them (e.g. meet-example-org-jvb-2).</source>
+        <translation>„%1“ ist nicht der Servername einer Bridge; „status“ listet sie auf (z. B. meet-example-org-jvb-2).</translation>
+    </message>
+    <message>
+        <source>&quot;destroy&quot; asks you to type the domain to confirm, but there is no terminal to ask on. Pass --yes to confirm. Nothing was deleted.</source>
+        <translation>„destroy“ verlangt zur Bestätigung die Eingabe der Domain, aber es gibt kein Terminal für diese Abfrage. Bestätigen Sie mit --yes. Es wurde nichts gelöscht.</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1: </source>
+        <translation>Passphrase für %1: </translation>
+    </message>
+    <message>
+        <source>&quot;remove-bridge&quot; needs the bridge&apos;s server name, e.g. remove-bridge meet-example-org-jvb-2; &quot;status&quot; lists them.</source>
+        <translation>„remove-bridge“ braucht den Servernamen der Bridge, z. B. remove-bridge meet-example-org-jvb-2; „status“ listet die Bridges auf.</translation>
+    </message>
+    <message>
+        <source>The option --%1 does not belong to &quot;%2&quot;.</source>
+        <translation>Die Option --%1 gehört nicht zu „%2“.</translation>
+    </message>
+    <message>
+        <source>&quot;deploy&quot; needs --plan-file F: the plan to deploy (docs/plan-format.md).</source>
+        <translation>„deploy“ braucht --plan-file F: den Plan, der eingerichtet werden soll (docs/plan-format.md).</translation>
+    </message>
+    <message>
+        <source>No SSH key to reach the servers: pass --identity FILE (the private key whose public half the plan names), or add the key to a running ssh-agent (ssh-add).</source>
+        <translation>Kein SSH-Schlüssel für den Zugang zu den Servern: Geben Sie --identity FILE an (den privaten Schlüssel, dessen öffentlichen Teil der Plan nennt), oder fügen Sie den Schlüssel einem laufenden ssh-agent hinzu (ssh-add).</translation>
+    </message>
+</context>
+<context>
+    <name>CloudResources</name>
+    <message>
+        <source>The plan mixes Arm and x86 server types (%1). Choose types of one architecture for the web host and all bridges.</source>
+        <translation>Der Plan mischt Servertypen für Arm und x86 (%1). Wählen Sie für den Webserver und alle Bridges Typen derselben Architektur.</translation>
+    </message>
+    <message>
+        <source>After this deployment the project will have %1 servers. Hetzner limits how many servers a project may have, and new projects often have a low limit. If creating a server fails because the limit is reached, ask Hetzner to raise the project&apos;s server limit, then run the deployment again: servers already created are reused.</source>
+        <translation>Nach dieser Einrichtung hat das Projekt %1 Server. Hetzner begrenzt, wie viele Server ein Projekt haben darf, und neue Projekte haben oft ein niedriges Limit. Wenn das Anlegen eines Servers scheitert, weil das Limit erreicht ist, bitten Sie Hetzner, das Server-Limit des Projekts zu erhöhen, und starten Sie die Einrichtung dann erneut: Bereits angelegte Server werden wiederverwendet.</translation>
+    </message>
+    <message>
+        <source>web: the location &quot;%1&quot; does not exist in this project.</source>
+        <translation>web: Den Standort „%1“ gibt es in diesem Projekt nicht.</translation>
+    </message>
+    <message>
+        <source>A network named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console, then run the deployment again.</source>
+        <translation>Im Projekt gibt es bereits ein Netzwerk namens %1, das nicht von dieser Installation angelegt wurde. Benennen Sie es in der Hetzner Cloud Console um oder löschen Sie es dort, und starten Sie die Einrichtung dann erneut.</translation>
+    </message>
+    <message>
+        <source>A firewall named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console, then run the deployment again.</source>
+        <translation>Im Projekt gibt es bereits eine Firewall namens %1, die nicht von dieser Installation angelegt wurde. Benennen Sie sie in der Hetzner Cloud Console um oder löschen Sie sie dort, und starten Sie die Einrichtung dann erneut.</translation>
+    </message>
+    <message>
+        <source>The server %1 belongs to this deployment but is labelled for another role. Delete it in the Hetzner Cloud Console (or with &quot;jitsi-deployer remove-bridge&quot;), then run the deployment again.</source>
+        <translation>Der Server %1 gehört zu dieser Installation, trägt aber das Label einer anderen Rolle. Löschen Sie ihn in der Hetzner Cloud Console (oder mit „jitsi-deployer remove-bridge“) und starten Sie die Einrichtung dann erneut.</translation>
+    </message>
+    <message>
+        <source>A server named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console, then run the deployment again.</source>
+        <translation>Im Projekt gibt es bereits einen Server namens %1, der nicht von dieser Installation angelegt wurde. Benennen Sie ihn in der Hetzner Cloud Console um oder löschen Sie ihn dort, und starten Sie die Einrichtung dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1 could not be created: the server type %2 is not available in %3 right now (sold out). Choose another type or location for it and run the deployment again; the servers already created are reused.</source>
+        <translation>%1 konnte nicht angelegt werden: Der Servertyp %2 ist in %3 zurzeit nicht verfügbar (ausverkauft). Wählen Sie dafür einen anderen Typ oder Standort und starten Sie die Einrichtung erneut; die bereits angelegten Server werden wiederverwendet.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 in %3) could not be created: the project has reached its server limit. Ask Hetzner to raise the limit or delete servers you no longer need, then run the deployment again; the servers already created are reused.</source>
+        <translation>%1 (%2 in %3) konnte nicht angelegt werden: Das Projekt hat sein Server-Limit erreicht. Bitten Sie Hetzner, das Limit zu erhöhen, oder löschen Sie Server, die Sie nicht mehr brauchen, und starten Sie die Einrichtung dann erneut; die bereits angelegten Server werden wiederverwendet.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 in %3) could not be created. %4</source>
+        <translation>%1 (%2 in %3) konnte nicht angelegt werden. %4</translation>
+    </message>
+    <message>
+        <source>Hetzner could not finish creating %1 (%2 in %3): %4 The server is deleted again; run the deployment again to retry.</source>
+        <translation>Hetzner konnte das Anlegen von %1 (%2 in %3) nicht abschließen: %4 Der Server wird wieder gelöscht; starten Sie die Einrichtung erneut, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <source>The server %1 disappeared while it was being created. Run the deployment again to create it anew.</source>
+        <translation>Der Server %1 ist verschwunden, während er angelegt wurde. Starten Sie die Einrichtung erneut, um ihn neu anzulegen.</translation>
+    </message>
+    <message>
+        <source>The server %1 is not labelled as part of %2, so it is left alone.</source>
+        <translation>Der Server %1 ist nicht per Label als Teil von %2 gekennzeichnet und wird daher nicht angetastet.</translation>
+    </message>
 </context>
 <context>
     <name>CredentialStore</name>
@@ -154,6 +279,135 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>Make sure your keyring (GNOME Keyring, KWallet or the system keychain) is running and unlocked, then try again.</source>
         <translation>Stellen Sie sicher, dass Ihr Schlüsselbund (GNOME Keyring, KWallet oder der Schlüsselbund des Systems) läuft und entsperrt ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentEngine</name>
+    <message>
+        <source>Another operation is still running; wait for it or cancel it first.</source>
+        <translation>Es läuft noch ein anderer Vorgang; warten Sie, bis er abgeschlossen ist, oder brechen Sie ihn zuerst ab.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was created stays; run the same command again to continue where it stopped, or destroy the deployment to remove it.</source>
+        <translation>Abgebrochen. Was bereits angelegt wurde, bleibt bestehen; führen Sie denselben Befehl erneut aus, um dort fortzufahren, wo er angehalten hat, oder entfernen Sie die Installation, um alles zu löschen.</translation>
+    </message>
+    <message>
+        <source>The project has no deployment &quot;%1&quot;. `jitsi-deployer status` lists the deployments it has.</source>
+        <translation>Das Projekt hat keine Installation „%1“. `jitsi-deployer status` listet die vorhandenen Installationen auf.</translation>
+    </message>
+    <message>
+        <source>This computer has no record of the deployment &quot;%1&quot;: its servers&apos; host keys are pinned on the computer that deployed it, and connecting without them would mean trusting whoever answers. Run the command there.</source>
+        <translation>Auf diesem Computer ist die Installation „%1“ nicht hinterlegt: Die Host-Schlüssel ihrer Server sind auf dem Computer hinterlegt, der sie eingerichtet hat, und eine Verbindung ohne diese Schlüssel hieße, jedem zu vertrauen, der antwortet. Führen Sie den Befehl dort aus.</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s passwords are neither in this computer&apos;s keychain nor on its web host %1. Deploy it again from its plan file to restore them.</source>
+        <translation>Die Passwörter der Installation sind weder im Schlüsselbund dieses Computers noch auf ihrem Webserver %1. Richten Sie die Installation mit ihrer Plandatei erneut ein, um die Passwörter wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s passwords were missing from the keychain; they were read from the web host and saved again.</source>
+        <translation>Die Passwörter der Installation fehlten im Schlüsselbund; sie wurden vom Webserver gelesen und erneut gespeichert.</translation>
+    </message>
+    <message>
+        <source>The number of bridges to add must be between 1 and %1.</source>
+        <translation>Die Anzahl der hinzuzufügenden Bridges muss zwischen 1 und %1 liegen.</translation>
+    </message>
+    <message>
+        <source>The deployment has no web host. Run deploy with its plan file to repair it.</source>
+        <translation>Die Installation hat keinen Webserver. Führen Sie deploy mit ihrer Plandatei aus, um sie zu reparieren.</translation>
+    </message>
+    <message>
+        <source>A deployment has at most %1 bridges; it has %2.</source>
+        <translation>Eine Installation hat höchstens %1 Bridges; diese hat %2.</translation>
+    </message>
+    <message>
+        <source>Checking the plan with Hetzner Cloud…</source>
+        <translation>Der Plan wird bei Hetzner Cloud geprüft …</translation>
+    </message>
+    <message>
+        <source>Creating the network, firewalls and servers…</source>
+        <translation>Netzwerk, Firewalls und Server werden angelegt …</translation>
+    </message>
+    <message>
+        <source>The bridge %1 is not in the plan; it is kept. Use remove-bridge to remove it.</source>
+        <translation>Die Bridge %1 ist nicht im Plan; sie bleibt erhalten. Entfernen Sie sie mit remove-bridge.</translation>
+    </message>
+    <message>
+        <source>The server %1 exists, but this computer does not know its host key, so it cannot be told apart from an impostor. Run the command on the computer that created it, or delete the server and run it again.</source>
+        <translation>Der Server %1 existiert, aber dieser Computer kennt seinen Host-Schlüssel nicht, daher lässt er sich nicht von einem untergeschobenen Server unterscheiden. Führen Sie den Befehl auf dem Computer aus, der den Server angelegt hat, oder löschen Sie den Server und führen Sie den Befehl erneut aus.</translation>
+    </message>
+    <message>
+        <source>The DNS records were created in the project&apos;s zone.</source>
+        <translation>Die DNS-Einträge wurden in der Zone des Projekts angelegt.</translation>
+    </message>
+    <message>
+        <source>Create these DNS records at your DNS provider; the certificate follows once they resolve.</source>
+        <translation>Legen Sie diese DNS-Einträge bei Ihrem DNS-Anbieter an; das Zertifikat folgt, sobald sie aufgelöst werden.</translation>
+    </message>
+    <message>
+        <source> The web host keeps its self-signed certificate for now; run the same command again once DNS resolves to get the Let&apos;s Encrypt certificate.</source>
+        <translation> Der Webserver behält vorerst sein selbstsigniertes Zertifikat; führen Sie denselben Befehl erneut aus, sobald DNS aufgelöst wird, um das Zertifikat von Let&apos;s Encrypt zu erhalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Installing %n host(s) in parallel…</source>
+        <translation>
+            <numerusform>%n Server wird installiert …</numerusform>
+            <numerusform>%n Server werden parallel installiert …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 waits for the web host, whose install failed.</source>
+        <translation>%1 wartet auf den Webserver, dessen Installation fehlgeschlagen ist.</translation>
+    </message>
+    <message>
+        <source>Waiting for DNS to point %1 at the web host…</source>
+        <translation>Warten, bis DNS %1 auf den Webserver verweist …</translation>
+    </message>
+    <message>
+        <source>Getting a Let&apos;s Encrypt certificate for %1…</source>
+        <translation>Zertifikat von Let&apos;s Encrypt für %1 wird abgerufen …</translation>
+    </message>
+    <message>
+        <source>Verifying that every bridge is connected…</source>
+        <translation>Es wird geprüft, ob jede Bridge verbunden ist …</translation>
+    </message>
+    <message>
+        <source>The deployment has no bridge &quot;%1&quot;. Its bridges: %2.</source>
+        <translation>Die Installation hat keine Bridge „%1“. Ihre Bridges: %2.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Draining %1: no new conferences, waiting for the running ones to end…</source>
+        <translation>%1 läuft aus: keine neuen Konferenzen mehr; es wird gewartet, bis die laufenden enden …</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached to drain it (%2); it is deleted without draining.</source>
+        <translation>%1 war zum Auslaufenlassen nicht erreichbar (%2); die Bridge wird ohne Auslaufen gelöscht.</translation>
+    </message>
+    <message>
+        <source>Draining %1 failed (%2); it is deleted anyway.</source>
+        <translation>Das Auslaufenlassen von %1 ist fehlgeschlagen (%2); die Bridge wird trotzdem gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 still hosted %n conference(s) when the drain time ran out; their participants reconnect to the other bridges.</source>
+        <translation>
+            <numerusform>Auf %1 lief noch %n Konferenz, als die Zeit zum Auslaufen abgelaufen war; ihre Teilnehmer verbinden sich neu mit den anderen Bridges.</numerusform>
+            <numerusform>Auf %1 liefen noch %n Konferenzen, als die Zeit zum Auslaufen abgelaufen war; ihre Teilnehmer verbinden sich neu mit den anderen Bridges.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation>%1 wird gelöscht …</translation>
+    </message>
+    <message>
+        <source>Deleting every resource of the deployment…</source>
+        <translation>Alle Ressourcen der Installation werden gelöscht …</translation>
     </message>
 </context>
 <context>
@@ -236,6 +490,13 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     </message>
 </context>
 <context>
+    <name>DeploymentSecretStore</name>
+    <message>
+        <source>The keychain holds incomplete or damaged passwords for deployment %1. Remove the entries &quot;deployment/%1/…&quot; of &quot;%2&quot; in your keychain manager, then destroy and deploy the deployment again.</source>
+        <translation>Der Schlüsselbund enthält unvollständige oder beschädigte Passwörter für die Installation %1. Löschen Sie in Ihrer Schlüsselbundverwaltung die Einträge „deployment/%1/…“ von „%2“, entfernen Sie dann die Installation und richten Sie sie erneut ein.</translation>
+    </message>
+</context>
+<context>
     <name>DeploymentSecrets</name>
     <message>
         <source>The secret contains characters other than letters A–Z, a–z and digits; those could break the HOCON, shell or debconf files it is written to. Generate a new one.</source>
@@ -244,6 +505,29 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>The secret has %1 characters; at least %2 are needed. Generate a new one.</source>
         <translation>Das Geheimnis hat %1 Zeichen; mindestens %2 sind nötig. Erzeugen Sie ein neues.</translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a deployment name. Use the name the app shows for the deployment, for example meet-example-org.</source>
+        <translation>„%1“ ist kein Name einer Installation. Verwenden Sie den Namen, den Jitsi Deployer für die Installation anzeigt, zum Beispiel meet-example-org.</translation>
+    </message>
+    <message>
+        <source>The saved state of this deployment (%1) is damaged, so the app cannot tell which server keys to trust. Restore the file from a backup. If you cannot, move it away: the app then no longer trusts the deployment&apos;s servers, and the deployment has to be destroyed and deployed again.</source>
+        <translation>Der gespeicherte Stand dieser Installation (%1) ist beschädigt, daher kann Jitsi Deployer nicht erkennen, welchen Server-Schlüsseln es vertrauen soll. Stellen Sie die Datei aus einer Sicherung wieder her. Wenn das nicht möglich ist, verschieben Sie sie an einen anderen Ort: Jitsi Deployer vertraut dann den Servern der Installation nicht mehr, und die Installation muss entfernt und erneut eingerichtet werden.</translation>
+    </message>
+    <message>
+        <source>The saved state of this deployment (%1) cannot be read. Check that the file belongs to you and is readable.</source>
+        <translation>Der gespeicherte Stand dieser Installation (%1) kann nicht gelesen werden. Prüfen Sie, ob die Datei Ihnen gehört und lesbar ist.</translation>
+    </message>
+    <message>
+        <source>The state of this deployment could not be saved to %1. Check that the folder is writable and the disk is not full.</source>
+        <translation>Der Stand dieser Installation konnte nicht in %1 gespeichert werden. Prüfen Sie, ob der Ordner beschreibbar und der Datenträger nicht voll ist.</translation>
+    </message>
+    <message>
+        <source>The saved state of this deployment (%1) was written by a newer version of the app. Update the app to manage this deployment.</source>
+        <translation>Der gespeicherte Stand dieser Installation (%1) wurde von einer neueren Version von Jitsi Deployer geschrieben. Aktualisieren Sie Jitsi Deployer, um diese Installation zu verwalten.</translation>
     </message>
 </context>
 <context>
@@ -306,6 +590,44 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     </message>
 </context>
 <context>
+    <name>DnsCheck</name>
+    <message>
+        <source>%1 does not resolve yet (no such name), expected %2</source>
+        <translation>%1 wird noch nicht aufgelöst (Name existiert nicht), erwartet: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 record yet (or the resolver&apos;s answer was unreadable), expected %3</source>
+        <translation>%1 hat noch keinen %2-Eintrag (oder die Antwort des Resolvers war nicht lesbar), erwartet: %3</translation>
+    </message>
+    <message>
+        <source>%1 could not be looked up (%2), expected %3</source>
+        <translation>%1 konnte nicht abgefragt werden (%2), erwartet: %3</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 record yet, expected %3</source>
+        <translation>%1 hat noch keinen %2-Eintrag, erwartet: %3</translation>
+    </message>
+    <message>
+        <source>%1 resolves to %2</source>
+        <translation>%1 wird zu %2 aufgelöst</translation>
+    </message>
+    <message>
+        <source>%1 resolves to %2, expected %3</source>
+        <translation>%1 wird zu %2 aufgelöst, erwartet: %3</translation>
+    </message>
+    <message>
+        <source>%1 gave no answer yet, expected %2</source>
+        <translation>Für %1 kam noch keine Antwort, erwartet: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The domain&apos;s DNS records still do not point at the web host after %n second(s) of waiting: %1. Check these records at your DNS provider: %2. Changes can take a while to spread; run the deployment again once they resolve.</source>
+        <translation>
+            <numerusform>Die DNS-Einträge der Domain verweisen auch nach %n Sekunde Wartezeit noch nicht auf den Webserver: %1. Prüfen Sie diese Einträge bei Ihrem DNS-Anbieter: %2. Es kann eine Weile dauern, bis sich Änderungen verbreiten; starten Sie die Einrichtung erneut, sobald die Einträge aufgelöst werden.</numerusform>
+            <numerusform>Die DNS-Einträge der Domain verweisen auch nach %n Sekunden Wartezeit noch nicht auf den Webserver: %1. Prüfen Sie diese Einträge bei Ihrem DNS-Anbieter: %2. Es kann eine Weile dauern, bis sich Änderungen verbreiten; starten Sie die Einrichtung erneut, sobald die Einträge aufgelöst werden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DryRunWriter</name>
     <message>
         <source>Could not write %1: %2. Check that the output directory is writable and the disk has space.</source>
@@ -326,6 +648,141 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>the directory could not be created</source>
         <translation>das Verzeichnis konnte nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>EngineCommand</name>
+    <message>
+        <source>Stopping at the next safe point; press Ctrl-C again to quit at once.</source>
+        <translation>Jitsi Deployer hält am nächsten sicheren Punkt an; drücken Sie erneut Strg+C, um sofort abzubrechen.</translation>
+    </message>
+    <message>
+        <source>Stopped before anything was changed.</source>
+        <translation>Angehalten, bevor etwas geändert wurde.</translation>
+    </message>
+    <message>
+        <source>There is no deployment &quot;%1&quot;: this project has no deployments.</source>
+        <translation>Es gibt keine Installation „%1“: Dieses Projekt hat keine Installationen.</translation>
+    </message>
+    <message>
+        <source>There is no deployment &quot;%1&quot; in this project. It has: %2. Pass one of these (or its domain) to --deployment.</source>
+        <translation>In diesem Projekt gibt es keine Installation „%1“. Vorhanden sind: %2. Geben Sie eine davon (oder ihre Domain) bei --deployment an.</translation>
+    </message>
+    <message>
+        <source>This project has no deployments. Create one with &quot;jitsi-deployer deploy --plan-file F&quot;.</source>
+        <translation>Dieses Projekt hat keine Installationen. Legen Sie eine mit „jitsi-deployer deploy --plan-file F“ an.</translation>
+    </message>
+    <message>
+        <source>This project has %1 deployments: %2. Say which one with --deployment.</source>
+        <translation>Dieses Projekt hat %1 Installationen: %2. Geben Sie mit --deployment an, welche gemeint ist.</translation>
+    </message>
+    <message>
+        <source>Deployment %1 has no bridge &quot;%2&quot;; it has no bridges at all.</source>
+        <translation>Die Installation %1 hat keine Bridge „%2“; sie hat überhaupt keine Bridges.</translation>
+    </message>
+    <message>
+        <source>Deployment %1 has no bridge &quot;%2&quot;. Its bridges: %3.</source>
+        <translation>Die Installation %1 hat keine Bridge „%2“. Ihre Bridges: %3.</translation>
+    </message>
+    <message>
+        <source>&quot;destroy&quot; needs confirmation: run it in a terminal, or pass --yes. Nothing was deleted.</source>
+        <translation>„destroy“ braucht eine Bestätigung: Führen Sie den Befehl in einem Terminal aus oder geben Sie --yes an. Es wurde nichts gelöscht.</translation>
+    </message>
+    <message>
+        <source>This deletes deployment %1 for good: servers %2, its network and firewalls, and its saved state and secrets on this computer.</source>
+        <translation>Dies löscht die Installation %1 endgültig: die Server %2, ihr Netzwerk und ihre Firewalls sowie ihren gespeicherten Stand und ihre Geheimnisse auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm: </source>
+        <translation>Geben Sie zur Bestätigung %1 ein: </translation>
+    </message>
+    <message>
+        <source>Not confirmed; nothing was deleted.</source>
+        <translation>Nicht bestätigt; es wurde nichts gelöscht.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Jitsi Meet is ready: %1</source>
+        <translation>Jitsi Meet ist bereit: %1</translation>
+    </message>
+    <message>
+        <source>Web host %1; bridges: %2.</source>
+        <translation>Webserver %1; Bridges: %2.</translation>
+    </message>
+    <message>
+        <source>All bridges of %1 are connected: %2.</source>
+        <translation>Alle Bridges von %1 sind verbunden: %2.</translation>
+    </message>
+    <message>
+        <source>Done. Bridges of %1 now: %2.</source>
+        <translation>Fertig. Bridges von %1 jetzt: %2.</translation>
+    </message>
+    <message>
+        <source>Deployment %1 is deleted: its servers, network and firewalls, and its saved state and secrets on this computer.</source>
+        <translation>Die Installation %1 ist gelöscht: ihre Server, ihr Netzwerk und ihre Firewalls sowie ihr gespeicherter Stand und ihre Geheimnisse auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>The DNS records do not resolve to the web host yet, so its certificate is still self-signed and browsers will warn. Create these records, then run the same command again to get the Let&apos;s Encrypt certificate:</source>
+        <translation>Die DNS-Einträge verweisen noch nicht auf den Webserver, daher ist sein Zertifikat noch selbstsigniert, und Browser zeigen eine Warnung. Legen Sie diese Einträge an und führen Sie dann denselben Befehl erneut aus, um das Zertifikat von Let&apos;s Encrypt zu erhalten:</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Stopped on request.</source>
+        <translation>Auf Ihre Anforderung hin angehalten.</translation>
+    </message>
+    <message>
+        <source>Where: %1</source>
+        <translation>Wo: %1</translation>
+    </message>
+    <message>
+        <source>Failed on %1 at step &quot;%2&quot;%3</source>
+        <translation>Fehlgeschlagen auf %1 im Schritt „%2“%3</translation>
+    </message>
+    <message>
+        <source>Last lines of its /var/log/jitsi-deployer/provision.log:</source>
+        <translation>Letzte Zeilen von /var/log/jitsi-deployer/provision.log auf diesem Server:</translation>
+    </message>
+    <message>
+        <source>Fix the cause named above, then check again with &quot;%1 --deployment %2&quot;.</source>
+        <translation>Beheben Sie die oben genannte Ursache und prüfen Sie dann erneut mit „%1 --deployment %2“.</translation>
+    </message>
+    <message>
+        <source>Run &quot;%1&quot; again: it deletes what is left and touches nothing else.</source>
+        <translation>Führen Sie „%1“ erneut aus: Der Befehl löscht, was noch übrig ist, und lässt alles andere unberührt.</translation>
+    </message>
+    <message>
+        <source>Run the same command again: it continues where this one stopped.</source>
+        <translation>Führen Sie denselben Befehl erneut aus: Er macht dort weiter, wo dieser Lauf aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>This run created nothing.</source>
+        <translation>Dieser Lauf hat nichts angelegt.</translation>
+    </message>
+    <message>
+        <source>This run created (these cost money until deleted):</source>
+        <translation>Dieser Lauf hat Folgendes angelegt (es kostet Geld, bis es gelöscht ist):</translation>
+    </message>
+    <message>
+        <source>Two ways on:</source>
+        <translation>Zwei Möglichkeiten, weiterzumachen:</translation>
+    </message>
+    <message>
+        <source>  - fix the cause and run the same command again: it resumes where this one stopped, creates nothing twice and skips the steps already done;</source>
+        <translation>  - Beheben Sie die Ursache und führen Sie denselben Befehl erneut aus: Er setzt dort fort, wo dieser Lauf aufgehört hat, legt nichts doppelt an und überspringt die bereits erledigten Schritte;</translation>
+    </message>
+    <message>
+        <source>  - or remove everything of this deployment: %1</source>
+        <translation>  - oder entfernen Sie alles, was zu dieser Installation gehört: %1</translation>
     </message>
 </context>
 <context>
@@ -377,6 +834,128 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>A parameter contains characters that are not safe in the parameter file.</source>
         <translation>Ein Parameter enthält Zeichen, die in der Parameterdatei nicht sicher sind.</translation>
+    </message>
+    <message>
+        <source>The install phase is not one this host supports.</source>
+        <translation>Diese Installationsphase wird auf diesem Server nicht unterstützt.</translation>
+    </message>
+</context>
+<context>
+    <name>EventRenderer</name>
+    <message>
+        <source>Checking the plan against the project</source>
+        <translation>Abgleich des Plans mit dem Projekt</translation>
+    </message>
+    <message>
+        <source>Creating the cloud resources</source>
+        <translation>Anlegen der Cloud-Ressourcen</translation>
+    </message>
+    <message>
+        <source>Installing the servers</source>
+        <translation>Einrichten der Server</translation>
+    </message>
+    <message>
+        <source>Checking the DNS records</source>
+        <translation>Prüfen der DNS-Einträge</translation>
+    </message>
+    <message>
+        <source>Getting the certificate</source>
+        <translation>Abrufen des Zertifikats</translation>
+    </message>
+    <message>
+        <source>Verifying the bridges</source>
+        <translation>Überprüfen der Bridges</translation>
+    </message>
+    <message>
+        <source>Draining the bridge</source>
+        <translation>Auslaufenlassen der Bridge</translation>
+    </message>
+    <message>
+        <source>Deleting resources</source>
+        <translation>Löschen der Ressourcen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>creating</source>
+        <translation>wird angelegt</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>exists already, reused</source>
+        <translation>existiert bereits, wird wiederverwendet</translation>
+    </message>
+    <message>
+        <source>deleting</source>
+        <translation>wird gelöscht</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>    DNS records created in the project&apos;s DNS zone:</source>
+        <translation>    In der DNS-Zone des Projekts angelegte DNS-Einträge:</translation>
+    </message>
+    <message>
+        <source>    Create these DNS records at your DNS provider (the certificate waits for them):</source>
+        <translation>    Legen Sie diese DNS-Einträge bei Ihrem DNS-Anbieter an (das Zertifikat wartet darauf):</translation>
+    </message>
+    <message numerus="yes">
+        <source>    Verified: all %n bridge(s) are connected.</source>
+        <translation>
+            <numerusform>    Geprüft: %n Bridge ist verbunden.</numerusform>
+            <numerusform>    Geprüft: Alle %n Bridges sind verbunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>    Verification failed:</source>
+        <translation>    Prüfung fehlgeschlagen:</translation>
+    </message>
+    <message>
+        <source>      %1: working</source>
+        <translation>      %1: funktioniert</translation>
+    </message>
+    <message>
+        <source>      %1: NOT working: %2</source>
+        <translation>      %1: funktioniert NICHT: %2</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>    %1: step %2 failed%3</source>
+        <translation>    %1: Schritt %2 fehlgeschlagen%3</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>gestartet</translation>
+    </message>
+    <message>
+        <source>already done, skipped</source>
+        <translation>bereits erledigt, übersprungen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>(waiting)</source>
+        <translation>(wartet)</translation>
     </message>
 </context>
 <context>
@@ -472,6 +1051,13 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>Token works: %1 access to the project at %2 (servers: %3; API budget: %4 of %5 requests left this hour).</source>
         <translation>Das Token funktioniert: %1 auf das Projekt unter %2 (Server: %3; API-Kontingent: noch %4 von %5 Anfragen in dieser Stunde).</translation>
+    </message>
+</context>
+<context>
+    <name>HostConnection</name>
+    <message>
+        <source>The server %1 still presents its first host key after the key was replaced. Check that its SSH service reloads, then run the command again.</source>
+        <translation>Der Server %1 weist sich nach dem Austausch des Host-Schlüssels noch immer mit seinem ersten Host-Schlüssel aus. Prüfen Sie, ob sein SSH-Dienst neu geladen wird, und führen Sie den Befehl dann erneut aus.</translation>
     </message>
 </context>
 <context>
@@ -768,6 +1354,41 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     </message>
 </context>
 <context>
+    <name>SshHostAgent</name>
+    <message>
+        <source>There is no connection to the server. Connect first, then try again.</source>
+        <translation>Es besteht keine Verbindung zum Server. Stellen Sie zuerst eine Verbindung her und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The new host key is not an ed25519 key pair.</source>
+        <translation>Der neue Host-Schlüssel ist kein ed25519-Schlüsselpaar.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s new SSH host key could not be installed; the old key stays in use. Try again.</source>
+        <translation>Der neue SSH-Host-Schlüssel des Servers konnte nicht installiert werden; der alte Schlüssel bleibt in Gebrauch. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not create the folders for the files on the server.</source>
+        <translation>Die Ordner für die Dateien konnten auf dem Server nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The install could not be started on the server. Try again; if it keeps failing, check the server with &apos;systemctl status jitsi-deployer-provision&apos;.</source>
+        <translation>Die Einrichtung konnte auf dem Server nicht gestartet werden. Versuchen Sie es erneut; wenn es weiterhin fehlschlägt, prüfen Sie den Server mit „systemctl status jitsi-deployer-provision“.</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist on the server.</source>
+        <translation>Die Datei %1 existiert auf dem Server nicht.</translation>
+    </message>
+    <message>
+        <source>The bridge %1 could not be drained, so its meetings would be cut off. Check that jitsi-videobridge2 runs on it, then try again.</source>
+        <translation>Die Bridge %1 konnte nicht zum Auslaufen gebracht werden, daher würden ihre Konferenzen abgebrochen. Prüfen Sie, ob jitsi-videobridge2 auf ihr läuft, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was closed.</source>
+        <translation>Die Verbindung zum Server wurde geschlossen.</translation>
+    </message>
+</context>
+<context>
     <name>SshPublicKey</name>
     <message>
         <source>This is not a valid SSH public key. Copy the whole line of the .pub file, starting with &quot;ssh-ed25519&quot;, &quot;ecdsa-sha2-&quot; or &quot;ssh-rsa&quot;.</source>
@@ -898,6 +1519,25 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>Managed resources outside any deployment:</source>
         <translation>Verwaltete Ressourcen außerhalb jeder Installation:</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>%1 on %2 did not finish in time. The install keeps running on the server; run the command again to follow it, or look at /var/log/jitsi-deployer/provision.log there.</source>
+        <translation>%1 auf %2 ist nicht rechtzeitig fertig geworden. Die Einrichtung läuft auf dem Server weiter; führen Sie den Befehl erneut aus, um sie weiter zu verfolgen, oder sehen Sie sich dort /var/log/jitsi-deployer/provision.log an.</translation>
+    </message>
+    <message>
+        <source>Lost the install log of %1.</source>
+        <translation>Das Mitlesen des Installationsprotokolls von %1 ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; failed on %2: %3 Fix the cause, then run the same command again: completed steps are not repeated.</source>
+        <translation>Der Schritt „%1“ ist auf %2 fehlgeschlagen: %3 Beheben Sie die Ursache und führen Sie dann denselben Befehl erneut aus: Abgeschlossene Schritte werden nicht wiederholt.</translation>
+    </message>
+    <message>
+        <source>see its install log above.</source>
+        <translation>siehe sein Installationsprotokoll weiter oben.</translation>
     </message>
 </context>
 <context>

@@ -3,19 +3,28 @@
 #include "clioutput.h"
 #include "common/inputvalidation.h"
 #include "common/logging.h"
+#include "common/redactor.h"
 #include "deploy/deploymentplan.h"
 #include "deploy/dryrunwriter.h"
+#include "deploy/hostagent.h"
+#include "deploy/sshhostagent.h"
+#include "enginecommands.h"
 #include "hcloud/hetznerclient.h"
 #include "hcloudcommands.h"
+#include "interruptwatcher.h"
 #include "plancommand.h"
 #include "statuscommand.h"
+#include "terminal.h"
 #include "tokenresolver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
+#include <QMutex>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -59,7 +68,100 @@ QString usage()
                    "Deployments (found by their labels in the project):\n"
                    "  status [--deployment D]                   each deployment's web host, bridges, network,\n"
                    "                                            firewalls and problems; D is a slug or a domain;\n"
-                   "                                            exit 1 when D is not in the project");
+                   "                                            exit 1 when D is not in the project")
+           + u"\n\n"_s
+           + QCoreApplication::translate(
+                   "CliApplication",
+                   "Deploying and managing (D may be left out when the project has exactly one deployment):\n"
+                   "  deploy --plan-file F                      create or resume the deployment of plan F, verify it\n"
+                   "  verify [--deployment D]                   check that every bridge is connected (read-only)\n"
+                   "  add-bridge [--deployment D] [--count N] [--type T] [--location L]\n"
+                   "                                            add N bridges (default 1, like the last bridge)\n"
+                   "  remove-bridge NAME [--deployment D]       drain bridge NAME, then delete it\n"
+                   "  destroy [--deployment D] [--yes]          delete everything of the deployment; asks to type\n"
+                   "                                            its domain unless --yes\n"
+                   "  --identity FILE      the SSH private key for the servers (default: the ssh-agent); a\n"
+                   "                       passphrase is asked on the terminal\n"
+                   "Ctrl-C stops at the next safe point; running the same command again resumes.\n"
+                   "More exit codes: 5 deployed but not verified, 6 stopped by Ctrl-C.");
+}
+
+bool isEngineCommand(const QString &word)
+{
+    static const QStringList commands{u"deploy"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"destroy"_s};
+    return commands.contains(word);
+}
+
+Error usageError(const QString &code, const QString &message)
+{
+    return Error{u"input"_s, code, message, {}, {}, 0};
+}
+
+// The engine commands' own options, checked before anything is read from the keychain or sent.
+Result<EngineCommand::Request> engineRequest(const QCommandLineParser &parser, const QStringList &words,
+                                             const QCommandLineOption &countOption,
+                                             const QCommandLineOption &typeOption,
+                                             const QCommandLineOption &identityOption,
+                                             const QCommandLineOption &yesOption)
+{
+    using Operation = EngineCommand::Operation;
+    EngineCommand::Request request;
+    const QString &command = words[0];
+    request.operation = command == u"deploy"_s          ? Operation::Deploy
+                        : command == u"verify"_s        ? Operation::Verify
+                        : command == u"add-bridge"_s    ? Operation::AddBridges
+                        : command == u"remove-bridge"_s ? Operation::RemoveBridge
+                                                        : Operation::Destroy;
+    if (parser.isSet(countOption)) {
+        bool ok = false;
+        request.count = parser.value(countOption).trimmed().toInt(&ok);
+        if (!ok || request.count < 1 || request.count > DeploymentPlan::maxBridges)
+            return usageError(
+                    u"count_invalid"_s,
+                    QCoreApplication::translate("CliApplication", "--count needs a whole number from 1 to %1.")
+                            .arg(DeploymentPlan::maxBridges));
+    }
+    if (parser.isSet(typeOption)) {
+        request.spec.serverType = parser.value(typeOption).trimmed();
+        if (request.spec.serverType.isEmpty())
+            return usageError(u"type_invalid"_s,
+                              QCoreApplication::translate("CliApplication",
+                                                          "--type needs a server type such as cx33; see \"hcloud "
+                                                          "server-types\"."));
+    }
+    if (parser.isSet(identityOption)) {
+        const QFileInfo key(parser.value(identityOption));
+        if (!key.isFile() || !key.isReadable())
+            return usageError(u"identity_unreadable"_s,
+                              QCoreApplication::translate("CliApplication",
+                                                          "Cannot read the SSH private key %1 given to --identity.")
+                                      .arg(key.filePath()));
+        if (key.fileName().endsWith(u".pub"_s))
+            return usageError(u"identity_public"_s,
+                              QCoreApplication::translate("CliApplication",
+                                                          "%1 is a public key; --identity needs the private key "
+                                                          "(the same name without .pub).")
+                                      .arg(key.filePath()));
+    }
+    if (request.operation == Operation::RemoveBridge) {
+        static const QRegularExpression serverName(u"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$"_s);
+        request.bridge = words.value(1).trimmed();
+        if (!serverName.match(request.bridge).hasMatch())
+            return usageError(u"bridge_invalid"_s,
+                              QCoreApplication::translate("CliApplication",
+                                                          "\"%1\" is not a bridge's server name; \"status\" lists "
+                                                          "them (e.g. meet-example-org-jvb-2).")
+                                      .arg(request.bridge));
+    }
+    request.confirmed = parser.isSet(yesOption);
+    // The confirmation is typed on the terminal; without one (a script, CI) only --yes can confirm.
+    if (request.operation == Operation::Destroy && !request.confirmed && !Terminal::stdinIsTerminal())
+        return usageError(u"not_confirmed"_s,
+                          QCoreApplication::translate("CliApplication",
+                                                      "\"destroy\" asks you to type the domain to confirm, but "
+                                                      "there is no terminal to ask on. Pass --yes to confirm. "
+                                                      "Nothing was deleted."));
+    return request;
 }
 } // namespace
 
@@ -92,6 +194,48 @@ void CliApplication::finish(int exitCode)
     QTimer::singleShot(0, this, [this, exitCode] { Q_EMIT finished(exitCode); });
 }
 
+void CliApplication::setHostAgentFactory(HostAgentFactory *factory)
+{
+    m_hostAgentFactory = factory;
+}
+
+void CliApplication::setEngineSettings(const EngineSettings &settings)
+{
+    m_engineSettings = settings;
+}
+
+HostAgentFactory *CliApplication::hostAgentFactory(const QString &identityFile)
+{
+    if (m_hostAgentFactory)
+        return m_hostAgentFactory;
+    SshHostAgent::Options options;
+    if (!identityFile.isEmpty()) {
+        options.connect.keyFile = QFileInfo(identityFile).absoluteFilePath();
+        // Every host's session may ask; the user types the passphrase once. It lives in memory for this run only
+        // and is registered with the Redactor like every other secret.
+        struct Passphrase
+        {
+            QMutex mutex;
+            bool asked = false;
+            QString value;
+        };
+        auto passphrase = std::make_shared<Passphrase>();
+        options.connect.passphraseProvider = [passphrase](const QString &keyFile) {
+            QMutexLocker lock(&passphrase->mutex);
+            if (!passphrase->asked) {
+                passphrase->asked = true;
+                passphrase->value = Terminal::readSecret(
+                        QCoreApplication::translate("CliApplication", "Passphrase for %1: ").arg(keyFile));
+                if (!passphrase->value.isEmpty())
+                    Redactor::instance().addSecret(passphrase->value);
+            }
+            return passphrase->value;
+        };
+    }
+    m_ownHostAgentFactory = std::make_unique<SshHostAgentFactory>(options);
+    return m_ownHostAgentFactory.get();
+}
+
 void CliApplication::start(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -105,8 +249,13 @@ void CliApplication::start(const QStringList &arguments)
     const QCommandLineOption planFileOption(u"plan-file"_s, {}, u"file"_s);
     const QCommandLineOption outputDirOption(u"output-dir"_s, {}, u"directory"_s);
     const QCommandLineOption deploymentOption(u"deployment"_s, {}, u"deployment"_s);
+    const QCommandLineOption countOption(u"count"_s, {}, u"count"_s);
+    const QCommandLineOption typeOption(u"type"_s, {}, u"type"_s);
+    const QCommandLineOption identityOption(u"identity"_s, {}, u"file"_s);
+    const QCommandLineOption yesOption(u"yes"_s);
     parser.addOptions({helpOption, versionOption, jsonOption, endpointOption, locationOption, architectureOption,
-                       planFileOption, outputDirOption, deploymentOption});
+                       planFileOption, outputDirOption, deploymentOption, countOption, typeOption, identityOption,
+                       yesOption});
 
     if (!parser.parse(arguments)) {
         m_output->error(parser.errorText() + u"\n\n"_s + usage());
@@ -124,20 +273,42 @@ void CliApplication::start(const QStringList &arguments)
     const QStringList words = parser.positionalArguments();
     const bool isPlan = words == QStringList{u"plan"_s};
     const bool isStatus = words == QStringList{u"status"_s};
-    if (!isPlan && !isStatus
+    // remove-bridge takes the bridge's name; the other engine commands take no word.
+    const bool isEngine
+            = !words.isEmpty() && isEngineCommand(words[0]) && words.size() == (words[0] == u"remove-bridge"_s ? 2 : 1);
+    if (!isPlan && !isStatus && !isEngine
         && (words.size() != 2 || words[0] != u"hcloud"_s || !hcloudSubcommands.contains(words[1]))) {
-        m_output->error(tr("Unknown command \"%1\".").arg(words.join(u' ')) + u"\n\n"_s + usage());
+        if (words.size() == 1 && words[0] == u"remove-bridge"_s)
+            m_output->error(tr("\"remove-bridge\" needs the bridge's server name, e.g. remove-bridge "
+                               "meet-example-org-jvb-2; \"status\" lists them.")
+                            + u"\n\n"_s + usage());
+        else
+            m_output->error(tr("Unknown command \"%1\".").arg(words.join(u' ')) + u"\n\n"_s + usage());
         return finish(UsageError);
     }
-    const QString command = isPlan || isStatus ? words[0] : words[1];
-    if ((parser.isSet(locationOption) && command != u"server-types"_s)
-        || (parser.isSet(architectureOption) && command != u"images"_s)
-        || ((parser.isSet(planFileOption) || parser.isSet(outputDirOption)) && !isPlan)
-        || (parser.isSet(deploymentOption) && !isStatus)) {
-        // The hcloud message is the one already translated; "plan" has its own.
-        const QString message = isPlan     ? tr("That option does not belong to \"plan\".")
-                                : isStatus ? tr("That option does not belong to \"status\".")
-                                           : tr("That option does not belong to \"hcloud %1\".").arg(command);
+    const QString command = isPlan || isStatus || isEngine ? words[0] : words[1];
+
+    // Which command each option belongs to; anything else is a mistake worth stopping for.
+    const QList<std::pair<const QCommandLineOption *, QStringList>> optionOwners{
+            {&locationOption, {u"server-types"_s, u"add-bridge"_s}},
+            {&architectureOption, {u"images"_s}},
+            {&planFileOption, {u"plan"_s, u"deploy"_s}},
+            {&outputDirOption, {u"plan"_s}},
+            {&deploymentOption, {u"status"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"destroy"_s}},
+            {&countOption, {u"add-bridge"_s}},
+            {&typeOption, {u"add-bridge"_s}},
+            {&identityOption, {u"deploy"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s}},
+            {&yesOption, {u"destroy"_s}},
+    };
+    for (const auto &[option, owners] : optionOwners) {
+        if (!parser.isSet(*option) || owners.contains(command))
+            continue;
+        // The hcloud, plan and status messages are the ones already translated.
+        const QString message
+                = isPlan     ? tr("That option does not belong to \"plan\".")
+                  : isStatus ? tr("That option does not belong to \"status\".")
+                  : isEngine ? tr("The option --%1 does not belong to \"%2\".").arg(option->names().first(), command)
+                             : tr("That option does not belong to \"hcloud %1\".").arg(command);
         m_output->error(message + u"\n\n"_s + usage());
         return finish(UsageError);
     }
@@ -145,9 +316,14 @@ void CliApplication::start(const QStringList &arguments)
     // The plan and the output directory are checked before the token is even read: bad input sends nothing.
     DeploymentPlan plan;
     const QString outputDir = parser.value(outputDirOption);
-    if (isPlan) {
-        if (!parser.isSet(planFileOption) || !parser.isSet(outputDirOption)) {
+    if (isPlan || command == u"deploy"_s) {
+        if (isPlan && (!parser.isSet(planFileOption) || !parser.isSet(outputDirOption))) {
             m_output->error(tr("\"plan\" needs --plan-file and --output-dir.") + u"\n\n"_s + usage());
+            return finish(UsageError);
+        }
+        if (!isPlan && !parser.isSet(planFileOption)) {
+            m_output->error(tr("\"deploy\" needs --plan-file F: the plan to deploy (docs/plan-format.md).") + u"\n\n"_s
+                            + usage());
             return finish(UsageError);
         }
         // With --json, stdout still gets its one JSON value; `field` names the plan's bad field, if any.
@@ -168,8 +344,10 @@ void CliApplication::start(const QStringList &arguments)
             return refuse(loaded.error(),
                           tr("The plan file %1 is not usable: %2").arg(file.fileName(), loaded.error().message));
         plan = loaded.value();
-        if (const auto checked = DryRunWriter::checkDirectory(outputDir); !checked)
-            return refuse(checked.error(), checked.error().message);
+        if (isPlan) {
+            if (const auto checked = DryRunWriter::checkDirectory(outputDir); !checked)
+                return refuse(checked.error(), checked.error().message);
+        }
     }
 
     QString architecture;
@@ -192,6 +370,19 @@ void CliApplication::start(const QStringList &arguments)
         return finish(UsageError);
     }
 
+    EngineCommand::Request request;
+    if (isEngine) {
+        const auto parsed = engineRequest(parser, words, countOption, typeOption, identityOption, yesOption);
+        if (!parsed) {
+            m_output->error(parsed.error().message);
+            return finish(UsageError);
+        }
+        request = parsed.value();
+    }
+    request.plan = plan;
+    request.deployment = deployment;
+    request.spec.location = location;
+
     const QString endpointText
             = parser.isSet(endpointOption) ? parser.value(endpointOption) : qEnvironmentVariable("HCLOUD_ENDPOINT");
     QUrl endpoint(QString::fromLatin1(hcloud::defaultEndpoint));
@@ -205,13 +396,48 @@ void CliApplication::start(const QStringList &arguments)
     }
 
     const bool json = parser.isSet(jsonOption);
+    HostAgentFactory *hosts = nullptr;
+    if (isEngine) {
+        // destroy only talks to the API; the others reach the servers over SSH and need a key.
+        if (command != u"destroy"_s && !m_hostAgentFactory && !parser.isSet(identityOption)
+            && qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK")) {
+            m_output->error(tr("No SSH key to reach the servers: pass --identity FILE (the private key whose public "
+                               "half the plan names), or add the key to a running ssh-agent (ssh-add)."));
+            return finish(UsageError);
+        }
+        hosts = hostAgentFactory(parser.value(identityOption));
+    }
+    if (isEngine) {
+        // Ctrl-C from here on stops at a safe point instead of killing the process halfway through a request.
+        auto *interrupts = new InterruptWatcher(this);
+        connect(interrupts, &InterruptWatcher::interrupted, this, [this] {
+            if (m_engineCommand)
+                m_engineCommand->cancel();
+            else
+                finish(Cancelled);
+        });
+    }
+
     auto *resolver = new TokenResolver(this);
-    resolver->resolve(this, [this, resolver, endpoint, command, location, architecture, json, isPlan, isStatus, plan,
-                             outputDir, deployment](Result<QString> token) {
+    resolver->resolve(this, [this, resolver, endpoint, command, location, architecture, json, isPlan, isStatus,
+                             isEngine, plan, outputDir, deployment, request, hosts](Result<QString> token) {
         resolver->deleteLater();
+        if (m_finished)
+            return;
         if (!token) {
+            const int exitCode = HcloudCommands::exitCodeFor(token.error());
+            // The engine commands' JSON stream always ends with a finished event.
+            if (isEngine && json)
+                m_output->json(
+                        QJsonObject{{u"event"_s, u"finished"_s},
+                                    {u"operation"_s, command},
+                                    {u"ok"_s, false},
+                                    {u"exit_code"_s, exitCode},
+                                    {u"error"_s, QJsonObject{{u"code"_s, token.error().code},
+                                                             {u"message"_s, token.error().message},
+                                                             {u"correlation_id"_s, token.error().correlationId}}}});
             m_output->error(token.error());
-            return finish(HcloudCommands::exitCodeFor(token.error()));
+            return finish(exitCode);
         }
         auto *client = new hcloud::HetznerClient(m_network, this);
         client->setEndpoint(endpoint);
@@ -227,6 +453,15 @@ void CliApplication::start(const QStringList &arguments)
             return (new PlanCommand(client, m_output, json, this))->run(plan, outputDir, done);
         if (isStatus)
             return (new StatusCommand(client, m_output, json, this))->run(deployment, done);
+        if (isEngine) {
+            EngineSettings settings = m_engineSettings;
+            settings.hosts = hosts;
+            const auto style = json                           ? EventRenderer::Style::Json
+                               : Terminal::stdoutIsTerminal() ? EventRenderer::Style::Terminal
+                                                              : EventRenderer::Style::Lines;
+            m_engineCommand = new EngineCommand(client, m_output, settings, style, this);
+            return m_engineCommand->run(request, done);
+        }
         auto *commands = new HcloudCommands(client, m_output, json, this);
         if (command == u"check-token"_s)
             commands->checkToken(done);

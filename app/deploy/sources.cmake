@@ -10,3 +10,17 @@ target_sources(deployer_core PRIVATE
 # verification: is every bridge really connected (DESIGN.md §5), judged from logs and probes
 target_sources(deployer_core PRIVATE
     deploy/verifier.h deploy/verifier.cpp)
+# the engine (issue 5): provisioning protocol, hosts, cloud resources, DNS, local state, orchestration
+target_sources(deployer_core PRIVATE
+    deploy/provisionsteps.h deploy/provisionsteps.cpp
+    deploy/hostagent.h
+    deploy/sshhostagent.h deploy/sshhostagent.cpp
+    deploy/hostconnection.h deploy/hostconnection.cpp
+    deploy/taskrunner.h deploy/taskrunner.cpp
+    deploy/evidencecollector.h deploy/evidencecollector.cpp
+    deploy/cloudresources.h deploy/cloudresources.cpp
+    deploy/dnscheck.h deploy/dnscheck.cpp
+    deploy/deploymentstore.h deploy/deploymentstore.cpp
+    deploy/engineevents.h deploy/engineevents.cpp
+    deploy/enginerun.h deploy/enginerun.cpp
+    deploy/deploymentengine.h deploy/deploymentengine.cpp)

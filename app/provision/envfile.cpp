@@ -150,17 +150,22 @@ Result<QByteArray> EnvFile::render(const DeploymentPlan &plan, const DeploymentS
     ok &= out.set(u"JD_JVB_SECRET"_s, real ? secrets.jvbSecret : u"<jvb-secret>"_s);
     ok &= out.set(u"JD_MULTI_LOCATION"_s, multiLocation ? u"true"_s : u"false"_s);
 
+    if (!host.phase.isEmpty() && host.phase != u"all"_s && !(bridge && host.phase == u"packages"_s))
+        return invalid(u"phase"_s, tr("The install phase is not one this host supports."));
+    // The packages phase runs before the web host exists: its address and certificate may be missing.
+    const bool packagesPhase = host.phase == u"packages"_s;
+
     if (bridge) {
+        ok &= out.set(u"JD_PHASE"_s, packagesPhase ? u"packages"_s : u"all"_s);
         const QString xmppHost = host.webPrivateIp.isEmpty() ? host.webPublicIp : host.webPrivateIp;
         QString xmppValue = normalisedAddress(xmppHost);
-        if (xmppValue.isEmpty()) {
-            if (real)
-                return invalid(u"webAddress"_s,
-                               tr("The web server's address is missing or not an IP address, so the bridge "
-                                  "cannot be configured to reach it."));
+        if (xmppValue.isEmpty() && !real)
             xmppValue = host.webPrivateIp.isEmpty() ? u"<web-public-ip>"_s : u"<web-private-ip>"_s;
-        }
-        ok &= out.set(u"JD_XMPP_HOST"_s, xmppValue);
+        if (xmppValue.isEmpty() && !packagesPhase)
+            return invalid(u"webAddress"_s, tr("The web server's address is missing or not an IP address, so the "
+                                               "bridge cannot be configured to reach it."));
+        if (!xmppValue.isEmpty()) // the packages phase does not read it
+            ok &= out.set(u"JD_XMPP_HOST"_s, xmppValue);
         ok &= out.set(u"JD_REGION"_s, plan.bridges.at(host.bridgeNumber - 1).location);
         const bool disable = plan.options.disableCertificateVerification;
         ok &= out.set(u"JD_DISABLE_CERT_VERIFICATION"_s, disable ? u"true"_s : u"false"_s);
@@ -168,12 +173,12 @@ Result<QByteArray> EnvFile::render(const DeploymentPlan &plan, const DeploymentS
             const QString pem = host.prosodyAuthCertificate.trimmed();
             if (pem.startsWith(u"-----BEGIN CERTIFICATE-----"_s) && pem.endsWith(u"-----END CERTIFICATE-----"_s)) {
                 ok &= out.set(u"JD_PROSODY_AUTH_CERT_B64"_s, QString::fromLatin1((pem + u'\n').toUtf8().toBase64()));
-            } else if (real) {
+            } else if (real && !packagesPhase) {
                 return invalid(u"prosodyAuthCertificate"_s,
                                tr("The web server's certificate for auth.%1 is missing or not a PEM certificate; "
                                   "the bridge needs it to trust the web server.")
                                        .arg(plan.domain));
-            } else {
+            } else if (!real) {
                 ok &= out.set(u"JD_PROSODY_AUTH_CERT_B64"_s, u"<prosody-auth-certificate>"_s);
             }
         }

@@ -29,4 +29,7 @@ struct HostInputs
     QStringList bridgeAddresses; // web host: who may reach 5222
     QString prosodyAuthCertificate; // bridge: PEM of prosody's auth.<domain> certificate, copied from the web host
     QString acmeDirectoryUrl; // web host certificate step; empty = Let's Encrypt production
+    // Bridge: JD_PHASE, "packages" (install before the web host exists; no web address or certificate needed)
+    // or "all"; empty = all (docs/provisioning.md "Bridge phases").
+    QString phase;
 };

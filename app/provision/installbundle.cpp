@@ -58,16 +58,51 @@ QString InstallBundle::startCommand() const
            + u" 2>/dev/null; systemctl start --no-block "_s + unitName();
 }
 
+namespace {
+
+// --no-block: systemd-run otherwise waits for the start job, which for a oneshot unit lasts the whole run.
+// reset-failed first: a failed transient unit of the same name would block the new one until collected.
+QString transientCommand(const QString &unit, const QString &script)
+{
+    return u"systemctl reset-failed "_s + unit + u" 2>/dev/null; systemd-run --no-block --unit="_s + unit
+           + u" --collect --property=Type=oneshot "_s + InstallBundle::scriptDirectory() + u'/' + script;
+}
+
+} // namespace
+
 QString InstallBundle::firewallCommand()
 {
-    return u"systemd-run --unit=jitsi-deployer-firewall-update --collect --property=Type=oneshot "_s + scriptDirectory()
-           + u"/web-firewall.sh"_s;
+    return transientCommand(firewallUnitName(), u"web-firewall.sh"_s);
 }
 
 QString InstallBundle::certificateCommand()
 {
-    return u"systemd-run --unit=jitsi-deployer-certificate --collect --property=Type=oneshot "_s + scriptDirectory()
-           + u"/web-certificate.sh"_s;
+    return transientCommand(certificateUnitName(), u"web-certificate.sh"_s);
+}
+
+QString InstallBundle::firewallUnitName()
+{
+    return u"jitsi-deployer-firewall-update.service"_s;
+}
+
+QString InstallBundle::certificateUnitName()
+{
+    return u"jitsi-deployer-certificate.service"_s;
+}
+
+InstallFile InstallBundle::hostKeyInstallScript()
+{
+    return {scriptDirectory() + u"/host-key-install.sh"_s, resource(u"host-key-install.sh"_s), 0755};
+}
+
+InstallFile InstallBundle::bridgeDrainScript()
+{
+    return {scriptDirectory() + u"/bridge-drain.sh"_s, resource(u"bridge-drain.sh"_s), 0755};
+}
+
+QString InstallBundle::hostKeyStagingPath()
+{
+    return u"/etc/ssh/jitsi-deployer-new-host-key"_s;
 }
 
 QString InstallBundle::unitName()

@@ -30,16 +30,25 @@ public:
     QString startCommand() const;
     // Web host only, each run as a transient unit so that it too survives a dropped connection: the
     // firewall step alone (after the env file was uploaded with new bridge addresses) and the
-    // certificate step (once DNS points at the host).
+    // certificate step (once DNS points at the host). Like startCommand(), they return at once.
     static QString firewallCommand();
     static QString certificateCommand();
 
     static QString unitName(); // jitsi-deployer-provision.service
+    static QString firewallUnitName(); // jitsi-deployer-firewall-update.service (transient)
+    static QString certificateUnitName(); // jitsi-deployer-certificate.service (transient)
     static QString scriptDirectory(); // /usr/local/lib/jitsi-deployer
     static QString logPath(); // /var/log/jitsi-deployer/provision.log, format in provision-lib.sh
     static QString statePath(); // /var/lib/jitsi-deployer/provision.state
     // Where the web host keeps prosody's auth.<domain> certificate, which the bridges must trust.
     static QString prosodyAuthCertificatePath(const QString &domain);
+
+    // Scripts the host agent uploads and runs itself, outside the install (so they also work on a host whose
+    // bundle is older): host key rotation, and a bridge's drain before its server is deleted.
+    static InstallFile hostKeyInstallScript(); // host-key-install.sh in scriptDirectory()
+    static InstallFile bridgeDrainScript(); // bridge-drain.sh in scriptDirectory()
+    // Where hostKeyInstallScript() expects the new host key pair (private 0600, public "<path>.pub").
+    static QString hostKeyStagingPath(); // /etc/ssh/jitsi-deployer-new-host-key
 
     // The text of one resource, e.g. "provision-lib.sh"; empty if there is no such file.
     static QByteArray resource(const QString &name);

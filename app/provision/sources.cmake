@@ -20,5 +20,7 @@ qt_add_resources(deployer_core "provision_scripts"
         "${PROJECT_SOURCE_DIR}/resources/provision/provision-bridge.sh"
         "${PROJECT_SOURCE_DIR}/resources/provision/web-firewall.sh"
         "${PROJECT_SOURCE_DIR}/resources/provision/web-certificate.sh"
+        "${PROJECT_SOURCE_DIR}/resources/provision/host-key-install.sh"
+        "${PROJECT_SOURCE_DIR}/resources/provision/bridge-drain.sh"
         "${PROJECT_SOURCE_DIR}/resources/provision/jitsi-deployer-provision.service"
         "${PROJECT_SOURCE_DIR}/resources/provision/jitsi-deployer-firewall.service")

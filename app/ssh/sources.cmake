@@ -1,6 +1,7 @@
 # SshSession and its parts (worker thread, operations, follow protocol).
 target_sources(deployer_core PRIVATE
     ssh/followprotocol.cpp ssh/followprotocol.h
+    ssh/keepalivemonitor.cpp ssh/keepalivemonitor.h
     ssh/linesplitter.cpp ssh/linesplitter.h
     ssh/ssherrors.cpp ssh/ssherrors.h
     ssh/sshexec.cpp ssh/sshexec.h

@@ -17,31 +17,9 @@
 
 #include <fcntl.h>
 
-#ifdef Q_OS_WIN
-#include <winsock2.h>
-#else
-#include <poll.h>
-#endif
-
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// True when bytes wait unread on the connection. The idle check must not trust the socket notifier alone: a
-// pump may read a keepalive reply before the notifier runs (it then never fires), and a starved thread may
-// run the keepalive timer before the notifier.
-bool inboundPending(socket_t fd)
-{
-    if (fd == SSH_INVALID_SOCKET)
-        return false;
-#ifdef Q_OS_WIN
-    WSAPOLLFD pfd{fd, POLLRDNORM, 0};
-    return WSAPoll(&pfd, 1, 0) > 0;
-#else
-    pollfd pfd{fd, POLLIN, 0};
-    return ::poll(&pfd, 1, 0) > 0;
-#endif
-}
 
 constexpr int readChunk = 64 * 1024;
 constexpr qint64 pumpBudgetBytes = 4 * 1024 * 1024; // per pump, so the event loop stays responsive
@@ -141,17 +119,23 @@ SshWorker::SshWorker(const SshConnectOptions &options)
     , m_pumpTimer(this) // children, so they move to the worker thread with this object
     , m_flushTimer(this)
     , m_keepaliveTimer(this)
+    , m_deadlineTimer(this)
     , m_reconnectTimer(this)
+    , m_liveness(options.idleTimeoutMs)
+    , m_traffic(std::make_unique<ssh_counter_struct>())
 {
     m_pumpTimer.setInterval(10);
     connect(&m_pumpTimer, &QTimer::timeout, this, &SshWorker::pump);
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &SshWorker::flush);
     m_keepaliveTimer.setInterval(qMax(200, qMin(m_options.keepaliveIntervalMs, m_options.idleTimeoutMs / 3)));
-    connect(&m_keepaliveTimer, &QTimer::timeout, this, &SshWorker::sendKeepalive);
+    connect(&m_keepaliveTimer, &QTimer::timeout, this, &SshWorker::keepaliveTick);
+    m_deadlineTimer.setSingleShot(true);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &SshWorker::checkLiveness);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &SshWorker::attemptReconnect);
     m_sinceFlush.start();
+    m_clock.start();
 }
 
 SshWorker::~SshWorker()
@@ -233,6 +217,8 @@ Result<void> SshWorker::establish()
         return socket.error();
 
     m_session = ssh_new();
+    *m_traffic = {};
+    ssh_set_counters(m_session, nullptr, m_traffic.get());
     const QByteArray host = m_options.host.toUtf8();
     const QByteArray user = m_options.user.toUtf8();
     const unsigned int port = m_options.port;
@@ -282,11 +268,8 @@ Result<void> SshWorker::establish()
     m_event = ssh_event_new();
     ssh_event_add_session(m_event, m_session);
     m_notifier = new QSocketNotifier(ssh_get_fd(m_session), QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, [this] {
-        m_sinceInbound.restart();
-        pump();
-    });
-    m_sinceInbound.start();
+    connect(m_notifier, &QSocketNotifier::activated, this, &SshWorker::pump);
+    m_liveness.start(m_traffic->in_packets, m_clock.elapsed());
     m_keepaliveTimer.start();
     m_lost = false;
     qCDebug(lcSsh) << "connected to" << m_options.host << m_options.port << "as" << m_options.user;
@@ -329,6 +312,7 @@ void SshWorker::dropConnection()
 {
     assertWorkerThread();
     m_keepaliveTimer.stop();
+    m_deadlineTimer.stop();
     delete m_notifier;
     m_notifier = nullptr;
     for (auto &[id, channel] : m_channels) {
@@ -488,23 +472,59 @@ void SshWorker::attemptReconnect()
     m_reconnectTimer.start(delay);
 }
 
-void SshWorker::sendKeepalive()
+void SshWorker::keepaliveTick()
 {
     assertWorkerThread();
     if (m_state != SshSession::State::Connected || !m_session)
         return;
-    if (inboundPending(ssh_get_fd(m_session))) {
-        m_sinceInbound.restart();
-        pump();
-        if (m_state != SshSession::State::Connected || !m_session)
-            return;
+    // First read whatever already arrived: on a starved thread the answer may have been waiting for a while.
+    pump();
+    if (m_state != SshSession::State::Connected || !m_session)
+        return;
+    if (m_liveness.awaitingAnswer()) {
+        checkLiveness();
+        return;
     }
-    if (m_sinceInbound.elapsed() > m_options.idleTimeoutMs) {
+    // libssh keeps one global request open at a time and remembers the answer to the last one until the next
+    // ssh_send_keepalive(), which then only clears that record and sends nothing. The packet counter tells the
+    // two apart; a second call then asks for real. Neither sends while an earlier question is still unanswered,
+    // and that one then stands for this round's question.
+    const quint64 sentBefore = m_traffic->out_packets;
+    ssh_send_keepalive(m_session);
+    if (m_traffic->out_packets == sentBefore)
+        ssh_send_keepalive(m_session);
+    // Both calls also read what is waiting; on a fast link that includes the answer to the question just sent.
+    // Anything heard from here on is an answer.
+    m_liveness.questionAsked(m_clock.elapsed());
+    noteTraffic();
+    if (m_liveness.awaitingAnswer())
+        m_deadlineTimer.start(int(m_liveness.msUntilDead(m_clock.elapsed())));
+    schedulePump(); // the request may still sit in libssh's output buffer
+}
+
+void SshWorker::checkLiveness()
+{
+    assertWorkerThread();
+    if (m_state != SshSession::State::Connected || !m_session)
+        return;
+    pump(); // an answer waiting unread is an answer, however late this thread gets to it
+    if (m_state != SshSession::State::Connected || !m_session)
+        return;
+    const qint64 now = m_clock.elapsed();
+    if (m_liveness.isDead(now)) {
+        qCDebug(lcSsh) << "no packet from" << m_options.host << "for" << m_liveness.msSinceLastHeard(now)
+                       << "ms, a keepalive unanswered for" << m_options.idleTimeoutMs << "ms";
         handleConnectionLost(SshErrors::idleTimeout(m_options.host, m_options.idleTimeoutMs));
         return;
     }
-    ssh_send_keepalive(m_session);
-    schedulePump();
+    if (m_liveness.awaitingAnswer())
+        m_deadlineTimer.start(int(m_liveness.msUntilDead(now)));
+}
+
+void SshWorker::noteTraffic()
+{
+    if (m_session && m_liveness.observe(m_traffic->in_packets, m_clock.elapsed()))
+        m_deadlineTimer.stop();
 }
 
 void SshWorker::schedulePump()
@@ -528,8 +548,6 @@ void SshWorker::pump()
         return;
     m_inPump = true;
     m_lost = false;
-    if (inboundPending(ssh_get_fd(m_session)))
-        m_sinceInbound.restart(); // dopoll below consumes it, keepalive replies included
     if (ssh_event_dopoll(m_event, 0) == SSH_ERROR || (ssh_get_status(m_session) & (SSH_CLOSED | SSH_CLOSED_ERROR))) {
         m_lost = true;
         m_lostError = SshErrors::connectionLost(m_options.host, QString::fromUtf8(ssh_get_error(m_session)));
@@ -561,6 +579,7 @@ void SshWorker::pump()
         }
     }
     m_inPump = false;
+    noteTraffic();
     if (m_lost) {
         m_lost = false;
         handleConnectionLost(m_lostError);
@@ -642,7 +661,6 @@ void SshWorker::advanceChannel(Channel &ch, qint64 &budget)
             const int n = ssh_channel_read_nonblocking(ch.channel, buffer, sizeof buffer, stream);
             if (n > 0) {
                 budget -= n;
-                m_sinceInbound.restart();
                 if (stream == 0)
                     handleStdout(ch, buffer, n);
                 else
@@ -1134,7 +1152,6 @@ void SshWorker::stepTransfer(Transfer &t)
                 t.data.append(buffer, n);
                 t.done += n;
             }
-            m_sinceInbound.restart();
             t.progressDirty = true;
         }
         scheduleFlush();

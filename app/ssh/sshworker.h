@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "followprotocol.h"
+#include "keepalivemonitor.h"
 #include "linesplitter.h"
 #include "sshfollow.h"
 #include "sshsession.h"
@@ -19,6 +20,7 @@ struct ssh_session_struct;
 struct ssh_key_struct;
 struct ssh_event_struct;
 struct ssh_channel_struct;
+struct ssh_counter_struct;
 struct sftp_session_struct;
 struct sftp_file_struct;
 
@@ -93,7 +95,9 @@ private:
 
     void scheduleFlush();
     void flush();
-    void sendKeepalive();
+    void keepaliveTick();
+    void checkLiveness();
+    void noteTraffic();
 
     SshConnectOptions m_options;
     SshSession::State m_state = SshSession::State::Disconnected;
@@ -106,8 +110,11 @@ private:
     QTimer m_pumpTimer;
     QTimer m_flushTimer;
     QTimer m_keepaliveTimer;
+    QTimer m_deadlineTimer; // fires when the open keepalive question has waited the whole idle timeout
     QTimer m_reconnectTimer;
-    QElapsedTimer m_sinceInbound;
+    QElapsedTimer m_clock; // the KeepaliveMonitor's time base
+    KeepaliveMonitor m_liveness;
+    std::unique_ptr<ssh_counter_struct> m_traffic; // libssh counts every packet it sends and receives here
     QElapsedTimer m_sinceFlush;
     bool m_pumpQueued = false;
     bool m_inPump = false;

@@ -130,16 +130,30 @@ bridge_step_restart() {
 
 bridge_main() {
     jd_load_env
-    jd_require JD_DOMAIN JD_SERVER_NAME JD_JVB_SECRET JD_XMPP_HOST
-    : "${JD_DISABLE_CERT_VERIFICATION:=false}" "${JD_MULTI_LOCATION:=false}" "${JD_REGION:=}"
-    local shard
-    shard=$(jd_digest "$JD_DOMAIN" "$JD_SERVER_NAME" "$JD_JVB_SECRET" "$JD_XMPP_HOST" \
-        "$JD_DISABLE_CERT_VERIFICATION" "$JD_MULTI_LOCATION" "$JD_REGION" "${JD_PROSODY_AUTH_CERT_B64:-}")
+    # Two phases (docs/provisioning.md "Bridge phases"): "packages" installs before the web host exists, so
+    # it needs neither the web host's address nor prosody's certificate; "all" (later) does everything, and
+    # the steps the first phase completed are skipped.
+    : "${JD_PHASE:=all}"
+    case $JD_PHASE in
+    all | packages) ;;
+    *) jd_fail "unknown JD_PHASE '$JD_PHASE' in $JD_ENV_FILE; expected all or packages" ;;
+    esac
+    jd_require JD_DOMAIN JD_SERVER_NAME JD_JVB_SECRET
     jd_step wait-cloud-init none jd_step_wait_cloud_init
     jd_step check-system none jd_step_check_system
     jd_step check-repository none jd_step_check_repository
     jd_step preseed "$(jd_digest "$JD_DOMAIN" "$JD_JVB_SECRET")" bridge_step_preseed
     jd_step install-packages none bridge_step_install
+    if [[ $JD_PHASE == packages ]]; then
+        echo "packages installed; the bridge is configured once the web host is ready"
+        return 0
+    fi
+
+    jd_require JD_XMPP_HOST
+    : "${JD_DISABLE_CERT_VERIFICATION:=false}" "${JD_MULTI_LOCATION:=false}" "${JD_REGION:=}"
+    local shard
+    shard=$(jd_digest "$JD_DOMAIN" "$JD_SERVER_NAME" "$JD_JVB_SECRET" "$JD_XMPP_HOST" \
+        "$JD_DISABLE_CERT_VERIFICATION" "$JD_MULTI_LOCATION" "$JD_REGION" "${JD_PROSODY_AUTH_CERT_B64:-}")
     jd_step trust-prosody-certificate "$(jd_digest "$JD_DISABLE_CERT_VERIFICATION" "${JD_PROSODY_AUTH_CERT_B64:-}")" bridge_step_trust
     jd_step configure-jvb "$shard" bridge_step_configure
     jd_step restart-and-join "$shard" bridge_step_restart

@@ -13,3 +13,9 @@ deployer_add_test(NAME tst_sshprotocol
     SOURCES tst_sshprotocol.cpp
     LIBS deployer_core
     LABELS ssh)
+
+# When a quiet connection counts as dead (the keepalive rules), no server needed.
+deployer_add_test(NAME tst_sshkeepalive
+    SOURCES tst_sshkeepalive.cpp
+    LIBS deployer_core
+    LABELS ssh)

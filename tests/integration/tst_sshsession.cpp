@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QSemaphore>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -40,6 +41,8 @@ private Q_SLOTS:
     void runsOnWorkerThread();
     void stateChanges();
     void idleSessionStaysConnected();
+    void starvedWorkerKeepsConnection();
+    void frozenNetworkDetectedWhileIdle();
 
 private:
     SshFixture m_fixture;
@@ -394,19 +397,41 @@ void TestSshSession::stateChanges()
     QVERIFY(states.size() >= 3);
 }
 
+namespace {
+
+// Tight liveness settings: the server (sshd on this machine, however loaded) must answer a keepalive within
+// idleMs; everything else may be late without consequence.
+constexpr int keepaliveMs = 200;
+constexpr int idleMs = 1000;
+
+// Keeps the session's worker thread from running for `ms`, as a CPU-starved machine does, and returns once the
+// worker runs again.
+void starveWorker(SshSession &session, int ms)
+{
+    QObject blocker;
+    blocker.moveToThread(session.workerThread());
+    QSemaphore done;
+    QMetaObject::invokeMethod(&blocker, [ms, &done] {
+        QThread::msleep(ms);
+        done.release();
+    });
+    done.acquire();
+}
+
+} // namespace
+
 void TestSshSession::idleSessionStaysConnected()
 {
-    // Keepalive answers count as life: an idle but healthy connection is not declared lost.
+    // Keepalive answers count as life: an idle but healthy connection is not declared lost, through many idle
+    // timeouts' worth of keepalive rounds.
     SshConnectOptions options = m_fixture.options();
-    // Several keepalive rounds fit into the idle timeout, so a loaded CI machine that answers one late does not
-    // count as a dead connection (see the closing note of session 1 on keepalive replies consumed inside libssh).
-    options.keepaliveIntervalMs = 200;
-    options.idleTimeoutMs = 4000;
+    options.keepaliveIntervalMs = keepaliveMs;
+    options.idleTimeoutMs = idleMs;
     Error error;
     auto session = connectSession(options, &error);
     QVERIFY2(session->state() == SshSession::State::Connected, qPrintable(error.toString()));
     QSignalSpy lost(session.get(), &SshSession::connectionLost);
-    QTest::qWait(9000);
+    QTest::qWait(8 * idleMs);
     QCOMPARE(lost.size(), 0);
     QCOMPARE(session->state(), SshSession::State::Connected);
     QVERIFY(runExec(*session, u"true"_s).ok);
@@ -429,6 +454,58 @@ void TestSshSession::idleSessionStaysConnected()
     QTRY_COMPARE_WITH_TIMEOUT(secondFailed.size(), 1, 10000);
     QCOMPARE(secondFailed.first().first().value<Error>().code, u"connection_refused"_s);
     QCOMPARE(second->state(), SshSession::State::Failed);
+}
+
+void TestSshSession::starvedWorkerKeepsConnection()
+{
+    // The worker gets no CPU for several idle timeouts (a loaded machine). The server was never silent while
+    // asked, so the connection is not lost: time in which the worker could not ask or read does not count.
+    SshConnectOptions options = m_fixture.options();
+    options.keepaliveIntervalMs = keepaliveMs;
+    options.idleTimeoutMs = idleMs;
+    options.reconnectAttempts = 0;
+    Error error;
+    auto session = connectSession(options, &error);
+    QVERIFY2(session->state() == SshSession::State::Connected, qPrintable(error.toString()));
+    QSignalSpy lost(session.get(), &SshSession::connectionLost);
+    // Starved at different points of the keepalive round: right after a question, between rounds, etc.
+    const int starveMs = 3 * idleMs;
+    for (int round = 0; round < 6; ++round) {
+        QTest::qWait(round * keepaliveMs / 3);
+        starveWorker(*session, starveMs);
+        QTest::qWait(2 * keepaliveMs); // the worker's overdue timers run now
+    }
+    QCOMPARE(lost.size(), 0);
+    QCOMPARE(session->state(), SshSession::State::Connected);
+    QVERIFY(runExec(*session, u"true"_s).ok);
+}
+
+void TestSshSession::frozenNetworkDetectedWhileIdle()
+{
+    // The network silently goes away under an idle session (no RST, no FIN): only unanswered keepalives can
+    // tell. The session notices within the idle timeout plus a keepalive round, and reports it as such.
+    TcpCutProxy proxy(m_fixture.sshd.port());
+    QString problem;
+    QVERIFY2(proxy.start(&problem), qPrintable(problem));
+    SshConnectOptions options = m_fixture.options();
+    options.port = proxy.port();
+    options.keepaliveIntervalMs = keepaliveMs;
+    options.idleTimeoutMs = idleMs;
+    options.reconnectAttempts = 0;
+    Error error;
+    auto session = connectSession(options, &error);
+    QVERIFY2(session->state() == SshSession::State::Connected, qPrintable(error.toString()));
+    QSignalSpy lost(session.get(), &SshSession::connectionLost);
+    QTest::qWait(2 * idleMs);
+    QCOMPARE(lost.size(), 0); // healthy through the proxy
+    proxy.stallAll();
+    proxy.setMode(TcpCutProxy::Mode::Refuse);
+    QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, 10 * idleMs);
+    const Error reported = lost.first().first().value<Error>();
+    QCOMPARE(reported.code, u"connection_lost"_s);
+    QCOMPARE(reported.detail, u"idle timeout"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(session->state(), SshSession::State::Failed, 10 * idleMs);
+    proxy.cutAll();
 }
 
 QTEST_GUILESS_MAIN(TestSshSession)

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void createServerValidation();
     void userDataLimitIsInclusive();
     void soldOutIsResourceUnavailable();
+    void serverLimitIsResourceLimitExceeded();
     void serverNameIsUnique();
     void rootPasswordOnlyWithoutSshKeys();
     void serverLifecycle();
@@ -357,6 +358,19 @@ void TestHcloudSim::soldOutIsResourceUnavailable()
     body[u"location"_s] = u"nbg1"_s;
     body[u"name"_s] = u"meet-2"_s;
     QCOMPARE(m_client->post("/servers", body).status, 201);
+}
+
+void TestHcloudSim::serverLimitIsResourceLimitExceeded()
+{
+    m_sim->setServerLimit(1);
+    QCOMPARE(m_client->post("/servers", serverBody(u"meet-1"_s)).status, 201);
+    const SimReply reply = m_client->post("/servers", serverBody(u"meet-2"_s));
+    QCOMPARE(reply.status, 403);
+    QCOMPARE(reply.errorCode(), u"resource_limit_exceeded"_s);
+    QCOMPARE(reply.json[u"error"_s][u"details"_s][u"limits"_s][0][u"name"_s].toString(), u"project_limit"_s);
+    QCOMPARE(m_sim->state(u"servers"_s).size(), 1);
+    m_sim->setServerLimit(-1);
+    QCOMPARE(m_client->post("/servers", serverBody(u"meet-2"_s)).status, 201);
 }
 
 void TestHcloudSim::serverNameIsUnique()

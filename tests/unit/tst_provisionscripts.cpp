@@ -161,6 +161,42 @@ private:
         QVERIFY(QFile::setPermissions(path, EnvFile::permissions));
     }
 
+    // A root where the package and service tools are stubs that record their calls into <root>/calls.log (hocon
+    // and prosodyctl stay real); `env` gets the PATH that finds them first.
+    void stubSystemTools(const QString &r, QStringList *env)
+    {
+        QVERIFY(writeFile(r + u"/etc/os-release"_s, "ID=debian\nVERSION_ID=\"12\"\n"));
+        QVERIFY(writeFile(
+                r + u"/etc/apt/sources.list.d/jitsi-stable.list"_s,
+                "deb [signed-by=/usr/share/keyrings/jitsi-keyring.gpg] https://download.jitsi.org stable/\n"));
+        const QString calls = r + u"/calls.log"_s;
+        const QString stub = u"#!/bin/bash\necho \"$(basename \"$0\") $*\" >>'"_s + calls + u"'\n"_s;
+        const QString bin = r + u"/bin"_s;
+        const QList<std::pair<QString, QString>> stubs{
+                {u"apt-get"_s, stub},
+                {u"apt-cache"_s, stub + u"echo '  Candidate: 2.3-312'\n"_s},
+                {u"debconf-set-selections"_s, stub + u"cat >/dev/null\n"_s},
+                {u"update-ca-certificates"_s, stub},
+                {u"nft"_s, stub},
+                {u"nginx"_s, stub},
+                {u"certbot"_s, stub},
+                {u"cloud-init"_s, stub},
+                // The real prosodyctl, with its arguments recorded: the secret must not be among them.
+                {u"prosodyctl"_s, stub + u"exec /usr/bin/prosodyctl \"$@\"\n"_s},
+                // A restarted bridge logs its join, as jvb would once prosody accepted it.
+                {u"systemctl"_s,
+                 stub
+                         + u"if [[ $1 == restart && $2 == jitsi-videobridge2 ]]; then mkdir -p '%1/var/log/jitsi'; "
+                           "echo 'JVB INFO: Joined MUC: jvbbrewery@internal.auth.meet.example.org' >>'%1/var/log/jitsi/jvb.log'; fi\n"_s
+                                   .arg(r)},
+        };
+        for (const auto &[name, text] : stubs) {
+            QVERIFY(writeFile(bin + u'/' + name, text.toUtf8()));
+            QVERIFY(QFile::setPermissions(bin + u'/' + name, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        }
+        *env = QStringList{u"PATH="_s + bin + u':' + qEnvironmentVariable("PATH"), u"JD_JOIN_TIMEOUT=10"_s};
+    }
+
     const QStringList bridgeEnv
             = {u"JD_DOMAIN="_s + domain,   u"JD_SERVER_NAME=meet-example-org-jvb-1"_s, u"JD_JVB_SECRET="_s + jvbSecret,
                u"JD_XMPP_HOST=10.0.0.2"_s, u"JD_DISABLE_CERT_VERIFICATION=false"_s,    u"JD_MULTI_LOCATION=false"_s,
@@ -178,6 +214,11 @@ private Q_SLOTS:
                 QVERIFY(writeFile(m_scripts.filePath(QFileInfo(file.remotePath).fileName()), file.content));
         QVERIFY(writeFile(m_scripts.filePath(u"provision-bridge.sh"_s),
                           InstallBundle::resource(u"provision-bridge.sh"_s)));
+        for (const InstallFile &file : {InstallBundle::bridgeDrainScript(), InstallBundle::hostKeyInstallScript()}) {
+            QVERIFY(!file.content.isEmpty());
+            QCOMPARE(file.mode, 0755);
+            QVERIFY(writeFile(m_scripts.filePath(QFileInfo(file.remotePath).fileName()), file.content));
+        }
     }
 
     // Every script in resources/provision, and exactly what the bundle ships.
@@ -744,36 +785,11 @@ private Q_SLOTS:
         QTemporaryDir root;
         QVERIFY(copyTree(m_fixtures + (web ? u"/web"_s : u"/bridge"_s), root.path()));
         const QString r = root.path();
-        QVERIFY(writeFile(r + u"/etc/os-release"_s, "ID=debian\nVERSION_ID=\"12\"\n"));
-        QVERIFY(writeFile(
-                r + u"/etc/apt/sources.list.d/jitsi-stable.list"_s,
-                "deb [signed-by=/usr/share/keyrings/jitsi-keyring.gpg] https://download.jitsi.org stable/\n"));
+        QStringList env;
+        stubSystemTools(r, &env);
+        if (QTest::currentTestFailed())
+            return;
         const QString calls = r + u"/calls.log"_s;
-        const QString stub = u"#!/bin/bash\necho \"$(basename \"$0\") $*\" >>'"_s + calls + u"'\n"_s;
-        const QString bin = r + u"/bin"_s;
-        const QList<std::pair<QString, QString>> stubs{
-                {u"apt-get"_s, stub},
-                {u"apt-cache"_s, stub + u"echo '  Candidate: 2.3-312'\n"_s},
-                {u"debconf-set-selections"_s, stub + u"cat >/dev/null\n"_s},
-                {u"update-ca-certificates"_s, stub},
-                {u"nft"_s, stub},
-                {u"nginx"_s, stub},
-                {u"certbot"_s, stub},
-                {u"cloud-init"_s, stub},
-                // The real prosodyctl, with its arguments recorded: the secret must not be among them.
-                {u"prosodyctl"_s, stub + u"exec /usr/bin/prosodyctl \"$@\"\n"_s},
-                // A restarted bridge logs its join, as jvb would once prosody accepted it.
-                {u"systemctl"_s,
-                 stub
-                         + u"if [[ $1 == restart && $2 == jitsi-videobridge2 ]]; then mkdir -p '%1/var/log/jitsi'; "
-                           "echo 'JVB INFO: Joined MUC: jvbbrewery@internal.auth.meet.example.org' >>'%1/var/log/jitsi/jvb.log'; fi\n"_s
-                                   .arg(r)},
-        };
-        for (const auto &[name, text] : stubs) {
-            QVERIFY(writeFile(bin + u'/' + name, text.toUtf8()));
-            QVERIFY(QFile::setPermissions(bin + u'/' + name, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
-        }
-        QStringList env{u"PATH="_s + bin + u':' + qEnvironmentVariable("PATH"), u"JD_JOIN_TIMEOUT=10"_s};
         if (web) {
             const QString data = r + u"/var/lib/prosody"_s;
             const QString config = r + u"/etc/prosody/prosody.cfg.lua"_s;
@@ -874,6 +890,210 @@ private Q_SLOTS:
         QCOMPARE(hoconGet(root.path() + u"/etc/jitsi/videobridge/jvb.conf"_s,
                           u"videobridge.apis.xmpp-client.configs.shard.PASSWORD"_s),
                  canary);
+    }
+
+    // JD_PHASE: a bridge's env file for the packages phase needs neither the web host's address nor prosody's
+    // certificate; the full phase needs both; anything else is refused at the source.
+    void envFileBridgePhases()
+    {
+        HostInputs early = bridgeInputs(1);
+        early.phase = u"packages"_s;
+        early.webPrivateIp.clear();
+        early.webPublicIp.clear();
+        early.prosodyAuthCertificate.clear();
+        const Result<QByteArray> packages = EnvFile::render(samplePlan(), sampleSecrets(), early);
+        QVERIFY2(packages.ok(), qPrintable(packages.error().message));
+        QVERIFY(packages->contains("JD_PHASE='packages'\n"));
+        QVERIFY(!packages->contains("JD_XMPP_HOST"));
+        QVERIFY(!packages->contains("JD_PROSODY_AUTH_CERT_B64"));
+
+        HostInputs later = early;
+        later.phase = u"all"_s;
+        QCOMPARE(EnvFile::render(samplePlan(), sampleSecrets(), later).error().code, u"invalid_parameter"_s);
+        const Result<QByteArray> all = EnvFile::render(samplePlan(), sampleSecrets(), bridgeInputs(1));
+        QVERIFY(all.ok());
+        QVERIFY(all->contains("JD_PHASE='all'\n")); // empty = all
+        QVERIFY(all->contains("JD_XMPP_HOST='10.0.0.2'\n"));
+
+        HostInputs bogus = bridgeInputs(1);
+        bogus.phase = u"packages; reboot"_s;
+        QCOMPARE(EnvFile::render(samplePlan(), sampleSecrets(), bogus).error().detail, u"env file field: phase"_s);
+        HostInputs web = webInputs();
+        web.phase = u"packages"_s;
+        QCOMPARE(EnvFile::render(samplePlan(), sampleSecrets(), web).error().detail, u"env file field: phase"_s);
+        QVERIFY(!EnvFile::render(samplePlan(), sampleSecrets(), webInputs())->contains("JD_PHASE"));
+    }
+
+    // The packages phase stops after install-packages with a successful run; the full run later skips what it
+    // did and configures the rest.
+    void bridgePackagesPhaseThenAll()
+    {
+        QTemporaryDir root;
+        QVERIFY(copyTree(m_fixtures + u"/bridge"_s, root.path()));
+        const QString r = root.path();
+        QStringList env;
+        stubSystemTools(r, &env);
+        if (QTest::currentTestFailed())
+            return;
+        HostInputs early = bridgeInputs(1);
+        early.phase = u"packages"_s;
+        early.webPrivateIp.clear();
+        early.webPublicIp.clear();
+        early.prosodyAuthCertificate.clear();
+        writeEnv(r, samplePlan(), early);
+        const QString log = r + u"/var/log/jitsi-deployer/provision.log"_s;
+
+        const BashRun first = bash(u"bash ./provision-bridge.sh"_s, r, env);
+        QVERIFY2(first.exitCode == 0, readFile(log).constData());
+        const QByteArray firstLog = readFile(log);
+        static const QRegularExpression ends(u"@@step end ([a-z-]+) rc=0"_s);
+        QStringList steps;
+        for (const QRegularExpressionMatch &m : ends.globalMatch(QString::fromUtf8(firstLog)))
+            steps << m.captured(1);
+        QCOMPARE(steps.last(), u"install-packages"_s);
+        QCOMPARE(steps.size(), 5);
+        QVERIFY(firstLog.contains("\n@@run end install-bridge rc=0 "));
+        QVERIFY(!firstLog.contains("trust-prosody-certificate"));
+        QVERIFY(!readFile(r + u"/calls.log"_s).contains("update-ca-certificates"));
+
+        writeEnv(r, samplePlan(), bridgeInputs(1));
+        const BashRun second = bash(u"bash ./provision-bridge.sh"_s, r, env);
+        const QByteArray secondLog = readFile(log).mid(firstLog.size());
+        QVERIFY2(second.exitCode == 0, secondLog.constData());
+        for (const QString &step : std::as_const(steps))
+            QVERIFY2(secondLog.contains(QByteArray("@@step skip " + step.toUtf8() + " time=")), qPrintable(step));
+        for (const char *step : {"trust-prosody-certificate", "configure-jvb", "restart-and-join"})
+            QVERIFY2(secondLog.contains(QByteArray(QByteArray("@@step end ") + step + " rc=0")), step);
+        QVERIFY(secondLog.contains("\n@@run end install-bridge rc=0 "));
+
+        // An unknown phase stops before anything runs.
+        QVERIFY(writeFile(r + EnvFile::remotePath(), readFile(r + EnvFile::remotePath()) + "JD_PHASE='later'\n"));
+        const BashRun bad = bash(u"bash ./provision-bridge.sh"_s, r, env);
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY(readFile(log).contains("@@error none unknown JD_PHASE 'later'"));
+    }
+
+    // bridge-drain.sh with jvb's HTTP API replaced by a stub curl: drain mode first, then the conference count
+    // until it reaches zero or the time is up.
+    void bridgeDrainWaitsBounded_data()
+    {
+        QTest::addColumn<QByteArray>("drainStatus");
+        QTest::addColumn<QByteArray>("counts"); // one per /metrics call; the last repeats
+        QTest::addColumn<QString>("timeout");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("lastLine");
+        QTest::newRow("drains") << QByteArray("200") << QByteArray("2 1 0") << u"60"_s << 0 << u"@@drain remaining=0"_s;
+        QTest::newRow("time is up") << QByteArray("200") << QByteArray("3") << u"0"_s << 0 << u"@@drain remaining=3"_s;
+        QTest::newRow("drain refused") << QByteArray("404") << QByteArray("0") << u"60"_s << 1 << QString();
+        QTest::newRow("no gauge") << QByteArray("200") << QByteArray("none") << u"60"_s << 1 << QString();
+    }
+
+    void bridgeDrainWaitsBounded()
+    {
+        QFETCH(QByteArray, drainStatus);
+        QFETCH(QByteArray, counts);
+        QFETCH(QString, timeout);
+        QFETCH(int, exitCode);
+        QFETCH(QString, lastLine);
+        QTemporaryDir root;
+        const QString r = root.path();
+        QVERIFY(writeFile(r + u"/counts"_s, counts.replace(' ', '\n') + '\n'));
+        // Each /metrics call reads the first count and drops it, unless it is the last.
+        const QByteArray curl = "#!/bin/bash\necho \"curl $*\" >>'" + r.toUtf8()
+                                + "/calls.log'\n"
+                                  "case \"$*\" in\n"
+                                  "*-X\\ POST*/colibri/drain/enable) printf '"
+                                + drainStatus
+                                + "' ;;\n"
+                                  "*/metrics) n=$(head -n 1 '"
+                                + r.toUtf8() + "/counts'); [[ $n == none ]] || echo \"jitsi_jvb_conferences $n\"\n"
+                                + "    [[ $(wc -l <'" + r.toUtf8() + "/counts') -gt 1 ]] && sed -i 1d '" + r.toUtf8()
+                                + "/counts'; echo 'jitsi_jvb_other 7' ;;\n"
+                                  "esac\n";
+        QVERIFY(writeFile(r + u"/bin/curl"_s, curl));
+        QVERIFY(QFile::setPermissions(r + u"/bin/curl"_s, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        const BashRun run = bash(u"bash ./bridge-drain.sh"_s, r,
+                                 {u"PATH="_s + r + u"/bin:"_s + qEnvironmentVariable("PATH"),
+                                  u"JD_DRAIN_TIMEOUT="_s + timeout, u"JD_DRAIN_INTERVAL=0.05"_s});
+        QCOMPARE(run.exitCode, exitCode);
+        const QByteArray calls = readFile(r + u"/calls.log"_s);
+        QVERIFY(calls.startsWith("curl -s --max-time 10 -o /dev/null -w %{http_code} -X POST "
+                                 "http://127.0.0.1:8080/colibri/drain/enable\n"));
+        if (exitCode == 0) {
+            QCOMPARE(run.out.trimmed().split(u'\n').last(), lastLine);
+            QCOMPARE(run.out.count(u"@@drain conferences="_s), counts.count('\n') + 1); // one poll per count
+        } else {
+            QVERIFY2(run.err.startsWith(u"@@error drain "_s), qPrintable(run.err));
+            QVERIFY(!run.out.contains(u"@@drain remaining"_s));
+        }
+    }
+
+    // host-key-install.sh with systemctl and sshd stubbed: the staged pair becomes the only host key and sshd is
+    // reloaded; a bad pair or a configuration sshd rejects leaves the old key in place.
+    void hostKeyInstall_data()
+    {
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("installs") << QString();
+        QTest::newRow("halves do not match") << u"mismatch"_s;
+        QTest::newRow("sshd rejects the config") << u"sshd"_s;
+        QTest::newRow("staged key readable by others") << u"mode"_s;
+    }
+
+    void hostKeyInstall()
+    {
+        QFETCH(QString, problem);
+        QTemporaryDir root;
+        const QString r = root.path();
+        const QString ssh = r + u"/etc/ssh"_s;
+        QVERIFY(QDir().mkpath(ssh));
+        auto keygen = [](const QString &file) {
+            QProcess process;
+            process.start(u"ssh-keygen"_s,
+                          {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-C"_s, u"x"_s, u"-f"_s, file});
+            return process.waitForFinished(30000) && process.exitCode() == 0;
+        };
+        QVERIFY(keygen(ssh + u"/ssh_host_ed25519_key"_s));
+        const QByteArray oldKey = readFile(ssh + u"/ssh_host_ed25519_key"_s);
+        const QString staged = r + InstallBundle::hostKeyStagingPath();
+        QVERIFY(keygen(staged));
+        const QByteArray newKey = readFile(staged);
+        const QByteArray newPublic = readFile(staged + u".pub"_s);
+        if (problem == u"mismatch"_s) {
+            QVERIFY(keygen(r + u"/other"_s));
+            QVERIFY(writeFile(staged + u".pub"_s, readFile(r + u"/other.pub"_s)));
+        }
+        if (problem == u"mode"_s)
+            QVERIFY(QFile::setPermissions(staged,
+                                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+        const QString record = u"#!/bin/bash\necho \"$(basename \"$0\") $*\" >>'"_s + r + u"/calls.log'\n"_s;
+        QVERIFY(writeFile(r + u"/bin/systemctl"_s, record.toUtf8()));
+        QVERIFY(writeFile(r + u"/bin/sshd"_s, (record + (problem == u"sshd"_s ? u"exit 1\n"_s : QString())).toUtf8()));
+        for (const char *tool : {"systemctl", "sshd"})
+            QVERIFY(QFile::setPermissions(r + u"/bin/"_s + QLatin1String(tool),
+                                          QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+
+        const BashRun run = bash(u"bash ./host-key-install.sh"_s, r,
+                                 {u"PATH="_s + r + u"/bin:"_s + qEnvironmentVariable("PATH")});
+        const QByteArray calls = readFile(r + u"/calls.log"_s);
+        if (problem.isEmpty()) {
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+            QCOMPARE(readFile(ssh + u"/ssh_host_ed25519_key"_s), newKey);
+            QCOMPARE(readFile(ssh + u"/ssh_host_ed25519_key.pub"_s), newPublic);
+            QCOMPARE(QFileInfo(ssh + u"/ssh_host_ed25519_key"_s).permissions() & 0x7077,
+                     QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            QVERIFY(!QFile::exists(staged) && !QFile::exists(staged + u".pub"_s));
+            QVERIFY(!QFile::exists(ssh + u"/ssh_host_ed25519_key.jd-old"_s));
+            QCOMPARE(readFile(ssh + u"/sshd_config.d/jitsi-deployer-host-key.conf"_s),
+                     "# Written by Jitsi Deployer: the only host key, pinned by the app.\n"
+                     "HostKey /etc/ssh/ssh_host_ed25519_key\n");
+            QVERIFY(calls.contains(QByteArray("sshd -t -f " + ssh.toUtf8() + "/sshd_config\n")));
+            QVERIFY(calls.endsWith("systemctl reload ssh\n")); // after the check
+            return;
+        }
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.startsWith(u"@@error host-key "_s), qPrintable(run.err));
+        QCOMPARE(readFile(ssh + u"/ssh_host_ed25519_key"_s), oldKey);
+        QVERIFY(!calls.contains("reload"));
     }
 };
 

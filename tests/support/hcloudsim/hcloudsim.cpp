@@ -222,6 +222,11 @@ void HcloudSim::setSoldOut(const QString &serverType, const QString &location, b
         d->context.soldOut.remove(key);
 }
 
+void HcloudSim::setServerLimit(int limit)
+{
+    d->context.serverLimit = limit;
+}
+
 void HcloudSim::setEmitDatacenter(bool enabled)
 {
     d->context.emitDatacenter = enabled;

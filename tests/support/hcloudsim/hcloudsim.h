@@ -83,6 +83,10 @@ public:
     // "error during placement", while GET /server_types still lists it as available (as a sell-out does).
     void setSoldOut(const QString &serverType, const QString &location, bool soldOut = true);
 
+    // The project's server limit (reference §1.4/§1.5): a POST /servers that would exceed it answers 403
+    // resource_limit_exceeded with details {"limits":[{"name":"project_limit"}]}. -1 (the default) = no limit.
+    void setServerLimit(int limit);
+
     // Emit the legacy `datacenter` object on servers (the official schema copy still requires it).
     void setEmitDatacenter(bool enabled);
 

@@ -215,6 +215,9 @@ SimResponse ServerHandlers::create(const SimRequest &request)
 
     if (!m_context.store.findByName(u"servers"_s, name).isEmpty())
         return SimResponse::uniqueness(u"name"_s, u"server name is already used"_s);
+    if (m_context.serverLimit >= 0 && m_context.store.all(u"servers"_s).size() >= m_context.serverLimit)
+        return SimResponse::error(403, u"resource_limit_exceeded"_s, u"server limit exceeded"_s,
+                                  QJsonObject{{u"limits"_s, QJsonArray{QJsonObject{{u"name"_s, u"project_limit"_s}}}}});
 
     // Accepted: create the server, its addresses and its actions.
     const bool start = body.value(u"start_after_create"_s).toBool(true);

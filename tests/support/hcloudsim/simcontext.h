@@ -17,6 +17,7 @@ struct SimContext
     ActionStore actions;
     bool emitDatacenter = true;
     QSet<QString> soldOut; // "<type>@<location>"
+    int serverLimit = -1; // servers the project may have; -1 = unlimited
 
     static QString timestamp() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
 };

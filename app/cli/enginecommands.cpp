@@ -1,0 +1,369 @@
+#include "enginecommands.h"
+
+#include "cliapplication.h"
+#include "clioutput.h"
+#include "common/redactor.h"
+#include "deploy/deploymentengine.h"
+#include "hcloudcommands.h"
+#include "terminal.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+void writeTo(FILE *stream, const QString &text)
+{
+    if (text.isEmpty())
+        return;
+    const QByteArray bytes = Redactor::instance().redact(text).toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+// Diagnostics after the "error:" line, indented, on stderr like the error itself.
+void note(const QString &text)
+{
+    writeTo(stderr, text + u'\n');
+}
+} // namespace
+
+EngineCommand::EngineCommand(hcloud::HetznerClient *client, CliOutput *output, const EngineSettings &settings,
+                             EventRenderer::Style style, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_output(output)
+    , m_settings(settings)
+    , m_renderer(style, Terminal::stdoutColumns())
+{ }
+
+EngineCommand::~EngineCommand() = default;
+
+QString EngineCommand::operationName(Operation operation)
+{
+    switch (operation) {
+    case Operation::Deploy:
+        return u"deploy"_s;
+    case Operation::Verify:
+        return u"verify"_s;
+    case Operation::AddBridges:
+        return u"add-bridge"_s;
+    case Operation::RemoveBridge:
+        return u"remove-bridge"_s;
+    case Operation::Destroy:
+        return u"destroy"_s;
+    }
+    return {};
+}
+
+void EngineCommand::run(const Request &request, Done done)
+{
+    m_request = request;
+    m_done = std::move(done);
+    if (request.operation == Operation::Deploy) {
+        m_slug = request.plan.slug();
+        return startEngine();
+    }
+    resolveDeployment();
+}
+
+void EngineCommand::cancel()
+{
+    if (m_completed)
+        return;
+    m_cancelled = true;
+    if (m_engine && m_engine->isRunning()) {
+        writeTo(stdout, m_renderer.clearStatus());
+        note(tr("Stopping at the next safe point; press Ctrl-C again to quit at once."));
+        m_engine->cancel();
+        return;
+    }
+    if (!m_engine)
+        refuse(u"cancelled"_s, tr("Stopped before anything was changed."), CliApplication::Cancelled);
+}
+
+void EngineCommand::write(const QString &text)
+{
+    writeTo(stdout, text);
+}
+
+void EngineCommand::complete(int exitCode)
+{
+    if (m_completed)
+        return;
+    m_completed = true;
+    if (m_done)
+        m_done(exitCode);
+}
+
+void EngineCommand::refuse(const QString &code, const QString &message, int exitCode, const QStringList &deployments)
+{
+    if (m_renderer.style() == EventRenderer::Style::Json) {
+        QJsonObject error{{u"code"_s, code}, {u"message"_s, message}};
+        if (!deployments.isEmpty())
+            error.insert(u"deployments"_s, QJsonArray::fromStringList(deployments));
+        m_output->json(QJsonObject{{u"event"_s, u"finished"_s},
+                                   {u"operation"_s, operationName(m_request.operation)},
+                                   {u"ok"_s, false},
+                                   {u"exit_code"_s, exitCode},
+                                   {u"error"_s, error}});
+    }
+    m_output->error(message);
+    complete(exitCode);
+}
+
+void EngineCommand::resolveDeployment()
+{
+    auto *discovery = new Discovery(m_client, this);
+    discovery->discover(this, [this, discovery](Result<Inventory> inventory) {
+        discovery->deleteLater();
+        if (m_completed)
+            return;
+        if (!inventory)
+            return fail(inventory.error(), {}, HcloudCommands::exitCodeFor(inventory.error()));
+        QStringList slugs;
+        for (const DiscoveredDeployment &deployment : inventory->deployments)
+            slugs << deployment.slug;
+
+        const DiscoveredDeployment *found = nullptr;
+        if (!m_request.deployment.isEmpty()) {
+            found = inventory->find(m_request.deployment);
+            if (!found) {
+                const QString message
+                        = slugs.isEmpty()
+                                  ? tr("There is no deployment \"%1\": this project has no deployments.")
+                                            .arg(m_request.deployment)
+                                  : tr("There is no deployment \"%1\" in this project. It has: %2. Pass one of these "
+                                       "(or its domain) to --deployment.")
+                                            .arg(m_request.deployment, slugs.join(u", "_s));
+                return refuse(u"deployment_not_found"_s, message, CliApplication::UsageError, slugs);
+            }
+        } else if (slugs.isEmpty()) {
+            return refuse(u"deployment_not_found"_s,
+                          tr("This project has no deployments. Create one with \"jitsi-deployer deploy --plan-file "
+                             "F\"."),
+                          CliApplication::UsageError);
+        } else if (slugs.size() > 1) {
+            return refuse(u"deployment_ambiguous"_s,
+                          tr("This project has %1 deployments: %2. Say which one with --deployment.")
+                                  .arg(slugs.size())
+                                  .arg(slugs.join(u", "_s)),
+                          CliApplication::UsageError, slugs);
+        } else {
+            found = &inventory->deployments.first();
+        }
+        m_slug = found->slug;
+
+        if (m_request.operation == Operation::RemoveBridge) {
+            QStringList bridges;
+            for (const DiscoveredServer &bridge : found->bridges)
+                bridges << bridge.name;
+            if (!bridges.contains(m_request.bridge)) {
+                const QString message = bridges.isEmpty()
+                                                ? tr("Deployment %1 has no bridge \"%2\"; it has no bridges at all.")
+                                                          .arg(m_slug, m_request.bridge)
+                                                : tr("Deployment %1 has no bridge \"%2\". Its bridges: %3.")
+                                                          .arg(m_slug, m_request.bridge, bridges.join(u", "_s));
+                return refuse(u"bridge_not_found"_s, message, CliApplication::UsageError);
+            }
+        }
+        if (m_request.operation == Operation::Destroy && !m_request.confirmed)
+            return confirmDestroy(*found);
+        startEngine();
+    });
+}
+
+void EngineCommand::confirmDestroy(const DiscoveredDeployment &deployment)
+{
+    if (!Terminal::stdinIsTerminal())
+        return refuse(u"not_confirmed"_s,
+                      tr("\"destroy\" needs confirmation: run it in a terminal, or pass --yes. Nothing was deleted."),
+                      CliApplication::UsageError);
+    QStringList servers;
+    if (deployment.web)
+        servers << deployment.web->name;
+    for (const DiscoveredServer &bridge : deployment.bridges)
+        servers << bridge.name;
+    for (const DiscoveredServer &other : deployment.otherServers)
+        servers << other.name;
+    // A deployment whose domain label is gone can only be named by its slug.
+    const QString expected = deployment.domain.isEmpty() ? deployment.slug : deployment.domain;
+    note(tr("This deletes deployment %1 for good: servers %2, its network and firewalls, and its saved state and "
+            "secrets on this computer.")
+                 .arg(deployment.slug, servers.isEmpty() ? tr("(none)") : servers.join(u", "_s)));
+    auto *prompt = new LinePrompt(this);
+    prompt->ask(tr("Type %1 to confirm: ").arg(expected), [this, prompt, expected](const QString &answer) {
+        prompt->deleteLater();
+        if (m_completed)
+            return;
+        if (answer.trimmed() != expected)
+            return refuse(u"not_confirmed"_s, tr("Not confirmed; nothing was deleted."), CliApplication::UsageError);
+        startEngine();
+    });
+}
+
+void EngineCommand::startEngine()
+{
+    if (m_completed)
+        return;
+    if (m_cancelled)
+        return refuse(u"cancelled"_s, tr("Stopped before anything was changed."), CliApplication::Cancelled);
+    m_engine = new DeploymentEngine(m_client, m_settings, this);
+    connect(m_engine, &DeploymentEngine::event, this,
+            [this](const EngineEvent &event) { write(m_renderer.render(event)); });
+    connect(m_engine, &DeploymentEngine::finished, this, &EngineCommand::engineFinished);
+    switch (m_request.operation) {
+    case Operation::Deploy:
+        m_engine->deploy(m_request.plan);
+        break;
+    case Operation::Verify:
+        m_engine->verify(m_slug);
+        break;
+    case Operation::AddBridges:
+        m_engine->addBridges(m_slug, m_request.count, m_request.spec);
+        break;
+    case Operation::RemoveBridge:
+        m_engine->removeBridge(m_slug, m_request.bridge);
+        break;
+    case Operation::Destroy:
+        m_engine->destroy(m_slug);
+        break;
+    }
+}
+
+void EngineCommand::engineFinished(const Result<EngineOutcome> &result)
+{
+    write(m_renderer.clearStatus());
+    const EngineOutcome outcome = result ? result.value() : m_engine->outcome();
+    if (result) {
+        if (outcome.verification && !outcome.verification->ok())
+            return fail(outcome.verification->toError(), outcome, CliApplication::VerificationFailed);
+        return succeed(outcome, CliApplication::Success);
+    }
+    const Error &error = result.error();
+    int exitCode = HcloudCommands::exitCodeFor(error);
+    if (error.code == u"cancelled"_s)
+        exitCode = CliApplication::Cancelled;
+    else if (error.domain == u"verify"_s)
+        exitCode = CliApplication::VerificationFailed;
+    fail(error, outcome, exitCode);
+}
+
+void EngineCommand::succeed(const EngineOutcome &outcome, int exitCode)
+{
+    if (m_renderer.style() == EventRenderer::Style::Json) {
+        m_output->json(QJsonObject{{u"event"_s, u"finished"_s},
+                                   {u"operation"_s, operationName(m_request.operation)},
+                                   {u"ok"_s, true},
+                                   {u"exit_code"_s, exitCode},
+                                   {u"outcome"_s, outcome.toJson()}});
+        return complete(exitCode);
+    }
+    const QString name = outcome.domain.isEmpty() ? m_slug : outcome.domain;
+    const QString bridges = outcome.bridges.isEmpty() ? tr("none") : outcome.bridges.join(u", "_s);
+    switch (m_request.operation) {
+    case Operation::Deploy:
+        m_output->line(tr("Jitsi Meet is ready: %1").arg(outcome.meetingUrl));
+        m_output->line(tr("Web host %1; bridges: %2.").arg(outcome.webAddress, bridges));
+        break;
+    case Operation::Verify:
+        m_output->line(tr("All bridges of %1 are connected: %2.").arg(name, bridges));
+        break;
+    case Operation::AddBridges:
+    case Operation::RemoveBridge:
+        m_output->line(tr("Done. Bridges of %1 now: %2.").arg(name, bridges));
+        break;
+    case Operation::Destroy:
+        m_output->line(tr("Deployment %1 is deleted: its servers, network and firewalls, and its saved state and "
+                          "secrets on this computer.")
+                               .arg(name));
+        break;
+    }
+    if (m_request.operation != Operation::Destroy && !outcome.dnsReady && !outcome.dnsRecords.isEmpty()) {
+        m_output->line(tr("The DNS records do not resolve to the web host yet, so its certificate is still "
+                          "self-signed and browsers will warn. Create these records, then run the same command "
+                          "again to get the Let's Encrypt certificate:"));
+        for (const DnsRecord &record : outcome.dnsRecords)
+            m_output->line(u"  "_s + record.toZoneLine());
+    }
+    complete(exitCode);
+}
+
+void EngineCommand::fail(const Error &error, const EngineOutcome &outcome, int exitCode)
+{
+    const std::optional<EventRenderer::FailedStep> failedStep = m_renderer.failedStep();
+    if (m_renderer.style() == EventRenderer::Style::Json) {
+        QJsonObject errorJson{
+                {u"code"_s, error.code}, {u"message"_s, error.message}, {u"correlation_id"_s, error.correlationId}};
+        if (m_engine) {
+            QJsonObject where{{u"phase"_s, m_renderer.currentPhase()}};
+            if (failedStep) {
+                where.insert(u"host"_s, failedStep->host);
+                where.insert(u"step"_s, failedStep->step);
+            }
+            errorJson.insert(u"where"_s, where);
+        }
+        QJsonObject finished{{u"event"_s, u"finished"_s},
+                             {u"operation"_s, operationName(m_request.operation)},
+                             {u"ok"_s, false},
+                             {u"exit_code"_s, exitCode},
+                             {u"error"_s, errorJson}};
+        if (m_engine)
+            finished.insert(u"outcome"_s, outcome.toJson());
+        m_output->json(finished);
+    }
+    m_output->error(error);
+    if (!m_engine) {
+        note(tr("Nothing was changed."));
+        return complete(exitCode);
+    }
+
+    if (exitCode == CliApplication::Cancelled)
+        note(tr("Stopped on request."));
+    if (!m_renderer.currentPhase().isEmpty())
+        note(tr("Where: %1").arg(EventRenderer::phaseTitle(m_renderer.currentPhase())));
+    if (failedStep) {
+        note(tr("Failed on %1 at step \"%2\"%3")
+                     .arg(failedStep->host, failedStep->step,
+                          failedStep->message.isEmpty() ? QString() : u": "_s + failedStep->message));
+        const QStringList lines = m_renderer.lastLogLines(failedStep->host);
+        if (!lines.isEmpty()) {
+            note(tr("Last lines of its /var/log/jitsi-deployer/provision.log:"));
+            for (const QString &line : lines)
+                note(u"    "_s + line);
+        }
+    }
+
+    const QString again = u"jitsi-deployer "_s + operationName(m_request.operation);
+    const QString destroy = u"jitsi-deployer destroy --deployment "_s + (m_slug.isEmpty() ? outcome.slug : m_slug);
+    switch (m_request.operation) {
+    case Operation::Verify:
+        note(tr("Fix the cause named above, then check again with \"%1 --deployment %2\".").arg(again, m_slug));
+        return complete(exitCode);
+    case Operation::Destroy:
+        note(tr("Run \"%1\" again: it deletes what is left and touches nothing else.").arg(destroy));
+        return complete(exitCode);
+    case Operation::RemoveBridge:
+        note(tr("Run the same command again: it continues where this one stopped."));
+        return complete(exitCode);
+    case Operation::Deploy:
+    case Operation::AddBridges:
+        break;
+    }
+    if (outcome.createdThisRun.isEmpty()) {
+        note(tr("This run created nothing."));
+    } else {
+        note(tr("This run created (these cost money until deleted):"));
+        for (const QString &resource : outcome.createdThisRun)
+            note(u"    "_s + resource);
+    }
+    note(tr("Two ways on:"));
+    note(tr("  - fix the cause and run the same command again: it resumes where this one stopped, creates nothing "
+            "twice and skips the steps already done;"));
+    note(tr("  - or remove everything of this deployment: %1").arg(destroy));
+    complete(exitCode);
+}

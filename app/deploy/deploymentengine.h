@@ -1,0 +1,76 @@
+#pragma once
+
+#include "common/result.h"
+#include "deploy/deploymentplan.h"
+#include "deploy/deploymentstore.h"
+#include "deploy/engineevents.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+class EngineRun;
+class HostAgentFactory;
+namespace hcloud {
+class HetznerClient;
+}
+
+struct EngineSettings
+{
+    HostAgentFactory *hosts = nullptr; // required; not owned
+    QString storeDirectory = DeploymentStore::defaultDirectory();
+    int bootTimeoutMs = 10 * 60 * 1000; // a new server answering SSH
+    int installTimeoutMs = 40 * 60 * 1000; // one host's install, from start to "@@run end"
+    int dnsTimeoutMs = 10 * 60 * 1000; // records resolving; after that the certificate stays self-signed
+    int verifyTimeoutMs = 3 * 60 * 1000; // bridges showing up in jicofo and prosody after an install
+    int verifyIntervalMs = 5000;
+    int drainTimeoutSeconds = 15 * 60;
+    QHostAddress dnsNameserver; // null = the system's resolver
+    QString acmeDirectoryUrl; // empty = Let's Encrypt production
+};
+
+// Executes plans and manages deployments (DESIGN.md §3–§5). One operation at a time; it emits events while it
+// runs and finished() exactly once. Everything it creates carries the deployment's labels; running the same
+// operation again after a failure, a cancel or a killed process converges to the same result (nothing created
+// twice, completed host steps skipped). Lives in the GUI thread; all waiting is asynchronous.
+class DeploymentEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    DeploymentEngine(hcloud::HetznerClient *client, const EngineSettings &settings, QObject *parent = nullptr);
+    ~DeploymentEngine() override;
+
+    // New deployment or resume of one: validate (fields, API), secrets (keychain; generated once), cloud resources,
+    // all hosts in parallel, DNS, certificate, verify.
+    void deploy(const DeploymentPlan &plan);
+    // The deployment by slug or domain. Verification alone (read-only).
+    void verify(const QString &deployment);
+    // `count` new bridges with this spec (empty fields = like the last bridge), then the 5222 allow-list, verify.
+    void addBridges(const QString &deployment, int count, const HostSpec &spec);
+    // Drains the bridge (bounded), deletes it, updates the allow-list, verifies the rest.
+    void removeBridge(const QString &deployment, const QString &serverName);
+    // Deletes everything labelled for the deployment, and its local state and secrets. The caller confirmed.
+    void destroy(const QString &deployment);
+
+    // Stops the running operation at the next safe point; finished() follows with the error "cancelled".
+    // Servers already created stay (and are listed in the outcome) so a re-run resumes.
+    void cancel();
+
+    bool isRunning() const;
+    EngineOutcome outcome() const; // of the last (or running) operation
+
+Q_SIGNALS:
+    void event(const EngineEvent &event);
+    void finished(const Result<EngineOutcome> &result);
+
+private:
+    EngineRun *newRun();
+    void startRun(const std::function<void(EngineRun *)> &start);
+
+    class Private;
+    std::unique_ptr<Private> d;
+};

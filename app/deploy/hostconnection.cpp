@@ -1,0 +1,106 @@
+#include "hostconnection.h"
+
+#include "ssh/hostkeys.h"
+
+using namespace Qt::StringLiterals;
+
+HostConnection::HostConnection(HostAgentFactory *factory, const HostEndpoint &endpoint,
+                               const DeploymentStore::HostKeys &keys, SaveKeys saveKeys, int bootTimeoutMs,
+                               QObject *parent)
+    : QObject(parent)
+    , m_factory(factory)
+    , m_endpoint(endpoint)
+    , m_keys(keys)
+    , m_saveKeys(std::move(saveKeys))
+    , m_bootTimeoutMs(bootTimeoutMs)
+{ }
+
+HostConnection::~HostConnection() = default;
+
+void HostConnection::open(Done done)
+{
+    connectAgent([this, done](Result<void> connected) {
+        if (!connected.ok() || m_keys.rotated) {
+            done(connected);
+            return;
+        }
+        rotate(done);
+    });
+}
+
+void HostConnection::connectAgent(Done done)
+{
+    HostEndpoint endpoint = m_endpoint;
+    endpoint.pinnedHostKey = m_keys.pinned;
+    endpoint.pendingHostKey = m_keys.pending;
+    if (m_agent) {
+        // Possibly called from inside the old agent's callback: let it unwind before it goes.
+        m_agent->disconnectFromHost();
+        m_agent.release()->deleteLater();
+    }
+    m_agent = m_factory->create(endpoint);
+    m_agent->connectToHost(m_bootTimeoutMs, [this, done](Result<QString> presented) {
+        if (!presented.ok()) {
+            done(presented.error());
+            return;
+        }
+        if (!m_keys.pending.isEmpty()) {
+            // The host shows either key: settle what the interrupted rotation left behind.
+            DeploymentStore::HostKeys settled = m_keys;
+            const bool rotationHappened = presented.value() == m_keys.pending;
+            if (rotationHappened)
+                settled.pinned = m_keys.pending;
+            settled.pending.clear();
+            settled.rotated = settled.rotated || rotationHappened;
+            if (auto saved = save(settled); !saved.ok()) {
+                done(saved.error());
+                return;
+            }
+        }
+        done({});
+    });
+}
+
+void HostConnection::rotate(Done done)
+{
+    auto pair = HostKeys::generate();
+    if (!pair.ok()) {
+        done(pair.error());
+        return;
+    }
+    const HostKeyText newKey{u"ed25519"_s, QString::fromLatin1(pair->privateKey), pair->publicKey.line()};
+    // Saved as pending first: if the process dies after the host switched keys, the next run still connects.
+    DeploymentStore::HostKeys pending = m_keys;
+    pending.pending = newKey.publicKey;
+    if (auto saved = save(pending); !saved.ok()) {
+        done(saved.error());
+        return;
+    }
+    m_agent->installHostKey(newKey, [this, done, newKey](Result<void> installed) {
+        if (!installed.ok()) {
+            done(installed.error());
+            return;
+        }
+        // Reconnect: the pending key must now be the one the host presents, which settles it as pinned.
+        connectAgent([this, done, newKey](Result<void> reconnected) {
+            if (reconnected.ok() && m_keys.pinned != newKey.publicKey) {
+                done(Error{u"ssh"_s,
+                           u"host_key_rotation_failed"_s,
+                           tr("The server %1 still presents its first host key after the key was replaced. "
+                              "Check that its SSH service reloads, then run the command again.")
+                                   .arg(m_endpoint.serverName),
+                           {},
+                           {},
+                           0});
+                return;
+            }
+            done(reconnected);
+        });
+    });
+}
+
+Result<void> HostConnection::save(const DeploymentStore::HostKeys &keys)
+{
+    m_keys = keys;
+    return m_saveKeys ? m_saveKeys(keys) : Result<void>{};
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "deploy/deploymentstore.h"
+#include "deploy/hostagent.h"
+
+#include <QCoreApplication>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+// A verified connection to one host (DESIGN.md §4): connects with the pinned host key (or a pending one left by
+// an interrupted rotation), and the first time a host is reached, rotates its host key — the key from the
+// user-data was readable by the metadata service — and proves the new key with a second connection. Every key
+// change is saved before and after it happens, so a kill at any moment never locks the app out.
+class HostConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(Result<void>)>;
+    using SaveKeys = std::function<Result<void>(const DeploymentStore::HostKeys &keys)>;
+
+    HostConnection(HostAgentFactory *factory, const HostEndpoint &endpoint, const DeploymentStore::HostKeys &keys,
+                   SaveKeys saveKeys, int bootTimeoutMs, QObject *parent = nullptr);
+    ~HostConnection() override;
+
+    // Connects (and rotates when not done yet). `done` runs exactly once unless this object is destroyed first.
+    void open(Done done);
+    HostAgent *agent() const { return m_agent.get(); } // valid after open() succeeded
+    QString serverName() const { return m_endpoint.serverName; }
+    DeploymentStore::HostKeys keys() const { return m_keys; }
+
+private:
+    void connectAgent(Done done);
+    void rotate(Done done);
+    Result<void> save(const DeploymentStore::HostKeys &keys);
+
+    HostAgentFactory *m_factory;
+    HostEndpoint m_endpoint;
+    DeploymentStore::HostKeys m_keys;
+    SaveKeys m_saveKeys;
+    int m_bootTimeoutMs;
+    std::unique_ptr<HostAgent> m_agent;
+};

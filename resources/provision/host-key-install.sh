@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Host key rotation (DESIGN.md §4): makes the new ed25519 key pair the app uploaded to a staging path the
+# server's only SSH host key, then reloads sshd. A reload (SIGHUP) re-reads the keys for new connections and
+# leaves the running sessions, including the app's own, alone. Run by the app over SSH as root.
+# A failure is "@@error host-key <message>" on stderr, exit code 1, and the old key left in place.
+set -euo pipefail
+
+: "${JD_ROOT:=}"
+: "${JD_SSH_DIR:=$JD_ROOT/etc/ssh}"
+: "${JD_NEW_HOST_KEY:=$JD_SSH_DIR/jitsi-deployer-new-host-key}"
+: "${JD_SSHD_CONFIG:=$JD_SSH_DIR/sshd_config}"
+
+hostkey_fail() {
+    printf '@@error host-key %s\n' "$*" >&2
+    exit 1
+}
+
+# The type and base64 fields of a one-line public key, without the comment.
+hostkey_fields() {
+    cut -d' ' -f1,2 "$1"
+}
+
+hostkey_main() {
+    local key=$JD_SSH_DIR/ssh_host_ed25519_key staged=$JD_NEW_HOST_KEY
+    local dropin=$JD_SSH_DIR/sshd_config.d/jitsi-deployer-host-key.conf
+    [[ -f $staged && -f $staged.pub ]] || hostkey_fail "the new host key was not uploaded to $staged"
+    [[ $(stat -c %a "$staged") == 600 ]] || hostkey_fail "the new host key $staged must have mode 600"
+    # A pair that does not belong together would lock the app out after the reload.
+    local derived
+    derived=$(ssh-keygen -y -f "$staged" | cut -d' ' -f1,2) || hostkey_fail "the new host key is not a valid private key"
+    [[ $derived == "$(hostkey_fields "$staged.pub")" ]] || hostkey_fail "the new host key's two halves do not match"
+    [[ $derived == ssh-ed25519\ * ]] || hostkey_fail "the new host key is not an ed25519 key"
+
+    if [[ -f $key.pub && $(hostkey_fields "$key.pub") == "$derived" ]]; then
+        rm -f "$staged" "$staged.pub"
+        echo "the host key is already installed"
+    else
+        # Keep the old pair until sshd accepted the new configuration.
+        [[ -f $key ]] && cp -p "$key" "$key.jd-old"
+        [[ -f $key.pub ]] && cp -p "$key.pub" "$key.pub.jd-old"
+        chmod 0644 "$staged.pub"
+        mv -f "$staged.pub" "$key.pub"
+        mv -f "$staged" "$key"
+    fi
+
+    # Only this key is offered: an explicit HostKey line switches off sshd's default list (rsa, ecdsa,
+    # ed25519), and Debian's and Ubuntu's sshd_config include sshd_config.d/*.conf before their own lines.
+    mkdir -p "$(dirname "$dropin")"
+    printf '# Written by Jitsi Deployer: the only host key, pinned by the app.\nHostKey %s\n' "${key#"$JD_ROOT"}" \
+        >"$dropin.tmp"
+    chmod 0644 "$dropin.tmp"
+    mv -f "$dropin.tmp" "$dropin"
+
+    if ! sshd -t -f "$JD_SSHD_CONFIG"; then
+        if [[ -f $key.jd-old ]]; then
+            mv -f "$key.jd-old" "$key"
+            mv -f "$key.pub.jd-old" "$key.pub"
+        fi
+        hostkey_fail "sshd rejects its configuration with the new host key; the old key stays"
+    fi
+    rm -f "$key.jd-old" "$key.pub.jd-old"
+    # Debian's and Ubuntu's unit is ssh.service; reload, not restart, so no session is dropped.
+    systemctl reload ssh || hostkey_fail "systemctl reload ssh failed; see journalctl -u ssh"
+    echo "host key installed: $derived"
+}
+
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+    hostkey_main
+fi

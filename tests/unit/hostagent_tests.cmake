@@ -1,0 +1,11 @@
+# hostagent tests (issue 5)
+# PROTOCOL: the provision.log parser and the step lists, checked against the scripts' jd_step calls.
+deployer_add_test(NAME tst_provisionlog SOURCES tst_provisionlog.cpp LIBS deployer_core LABELS provision unit)
+# AGENT: SshHostAgent against a real sshd on 127.0.0.1 (tests/support/sshd), every remote path moved under a
+# temporary root and systemctl replaced by a stub on the session's PATH.
+deployer_add_test(NAME tst_sshhostagent
+    SOURCES ${PROJECT_SOURCE_DIR}/tests/integration/tst_sshhostagent.cpp
+            ${PROJECT_SOURCE_DIR}/tests/integration/tst_sshfixture.h
+    LIBS deployer_core sshtestsupport Qt6::Network
+    LABELS integration ssh provision
+    TIMEOUT 600)

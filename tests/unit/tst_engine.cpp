@@ -1,0 +1,638 @@
+// The DeploymentEngine against hcloud-sim (the API, OpenAPI-checked) and fake hosts that speak the real
+// provisioning log protocol (tests/support/fakehost), with the deployment's secrets in a real gnome-keyring.
+// Covers issue 5's engine list: parallel creation, batched polling, API faults during a deployment, kill and
+// resume at several points, add/remove/destroy, validation errors, host key refusal, verify naming causes.
+#include "common/redactor.h"
+#include "deploy/deploymentengine.h"
+#include "deploy/deploymentlabels.h"
+#include "deploy/deploymentstore.h"
+#include "fakecloud.h"
+#include "fakehost.h"
+#include "fakehostagent.h"
+#include "hcloud/hetznerclient.h"
+#include "hcloudsim.h"
+#include "openapivalidator.h"
+#include "provision/envfile.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString domain = u"meet.example.org"_s;
+const QString slug = u"meet-example-org"_s;
+
+DeploymentPlan makePlan(int bridges)
+{
+    DeploymentPlan plan;
+    plan.domain = domain;
+    plan.email = u"admin@example.org"_s;
+    plan.web = {u"cx33"_s, u"fsn1"_s};
+    for (int i = 0; i < bridges; ++i)
+        plan.bridges.append({u"cx33"_s, u"fsn1"_s});
+    plan.sshPublicKey
+            = u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJy8viPk0QD/A9Hof7FGWIt3bVhsF9Ys9zDkAhEOfSzu you@laptop"_s;
+    return plan;
+}
+
+struct Outcome
+{
+    bool finished = false;
+    Result<EngineOutcome> result = Error{};
+    QList<EngineEvent> events;
+};
+} // namespace
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<HcloudSim> m_sim;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<hcloud::HetznerClient> m_client;
+    std::unique_ptr<FakeCloud> m_cloud;
+    std::unique_ptr<FakeHostAgentFactory> m_factory;
+    std::unique_ptr<DeploymentEngine> m_engine;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    EngineSettings m_settings;
+    QList<EngineEvent> m_events;
+
+    // The simulator's private addresses, told to the fake hosts so a bridge on the network reaches the web host
+    // by its private IP as the engine configures it.
+    void sharePrivateAddresses()
+    {
+        const QJsonArray servers = m_sim->state(u"servers"_s);
+        for (const QJsonValue &value : servers) {
+            const QJsonObject server = value.toObject();
+            const QJsonArray nets = server.value(u"private_net"_s).toArray();
+            if (!nets.isEmpty())
+                m_cloud->setPrivateAddress(server.value(u"name"_s).toString(),
+                                           nets.first().toObject().value(u"ip"_s).toString());
+        }
+    }
+
+    DeploymentEngine *newEngine()
+    {
+        m_engine.reset();
+        m_engine = std::make_unique<DeploymentEngine>(m_client.get(), m_settings);
+        connect(m_engine.get(), &DeploymentEngine::event, this, [this](const EngineEvent &e) {
+            m_events.append(e);
+            if (e.kind == EngineEvent::Kind::Phase && e.phase == u"hosts"_s)
+                sharePrivateAddresses();
+        });
+        return m_engine.get();
+    }
+
+    // Runs one operation to its end (or until `stopWhen` says to kill the engine: then finished stays false).
+    Outcome run(const std::function<void(DeploymentEngine *)> &start,
+                const std::function<bool(const EngineEvent &)> &stopWhen = {})
+    {
+        Outcome outcome;
+        m_events.clear();
+        DeploymentEngine *engine = newEngine();
+        bool killed = false;
+        QObject guard;
+        if (stopWhen) {
+            connect(engine, &DeploymentEngine::event, &guard, [&](const EngineEvent &e) {
+                if (!killed && stopWhen(e))
+                    killed = true;
+            });
+        }
+        connect(engine, &DeploymentEngine::finished, &guard, [&](const Result<EngineOutcome> &result) {
+            outcome.finished = true;
+            outcome.result = result;
+        });
+        start(engine);
+        (void)QTest::qWaitFor([&] { return outcome.finished || killed; }, 60000);
+        if (killed && !outcome.finished)
+            m_engine.reset(); // "kill -9": no cleanup runs, pending callbacks are dropped
+        outcome.events = m_events;
+        if (!outcome.finished && !killed)
+            qWarning("the operation did not finish in time");
+        return outcome;
+    }
+
+    Outcome deploy(const DeploymentPlan &plan, const std::function<bool(const EngineEvent &)> &stopWhen = {})
+    {
+        return run([plan](DeploymentEngine *engine) { engine->deploy(plan); }, stopWhen);
+    }
+
+    QJsonArray labelled(const QString &collection) const
+    {
+        QJsonArray found;
+        for (const QJsonValue &value : m_sim->state(collection)) {
+            const QJsonObject labels = value.toObject().value(u"labels"_s).toObject();
+            if (labels.value(QLatin1String(DeploymentLabels::deploymentKey)).toString() == slug)
+                found.append(value);
+        }
+        return found;
+    }
+
+    QStringList serverNames() const
+    {
+        QStringList names;
+        for (const QJsonValue &value : m_sim->state(u"servers"_s))
+            names << value.toObject().value(u"name"_s).toString();
+        names.sort();
+        return names;
+    }
+
+    QString serverAddress(const QString &name) const
+    {
+        for (const QJsonValue &value : m_sim->state(u"servers"_s)) {
+            const QJsonObject server = value.toObject();
+            if (server.value(u"name"_s).toString() == name)
+                return server.value(u"public_net"_s).toObject().value(u"ipv4"_s).toObject().value(u"ip"_s).toString();
+        }
+        return {};
+    }
+
+    QStringList web5222Sources() const
+    {
+        for (const QJsonValue &value : m_sim->state(u"firewalls"_s)) {
+            const QJsonObject firewall = value.toObject();
+            if (firewall.value(u"name"_s).toString() != slug + u"-web"_s)
+                continue;
+            for (const QJsonValue &rule : firewall.value(u"rules"_s).toArray()) {
+                if (rule.toObject().value(u"port"_s).toString() == u"5222"_s) {
+                    QStringList sources;
+                    for (const QJsonValue &source : rule.toObject().value(u"source_ips"_s).toArray())
+                        sources << source.toString().section(u'/', 0, 0);
+                    sources.sort();
+                    return sources;
+                }
+            }
+        }
+        return {};
+    }
+
+    static QString errorText(const Outcome &outcome)
+    {
+        return outcome.result.ok() ? QString() : outcome.result.error().toString();
+    }
+
+    void verifyExactlyOneOfEach(int bridges)
+    {
+        QStringList expected{slug + u"-web"_s};
+        for (int n = 1; n <= bridges; ++n)
+            expected << slug + u"-jvb-"_s + QString::number(n);
+        expected.sort();
+        QCOMPARE(serverNames(), expected);
+        QCOMPARE(labelled(u"servers"_s).size(), qsizetype(bridges + 1));
+        QCOMPARE(m_sim->state(u"networks"_s).size(), qsizetype(1));
+        QCOMPARE(m_sim->state(u"firewalls"_s).size(), qsizetype(2));
+        // Primary IPs come and go with their servers; one without a server is an orphan that costs money.
+        for (const QJsonValue &ip : m_sim->state(u"primary_ips"_s))
+            QVERIFY2(!ip.toObject().value(u"assignee_id"_s).isNull(), "an orphaned primary IP");
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        Redactor::instance().clear();
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_sim = std::make_unique<HcloudSim>();
+        QVERIFY(m_sim->listen());
+        m_sim->setActionDurationMs(30);
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_client = std::make_unique<hcloud::HetznerClient>(m_network.get());
+        m_client->setEndpoint(m_sim->endpoint());
+        m_client->setToken(HcloudSim::defaultToken());
+        hcloud::PollPolicy poll;
+        poll.intervalMs = 20;
+        poll.maxIntervalMs = 100;
+        m_client->setPollPolicy(poll);
+        hcloud::RetryPolicy retry;
+        retry.baseDelayMs = 10;
+        retry.maxDelayMs = 50;
+        m_client->setRetryPolicy(retry);
+        m_cloud = std::make_unique<FakeCloud>();
+        m_cloud->setStepDurationMs(2);
+        m_factory = std::make_unique<FakeHostAgentFactory>(m_cloud.get());
+        m_settings = EngineSettings{};
+        m_settings.hosts = m_factory.get();
+        m_settings.storeDirectory = m_dir->filePath(u"store"_s);
+        m_settings.bootTimeoutMs = 20000;
+        m_settings.installTimeoutMs = 30000;
+        m_settings.dnsNameserver = QHostAddress::LocalHost; // nothing answers there: DNS stays "not ready"
+        m_settings.dnsTimeoutMs = 200;
+        m_settings.verifyTimeoutMs = 5000;
+        m_settings.verifyIntervalMs = 50;
+        m_settings.drainTimeoutSeconds = 5;
+        m_events.clear();
+    }
+
+    void cleanup()
+    {
+        m_engine.reset();
+        // Secrets of this test's deployment go with it, so the next test starts from an empty keychain entry.
+        bool removed = false;
+        QObject context;
+        DeploymentSecretStore().remove(slug, &context, [&](Result<void>) { removed = true; });
+        QTRY_VERIFY(removed);
+        m_factory.reset();
+        m_cloud.reset();
+        m_client.reset();
+        m_network.reset();
+        const QStringList violations = openApiViolations(*m_sim);
+        m_sim.reset();
+        QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+    }
+
+    void deployCreatesInParallelAndVerifies()
+    {
+        const Outcome outcome = deploy(makePlan(2));
+        QVERIFY2(outcome.result.ok(), qPrintable(errorText(outcome)));
+        verifyExactlyOneOfEach(2);
+
+        // Verified by the real Verifier on the fake hosts' logs.
+        QVERIFY(outcome.result->verification && outcome.result->verification->ok());
+        QCOMPARE(outcome.result->verification->bridges.size(), qsizetype(2));
+        QCOMPARE(outcome.result->bridges, (QStringList{slug + u"-jvb-1"_s, slug + u"-jvb-2"_s}));
+        QCOMPARE(outcome.result->createdThisRun.size(), qsizetype(3));
+
+        // Parallel: every POST /servers went out before the first action poll.
+        const auto exchanges = m_sim->exchanges();
+        int firstPost = -1, lastPost = -1, firstPoll = -1;
+        for (int i = 0; i < exchanges.size(); ++i) {
+            if (exchanges[i].method == u"POST"_s && exchanges[i].path == u"/servers"_s) {
+                lastPost = i;
+                if (firstPost < 0)
+                    firstPost = i;
+            }
+            if (firstPost >= 0 && firstPoll < 0 && exchanges[i].method == u"GET"_s
+                && exchanges[i].path.startsWith(u"/actions"_s))
+                firstPoll = i;
+        }
+        QVERIFY(lastPost >= 0 && firstPoll >= 0);
+        QVERIFY2(lastPost < firstPoll, "servers were created one after the other");
+
+        // 5222 allowed from exactly the bridges.
+        QStringList bridgeAddresses{serverAddress(slug + u"-jvb-1"_s), serverAddress(slug + u"-jvb-2"_s)};
+        bridgeAddresses.sort();
+        QCOMPARE(web5222Sources(), bridgeAddresses);
+
+        // Host keys: rotated once per host, and the rotated key is the one pinned on this computer.
+        const auto keys = DeploymentStore(m_settings.storeDirectory).hostKeys(slug);
+        QVERIFY(keys.ok());
+        QCOMPARE(keys.value().size(), qsizetype(3));
+        for (auto it = keys.value().cbegin(); it != keys.value().cend(); ++it) {
+            FakeHost *host = m_cloud->host(it.key());
+            QVERIFY(host);
+            QCOMPARE(host->counters().hostKeyInstalls, 1);
+            QVERIFY(it->rotated);
+            QVERIFY(it->pending.isEmpty());
+            QCOMPARE(host->ownHostKey().section(u' ', 0, 1), it->pinned.section(u' ', 0, 1));
+            // The env file (the only file with secrets) went up with mode 0600.
+            QCOMPARE(host->fileMode(EnvFile::remotePath()), 0600);
+        }
+
+        // Every host reported its steps; bridges waited for the web host only after their packages.
+        QSet<QString> hostsWithSteps;
+        for (const EngineEvent &e : outcome.events) {
+            if (e.kind == EngineEvent::Kind::HostStep) {
+                hostsWithSteps.insert(e.host);
+                QVERIFY(e.stepIndex >= 1 && e.stepIndex <= e.stepCount);
+            }
+        }
+        QCOMPARE(hostsWithSteps.size(), qsizetype(3));
+
+        // No secret in any event.
+        QVERIFY(m_cloud->host(slug + u"-web"_s));
+        const QString secret = m_cloud->host(slug + u"-web"_s)->registeredJvbSecret();
+        QVERIFY(secret.size() >= 24);
+        for (const EngineEvent &e : outcome.events)
+            QVERIFY(!QJsonDocument(e.toJson()).toJson().contains(secret.toUtf8()));
+        QVERIFY(!QJsonDocument(outcome.result->toJson()).toJson().contains(secret.toUtf8()));
+    }
+
+    void rerunConvergesWithoutRedoingSteps()
+    {
+        QVERIFY(deploy(makePlan(1)).result.ok());
+        QHash<QString, QHash<QString, int>> stepsBefore;
+        for (const QString &name : QStringList{slug + u"-web"_s, slug + u"-jvb-1"_s})
+            stepsBefore.insert(name, m_cloud->host(name)->counters().stepsRun);
+        m_sim->clearExchanges();
+
+        const Outcome again = deploy(makePlan(1));
+        QVERIFY2(again.result.ok(), qPrintable(errorText(again)));
+        verifyExactlyOneOfEach(1);
+        for (const auto &exchange : m_sim->exchanges())
+            QVERIFY2(exchange.method == u"GET"_s || exchange.path.contains(u"/actions/"_s)
+                             || exchange.path.contains(u"set_rules"_s),
+                     qPrintable(exchange.method + u' ' + exchange.path));
+        for (const QString &name : QStringList{slug + u"-web"_s, slug + u"-jvb-1"_s}) {
+            QCOMPARE(m_cloud->host(name)->counters().stepsRun, stepsBefore.value(name));
+            QCOMPARE(m_cloud->host(name)->counters().hostKeyInstalls, 1);
+        }
+        // The second run reported the completed steps as skipped.
+        bool skipped = false;
+        for (const EngineEvent &e : again.events)
+            skipped = skipped || (e.kind == EngineEvent::Kind::HostStep && e.state == u"skipped"_s);
+        QVERIFY(skipped);
+    }
+
+    void killAndResume_data()
+    {
+        QTest::addColumn<QString>("phase");
+        QTest::addColumn<QString>("step");
+        QTest::newRow("while creating servers") << u"resources"_s << QString();
+        QTest::newRow("first step of an install") << QString() << u"wait-cloud-init"_s;
+        QTest::newRow("during the package install") << QString() << u"install-packages"_s;
+        QTest::newRow("bridge joining") << QString() << u"restart-and-join"_s;
+        QTest::newRow("while verifying") << u"verify"_s << QString();
+    }
+
+    void killAndResume()
+    {
+        QFETCH(QString, phase);
+        QFETCH(QString, step);
+        m_cloud->setStepDurationMs(10);
+        const Outcome killed = deploy(makePlan(2), [&](const EngineEvent &e) {
+            if (!phase.isEmpty())
+                return e.kind == EngineEvent::Kind::Phase && e.phase == phase;
+            return e.kind == EngineEvent::Kind::HostStep && e.step == step && e.state == u"started"_s;
+        });
+        QVERIFY2(!killed.finished, "the kill point was never reached");
+
+        const Outcome resumed = deploy(makePlan(2));
+        QVERIFY2(resumed.result.ok(), qPrintable(errorText(resumed)));
+        verifyExactlyOneOfEach(2);
+        // Completed host steps were not redone: every step ran at most once on every host.
+        for (const QString &name : serverNames()) {
+            const auto steps = m_cloud->host(name)->counters().stepsRun;
+            for (auto it = steps.cbegin(); it != steps.cend(); ++it)
+                QVERIFY2(it.value() == 1, qPrintable(name + u": "_s + it.key() + u" ran "_s + QString::number(*it)));
+            QCOMPARE(m_cloud->host(name)->counters().hostKeyInstalls, 1);
+        }
+    }
+
+    void apiFaultsDuringDeploy_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("afterProcessing");
+        using K = HcloudSim::Fault::Kind;
+        QTest::newRow("500 on a server create")
+                << int(K::ApiError) << u"POST"_s << u"^/servers$"_s << 1 << 500 << false;
+        QTest::newRow("500 after the server was created")
+                << int(K::ApiError) << u"POST"_s << u"^/servers$"_s << 1 << 500 << true;
+        QTest::newRow("connection dropped after the create")
+                << int(K::DropConnection) << u"POST"_s << u"^/servers$"_s << 3 << 0 << true;
+        QTest::newRow("proxy 502 on the network")
+                << int(K::BareStatus) << u"POST"_s << u"^/networks$"_s << 1 << 502 << false;
+        QTest::newRow("500 on a firewall after processing")
+                << int(K::ApiError) << u"POST"_s << u"^/firewalls$"_s << 1 << 500 << true;
+        QTest::newRow("server action ends in error")
+                << int(K::ActionError) << u"POST"_s << u"^/servers$"_s << 1 << 0 << false;
+        QTest::newRow("action polls fail") << int(K::ApiError) << u"GET"_s << u"^/actions"_s << 1 << 503 << false;
+    }
+
+    void apiFaultsDuringDeploy()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, method);
+        QFETCH(QString, path);
+        QFETCH(int, count);
+        QFETCH(int, status);
+        QFETCH(bool, afterProcessing);
+        HcloudSim::Fault fault;
+        fault.kind = HcloudSim::Fault::Kind(kind);
+        fault.method = method;
+        fault.pathPattern = path;
+        fault.count = count;
+        fault.status = status;
+        fault.afterProcessing = afterProcessing;
+        if (fault.kind == HcloudSim::Fault::Kind::ActionError)
+            fault.code = u"server_create_failed"_s;
+        m_sim->injectFault(fault);
+
+        Outcome outcome = deploy(makePlan(2));
+        if (!outcome.result.ok()) {
+            // A fault the client may not retry ends the run with a clear error; running again converges.
+            QVERIFY(!outcome.result.error().message.isEmpty());
+            outcome = deploy(makePlan(2));
+        }
+        QVERIFY2(outcome.result.ok(), qPrintable(errorText(outcome)));
+        verifyExactlyOneOfEach(2);
+    }
+
+    void rateLimitStormIsWaitedOut()
+    {
+        m_sim->startRateLimitStorm(1);
+        const Outcome outcome = deploy(makePlan(1));
+        QVERIFY2(outcome.result.ok(), qPrintable(errorText(outcome)));
+        verifyExactlyOneOfEach(1);
+    }
+
+    void addRemoveAndDestroy()
+    {
+        QVERIFY(deploy(makePlan(1)).result.ok());
+
+        const Outcome added = run([](DeploymentEngine *e) { e->addBridges(domain, 2, {}); });
+        QVERIFY2(added.result.ok(), qPrintable(errorText(added)));
+        verifyExactlyOneOfEach(3);
+        QCOMPARE(added.result->verification->bridges.size(), qsizetype(3));
+        QCOMPARE(web5222Sources().size(), qsizetype(3));
+        // The web host's own firewall step ran again for the new addresses, nothing else on it.
+        QCOMPARE(m_cloud->host(slug + u"-web"_s)->counters().stepsRun.value(u"firewall"_s), 2);
+        QCOMPARE(m_cloud->host(slug + u"-web"_s)->counters().stepsRun.value(u"install-packages"_s), 1);
+
+        const QString doomed = slug + u"-jvb-2"_s;
+        const QString doomedAddress = serverAddress(doomed);
+        const Outcome removed = run([doomed](DeploymentEngine *e) { e->removeBridge(slug, doomed); });
+        QVERIFY2(removed.result.ok(), qPrintable(errorText(removed)));
+        QCOMPARE(m_cloud->host(doomed)->counters().drains, 1);
+        QVERIFY(!serverNames().contains(doomed));
+        QCOMPARE(removed.result->verification->bridges.size(), qsizetype(2));
+        QVERIFY(!web5222Sources().contains(doomedAddress));
+        QCOMPARE(web5222Sources().size(), qsizetype(2));
+        QVERIFY(!m_cloud->host(slug + u"-web"_s)->allowedAddresses().contains(doomedAddress));
+
+        // A new bridge after a removal gets a fresh number, never the removed one's.
+        const Outcome again = run([](DeploymentEngine *e) { e->addBridges(slug, 1, {}); });
+        QVERIFY2(again.result.ok(), qPrintable(errorText(again)));
+        QVERIFY(serverNames().contains(slug + u"-jvb-4"_s));
+        QVERIFY(!serverNames().contains(doomed));
+
+        // Something else in the project is never touched by destroy.
+        m_sim->seedServer(u"unrelated"_s);
+        const Outcome destroyed = run([](DeploymentEngine *e) { e->destroy(slug); });
+        QVERIFY2(destroyed.result.ok(), qPrintable(errorText(destroyed)));
+        QCOMPARE(serverNames(), QStringList{u"unrelated"_s});
+        QCOMPARE(m_sim->state(u"networks"_s).size(), qsizetype(0));
+        QCOMPARE(m_sim->state(u"firewalls"_s).size(), qsizetype(0));
+        QVERIFY(!QFile::exists(DeploymentStore(m_settings.storeDirectory).filePath(slug)));
+        bool loaded = false;
+        QObject context;
+        DeploymentSecretStore().load(slug, &context, [&](Result<std::optional<DeploymentSecrets>> secrets) {
+            QVERIFY(secrets.ok());
+            QVERIFY(!secrets.value().has_value());
+            loaded = true;
+        });
+        QTRY_VERIFY(loaded);
+    }
+
+    void verifyNamesTheCause_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QString>("cause");
+        QTest::newRow("wrong secret") << u"secret"_s << u"wrong-secret"_s;
+        QTest::newRow("duplicate nickname") << u"nickname"_s << u"duplicate-nickname"_s;
+        QTest::newRow("5222 blocked") << u"5222"_s << u"xmpp-unreachable"_s;
+    }
+
+    void verifyNamesTheCause()
+    {
+        QFETCH(QString, fault);
+        QFETCH(QString, cause);
+        const QString bad = slug + u"-jvb-2"_s;
+        if (fault == u"nickname"_s)
+            m_cloud->setMucNickname(bad, slug + u"-jvb-1"_s);
+        if (fault == u"5222"_s)
+            m_cloud->block5222(slug + u"-web"_s); // prosody's port closed on the web host: no bridge gets in
+        const Outcome deployed = deploy(makePlan(2));
+        if (fault == u"secret"_s) {
+            QVERIFY2(deployed.result.ok(), qPrintable(errorText(deployed)));
+            // Someone copies a wrong secret into the bridge's configuration and restarts it.
+            FakeHost *host = m_cloud->host(bad);
+            QString env = QString::fromUtf8(host->file(EnvFile::remotePath()));
+            static const QRegularExpression secretLine(u"^JD_JVB_SECRET='[A-Za-z0-9]+'$"_s,
+                                                       QRegularExpression::MultilineOption);
+            QVERIFY(env.contains(secretLine));
+            env.replace(secretLine, u"JD_JVB_SECRET='CopiedWrong0123456789abcdefgh'"_s);
+            host->writeFile(EnvFile::remotePath(), env.toUtf8(), 0600);
+            const auto keys = DeploymentStore(m_settings.storeDirectory).hostKeys(slug);
+            HostEndpoint endpoint{bad, HostRole::Bridge, host->address(), 22, keys.value().value(bad).pinned, {}};
+            auto agent = m_factory->create(endpoint);
+            bool connected = false;
+            agent->connectToHost(1000, [&](Result<QString> r) { connected = r.ok(); });
+            QTRY_VERIFY(connected);
+            bool started = false;
+            agent->startTask(ProvisionTask::Install, [&](Result<qint64> r) { started = r.ok(); });
+            QTRY_VERIFY(started);
+            QTRY_VERIFY_WITH_TIMEOUT(!host->isRunning(), 10000);
+        } else {
+            // The install fails where the real script would: the bridge cannot join.
+            QVERIFY(!deployed.result.ok());
+            QCOMPARE(deployed.result.error().code, u"step_failed"_s);
+            const QString failedHost = fault == u"5222"_s ? slug + u"-jvb-"_s : bad; // 5222: every bridge fails
+            QVERIFY2(deployed.result.error().message.contains(failedHost), qPrintable(deployed.result.error().message));
+        }
+
+        const Outcome verified = run([](DeploymentEngine *e) { e->verify(slug); });
+        QVERIFY(!verified.result.ok());
+        QVERIFY(m_engine->outcome().verification);
+        const VerificationReport report = *m_engine->outcome().verification;
+        QVERIFY(!report.ok());
+        bool named = false;
+        for (const BridgeVerdict &verdict : report.bridges) {
+            if (verdict.serverName == bad) {
+                QVERIFY(!verdict.ok());
+                QStringList codes;
+                for (const VerifyProblem &problem : verdict.problems)
+                    codes << problem.code();
+                named = codes.contains(cause);
+                QVERIFY2(named, qPrintable(codes.join(u", "_s)));
+            }
+        }
+        QVERIFY(named);
+    }
+
+    void badInputChangesNothing_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("invalid domain") << u"domain"_s << QString();
+        QTest::newRow("unknown server type") << u"type"_s << u"server_type_unknown"_s;
+        QTest::newRow("unknown location") << u"location"_s << u"location_unknown"_s;
+    }
+
+    void badInputChangesNothing()
+    {
+        QFETCH(QString, what);
+        QFETCH(QString, code);
+        DeploymentPlan plan = makePlan(1);
+        if (what == u"domain"_s)
+            plan.domain = u"not a domain"_s;
+        if (what == u"type"_s)
+            plan.bridges[0].serverType = u"cx9999"_s;
+        if (what == u"location"_s)
+            plan.web.location = u"mars1"_s;
+        const Outcome outcome = deploy(plan);
+        QVERIFY(!outcome.result.ok());
+        if (!code.isEmpty())
+            QCOMPARE(outcome.result.error().code, code);
+        QVERIFY(!outcome.result.error().message.isEmpty());
+        for (const auto &exchange : m_sim->exchanges())
+            QCOMPARE(exchange.method, u"GET"_s);
+        QVERIFY(serverNames().isEmpty());
+    }
+
+    void badOperationInputs()
+    {
+        QVERIFY(deploy(makePlan(1)).result.ok());
+        m_sim->clearExchanges();
+        const Outcome count = run([](DeploymentEngine *e) { e->addBridges(slug, 0, {}); });
+        QVERIFY(!count.result.ok());
+        QCOMPARE(count.result.error().code, u"invalid_count"_s);
+        const Outcome unknown = run([](DeploymentEngine *e) { e->removeBridge(slug, u"meet-example-org-jvb-7"_s); });
+        QCOMPARE(unknown.result.error().code, u"bridge_not_found"_s);
+        const Outcome missing = run([](DeploymentEngine *e) { e->verify(u"other.example.org"_s); });
+        QCOMPARE(missing.result.error().code, u"deployment_not_found"_s);
+        for (const auto &exchange : m_sim->exchanges())
+            QCOMPARE(exchange.method, u"GET"_s);
+        verifyExactlyOneOfEach(1);
+    }
+
+    void hostKeyMismatchIsAHardStop()
+    {
+        m_cloud->setPresentedHostKey(slug + u"-jvb-1"_s,
+                                     u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBbxImpostorKeyImpostorKeyImpostorKey1"_s);
+        const Outcome outcome = deploy(makePlan(1));
+        QVERIFY(!outcome.result.ok());
+        QCOMPARE(outcome.result.error().code, u"host_key_mismatch"_s);
+        // Nothing was uploaded to the impostor.
+        QCOMPARE(m_cloud->host(slug + u"-jvb-1"_s)->counters().uploads, 0);
+    }
+
+    void cancelStopsAndRerunResumes()
+    {
+        m_cloud->setStepDurationMs(20);
+        Outcome outcome;
+        m_events.clear();
+        DeploymentEngine *engine = newEngine();
+        connect(engine, &DeploymentEngine::event, this, [engine](const EngineEvent &e) {
+            if (e.kind == EngineEvent::Kind::HostStep && e.step == u"install-packages"_s)
+                engine->cancel();
+        });
+        connect(engine, &DeploymentEngine::finished, this, [&](const Result<EngineOutcome> &result) {
+            outcome.finished = true;
+            outcome.result = result;
+        });
+        engine->deploy(makePlan(1));
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.finished, 30000);
+        QCOMPARE(outcome.result.error().code, u"cancelled"_s);
+        QVERIFY(!engine->isRunning());
+        QCOMPARE(engine->outcome().createdThisRun.size(), qsizetype(2));
+
+        const Outcome resumed = deploy(makePlan(1));
+        QVERIFY2(resumed.result.ok(), qPrintable(errorText(resumed)));
+        verifyExactlyOneOfEach(1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"

@@ -1,0 +1,302 @@
+// The CLI's rendering of engine events: --json lines, plain lines, and the redrawn terminal status block.
+#include "cli/eventrenderer.h"
+#include "common/redactor.h"
+#include "deploy/engineevents.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString secret = u"Zq7SECRETjvbPassword0123456789"_s;
+
+EngineEvent phase(const QString &name)
+{
+    EngineEvent event;
+    event.kind = EngineEvent::Kind::Phase;
+    event.phase = name;
+    return event;
+}
+
+EngineEvent step(const QString &host, const QString &name, const QString &state, int index, int count)
+{
+    EngineEvent event;
+    event.kind = EngineEvent::Kind::HostStep;
+    event.host = host;
+    event.step = name;
+    event.state = state;
+    event.stepIndex = index;
+    event.stepCount = count;
+    return event;
+}
+
+EngineEvent log(const QString &host, const QStringList &lines)
+{
+    EngineEvent event;
+    event.kind = EngineEvent::Kind::HostLog;
+    event.host = host;
+    event.lines = lines;
+    return event;
+}
+
+VerificationReport failingReport()
+{
+    VerificationReport report;
+    BridgeVerdict good;
+    good.serverName = u"meet-example-org-jvb-1"_s;
+    good.nickname = good.serverName;
+    BridgeVerdict bad;
+    bad.serverName = u"meet-example-org-jvb-2"_s;
+    bad.nickname = bad.serverName;
+    bad.problems.append(VerifyProblem{VerifyCause::WrongSecret,
+                                      u"The bridge's password is not the one prosody knows."_s,
+                                      {EvidenceLine{u"jvb.log"_s, 12, u"JVB Failed to login: not-authorized"_s}}});
+    report.bridges = {good, bad};
+    report.liveSessions = 1;
+    report.operationalBridges = 1;
+    return report;
+}
+
+QJsonObject parseLine(const QString &text)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning() << "not JSON:" << text;
+    return document.object();
+}
+} // namespace
+
+class TestEventRenderer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { Redactor::instance().addSecret(secret); }
+    void cleanupTestCase() { Redactor::instance().clear(); }
+
+    void kindNames()
+    {
+        QCOMPARE(EngineEvent::kindName(EngineEvent::Kind::Phase), u"phase"_s);
+        QCOMPARE(EngineEvent::kindName(EngineEvent::Kind::Resource), u"resource"_s);
+        QCOMPARE(EngineEvent::kindName(EngineEvent::Kind::HostStep), u"host_step"_s);
+        QCOMPARE(EngineEvent::kindName(EngineEvent::Kind::HostLog), u"host_log"_s);
+        QCOMPARE(EngineEvent::kindName(EngineEvent::Kind::DnsRecords), u"dns"_s);
+        QCOMPARE(EngineEvent::kindName(EngineEvent::Kind::Verification), u"verification"_s);
+        QCOMPARE(EngineEvent::kindName(EngineEvent::Kind::Warning), u"warning"_s);
+    }
+
+    void eventJsonHoldsOnlySetFields()
+    {
+        const QJsonObject hostStep
+                = step(u"meet-example-org-web"_s, u"install-packages"_s, u"started"_s, 3, 12).toJson();
+        QCOMPARE(hostStep, (QJsonObject{{u"event"_s, u"host_step"_s},
+                                        {u"host"_s, u"meet-example-org-web"_s},
+                                        {u"step"_s, u"install-packages"_s},
+                                        {u"state"_s, u"started"_s},
+                                        {u"step_index"_s, 3},
+                                        {u"step_count"_s, 12}}));
+
+        EngineEvent resource;
+        resource.kind = EngineEvent::Kind::Resource;
+        resource.resource = u"network meet-example-org-net"_s;
+        resource.state = u"created"_s;
+        QCOMPARE(resource.toJson(), (QJsonObject{{u"event"_s, u"resource"_s},
+                                                 {u"resource"_s, u"network meet-example-org-net"_s},
+                                                 {u"state"_s, u"created"_s}}));
+
+        const QJsonObject logJson = log(u"meet-example-org-web"_s, {u"a"_s, u"b"_s}).toJson();
+        QCOMPARE(logJson.value(u"lines"_s).toArray(), (QJsonArray{u"a"_s, u"b"_s}));
+
+        EngineEvent dns;
+        dns.kind = EngineEvent::Kind::DnsRecords;
+        dns.state = u"manual"_s;
+        dns.records = {DnsRecord{u"meet.example.org"_s, u"A"_s, u"198.51.100.7"_s}};
+        const QJsonObject dnsJson = dns.toJson();
+        QCOMPARE(dnsJson.value(u"event"_s).toString(), u"dns"_s);
+        QCOMPARE(dnsJson.value(u"records"_s).toArray().at(0).toObject(),
+                 (QJsonObject{
+                         {u"name"_s, u"meet.example.org"_s}, {u"type"_s, u"A"_s}, {u"value"_s, u"198.51.100.7"_s}}));
+    }
+
+    void verificationJson()
+    {
+        EngineEvent event;
+        event.kind = EngineEvent::Kind::Verification;
+        event.report = failingReport();
+        const QJsonObject report = event.toJson().value(u"report"_s).toObject();
+        QCOMPARE(report.value(u"ok"_s).toBool(), false);
+        QCOMPARE(report.value(u"live_sessions"_s).toInt(), 1);
+        QCOMPARE(report.value(u"operational_bridges"_s).toInt(), 1);
+        const QJsonArray bridges = report.value(u"bridges"_s).toArray();
+        QCOMPARE(bridges.size(), 2);
+        QCOMPARE(bridges.at(0).toObject().value(u"ok"_s).toBool(), true);
+        const QJsonObject bad = bridges.at(1).toObject();
+        QCOMPARE(bad.value(u"server"_s).toString(), u"meet-example-org-jvb-2"_s);
+        const QJsonObject problem = bad.value(u"problems"_s).toArray().at(0).toObject();
+        QCOMPARE(problem.value(u"code"_s).toString(), Verifier::causeCode(VerifyCause::WrongSecret));
+        const QJsonObject evidence = problem.value(u"evidence"_s).toArray().at(0).toObject();
+        QCOMPARE(evidence.value(u"source"_s).toString(), u"jvb.log"_s);
+        QCOMPARE(evidence.value(u"line"_s).toInt(), 12);
+    }
+
+    void outcomeJson()
+    {
+        EngineOutcome outcome;
+        outcome.slug = u"meet-example-org"_s;
+        outcome.domain = u"meet.example.org"_s;
+        outcome.meetingUrl = u"https://meet.example.org/"_s;
+        outcome.bridges = {u"meet-example-org-jvb-1"_s};
+        outcome.createdThisRun = {u"server meet-example-org-web"_s};
+        const QJsonObject json = outcome.toJson();
+        QCOMPARE(json.value(u"slug"_s).toString(), u"meet-example-org"_s);
+        QCOMPARE(json.value(u"meeting_url"_s).toString(), u"https://meet.example.org/"_s);
+        QVERIFY(json.value(u"web_address"_s).isNull());
+        QCOMPARE(json.value(u"created_this_run"_s).toArray(), QJsonArray{u"server meet-example-org-web"_s});
+        QCOMPARE(json.value(u"dns_ready"_s).toBool(), false);
+        QVERIFY(json.value(u"verification"_s).isNull());
+    }
+
+    void jsonStyleIsOneObjectPerLine()
+    {
+        EventRenderer renderer(EventRenderer::Style::Json);
+        const EngineEvent event = step(u"meet-example-org-jvb-1"_s, u"configure"_s, u"succeeded"_s, 4, 9);
+        const QString text = renderer.render(event);
+        QVERIFY(text.endsWith(u'\n'));
+        QCOMPARE(text.count(u'\n'), 1);
+        QCOMPARE(parseLine(text), event.toJson());
+    }
+
+    void secretsAreRedactedInEveryStyle_data()
+    {
+        QTest::addColumn<int>("style");
+        QTest::newRow("json") << int(EventRenderer::Style::Json);
+        QTest::newRow("lines") << int(EventRenderer::Style::Lines);
+        QTest::newRow("terminal") << int(EventRenderer::Style::Terminal);
+    }
+
+    void secretsAreRedactedInEveryStyle()
+    {
+        QFETCH(int, style);
+        EventRenderer renderer(EventRenderer::Style(style), 200);
+        renderer.render(step(u"meet-example-org-web"_s, u"prosody"_s, u"started"_s, 5, 12));
+        const QString text = renderer.render(log(u"meet-example-org-web"_s, {u"password is "_s + secret}));
+        QVERIFY2(!text.contains(secret), qPrintable(text));
+        QVERIFY2(text.contains(Redactor::placeholder()), qPrintable(text));
+        EngineEvent warning;
+        warning.kind = EngineEvent::Kind::Warning;
+        warning.message = u"echoed "_s + secret;
+        const QString warned = renderer.render(warning);
+        QVERIFY2(!warned.contains(secret), qPrintable(warned));
+        for (const QString &line : renderer.lastLogLines(u"meet-example-org-web"_s))
+            QVERIFY(!line.contains(secret));
+    }
+
+    void progressBarText()
+    {
+        QCOMPARE(EventRenderer::progressBar(0.0, 10), u"[----------]   0%"_s);
+        QCOMPARE(EventRenderer::progressBar(0.5, 20), u"[##########----------]  50%"_s);
+        QCOMPARE(EventRenderer::progressBar(0.333, 10), u"[###-------]  33%"_s);
+        QCOMPARE(EventRenderer::progressBar(1.0, 10), u"[##########] 100%"_s);
+        QCOMPARE(EventRenderer::progressBar(7.0, 4), u"[####] 100%"_s);
+    }
+
+    void progressIsTheMeanOverHosts()
+    {
+        EventRenderer renderer(EventRenderer::Style::Lines);
+        QCOMPARE(renderer.progress(), 0.0);
+        renderer.render(step(u"web"_s, u"a"_s, u"succeeded"_s, 6, 12));
+        renderer.render(step(u"jvb-1"_s, u"a"_s, u"started"_s, 1, 10));
+        QCOMPARE(renderer.progress(), 0.25);
+        renderer.render(step(u"jvb-1"_s, u"a"_s, u"skipped"_s, 10, 10));
+        QCOMPARE(renderer.progress(), 0.75);
+        // A new task on the web host (other step count) starts its share from zero.
+        renderer.render(step(u"web"_s, u"firewall"_s, u"started"_s, 1, 2));
+        QCOMPARE(renderer.progress(), 0.5);
+        renderer.render(phase(u"done"_s));
+        QCOMPARE(renderer.progress(), 1.0);
+    }
+
+    void plainLines()
+    {
+        EventRenderer renderer(EventRenderer::Style::Lines);
+        QCOMPARE(renderer.render(phase(u"resources"_s)), u"==> Creating the cloud resources\n"_s);
+        const QString stepLine
+                = renderer.render(step(u"meet-example-org-web"_s, u"install-packages"_s, u"succeeded"_s, 3, 12));
+        QVERIFY2(stepLine.contains(u"meet-example-org-web: 3/12 install-packages done"_s), qPrintable(stepLine));
+        QVERIFY2(stepLine.contains(u"25%"_s), qPrintable(stepLine));
+        QCOMPARE(stepLine.count(u'\n'), 1);
+        QVERIFY(!stepLine.contains(u'\x1b'));
+        QCOMPARE(renderer.render(log(u"meet-example-org-web"_s, {u"one"_s, u"two"_s})),
+                 u"    meet-example-org-web | one\n    meet-example-org-web | two\n"_s);
+
+        EngineEvent dns;
+        dns.kind = EngineEvent::Kind::DnsRecords;
+        dns.state = u"manual"_s;
+        dns.records = {DnsRecord{u"meet.example.org"_s, u"A"_s, u"198.51.100.7"_s}};
+        const QString dnsText = renderer.render(dns);
+        QVERIFY2(dnsText.contains(u"DNS provider"_s), qPrintable(dnsText));
+        QVERIFY2(dnsText.contains(dns.records.first().toZoneLine()), qPrintable(dnsText));
+    }
+
+    void verificationText()
+    {
+        EventRenderer renderer(EventRenderer::Style::Lines);
+        EngineEvent event;
+        event.kind = EngineEvent::Kind::Verification;
+        event.report = failingReport();
+        const QString text = renderer.render(event);
+        QVERIFY2(text.contains(u"Verification failed"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"meet-example-org-jvb-1: working"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"meet-example-org-jvb-2: NOT working: The bridge's password"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"jvb.log:12"_s), qPrintable(text));
+    }
+
+    void failedStepIsRemembered()
+    {
+        EventRenderer renderer(EventRenderer::Style::Lines);
+        QVERIFY(!renderer.failedStep());
+        renderer.render(log(u"meet-example-org-jvb-2"_s, {u"E: Unable to locate package"_s}));
+        EngineEvent failed = step(u"meet-example-org-jvb-2"_s, u"install-packages"_s, u"failed"_s, 3, 9);
+        failed.message = u"apt-get failed"_s;
+        renderer.render(failed);
+        QVERIFY(renderer.failedStep());
+        QCOMPARE(renderer.failedStep()->host, u"meet-example-org-jvb-2"_s);
+        QCOMPARE(renderer.failedStep()->step, u"install-packages"_s);
+        QCOMPARE(renderer.lastLogLines(u"meet-example-org-jvb-2"_s), QStringList{u"E: Unable to locate package"_s});
+    }
+
+    void terminalRedrawsTheStatusBlockInPlace()
+    {
+        const int width = 100;
+        EventRenderer renderer(EventRenderer::Style::Terminal, width);
+        const QString first = renderer.render(phase(u"hosts"_s));
+        QVERIFY(!first.contains(u'\x1b')); // nothing drawn yet, nothing to erase
+        QVERIFY(first.startsWith(u"==> Installing the servers\n"_s));
+        QVERIFY2(first.contains(u"[---"_s), qPrintable(first)); // the progress bar under it
+
+        const QString second = renderer.render(step(u"meet-example-org-web"_s, u"prosody"_s, u"started"_s, 2, 4));
+        // Erases the one-line block drawn before (progress bar), then draws bar + one host line.
+        QVERIFY2(second.startsWith(u"\x1b[1F\x1b[J"_s), qPrintable(second));
+        QVERIFY2(second.contains(u"meet-example-org-web"_s) && second.contains(u"[2/4] prosody"_s), qPrintable(second));
+
+        const QString third = renderer.render(
+                log(u"meet-example-org-web"_s, {u"Setting up prosody (0.12.4-1) with a very long line of apt output "
+                                                u"that would wrap the terminal"_s}));
+        QVERIFY2(third.startsWith(u"\x1b[2F\x1b[J"_s), qPrintable(third));
+        QVERIFY(third.contains(u"Setting up prosody"_s));
+        const QString drawn = QString(third).remove(QRegularExpression(u"\x1b\\[[0-9]*[A-Za-z]"_s));
+        for (const QString &line : drawn.split(u'\n'))
+            QVERIFY2(line.size() < width, qPrintable(line));
+
+        QCOMPARE(renderer.clearStatus(), u"\x1b[2F\x1b[J"_s);
+        QCOMPARE(renderer.clearStatus(), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventRenderer)
+#include "tst_eventrenderer.moc"
