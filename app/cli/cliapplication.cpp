@@ -456,6 +456,7 @@ void CliApplication::start(const QStringList &arguments)
         if (isEngine) {
             EngineSettings settings = m_engineSettings;
             settings.hosts = hosts;
+            client->setPollPolicy(DeploymentEngine::pollPolicy());
             const auto style = json                           ? EventRenderer::Style::Json
                                : Terminal::stdoutIsTerminal() ? EventRenderer::Style::Terminal
                                                               : EventRenderer::Style::Lines;

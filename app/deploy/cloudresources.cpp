@@ -346,6 +346,12 @@ void CloudResources::withLocations(std::function<void(Result<QList<Location>>)> 
 
 void CloudResources::ensureBase(const DeploymentPlan &plan, const QStringList &bridgeAddresses, Done<Base> done)
 {
+    ensureBase(plan, bridgeAddresses, std::move(done), nullptr);
+}
+
+void CloudResources::ensureBase(const DeploymentPlan &plan, const QStringList &bridgeAddresses, Done<Base> done,
+                                Done<void> applied)
+{
     auto run = std::make_shared<BaseRun>();
     run->plan = plan;
     run->bridgeAddresses = bridgeAddresses;
@@ -354,15 +360,22 @@ void CloudResources::ensureBase(const DeploymentPlan &plan, const QStringList &b
     const QString fingerprint = HetznerClient::md5Fingerprint(plan.sshPublicKey);
     auto lists = std::make_shared<Join>();
     lists->outstanding = 4;
-    lists->then = [this, run](const std::optional<Error> &error) {
+    lists->then = [this, run, applied](const std::optional<Error> &error) {
         if (error)
             return run->done(*error);
         // The network and both firewalls at once; each is reused when it exists.
         auto creates = std::make_shared<Join>();
         creates->outstanding = 3;
-        creates->then = [this, run](const std::optional<Error> &error) {
+        creates->then = [this, run, applied](const std::optional<Error> &error) {
             if (error)
                 return run->done(*error);
+            if (applied) {
+                run->done(run->base);
+                m_client->waitForActions(run->actionIds, this, [applied](Result<QList<Action>> actions) {
+                    applied(actions ? Result<void>() : Result<void>(actions.error()));
+                });
+                return;
+            }
             m_client->waitForActions(run->actionIds, this, [run](Result<QList<Action>> actions) {
                 if (!actions)
                     return run->done(actions.error());

@@ -91,6 +91,11 @@ public:
     // firewall 10000/udp from anywhere and 22. Both apply by label selector. A firewall that exists keeps its 5222
     // sources (setBridgeAllowList owns them); its other rules are set to the plan's when they differ.
     void ensureBase(const DeploymentPlan &plan, const QStringList &bridgeAddresses, Done<Base> done);
+    // The same, but `done` comes as soon as everything exists, and `applied` once the firewalls' actions finished:
+    // servers need the network and the key, not the firewalls (which apply by label selector), so a caller can
+    // create the servers meanwhile and wait for `applied` before it relies on the rules.
+    void ensureBase(const DeploymentPlan &plan, const QStringList &bridgeAddresses, Done<Base> done,
+                    Done<void> applied);
 
     // The deployment's servers as the project shows them now (one list request by the deployment selector).
     void listServers(Done<QList<hcloud::Server>> done);

@@ -103,6 +103,13 @@ void DeploymentEngine::cancel()
         d->run->cancel();
 }
 
+hcloud::PollPolicy DeploymentEngine::pollPolicy()
+{
+    hcloud::PollPolicy policy;
+    policy.maxIntervalMs = 2000;
+    return policy;
+}
+
 bool DeploymentEngine::isRunning() const
 {
     return !d->run.isNull();

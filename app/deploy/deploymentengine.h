@@ -4,6 +4,7 @@
 #include "deploy/deploymentplan.h"
 #include "deploy/deploymentstore.h"
 #include "deploy/engineevents.h"
+#include "hcloud/retrypolicy.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -61,6 +62,11 @@ public:
     void cancel();
 
     bool isRunning() const;
+
+    // How the client should poll actions during engine operations: they wait on actions that take seconds
+    // (servers, firewalls), so polling at most every 2 s notices them promptly for a few requests more
+    // (bench/README.md, engine_deploy).
+    static hcloud::PollPolicy pollPolicy();
     EngineOutcome outcome() const; // of the last (or running) operation
 
 Q_SIGNALS:

@@ -392,24 +392,34 @@ void EngineRun::createServers(const QList<hcloud::Server> &existing)
             return;
     }
 
+    // Servers need the key and the network, not the firewalls (they apply by label selector): the servers are
+    // created while the firewall actions finish, and no install starts before both are done.
     m_cloud->ensureBase(m_plan, {}, orFail<CloudResources::Base>([this, orders](CloudResources::Base base) {
                             m_base = base;
-                            auto progress = [this](const QString &name, const QString &state) {
-                                if (m_done)
-                                    return;
-                                EngineEvent e = makeEvent(EngineEvent::Kind::Resource);
-                                e.resource = u"server "_s + name;
-                                e.host = name;
-                                e.state = state;
-                                m_emit(e);
-                                if (state == u"created"_s && !m_outcome.createdThisRun.contains(e.resource))
-                                    m_outcome.createdThisRun.append(e.resource);
-                            };
-                            m_cloud->createServers(orders, m_base, m_imageId, progress,
-                                                   orFail<QList<hcloud::Server>>([this](QList<hcloud::Server> servers) {
-                                                       adoptServers(servers);
-                                                   }));
+                            orderServers(orders);
+                        }),
+                        orFail<void>([this]() {
+                            m_firewallsApplied = true;
+                            startHostsWhenReady();
                         }));
+}
+
+void EngineRun::orderServers(const QList<CloudResources::ServerOrder> &orders)
+{
+    auto progress = [this](const QString &name, const QString &state) {
+        if (m_done)
+            return;
+        EngineEvent e = makeEvent(EngineEvent::Kind::Resource);
+        e.resource = u"server "_s + name;
+        e.host = name;
+        e.state = state;
+        m_emit(e);
+        if (state == u"created"_s && !m_outcome.createdThisRun.contains(e.resource))
+            m_outcome.createdThisRun.append(e.resource);
+    };
+    m_cloud->createServers(
+            orders, m_base, m_imageId, progress,
+            orFail<QList<hcloud::Server>>([this](QList<hcloud::Server> servers) { adoptServers(servers); }));
 }
 
 void EngineRun::adoptServers(const QList<hcloud::Server> &servers)
@@ -429,10 +439,30 @@ void EngineRun::adoptServers(const QList<hcloud::Server> &servers)
     QStringList publicAddresses;
     for (const hcloud::Server &bridge : std::as_const(m_bridges))
         publicAddresses.append(bridge.ipv4);
+    // Only a bridge's last phase needs it, so the hosts start installing meanwhile.
     m_cloud->setBridgeAllowList(m_plan, m_base.webFirewall.id, publicAddresses, orFail<void>([this]() {
-                                    startDns();
-                                    provisionHosts();
+                                    m_allowListSet = true;
+                                    releaseBridges();
                                 }));
+    m_serversReady = true;
+    startDns();
+    startHostsWhenReady();
+}
+
+void EngineRun::startHostsWhenReady()
+{
+    if (m_serversReady && m_firewallsApplied && !m_hostsStarted) {
+        m_hostsStarted = true;
+        provisionHosts();
+    }
+}
+
+void EngineRun::releaseBridges()
+{
+    if ((m_webReady && m_allowListSet) || m_webFailed) {
+        for (const auto &waiting : std::exchange(m_waitingForWeb, {}))
+            waiting();
+    }
 }
 
 void EngineRun::startDns()
@@ -486,8 +516,7 @@ void EngineRun::provisionWeb()
     HostConnection *web = connectionFor(m_web.name, HostRole::Web, m_web.ipv4);
     auto failWeb = [this](const Error &error) {
         m_webFailed = true;
-        for (const auto &waiting : std::exchange(m_waitingForWeb, {}))
-            waiting();
+        releaseBridges();
         hostFinished(error);
     };
     web->open([this, web, failWeb](Result<void> opened) {
@@ -518,8 +547,7 @@ void EngineRun::provisionWeb()
                 }
                 m_prosodyCertificate = QString::fromUtf8(certificate.value());
                 m_webReady = true;
-                for (const auto &waiting : std::exchange(m_waitingForWeb, {}))
-                    waiting();
+                releaseBridges();
                 hostFinished({});
             });
         });
@@ -573,10 +601,8 @@ void EngineRun::configureBridge(HostConnection *bridge, int number, const hcloud
 
 void EngineRun::whenWebReady(std::function<void()> next)
 {
-    if (m_webReady || m_webFailed)
-        next();
-    else
-        m_waitingForWeb.append(std::move(next));
+    m_waitingForWeb.append(std::move(next));
+    releaseBridges();
 }
 
 void EngineRun::hostFinished(const Result<void> &result)

@@ -75,7 +75,10 @@ private:
     void checkPlan();
     void createResources();
     void createServers(const QList<hcloud::Server> &existing);
+    void orderServers(const QList<CloudResources::ServerOrder> &orders);
     void adoptServers(const QList<hcloud::Server> &servers);
+    void startHostsWhenReady();
+    void releaseBridges(); // a bridge's last phase needs the web host installed and 5222 allowed
     void startDns();
     void provisionHosts();
     void provisionWeb();
@@ -125,6 +128,10 @@ private:
 
     int m_hostsRunning = 0;
     std::optional<Error> m_hostError;
+    bool m_serversReady = false;
+    bool m_firewallsApplied = false;
+    bool m_hostsStarted = false;
+    bool m_allowListSet = false;
     bool m_webReady = false;
     bool m_webFailed = false;
     QString m_prosodyCertificate;
