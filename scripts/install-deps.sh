@@ -50,7 +50,7 @@ test_packages=(
     xvfb xauth imagemagick
     openssh-server openssh-client
     shellcheck desktop-file-utils appstream
-    ruby-hocon prosody
+    ruby-hocon prosody python3-slixmpp dpkg-dev debootstrap
     cloud-init nftables dnsmasq-base
 )
 
