@@ -1,13 +1,17 @@
 # The one way to register a test (qt-style-anchors §5.8).
 #
-#   deployer_add_test(NAME tst_foo SOURCES tst_foo.cpp [LIBS ...] [LABELS ...] [KEYCHAIN] [TIMEOUT s])
+#   deployer_add_test(NAME tst_foo SOURCES tst_foo.cpp [LIBS ...] [LABELS ...] [KEYCHAIN] [TIMEOUT s]
+#                     [RESOURCE_LOCKS name...] [FIXTURES name...])
 #
 # Every test runs on the offscreen platform with its own HOME and XDG config/data/cache directories, so
 # nothing a test does touches the user's settings, pinned host keys or keychain. KEYCHAIN runs the test
 # inside a private D-Bus session with its own unlocked gnome-keyring (tests/support/with-keyring.sh):
-# the real Secret Service backend, never QtKeychain's insecure fallback.
+# the real Secret Service backend, never QtKeychain's insecure fallback. RESOURCE_LOCKS: tests naming the same
+# lock never run at the same time under ctest --parallel (e.g. "testbed": one address range, one set of services).
+# FIXTURES: ctest fixtures the test requires, whose setup runs before and cleanup after it (e.g. "testbed", whose
+# cleanup tears the testbed down also after a failed or timed-out test).
 function(deployer_add_test)
-    cmake_parse_arguments(T "KEYCHAIN" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
+    cmake_parse_arguments(T "KEYCHAIN" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT;RESOURCE_LOCKS;FIXTURES" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
     deployer_apply_settings(${T_NAME})
     target_compile_definitions(${T_NAME} PRIVATE
@@ -29,9 +33,12 @@ function(deployer_add_test)
     set_tests_properties(${T_NAME} PROPERTIES
         TIMEOUT ${T_TIMEOUT}
         LABELS "${T_LABELS}"
-        FIXTURES_REQUIRED test_homes
+        FIXTURES_REQUIRED "test_homes;${T_FIXTURES}"
         ENVIRONMENT_MODIFICATION "QT_QPA_PLATFORM=set:offscreen;HOME=set:${home};XDG_CONFIG_HOME=set:${home}/config;XDG_DATA_HOME=set:${home}/data;XDG_CACHE_HOME=set:${home}/cache;XDG_RUNTIME_DIR=set:${home}/runtime;HCLOUD_TOKEN=unset:;HCLOUD_ENDPOINT=unset:;DBUS_SESSION_BUS_ADDRESS=unset:;QT_LOGGING_RULES=set:deployer.*.debug=true;LANG=set:C.UTF-8;LANGUAGE=unset:;LC_ALL=unset:;LC_MESSAGES=unset:"
         ENVIRONMENT "${T_ENVIRONMENT}")
+    if(T_RESOURCE_LOCKS)
+        set_tests_properties(${T_NAME} PROPERTIES RESOURCE_LOCK "${T_RESOURCE_LOCKS}")
+    endif()
 endfunction()
 
 # Wipes and recreates the per-test home directories once per ctest run.

@@ -38,6 +38,8 @@ build_packages=(
     cmake ninja-build g++ pkg-config git clang-format file dpkg-dev
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libssh-dev qtkeychain-qt6-dev libgl-dev qt6-translations-l10n
+    # Qt6HttpServer's CMake package needs Qt6WebSockets, but Debian's qt6-httpserver-dev does not depend on it.
+    qt6-websockets-dev
 )
 # Debian 12 and Ubuntu 24.04 call the SVG module qt6-svg-dev; older Ubuntus called it libqt6svg6-dev.
 svg_candidates=(qt6-svg-dev libqt6svg6-dev)
@@ -52,6 +54,9 @@ test_packages=(
     shellcheck desktop-file-utils appstream
     ruby-hocon prosody python3-slixmpp dpkg-dev debootstrap
     cloud-init nftables dnsmasq-base
+    # The testbed's services (tests/testbed/services.sh, repo/build.sh): the local apt repositories, their
+    # signatures and certificates, the ACME server, and the probes that wait for them.
+    apt-utils gnupg openssl pebble curl iproute2
 )
 
 print_manual_instructions() {
@@ -148,8 +153,11 @@ echo "install-deps: updating package lists"
 
 if [[ -z $svg_package ]]; then
     for candidate in "${svg_candidates[@]}"; do
-        # A real package has a candidate version; a name apt only knows from elsewhere does not.
-        if apt-cache policy "$candidate" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+        # A real package has a candidate version; a name apt only knows from elsewhere does not. The output
+        # is read whole first: `grep -q` ending the pipe early would kill apt-cache with SIGPIPE, and
+        # pipefail would turn that into "not available".
+        policy=$(apt-cache policy "$candidate" 2>/dev/null || true)
+        if [[ $policy =~ Candidate:\ [0-9] ]]; then
             svg_package=$candidate
             break
         fi

@@ -11,6 +11,6 @@ cmake --preset ci
 cmake --build --preset ci --parallel "$jobs"
 bash scripts/format.sh --check
 shellcheck scripts/*.sh .ci/run tests/support/*.sh tests/gui/*.sh resources/provision/*.sh \
-    tests/testbed/*.sh tests/testbed/shims/*.sh tests/testbed/sandbox/hostnamectl \
+    tests/testbed/*.sh tests/testbed/repo/*.sh tests/testbed/shims/*.sh tests/testbed/sandbox/hostnamectl \
     tests/testbed/shims/packages/*/{pre,post}* tests/testbed/shims/packages/*/config
 ctest --preset ci --parallel "$jobs"

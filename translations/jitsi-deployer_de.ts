@@ -170,6 +170,16 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>No SSH key to reach the servers: pass --identity FILE (the private key whose public half the plan names), or add the key to a running ssh-agent (ssh-add).</source>
         <translation>Kein SSH-Schlüssel für den Zugang zu den Servern: Geben Sie --identity FILE an (den privaten Schlüssel, dessen öffentlichen Teil der Plan nennt), oder fügen Sie den Schlüssel einem laufenden ssh-agent hinzu (ssh-add).</translation>
     </message>
+    <message>
+        <source>  --dns-server ADDRESS (deploy) check that the DNS records resolve with this DNS server
+                       instead of the system&apos;s resolver</source>
+        <translation>  --dns-server ADDRESS (deploy) mit diesem DNS-Server prüfen, ob die DNS-Einträge aufgelöst
+                       werden, statt mit dem Resolver des Systems</translation>
+    </message>
+    <message>
+        <source>--dns-server needs the IP address of a DNS server, such as 192.0.2.53; &quot;%1&quot; is not one.</source>
+        <translation>--dns-server braucht die IP-Adresse eines DNS-Servers, zum Beispiel 192.0.2.53; „%1“ ist keine.</translation>
+    </message>
 </context>
 <context>
     <name>CloudResources</name>
@@ -487,6 +497,114 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The plan file must hold one JSON object (see docs/examples/plan.json).</source>
         <translation>Die Plandatei muss genau ein JSON-Objekt enthalten (siehe docs/examples/plan.json).</translation>
+    </message>
+    <message>
+        <source>%1 is empty; enter a domain name such as meet.example.org.</source>
+        <translation>%1 ist leer; geben Sie einen Domainnamen wie meet.example.org ein.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; contains non-ASCII characters; write an international domain in punycode (xn--…) or let the plan file convert it.</source>
+        <translation>%1 „%2“ enthält Zeichen außerhalb von ASCII; schreiben Sie eine internationale Domain in Punycode (xn--…) oder lassen Sie die Plandatei sie umwandeln.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; ends with a dot; leave the final dot out.</source>
+        <translation>%1 „%2“ endet mit einem Punkt; lassen Sie den letzten Punkt weg.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 characters long; a domain name has at most 253.</source>
+        <translation>%1 ist %2 Zeichen lang; ein Domainname hat höchstens 253.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a fully qualified domain name; use the full name, such as meet.example.org.</source>
+        <translation>%1 „%2“ ist kein vollständiger Domainname; verwenden Sie den vollen Namen, zum Beispiel meet.example.org.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; has an empty part between dots.</source>
+        <translation>%1 „%2“ hat einen leeren Teil zwischen zwei Punkten.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; has a part longer than 63 characters, the limit for one part of a domain name.</source>
+        <translation>%1 „%2“ hat einen Teil mit mehr als 63 Zeichen, der Grenze für einen Teil eines Domainnamens.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; may only contain letters, digits, hyphens and dots, and no part may start or end with a hyphen.</source>
+        <translation>%1 „%2“ darf nur Buchstaben, Ziffern, Bindestriche und Punkte enthalten, und kein Teil darf mit einem Bindestrich beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; looks like an IP address; use a domain name.</source>
+        <translation>%1 „%2“ sieht aus wie eine IP-Adresse; verwenden Sie einen Domainnamen.</translation>
+    </message>
+    <message>
+        <source>%1.server_type is empty; choose a server type such as cx33 (see &quot;jitsi-deployer hcloud server-types&quot;).</source>
+        <translation>%1.server_type ist leer; wählen Sie einen Servertyp wie cx33 (siehe „jitsi-deployer hcloud server-types“).</translation>
+    </message>
+    <message>
+        <source>%1.server_type &quot;%2&quot; is not a server type name; names look like cx33 or cpx32 (see &quot;jitsi-deployer hcloud server-types&quot;).</source>
+        <translation>%1.server_type „%2“ ist kein Servertyp; die Namen sehen aus wie cx33 oder cpx32 (siehe „jitsi-deployer hcloud server-types“).</translation>
+    </message>
+    <message>
+        <source>%1.location is empty; choose a location such as fsn1 (see &quot;jitsi-deployer hcloud locations&quot;).</source>
+        <translation>%1.location ist leer; wählen Sie einen Standort wie fsn1 (siehe „jitsi-deployer hcloud locations“).</translation>
+    </message>
+    <message>
+        <source>%1.location &quot;%2&quot; is not a location name; names look like fsn1 or hel1 (see &quot;jitsi-deployer hcloud locations&quot;).</source>
+        <translation>%1.location „%2“ ist kein Standortname; die Namen sehen aus wie fsn1 oder hel1 (siehe „jitsi-deployer hcloud locations“).</translation>
+    </message>
+    <message>
+        <source>email is empty; Let&apos;s Encrypt needs an address for expiry notices.</source>
+        <translation>email ist leer; Let&apos;s Encrypt braucht eine Adresse für Hinweise zum Ablauf des Zertifikats.</translation>
+    </message>
+    <message>
+        <source>email &quot;%1&quot; is not an e-mail address such as admin@example.org.</source>
+        <translation>email „%1“ ist keine E-Mail-Adresse wie admin@example.org.</translation>
+    </message>
+    <message>
+        <source>email &quot;%1&quot;: the part before @ may only contain letters, digits and . _ % + - (no spaces, quotes or other symbols).</source>
+        <translation>email „%1“: Der Teil vor dem @ darf nur Buchstaben, Ziffern und . _ % + - enthalten (keine Leerzeichen, Anführungszeichen oder anderen Symbole).</translation>
+    </message>
+    <message>
+        <source>The e-mail domain</source>
+        <translation>Die Domain der E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>email &quot;%1&quot;: %2</source>
+        <translation>email „%1“: %2</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; has no prefix length; write a network in CIDR form such as %2/32 (one IPv4 address) or %2/128 (one IPv6 address).</source>
+        <translation>%1 „%2“ hat keine Präfixlänge; schreiben Sie ein Netz in CIDR-Form wie %2/32 (eine IPv4-Adresse) oder %2/128 (eine IPv6-Adresse).</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a network in CIDR form such as 203.0.113.0/24 or 2001:db8::/32.</source>
+        <translation>%1 „%2“ ist kein Netz in CIDR-Form wie 203.0.113.0/24 oder 2001:db8::/32.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; has host bits set; the network is %3.</source>
+        <translation>%1 „%2“ hat gesetzte Host-Bits; das Netz lautet %3.</translation>
+    </message>
+    <message>
+        <source>The plan has no &quot;%1&quot;; it is required (see docs/plan-format.md).</source>
+        <translation>Im Plan fehlt „%1“; das Feld ist erforderlich (siehe docs/plan-format.md).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a text string.</source>
+        <translation>„%1“ muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false.</source>
+        <translation>„%1“ muss true oder false sein.</translation>
+    </message>
+    <message>
+        <source>The plan has an unknown field &quot;%1&quot;; check its spelling (known here: %2).</source>
+        <translation>Der Plan enthält das unbekannte Feld „%1“; prüfen Sie die Schreibweise (hier bekannt: %2).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object with server_type and location.</source>
+        <translation>„%1“ muss ein Objekt mit server_type und location sein.</translation>
+    </message>
+    <message>
+        <source>options.acme_directory_url &quot;%1&quot; is not a plain https URL such as https://acme-staging-v02.api.letsencrypt.org/directory; leave it out for Let&apos;s Encrypt.</source>
+        <translation>options.acme_directory_url „%1“ ist keine einfache https-URL wie https://acme-staging-v02.api.letsencrypt.org/directory; lassen Sie das Feld für Let&apos;s Encrypt weg.</translation>
     </message>
 </context>
 <context>

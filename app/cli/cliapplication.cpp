@@ -83,7 +83,12 @@ QString usage()
                    "  --identity FILE      the SSH private key for the servers (default: the ssh-agent); a\n"
                    "                       passphrase is asked on the terminal\n"
                    "Ctrl-C stops at the next safe point; running the same command again resumes.\n"
-                   "More exit codes: 5 deployed but not verified, 6 stopped by Ctrl-C.");
+                   "More exit codes: 5 deployed but not verified, 6 stopped by Ctrl-C.")
+           + u"\n"_s
+           + QCoreApplication::translate(
+                   "CliApplication",
+                   "  --dns-server ADDRESS (deploy) check that the DNS records resolve with this DNS server\n"
+                   "                       instead of the system's resolver");
 }
 
 bool isEngineCommand(const QString &word)
@@ -253,9 +258,10 @@ void CliApplication::start(const QStringList &arguments)
     const QCommandLineOption typeOption(u"type"_s, {}, u"type"_s);
     const QCommandLineOption identityOption(u"identity"_s, {}, u"file"_s);
     const QCommandLineOption yesOption(u"yes"_s);
+    const QCommandLineOption dnsServerOption(u"dns-server"_s, {}, u"address"_s);
     parser.addOptions({helpOption, versionOption, jsonOption, endpointOption, locationOption, architectureOption,
                        planFileOption, outputDirOption, deploymentOption, countOption, typeOption, identityOption,
-                       yesOption});
+                       yesOption, dnsServerOption});
 
     if (!parser.parse(arguments)) {
         m_output->error(parser.errorText() + u"\n\n"_s + usage());
@@ -299,6 +305,7 @@ void CliApplication::start(const QStringList &arguments)
             {&typeOption, {u"add-bridge"_s}},
             {&identityOption, {u"deploy"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s}},
             {&yesOption, {u"destroy"_s}},
+            {&dnsServerOption, {u"deploy"_s}},
     };
     for (const auto &[option, owners] : optionOwners) {
         if (!parser.isSet(*option) || owners.contains(command))
@@ -379,6 +386,18 @@ void CliApplication::start(const QStringList &arguments)
         }
         request = parsed.value();
     }
+    // Which resolver judges "the records resolve": the system's by default, one the user names to check before
+    // the change has spread (or the testbed's DNS).
+    QHostAddress dnsServer;
+    if (parser.isSet(dnsServerOption)) {
+        const QString text = parser.value(dnsServerOption).trimmed();
+        if (!dnsServer.setAddress(text) || text.contains(u'/')) {
+            m_output->error(tr("--dns-server needs the IP address of a DNS server, such as 192.0.2.53; \"%1\" is "
+                               "not one.")
+                                    .arg(text));
+            return finish(UsageError);
+        }
+    }
     request.plan = plan;
     request.deployment = deployment;
     request.spec.location = location;
@@ -420,7 +439,7 @@ void CliApplication::start(const QStringList &arguments)
 
     auto *resolver = new TokenResolver(this);
     resolver->resolve(this, [this, resolver, endpoint, command, location, architecture, json, isPlan, isStatus,
-                             isEngine, plan, outputDir, deployment, request, hosts](Result<QString> token) {
+                             isEngine, plan, outputDir, deployment, request, hosts, dnsServer](Result<QString> token) {
         resolver->deleteLater();
         if (m_finished)
             return;
@@ -456,6 +475,8 @@ void CliApplication::start(const QStringList &arguments)
         if (isEngine) {
             EngineSettings settings = m_engineSettings;
             settings.hosts = hosts;
+            if (!dnsServer.isNull())
+                settings.dnsNameserver = dnsServer;
             client->setPollPolicy(DeploymentEngine::pollPolicy());
             const auto style = json                           ? EventRenderer::Style::Json
                                : Terminal::stdoutIsTerminal() ? EventRenderer::Style::Terminal

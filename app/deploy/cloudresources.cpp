@@ -900,6 +900,33 @@ void CloudResources::deleteWhenFree(const std::function<void(Done<void>)> &send,
     });
 }
 
+void CloudResources::deleteUnusedSshKey(const QString &publicKey, Done<QString> done)
+{
+    const QString fingerprint = HetznerClient::md5Fingerprint(publicKey);
+    if (fingerprint.isEmpty())
+        return done(QString());
+    m_client->listServers(
+            DeploymentLabels::managedSelector(), {}, this, [this, fingerprint, done](Result<QList<Server>> servers) {
+                if (!servers)
+                    return done(servers.error());
+                if (!servers->isEmpty())
+                    return done(QString());
+                m_client->findSshKeyByFingerprint(fingerprint, this, [this, done](Result<std::optional<SshKey>> key) {
+                    if (!key)
+                        return done(key.error());
+                    const Labels ours = DeploymentLabels::sshKey();
+                    if (!key->has_value() || key->value().labels.value(ours.firstKey()) != ours.first())
+                        return done(QString());
+                    const QString name = key->value().name;
+                    m_client->deleteSshKey(key->value().id, this, [done, name](Result<void> gone) {
+                        if (!gone && !hasCode(gone.error(), ApiErrorCode::NotFound))
+                            return done(gone.error());
+                        done(name);
+                    });
+                });
+            });
+}
+
 void CloudResources::destroyAll(std::function<void(const QString &resource)> progress, Done<void> done)
 {
     struct Found

@@ -119,8 +119,15 @@ public:
     void deleteServers(const QList<hcloud::Server> &servers, Done<void> done);
 
     // Everything labelled for this deployment: servers first (waiting for them), then firewalls and the network.
-    // The SSH key is shared between deployments and stays. `progress` names each resource as it goes.
+    // The SSH key is shared between deployments and stays (see deleteUnusedSshKey). `progress` names each resource
+    // as it goes.
     void destroyAll(std::function<void(const QString &resource)> progress, Done<void> done);
+
+    // After the last deployment is gone: the project's key with this public key's fingerprint, if this app
+    // uploaded it (labelled managed-by=jitsi-deployer) and no server of any deployment is left. A key the user
+    // had before, or one another deployment's servers were made with, stays. The value: the key's name, empty
+    // when nothing was deleted.
+    void deleteUnusedSshKey(const QString &publicKey, Done<QString> done);
 
     // The rule sets (pure; also what the dry run and the tests compare with). Addresses without a prefix length
     // become /32 (IPv4) or /128 (IPv6); the 5222 rule is left out while there are no bridge addresses (the API

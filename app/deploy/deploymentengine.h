@@ -30,7 +30,6 @@ struct EngineSettings
     int verifyIntervalMs = 5000;
     int drainTimeoutSeconds = 15 * 60;
     QHostAddress dnsNameserver; // null = the system's resolver
-    QString acmeDirectoryUrl; // empty = Let's Encrypt production
 };
 
 // Executes plans and manages deployments (DESIGN.md §3–§5). One operation at a time; it emits events while it

@@ -17,10 +17,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DeploymentPlan", text);
-}
 
 // `field` is the plan-file path of the bad value ("bridges[2].location"), kept as the detail for scripts.
 Error invalid(const QString &field, const QString &message)
@@ -45,34 +41,40 @@ bool isHostnameLabel(QStringView label)
 QString fqdnProblem(const QString &domain, const QString &what)
 {
     if (domain.isEmpty())
-        return tr("%1 is empty; enter a domain name such as meet.example.org.").arg(what);
+        return DeploymentPlan::tr("%1 is empty; enter a domain name such as meet.example.org.").arg(what);
     for (const QChar c : domain)
         if (c.unicode() > 0x7f)
-            return tr("%1 \"%2\" contains non-ASCII characters; write an international domain in punycode "
-                      "(xn--…) or let the plan file convert it.")
+            return DeploymentPlan::tr(
+                           "%1 \"%2\" contains non-ASCII characters; write an international domain in punycode "
+                           "(xn--…) or let the plan file convert it.")
                     .arg(what, domain);
     if (domain.endsWith(u'.'))
-        return tr("%1 \"%2\" ends with a dot; leave the final dot out.").arg(what, domain);
+        return DeploymentPlan::tr("%1 \"%2\" ends with a dot; leave the final dot out.").arg(what, domain);
     if (domain.size() > 253)
-        return tr("%1 is %2 characters long; a domain name has at most 253.").arg(what).arg(domain.size());
+        return DeploymentPlan::tr("%1 is %2 characters long; a domain name has at most 253.")
+                .arg(what)
+                .arg(domain.size());
     const QStringList labels = domain.split(u'.');
     if (labels.size() < 2)
-        return tr("%1 \"%2\" is not a fully qualified domain name; use the full name, such as meet.example.org.")
+        return DeploymentPlan::tr(
+                       "%1 \"%2\" is not a fully qualified domain name; use the full name, such as meet.example.org.")
                 .arg(what, domain);
     for (const QString &label : labels) {
         if (label.isEmpty())
-            return tr("%1 \"%2\" has an empty part between dots.").arg(what, domain);
+            return DeploymentPlan::tr("%1 \"%2\" has an empty part between dots.").arg(what, domain);
         if (label.size() > 63)
-            return tr("%1 \"%2\" has a part longer than 63 characters, the limit for one part of a domain name.")
+            return DeploymentPlan::tr(
+                           "%1 \"%2\" has a part longer than 63 characters, the limit for one part of a domain name.")
                     .arg(what, domain);
         if (!isHostnameLabel(label))
-            return tr("%1 \"%2\" may only contain letters, digits, hyphens and dots, and no part may start or end "
-                      "with a hyphen.")
+            return DeploymentPlan::tr(
+                           "%1 \"%2\" may only contain letters, digits, hyphens and dots, and no part may start or end "
+                           "with a hyphen.")
                     .arg(what, domain);
     }
     static const QRegularExpression digitsOnly(u"^[0-9]+$"_s);
     if (digitsOnly.match(labels.last()).hasMatch())
-        return tr("%1 \"%2\" looks like an IP address; use a domain name.").arg(what, domain);
+        return DeploymentPlan::tr("%1 \"%2\" looks like an IP address; use a domain name.").arg(what, domain);
     return {};
 }
 
@@ -86,25 +88,30 @@ bool isApiName(const QString &name)
 Result<void> checkHost(const HostSpec &host, const QString &field)
 {
     if (host.serverType.isEmpty())
-        return invalid(field + u".server_type"_s,
-                       tr("%1.server_type is empty; choose a server type such as cx33 (see \"jitsi-deployer hcloud "
-                          "server-types\").")
-                               .arg(field));
+        return invalid(
+                field + u".server_type"_s,
+                DeploymentPlan::tr(
+                        "%1.server_type is empty; choose a server type such as cx33 (see \"jitsi-deployer hcloud "
+                        "server-types\").")
+                        .arg(field));
     if (!isApiName(host.serverType))
         return invalid(field + u".server_type"_s,
-                       tr("%1.server_type \"%2\" is not a server type name; names look like cx33 or cpx32 (see "
-                          "\"jitsi-deployer hcloud server-types\").")
+                       DeploymentPlan::tr(
+                               "%1.server_type \"%2\" is not a server type name; names look like cx33 or cpx32 (see "
+                               "\"jitsi-deployer hcloud server-types\").")
                                .arg(field, host.serverType));
     if (host.location.isEmpty())
-        return invalid(field + u".location"_s,
-                       tr("%1.location is empty; choose a location such as fsn1 (see \"jitsi-deployer hcloud "
-                          "locations\").")
-                               .arg(field));
+        return invalid(
+                field + u".location"_s,
+                DeploymentPlan::tr("%1.location is empty; choose a location such as fsn1 (see \"jitsi-deployer hcloud "
+                                   "locations\").")
+                        .arg(field));
     if (!isApiName(host.location))
-        return invalid(field + u".location"_s,
-                       tr("%1.location \"%2\" is not a location name; names look like fsn1 or hel1 (see "
-                          "\"jitsi-deployer hcloud locations\").")
-                               .arg(field, host.location));
+        return invalid(
+                field + u".location"_s,
+                DeploymentPlan::tr("%1.location \"%2\" is not a location name; names look like fsn1 or hel1 (see "
+                                   "\"jitsi-deployer hcloud locations\").")
+                        .arg(field, host.location));
     return {};
 }
 
@@ -113,37 +120,47 @@ Result<void> checkEmail(const QString &email)
 {
     const QString field = u"email"_s;
     if (email.isEmpty())
-        return invalid(field, tr("email is empty; Let's Encrypt needs an address for expiry notices."));
+        return invalid(field, DeploymentPlan::tr("email is empty; Let's Encrypt needs an address for expiry notices."));
     static const QRegularExpression localPart(u"^[A-Za-z0-9._%+-]+$"_s);
     const qsizetype at = email.indexOf(u'@');
     if (at <= 0 || at != email.lastIndexOf(u'@') || email.size() > 254)
-        return invalid(field, tr("email \"%1\" is not an e-mail address such as admin@example.org.").arg(email));
+        return invalid(
+                field,
+                DeploymentPlan::tr("email \"%1\" is not an e-mail address such as admin@example.org.").arg(email));
     const QString local = email.left(at);
     const QString domain = email.mid(at + 1);
     if (local.size() > 64 || !localPart.match(local).hasMatch() || local.startsWith(u'.') || local.endsWith(u'.')
         || local.contains(u".."_s))
-        return invalid(field, tr("email \"%1\": the part before @ may only contain letters, digits and . _ % + - (no "
-                                 "spaces, quotes or other symbols).")
-                                      .arg(email));
-    if (const QString problem = fqdnProblem(domain, tr("The e-mail domain")); !problem.isEmpty())
-        return invalid(field, tr("email \"%1\": %2").arg(email, problem));
+        return invalid(
+                field,
+                DeploymentPlan::tr("email \"%1\": the part before @ may only contain letters, digits and . _ % + - (no "
+                                   "spaces, quotes or other symbols).")
+                        .arg(email));
+    if (const QString problem = fqdnProblem(domain, DeploymentPlan::tr("The e-mail domain")); !problem.isEmpty())
+        return invalid(field, DeploymentPlan::tr("email \"%1\": %2").arg(email, problem));
     return {};
 }
 
 Result<void> checkCidr(const QString &cidr, const QString &field)
 {
     if (!cidr.contains(u'/'))
-        return invalid(field, tr("%1 \"%2\" has no prefix length; write a network in CIDR form such as %2/32 (one IPv4 "
-                                 "address) or %2/128 (one IPv6 address).")
-                                      .arg(field, cidr));
+        return invalid(field,
+                       DeploymentPlan::tr(
+                               "%1 \"%2\" has no prefix length; write a network in CIDR form such as %2/32 (one IPv4 "
+                               "address) or %2/128 (one IPv6 address).")
+                               .arg(field, cidr));
     const auto [address, prefix] = QHostAddress::parseSubnet(cidr);
     if (address.isNull() || prefix < 0)
-        return invalid(field, tr("%1 \"%2\" is not a network in CIDR form such as 203.0.113.0/24 or 2001:db8::/32.")
-                                      .arg(field, cidr));
+        return invalid(
+                field,
+                DeploymentPlan::tr("%1 \"%2\" is not a network in CIDR form such as 203.0.113.0/24 or 2001:db8::/32.")
+                        .arg(field, cidr));
     // The API refuses a network with host bits set; name the form it accepts.
     const QString canonical = address.toString() + u'/' + QString::number(prefix);
     if (QHostAddress(cidr.section(u'/', 0, 0)) != address)
-        return invalid(field, tr("%1 \"%2\" has host bits set; the network is %3.").arg(field, cidr, canonical));
+        return invalid(
+                field,
+                DeploymentPlan::tr("%1 \"%2\" has host bits set; the network is %3.").arg(field, cidr, canonical));
     return {};
 }
 
@@ -152,11 +169,13 @@ Result<QString> stringField(const QJsonObject &object, const QString &key, const
     const QJsonValue value = object.value(key);
     if (value.isUndefined()) {
         if (required)
-            return invalid(path, tr("The plan has no \"%1\"; it is required (see docs/plan-format.md).").arg(path));
+            return invalid(
+                    path,
+                    DeploymentPlan::tr("The plan has no \"%1\"; it is required (see docs/plan-format.md).").arg(path));
         return QString();
     }
     if (!value.isString())
-        return invalid(path, tr("\"%1\" must be a text string.").arg(path));
+        return invalid(path, DeploymentPlan::tr("\"%1\" must be a text string.").arg(path));
     return value.toString();
 }
 
@@ -166,7 +185,7 @@ Result<bool> boolField(const QJsonObject &object, const QString &key, const QStr
     if (value.isUndefined())
         return fallback;
     if (!value.isBool())
-        return invalid(path, tr("\"%1\" must be true or false.").arg(path));
+        return invalid(path, DeploymentPlan::tr("\"%1\" must be true or false.").arg(path));
     return value.toBool();
 }
 
@@ -175,7 +194,8 @@ Result<void> rejectUnknownFields(const QJsonObject &object, const QStringList &k
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key())) {
             const QString path = prefix.isEmpty() ? it.key() : prefix + u'.' + it.key();
-            return invalid(path, tr("The plan has an unknown field \"%1\"; check its spelling (known here: %2).")
+            return invalid(path, DeploymentPlan::tr(
+                                         "The plan has an unknown field \"%1\"; check its spelling (known here: %2).")
                                          .arg(path, known.join(u", "_s)));
         }
     }
@@ -185,7 +205,7 @@ Result<void> rejectUnknownFields(const QJsonObject &object, const QStringList &k
 Result<HostSpec> hostFromJson(const QJsonValue &value, const QString &path)
 {
     if (!value.isObject())
-        return invalid(path, tr("\"%1\" must be an object with server_type and location.").arg(path));
+        return invalid(path, DeploymentPlan::tr("\"%1\" must be an object with server_type and location.").arg(path));
     const QJsonObject object = value.toObject();
     if (auto unknown = rejectUnknownFields(object, {u"server_type"_s, u"location"_s}, path); !unknown)
         return unknown.error();
@@ -201,6 +221,34 @@ Result<HostSpec> hostFromJson(const QJsonValue &value, const QString &path)
 QJsonObject hostToJson(const HostSpec &host)
 {
     return QJsonObject{{u"server_type"_s, host.serverType}, {u"location"_s, host.location}};
+}
+
+QJsonObject optionsToJson(const DeploymentPlan::Options &options)
+{
+    QJsonObject object{{u"ssh_source_cidrs"_s, QJsonArray::fromStringList(options.sshSourceCidrs)},
+                       {u"disable_certificate_verification"_s, options.disableCertificateVerification},
+                       {u"turn_server"_s, options.turnServer}};
+    if (!options.acmeDirectoryUrl.isEmpty())
+        object.insert(u"acme_directory_url"_s, options.acmeDirectoryUrl);
+    return object;
+}
+
+// The URL reaches certbot's command line through the install parameters, so only plain https URLs with
+// unremarkable characters pass; anything else is refused rather than escaped.
+Result<void> checkAcmeDirectoryUrl(const QString &url)
+{
+    if (url.isEmpty())
+        return {};
+    static const QRegularExpression safe(u"\\A[A-Za-z0-9:/._~%?=&+-]+\\z"_s);
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!safe.match(url).hasMatch() || !parsed.isValid() || parsed.scheme() != u"https"_s || parsed.host().isEmpty()
+        || !parsed.userInfo().isEmpty())
+        return invalid(u"options.acme_directory_url"_s,
+                       DeploymentPlan::tr("options.acme_directory_url \"%1\" is not a plain https URL such as "
+                                          "https://acme-staging-v02.api.letsencrypt.org/directory; leave it out "
+                                          "for Let's Encrypt.")
+                               .arg(url));
+    return {};
 }
 
 // QUrl::toAce returns an empty result for text that is not a valid domain; keep the input then, so
@@ -288,6 +336,8 @@ Result<void> DeploymentPlan::validate() const
     for (qsizetype i = 0; i < options.sshSourceCidrs.size(); ++i)
         if (auto checked = checkCidr(options.sshSourceCidrs[i], u"options.ssh_source_cidrs[%1]"_s.arg(i)); !checked)
             return checked;
+    if (auto checked = checkAcmeDirectoryUrl(options.acmeDirectoryUrl); !checked)
+        return checked;
 
     // Guaranteed by slug()'s shortening; checked anyway because a bad name would only fail at the API.
     QStringList names{webServerName(), networkName(), bridgeFirewallName()};
@@ -372,9 +422,10 @@ Result<DeploymentPlan> DeploymentPlan::fromJson(const QJsonObject &object)
         if (!options.isObject())
             return invalid(u"options"_s, tr("\"options\" must be an object."));
         const QJsonObject optionObject = options.toObject();
-        if (auto unknown = rejectUnknownFields(
-                    optionObject, {u"ssh_source_cidrs"_s, u"disable_certificate_verification"_s, u"turn_server"_s},
-                    u"options"_s);
+        if (auto unknown = rejectUnknownFields(optionObject,
+                                               {u"ssh_source_cidrs"_s, u"disable_certificate_verification"_s,
+                                                u"turn_server"_s, u"acme_directory_url"_s},
+                                               u"options"_s);
             !unknown)
             return unknown.error();
         const QJsonValue cidrs = optionObject.value(u"ssh_source_cidrs"_s);
@@ -400,6 +451,10 @@ Result<DeploymentPlan> DeploymentPlan::fromJson(const QJsonObject &object)
         if (!turn)
             return turn.error();
         plan.options.turnServer = turn.value();
+        const auto acme = stringField(optionObject, u"acme_directory_url"_s, u"options.acme_directory_url"_s, false);
+        if (!acme)
+            return acme.error();
+        plan.options.acmeDirectoryUrl = acme->trimmed();
     }
 
     if (auto valid = plan.validate(); !valid)
@@ -431,17 +486,14 @@ QJsonObject DeploymentPlan::toJson() const
     QJsonArray bridgeArray;
     for (const HostSpec &bridge : bridges)
         bridgeArray.append(hostToJson(bridge));
-    return QJsonObject{
-            {u"version"_s, formatVersion},
-            {u"domain"_s, domain},
-            {u"email"_s, email},
-            {u"image"_s, image},
-            {u"web"_s, hostToJson(web)},
-            {u"bridges"_s, bridgeArray},
-            {u"ssh_public_key"_s, sshPublicKey},
-            {u"options"_s, QJsonObject{{u"ssh_source_cidrs"_s, QJsonArray::fromStringList(options.sshSourceCidrs)},
-                                       {u"disable_certificate_verification"_s, options.disableCertificateVerification},
-                                       {u"turn_server"_s, options.turnServer}}}};
+    return QJsonObject{{u"version"_s, formatVersion},
+                       {u"domain"_s, domain},
+                       {u"email"_s, email},
+                       {u"image"_s, image},
+                       {u"web"_s, hostToJson(web)},
+                       {u"bridges"_s, bridgeArray},
+                       {u"ssh_public_key"_s, sshPublicKey},
+                       {u"options"_s, optionsToJson(options)}};
 }
 
 bool operator==(const DeploymentPlan &a, const DeploymentPlan &b)

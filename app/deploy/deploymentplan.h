@@ -3,6 +3,7 @@
 #include "common/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -23,6 +24,9 @@ struct HostSpec
 
 struct DeploymentPlan
 {
+    Q_DECLARE_TR_FUNCTIONS(DeploymentPlan)
+
+public:
     static constexpr int formatVersion = 1;
     // One web host (prosody, jicofo) is the bottleneck long before this many bridges, new Hetzner projects
     // may own fewer servers than this anyway, and it keeps bridge numbers at two digits (docs/plan-format.md).
@@ -43,12 +47,15 @@ struct DeploymentPlan
         QStringList sshSourceCidrs; // who may reach port 22; empty = anywhere
         bool disableCertificateVerification = false; // explicit, logged opt-out of trusting prosody's certificate
         bool turnServer = false;
+        // The ACME server certbot asks for the certificate: empty = Let's Encrypt production; e.g. Let's Encrypt's
+        // staging directory for trial runs, or the testbed's Pebble.
+        QString acmeDirectoryUrl;
 
         friend bool operator==(const Options &a, const Options &b)
         {
             return a.sshSourceCidrs == b.sshSourceCidrs
                    && a.disableCertificateVerification == b.disableCertificateVerification
-                   && a.turnServer == b.turnServer;
+                   && a.turnServer == b.turnServer && a.acmeDirectoryUrl == b.acmeDirectoryUrl;
         }
     } options;
 
@@ -80,6 +87,9 @@ struct DeploymentPlan
 // cryptographic RNG, alphanumeric (safe in HOCON, shell and debconf), at least 24 characters.
 struct DeploymentSecrets
 {
+    Q_DECLARE_TR_FUNCTIONS(DeploymentSecrets)
+
+public:
     QString jvbSecret; // the jvb XMPP user's password on auth.<domain>
     QString focusPassword; // jicofo's
 

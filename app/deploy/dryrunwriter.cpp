@@ -80,6 +80,7 @@ Result<QStringList> DryRunWriter::write(const DeploymentPlan &plan, const PlanSu
         host.role = index == 0 ? HostRole::Web : HostRole::Bridge;
         host.bridgeNumber = index;
         host.serverName = index == 0 ? plan.webServerName() : plan.bridgeName(index);
+        host.acmeDirectoryUrl = plan.options.acmeDirectoryUrl;
         if (host.role == HostRole::Bridge) {
             // Same zone: reaches prosody over the network; else over the web host's public address.
             const bool privateNetwork = index < summary.servers.size() && summary.servers[index].onPrivateNetwork;

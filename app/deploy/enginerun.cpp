@@ -290,6 +290,7 @@ void EngineRun::addBridges(const QString &deployment, int count, const HostSpec 
         for (auto it = m_bridges.cbegin(); it != m_bridges.cend(); ++it)
             wanted.insert(it.key(), HostSpec{it->serverType, it->location});
         m_bridges.clear();
+        m_withDnsAndCertificate = false;
         converge(wanted);
     });
 }
@@ -310,6 +311,9 @@ void EngineRun::checkPlan()
     phase(u"validate"_s, tr("Checking the plan with Hetzner Cloud…"));
     m_cloud->checkPlan(m_plan, orFail<CloudResources::PlanCheck>([this](CloudResources::PlanCheck check) {
                            m_imageId = check.imageId;
+                           m_webZone = check.summary.networkZone;
+                           for (const PlanSummary::Server &server : std::as_const(check.summary.servers))
+                               m_zoneByLocation.insert(server.spec.location, server.networkZone);
                            if (!check.quotaHint.isEmpty())
                                warn(check.quotaHint);
                            if (auto saved = m_store.setPlan(m_plan); !saved.ok()) {
@@ -348,7 +352,8 @@ void EngineRun::createServers(const QList<hcloud::Server> &existing)
 
     QList<CloudResources::ServerOrder> orders;
     auto order = [&](const QString &name, HostRole role, int number, const HostSpec &spec) -> bool {
-        CloudResources::ServerOrder o{name, role, number, spec, {}, false};
+        const bool onNetwork = role == HostRole::Web || m_zoneByLocation.value(spec.location) == m_webZone;
+        CloudResources::ServerOrder o{name, role, number, spec, {}, onNetwork};
         if (existingNames.contains(name)) {
             if (keys.value(name).pinned.isEmpty()) {
                 fail(engineError(u"host_key_unknown"_s,
@@ -445,7 +450,10 @@ void EngineRun::adoptServers(const QList<hcloud::Server> &servers)
                                     releaseBridges();
                                 }));
     m_serversReady = true;
-    startDns();
+    if (m_withDnsAndCertificate)
+        startDns();
+    else
+        m_dnsDone = true;
     startHostsWhenReady();
 }
 
@@ -667,7 +675,7 @@ Result<QByteArray> EngineRun::envFile(HostRole role, const QString &name, int nu
     inputs.serverName = name;
     inputs.bridgeNumber = number;
     inputs.webPublicIp = m_web.ipv4;
-    inputs.acmeDirectoryUrl = m_settings.acmeDirectoryUrl;
+    inputs.acmeDirectoryUrl = m_plan.options.acmeDirectoryUrl;
     if (role == HostRole::Web) {
         inputs.webPrivateIp = webPrivateIp();
         inputs.bridgeAddresses = bridgeAddresses();
@@ -959,25 +967,35 @@ void EngineRun::destroy(const QString &deployment)
         m_outcome.domain = found.domain;
         phase(u"delete"_s, tr("Deleting every resource of the deployment…"));
         m_cloud = new CloudResources(m_client, DeploymentLabels(slug, found.domain), this);
-        m_cloud->destroyAll(
-                [this](const QString &resource) {
-                    if (m_done)
-                        return;
-                    EngineEvent e = makeEvent(EngineEvent::Kind::Resource);
-                    e.resource = resource;
-                    e.state = u"deleted"_s;
-                    m_emit(e);
-                },
-                orFail<void>([this, slug]() {
-                    if (auto removed = m_store.removeDeployment(slug); !removed.ok())
-                        warn(removed.error().message);
-                    m_secretStore.remove(slug, this, [this](Result<void> removed) {
-                        if (m_done)
-                            return;
-                        if (!removed.ok())
-                            warn(removed.error().message);
-                        succeed();
-                    });
-                }));
+        auto deleted = [this](const QString &resource) {
+            if (m_done)
+                return;
+            EngineEvent e = makeEvent(EngineEvent::Kind::Resource);
+            e.resource = resource;
+            e.state = u"deleted"_s;
+            m_emit(e);
+        };
+        // The plan (kept on this computer) names the SSH key; without it the key stays, which costs nothing.
+        const auto plan = m_store.plan(slug);
+        const QString publicKey = plan.ok() && plan.value() ? plan.value()->sshPublicKey : QString();
+        m_cloud->destroyAll(deleted, orFail<void>([this, slug, publicKey, deleted]() {
+                                m_cloud->deleteUnusedSshKey(publicKey, [this, slug, deleted](Result<QString> key) {
+                                    if (m_done)
+                                        return;
+                                    if (!key.ok())
+                                        warn(key.error().message);
+                                    else if (!key.value().isEmpty())
+                                        deleted(u"ssh_key "_s + key.value());
+                                    if (auto removed = m_store.removeDeployment(slug); !removed.ok())
+                                        warn(removed.error().message);
+                                    m_secretStore.remove(slug, this, [this](Result<void> removed) {
+                                        if (m_done)
+                                            return;
+                                        if (!removed.ok())
+                                            warn(removed.error().message);
+                                        succeed();
+                                    });
+                                });
+                            }));
     });
 }

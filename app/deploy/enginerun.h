@@ -7,6 +7,7 @@
 #include "hcloud/hcloudtypes.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QMap>
 #include <QObject>
 #include <QPointer>
@@ -121,6 +122,10 @@ private:
     CloudResources *m_cloud = nullptr;
     CloudResources::Base m_base;
     qint64 m_imageId = 0;
+    // From the plan check: the web host's network zone and each location's; bridges in that zone join the private
+    // network and reach prosody over it (DESIGN.md §4).
+    QString m_webZone;
+    QHash<QString, QString> m_zoneByLocation;
     hcloud::Server m_web;
     QMap<int, hcloud::Server> m_bridges; // by bridge number
     QMap<QString, HostConnection *> m_connections; // by server name
@@ -137,6 +142,8 @@ private:
     QString m_prosodyCertificate;
     QList<std::function<void()>> m_waitingForWeb;
     bool m_dnsDone = false;
+    // deploy sees to DNS and the certificate; add-bridge changes neither, so it neither waits for DNS nor asks again.
+    bool m_withDnsAndCertificate = true;
     bool m_hostsDone = false;
     QDateTime m_verifyDeadline;
 };

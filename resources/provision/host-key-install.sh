@@ -20,6 +20,25 @@ hostkey_fields() {
     cut -d' ' -f1,2 "$1"
 }
 
+# On a server that has just booted, cloud-init's config stage may still restart sshd (cc_set_passwords does when
+# it writes PasswordAuthentication), and a reload racing that restart fails: rotate once cloud-init is done.
+# Only where cloud-init ran on this system (its instance link exists); bounded, since sshd is up already.
+hostkey_wait_for_cloud_init() {
+    if [[ -e $JD_ROOT/var/lib/cloud/instance ]] && command -v cloud-init >/dev/null; then
+        timeout "${JD_CLOUD_INIT_TIMEOUT:-600}" cloud-init status --wait >/dev/null 2>&1 || true
+    fi
+}
+
+# A reload is refused while the unit is (re)starting; a few seconds later it is not.
+hostkey_reload_sshd() {
+    local attempt
+    for attempt in 1 2 3 4 5; do
+        systemctl reload ssh && return 0
+        [[ $attempt -eq 5 ]] || sleep 2
+    done
+    return 1
+}
+
 hostkey_main() {
     local key=$JD_SSH_DIR/ssh_host_ed25519_key staged=$JD_NEW_HOST_KEY
     local dropin=$JD_SSH_DIR/sshd_config.d/jitsi-deployer-host-key.conf
@@ -30,6 +49,7 @@ hostkey_main() {
     derived=$(ssh-keygen -y -f "$staged" | cut -d' ' -f1,2) || hostkey_fail "the new host key is not a valid private key"
     [[ $derived == "$(hostkey_fields "$staged.pub")" ]] || hostkey_fail "the new host key's two halves do not match"
     [[ $derived == ssh-ed25519\ * ]] || hostkey_fail "the new host key is not an ed25519 key"
+    hostkey_wait_for_cloud_init
 
     if [[ -f $key.pub && $(hostkey_fields "$key.pub") == "$derived" ]]; then
         rm -f "$staged" "$staged.pub"
@@ -60,7 +80,7 @@ hostkey_main() {
     fi
     rm -f "$key.jd-old" "$key.pub.jd-old"
     # Debian's and Ubuntu's unit is ssh.service; reload, not restart, so no session is dropped.
-    systemctl reload ssh || hostkey_fail "systemctl reload ssh failed; see journalctl -u ssh"
+    hostkey_reload_sshd || hostkey_fail "systemctl reload ssh failed; see journalctl -u ssh"
     echo "host key installed: $derived"
 }
 

@@ -2,11 +2,13 @@
 // .ts has no open entry, the compiled catalogue covers the core library's messages, and the headless CLI
 // answers in German when the environment asks for it.
 
+#include "deploy/deploymentplan.h"
 #include "hcloud/hclouderrors.h"
 #include "ui/translations.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonObject>
 #include <QMap>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -113,6 +115,7 @@ private Q_SLOTS:
     void tokenSummaryIsGerman();
     void everyApiErrorMessageIsGerman();
     void transportErrorMessagesAreGerman();
+    void planMessagesAreGerman();
     void cliAnswersInTheUsersLanguage();
 
 private:
@@ -246,6 +249,20 @@ void TestTranslations::everyApiErrorMessageIsGerman()
     QVERIFY2(action.message.startsWith(u"Der Hetzner-Cloud-Vorgang „create_server“ ist fehlgeschlagen."_s),
              qPrintable(action.message));
     QVERIFY2(action.message.contains(hcloud::messageFor(hcloud::ApiErrorCode::Locked)), qPrintable(action.message));
+}
+
+// The plan's checks live in free functions and a second struct; their messages must reach the catalogue under the
+// context the code asks for at run time (lupdate cannot see a tr() outside a class, so this once failed).
+void TestTranslations::planMessagesAreGerman()
+{
+    DeploymentPlan plan;
+    plan.domain = u"localhost"_s;
+    const QString domain = plan.validate().error().message;
+    QVERIFY2(domain.contains(u"kein vollständiger Domainname"_s), qPrintable(domain));
+    const QString missing = DeploymentPlan::fromJson(QJsonObject{{u"version"_s, 1}}).error().message;
+    QVERIFY2(missing.contains(u"Im Plan fehlt"_s), qPrintable(missing));
+    const QString secret = DeploymentSecrets::validateSecret(u"short"_s).error().message;
+    QVERIFY2(!secret.contains(u"characters"_s), qPrintable(secret));
 }
 
 void TestTranslations::transportErrorMessagesAreGerman()

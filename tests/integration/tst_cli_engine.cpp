@@ -165,6 +165,16 @@ private Q_SLOTS:
         QTest::newRow("deploy public identity")
                 << QStringList{u"deploy"_s, u"--plan-file"_s, plan, u"--identity"_s, publicKey} << u"public key"_s;
         QTest::newRow("deploy without any key") << QStringList{u"deploy"_s, u"--plan-file"_s, plan} << u"ssh-agent"_s;
+        QTest::newRow("deploy dns-server name")
+                << QStringList{u"deploy"_s,       u"--plan-file"_s,   plan, u"--identity"_s, key,
+                               u"--dns-server"_s, u"ns.example.org"_s}
+                << u"--dns-server needs the IP address"_s;
+        QTest::newRow("deploy dns-server cidr")
+                << QStringList{u"deploy"_s,       u"--plan-file"_s,  plan, u"--identity"_s, key,
+                               u"--dns-server"_s, u"192.0.2.53/32"_s}
+                << u"--dns-server needs the IP address"_s;
+        QTest::newRow("verify --dns-server")
+                << QStringList{u"verify"_s, u"--dns-server"_s, u"192.0.2.53"_s} << u"--dns-server does not belong"_s;
         QTest::newRow("verify --count") << QStringList{u"verify"_s, u"--count"_s, u"2"_s}
                                         << u"--count does not belong"_s;
         QTest::newRow("verify --yes") << QStringList{u"verify"_s, u"--yes"_s} << u"--yes does not belong"_s;

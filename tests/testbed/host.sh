@@ -4,14 +4,21 @@
 #
 #   host.sh up NAME IP [options]     start a host; returns when its sshd accepts connections
 #       --user-data FILE             cloud-init user-data (as UserDataRenderer writes it)
+#       --ipv6 ADDRESS               the host's IPv6 address (in 2001:db8::/32) on eth0, besides its IPv4
 #       --private IP/PREFIX          a second interface on the private bridge (jdtbp0), like a Hetzner network
 #       --apt-source LINE            an apt source line the host may use (repeatable; the local repository)
 #       --ca-cert FILE               a CA certificate the host trusts (repeatable; e.g. the local repo's)
 #       --hosts-entry "IP NAMES"     a line for the host's /etc/hosts (repeatable)
 #       --nameserver IP              the host's resolver (default: none, names do not resolve)
+#       --services DIR               use the testbed services (services.sh up prints DIR): their DNS, CA,
+#                                    Debian subset mirror and apt key
 #       --root DIR                   the lower layer (default: root.sh's output for $JD_TESTBED_CACHE)
-#   host.sh down NAME [--keep-state] kill the host's processes, unmount, delete its namespace (and state)
-#   host.sh down-all                 every testbed host, the bridges and the filter table, also after a crash
+#   host.sh down NAME [--keep-state] [--collect DIR]
+#                                    kill the host's processes, unmount, delete its namespace (and state);
+#                                    --collect first copies the host's /var/log to DIR/NAME/var/log
+#   host.sh down-all                 every testbed host, the services, the bridges and the filter table,
+#                                    also after a crash
+#   host.sh bridges                  create the bridges and the filter table if missing (services.sh uses it)
 #   host.sh exec NAME CMD...         run a command inside the host (its namespaces and root), as root
 #   host.sh root NAME                print the host's overlay root as the machine sees it
 #   host.sh list                     the running hosts
@@ -29,8 +36,15 @@ state=${JD_TESTBED_STATE:-/var/lib/jitsi-deployer-testbed}
 cache=${JD_TESTBED_CACHE:-/var/cache/jitsi-deployer-testbed}
 bridge=jdtb0
 bridge_address=198.18.0.1/15
+bridge_network=198.18.0.0/15
+# IPv6 as the simulator hands it out: a /64 of the documentation range per server, whose ::1 the server
+# uses. The whole /32 is one link here, so the machine (Pebble validating over IPv6) reaches every host.
+bridge_address6=2001:db8::1/32
+bridge_network6=2001:db8::/32
 private_bridge=jdtbp0
 prefix=jdtb
+# Serialises the bridges' creation: two hosts (or a host and the services) starting at once.
+bridge_lock=/run/jdtb.lock
 boot_timeout=${JD_TESTBED_BOOT_TIMEOUT:-120}
 
 die() {
@@ -53,12 +67,28 @@ host_dir() { echo "$state/hosts/$1"; }
 
 # The machine side: the bridge with the first address of the range, and a filter that drops anything
 # routed between the testbed bridges and any other interface, so a namespace cannot reach out even if a
-# route or forwarding appeared later. Traffic between hosts on one bridge is bridged, not routed.
+# route or forwarding appeared later. Traffic between hosts on one bridge is bridged, not routed. The
+# input chain keeps the machine's testbed address (the services) unreachable from anywhere but the
+# testbed bridge and the machine itself.
 ensure_bridges() {
+    (
+        flock 8
+        create_bridges
+    ) 8>"$bridge_lock"
+}
+
+create_bridges() {
     if ! ip link show "$bridge" >/dev/null 2>&1; then
         ip link add "$bridge" type bridge
         ip address add "$bridge_address" dev "$bridge"
         ip link set "$bridge" up
+    fi
+    # Also on a bridge made by an older version of this script. (Read whole: "grep -q" ending the pipe early
+    # would make pipefail report ip's SIGPIPE as "missing".)
+    local addresses
+    addresses=$(ip -6 address show dev "$bridge")
+    if [[ $addresses != *"${bridge_address6%/*}/"* ]]; then
+        ip address add "$bridge_address6" dev "$bridge" nodad
     fi
     if ! ip link show "$private_bridge" >/dev/null 2>&1; then
         ip link add "$private_bridge" type bridge
@@ -72,6 +102,11 @@ table inet $prefix {
         type filter hook forward priority -10; policy accept;
         iifname { "$bridge", "$private_bridge" } oifname != { "$bridge", "$private_bridge" } counter drop
         oifname { "$bridge", "$private_bridge" } iifname != { "$bridge", "$private_bridge" } counter drop
+    }
+    chain input {
+        type filter hook input priority -10; policy accept;
+        ip daddr $bridge_network iifname != { "$bridge", "lo" } counter drop
+        ip6 daddr $bridge_network6 iifname != { "$bridge", "lo" } counter drop
     }
 }
 EOF
@@ -87,6 +122,11 @@ add_interface() {
     ip -n "$netns" link set "${outer}x" name "$inside"
     ip -n "$netns" address add "$address" dev "$inside"
     ip -n "$netns" link set "$inside" up
+}
+
+# No duplicate address detection: the address is usable at once, as the simulator guarantees it is unique.
+add_ipv6() {
+    ip -n "$1" address add "$2/${bridge_network6#*/}" dev eth0 nodad
 }
 
 pids_of() {
@@ -118,22 +158,34 @@ cmd_up() {
     [[ $ip =~ ^198\.(18|19)\.[0-9]+\.[0-9]+$ ]] || die "IP $ip must be in 198.18.0.0/15 (not 198.18.0.1)"
     [[ $ip != 198.18.0.1 ]] || die "198.18.0.1 is the machine's side of the bridge"
 
-    local user_data="" private="" root="" nameserver=""
+    local user_data="" private="" ipv6="" root="" nameserver="" services=""
     local -a apt_sources=() ca_certs=() hosts_entries=()
     while [[ $# -gt 0 ]]; do
         case $1 in
         --user-data) user_data=$2 ;;
         --private) private=$2 ;;
+        --ipv6) ipv6=$2 ;;
         --apt-source) apt_sources+=("$2") ;;
         --ca-cert) ca_certs+=("$2") ;;
         --hosts-entry) hosts_entries+=("$2") ;;
         --nameserver) nameserver=$2 ;;
+        --services) services=$2 ;;
         --root) root=$2 ;;
         *) die "unknown option $1" ;;
         esac
         shift 2
     done
     [[ -z $user_data || -f $user_data ]] || die "user-data file $user_data not found"
+    [[ -z $ipv6 || $ipv6 =~ ^2001:(0)?db8:[0-9a-f:]+$ ]] || die "IPv6 $ipv6 must be in 2001:db8::/32"
+    if [[ -n $services ]]; then
+        local fact
+        for fact in dns-server ca.crt apt-source apt-key.gpg; do
+            [[ -s $services/$fact ]] || die "$services/$fact is missing: is $services what services.sh up printed?"
+        done
+        nameserver=$(cat "$services/dns-server")
+        ca_certs+=("$services/ca.crt")
+        apt_sources+=("$(cat "$services/apt-source")")
+    fi
     [[ -n $root ]] || root=$("$here/root.sh" "$cache")
 
     local netns dir
@@ -149,6 +201,9 @@ cmd_up() {
     local entry source cert
     for source in "${apt_sources[@]}"; do echo "$source" >>"$r/etc/apt/sources.list.d/jitsi-deployer-testbed.list"; done
     for entry in "${hosts_entries[@]}"; do echo "$entry" >>"$r/etc/hosts"; done
+    # The Debian subset mirror is signed by the testbed's key; the Jitsi repository is not trusted this
+    # way (its sources line names its own keyring, which the prepare script fetches).
+    [[ -z $services ]] || install -m 0644 "$services/apt-key.gpg" "$r/etc/apt/trusted.gpg.d/jitsi-deployer-testbed.gpg"
     if [[ ${#ca_certs[@]} -gt 0 ]]; then
         for cert in "${ca_certs[@]}"; do cp "$cert" "$r/usr/local/share/ca-certificates/jdtb-$(basename "$cert" .crt).crt"; done
         chroot "$r" update-ca-certificates >/dev/null
@@ -158,6 +213,7 @@ cmd_up() {
     ip netns add "$netns"
     ip -n "$netns" link set lo up
     add_interface "$name" "$netns" "$bridge" p "$ip/15" eth0
+    [[ -z $ipv6 ]] || add_ipv6 "$netns" "$ipv6"
     [[ -z $private ]] || add_interface "$name" "$netns" "$private_bridge" q "$private" eth1
 
     # The host's PID 1 (sandbox/init.py) in new PID, mount and UTS namespaces inside the network namespace.
@@ -191,9 +247,13 @@ prepare_root() {
     local lib=$r/usr/local/lib/jitsi-deployer-testbed
     mkdir -p "$lib" "$r/var/lib/cloud/seed/nocloud"
     install -m 0755 "$here/sandbox/init.py" "$lib/init.py"
-    install -m 0755 "$here/sandbox/systemctl" "$r/usr/local/sbin/systemctl"
-    install -m 0755 "$here/sandbox/systemctl" "$r/usr/local/sbin/systemd-run"
-    install -m 0755 "$here/sandbox/hostnamectl" "$r/usr/local/sbin/hostnamectl"
+    # Where systemd's own tools live: apt runs maintainer scripts with PATH=DPkg::Path, which has no
+    # /usr/local, and deb-systemd-invoke, invoke-rc.d and the postinsts call plain "systemctl".
+    install -m 0755 "$here/sandbox/systemctl" "$r/usr/bin/systemctl"
+    install -m 0755 "$here/sandbox/systemctl" "$r/usr/bin/systemd-run"
+    install -m 0755 "$here/sandbox/hostnamectl" "$r/usr/bin/hostnamectl"
+    # invoke-rc.d (nginx's postinst) believes there is no init without /sbin/init.
+    ln -sfn /usr/local/lib/jitsi-deployer-testbed/init.py "$r/usr/sbin/init"
     install -m 0644 "$here/sandbox/cloud.cfg" "$r/etc/cloud/cloud.cfg.d/90_jitsi_deployer_testbed.cfg"
     printf 'instance-id: jdtb-%s-%s\nlocal-hostname: %s\n' "$name" "$(date +%s%N)" "$name" \
         >"$r/var/lib/cloud/seed/nocloud/meta-data"
@@ -266,8 +326,21 @@ find_init() {
 }
 
 cmd_down() {
-    local name=${1:-} keep=${2:-}
-    [[ -n $name ]] || die "usage: host.sh down NAME [--keep-state]"
+    local name=${1:-} keep="" collect=""
+    [[ -n $name ]] || die "usage: host.sh down NAME [--keep-state] [--collect DIR]"
+    shift
+    while [[ $# -gt 0 ]]; do
+        case $1 in
+        --keep-state) keep=yes ;;
+        --collect)
+            collect=${2:-}
+            [[ -n $collect ]] || die "--collect needs a directory"
+            shift
+            ;;
+        *) die "unknown option $1" ;;
+        esac
+        shift
+    done
     local netns dir
     netns=$(netns_of "$name")
     dir=$(host_dir "$name")
@@ -275,11 +348,25 @@ cmd_down() {
         kill_netns_processes "$netns"
         ip netns delete "$netns"
     fi
+    # After the kill, so no log is written to while it is copied.
+    [[ -z $collect ]] || collect_logs "$name" "$dir" "$collect"
     # Deleting the namespace deletes the veth pair; a half-made pair may remain from a failed up.
     local kind
     for kind in p q; do ip link delete "$(link_of "$name" "$kind")" 2>/dev/null || true; done
     unmount_overlay_named "$netns"
-    [[ $keep == --keep-state ]] || rm -rf --one-file-system "$dir"
+    [[ -n $keep ]] || rm -rf --one-file-system "$dir"
+}
+
+# The host's logs as the machine sees them in its upper layer (only what the host wrote): regular files
+# only, so overlay whiteouts (deleted files) are not copied as device nodes. Replaces an earlier copy.
+collect_logs() {
+    local name=$1 dir=$2 target=$3/$1
+    [[ -d $dir/upper/var/log ]] || return 0
+    rm -rf "$target"
+    mkdir -p "$target"
+    (cd "$dir/upper" && find var/log -type f -print0 | xargs -0 -r cp --parents -p -t "$target")
+    cp -p "$dir/init.log" "$target/" 2>/dev/null || true
+    echo "host.sh: logs of $name in $target" >&2
 }
 
 unmount_overlay_named() {
@@ -292,6 +379,8 @@ unmount_overlay_named() {
 
 cmd_down_all() {
     local netns name
+    # The services first: they listen on the bridge's address. The hosts go even if that fails.
+    "$here/services.sh" down || echo "host.sh: services.sh down failed; continuing with the hosts" >&2
     for netns in $(ip netns list | awk '{ print $1 }' | grep "^$prefix-" || true); do
         kill_netns_processes "$netns"
         ip netns delete "$netns"
@@ -315,9 +404,10 @@ case ${1:-} in
 up) require_root && shift && cmd_up "$@" ;;
 down) require_root && shift && cmd_down "$@" ;;
 down-all) require_root && cmd_down_all ;;
+bridges) require_root && ensure_bridges ;;
 exec) require_root && shift && cmd_exec "$@" ;;
 root) echo "$(host_dir "${2:?usage: host.sh root NAME}")/root" ;;
 list) cmd_list ;;
 _init) shift && cmd_init "$@" ;;
-*) die "usage: host.sh up|down|down-all|exec|root|list (see the header of this script)" ;;
+*) die "usage: host.sh up|down|down-all|bridges|exec|root|list (see the header of this script)" ;;
 esac

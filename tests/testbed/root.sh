@@ -4,25 +4,36 @@
 #
 #   root.sh CACHE_DIR       prints the root's path (CACHE_DIR/root) on stdout, progress on stderr
 #
-# Idempotent: CACHE_DIR/root.stamp records what the root was built from (suite, mirror, package list,
-# this script's format); the root is reused while the stamp matches and rebuilt from scratch otherwise. A
-# build goes to root.new and is renamed only when complete, so an interrupted build is never reused. A
-# lock serialises concurrent callers (two tests starting at once).
+# Also fills CACHE_DIR/debs with the .debs a host installs later from the testbed's Debian subset mirror
+# (repo/build.sh): the sandboxes have no route to the archive, so the packages our install scripts ask
+# for (prosody, nginx, certbot, ruby-hocon, and what the Jitsi shims depend on) are fetched here, while
+# the build chroot still has the archive as its source, with exactly the closure apt computes against
+# this root (Recommends included, as our scripts' apt-get install does).
+#
+# Idempotent: CACHE_DIR/root.stamp records what the root and the debs were built from (suite, mirror,
+# package lists, this script's format); both are reused while the stamp matches and rebuilt from scratch
+# otherwise. A build goes to root.new and debs.new, renamed only when both are complete (the stamp is
+# written last), so an interrupted build is never reused. A lock serialises concurrent callers.
 #
 # Services are not started while packages install (policy-rc.d), and systemd is never installed: the
-# hosts have no init, tests/testbed/shims/systemctl stands in for it.
+# hosts have no init, tests/testbed/sandbox/systemctl stands in for it.
 set -euo pipefail
 
 # Bump when the way the root is built changes, so cached roots are rebuilt.
-format=1
+format=2
 suite=bookworm
 mirror=${JD_TESTBED_MIRROR:-http://deb.debian.org/debian}
-# What the sandbox hosts need before our scripts run: sshd, cloud-init (run for real from the seed),
-# what our user-data installs, and the Debian packages the Jitsi shims build on.
+# What a fresh Hetzner Debian 12 image has before our scripts run: sshd, cloud-init (run for real from
+# the seed) and the base packages our user-data asks for. Nothing our install scripts install: they must
+# fetch that through apt, as on a real server.
 packages=(
     openssh-server cloud-init procps iproute2 nftables python3 perl curl ca-certificates gnupg
-    debconf-utils prosody nginx certbot ruby-hocon openssl
+    debconf-utils openssl
 )
+# Downloaded, not installed (CACHE_DIR/debs): what the install scripts install from Debian (see
+# resources/provision/provision-*.sh and web-certificate.sh) and the shim packages' Depends
+# (shims/build-repo.sh). With Recommends, as jd_apt_install installs them.
+host_packages=(prosody nginx certbot ruby-hocon python3-slixmpp openssl)
 
 die() {
     echo "root.sh: $*" >&2
@@ -33,20 +44,18 @@ die() {
 [[ $(id -u) -eq 0 ]] || die "must run as root (debootstrap, chroot)"
 command -v debootstrap >/dev/null || die "debootstrap is missing: apt-get install debootstrap"
 
-cache=$1
+mkdir -p "$1"
+cache=$(cd "$1" && pwd)
 root=$cache/root
-stamp=$cache/root.stamp
-mkdir -p "$cache"
-cache=$(cd "$cache" && pwd)
-root=$cache/root
+debs=$cache/debs
 stamp=$cache/root.stamp
 
-wanted="format=$format suite=$suite mirror=$mirror packages=${packages[*]}"
+wanted="format=$format suite=$suite mirror=$mirror packages=${packages[*]} host-packages=${host_packages[*]}"
 
 exec 9>"$cache/root.lock"
 flock 9
 
-if [[ -d $root && -f $stamp && $(cat "$stamp") == "$wanted" ]]; then
+if [[ -d $root && -d $debs && -f $stamp && $(cat "$stamp") == "$wanted" ]]; then
     echo "$root"
     exit 0
 fi
@@ -57,6 +66,7 @@ if grep -qF "lowerdir=$root," /proc/self/mounts; then
 fi
 
 new=$cache/root.new
+new_debs=$cache/debs.new
 mounted=()
 cleanup() {
     local i
@@ -71,10 +81,12 @@ if [[ -d $new ]]; then
     { grep -F " $new/" /proc/self/mounts || true; } | cut -d' ' -f2 | sort -r | while read -r m; do umount -l "$m"; done
     rm -rf --one-file-system "$new"
 fi
+rm -rf "$new_debs"
 
 started=$SECONDS
 echo "root.sh: debootstrap $suite into $new" >&2
 debootstrap --variant=minbase "$suite" "$new" "$mirror" >&2
+echo "root.sh: debootstrap done after $((SECONDS - started)) s" >&2
 
 mount -t proc proc "$new/proc" && mounted+=("$new/proc")
 mount --bind /dev "$new/dev" && mounted+=("$new/dev")
@@ -91,11 +103,24 @@ Pin-Priority: -1
 EOF
 echo "deb $mirror $suite main" >"$new/etc/apt/sources.list"
 
-chroot "$new" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-    LANG=C.UTF-8 apt-get update -q >&2
-chroot "$new" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
-    LANG=C.UTF-8 apt-get install -y -q --no-install-recommends "${packages[@]}" >&2
-chroot "$new" apt-get clean
+in_chroot() {
+    chroot "$new" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
+        LANG=C.UTF-8 "$@"
+}
+in_chroot apt-get update -q >&2
+in_chroot apt-get install -y -q --no-install-recommends "${packages[@]}" >&2
+packages_done=$SECONDS
+echo "root.sh: root installed after $((packages_done - started)) s" >&2
+# The closure as a host's apt computes it against this very root: only what the root lacks.
+in_chroot apt-get clean
+mkdir -p "$new/var/cache/jdtb-debs/partial"
+in_chroot apt-get install -y -q --download-only -o Dir::Cache::Archives=/var/cache/jdtb-debs \
+    "${host_packages[@]}" >&2
+mkdir -p "$new_debs"
+mv "$new"/var/cache/jdtb-debs/*.deb "$new_debs/"
+rm -rf "$new/var/cache/jdtb-debs"
+echo "root.sh: $(find "$new_debs" -name '*.deb' | wc -l) .debs downloaded in $((SECONDS - packages_done)) s" >&2
+in_chroot apt-get clean
 
 # Every host gets its identity from its own user-data: no shared host keys, machine id or cloud state.
 rm -f "$new"/etc/ssh/ssh_host_*
@@ -107,8 +132,11 @@ rm -f "$new/usr/sbin/policy-rc.d"
 
 cleanup
 mounted=()
-rm -rf --one-file-system "$root"
+# The stamp goes first and comes back last: a crash in between leaves no stamp, hence a rebuild.
+rm -f "$stamp"
+rm -rf --one-file-system "$root" "$debs"
 mv "$new" "$root"
+mv "$new_debs" "$debs"
 printf '%s' "$wanted" >"$stamp"
 echo "root.sh: built in $((SECONDS - started)) s" >&2
 echo "$root"

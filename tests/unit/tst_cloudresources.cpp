@@ -808,6 +808,43 @@ private Q_SLOTS:
         for (const HcloudSim::Exchange &exchange : m_sim->exchanges())
             QCOMPARE(exchange.method, u"GET"_s);
     }
+
+    void unusedSshKeyGoesWithTheLastDeployment()
+    {
+        const DeploymentPlan ours = makePlan(u"meet.example.org"_s, 1);
+        const DeploymentPlan theirs = makePlan(u"talk.example.org"_s, 1);
+        CloudResources cloud(m_client.get(), DeploymentLabels(ours));
+        CloudResources other(m_client.get(), DeploymentLabels(theirs));
+        QVERIFY(deploy(cloud, ours).ok());
+        QVERIFY(deploy(other, theirs).ok());
+        m_sim->seedServer(u"bystander"_s); // not ours: does not keep the key
+        QCOMPARE(state(u"ssh_keys"_s).size(), 1);
+
+        // Another deployment's servers still exist: the key stays.
+        QVERIFY(await<void>([&](auto done) { cloud.destroyAll({}, done); }).ok());
+        auto deleted = await<QString>([&](auto done) { cloud.deleteUnusedSshKey(ours.sshPublicKey, done); });
+        QVERIFY2(deleted.ok(), qPrintable(deleted.error().toString()));
+        QCOMPARE(deleted.value(), QString());
+        QCOMPARE(state(u"ssh_keys"_s).size(), 1);
+
+        // The last deployment gone: the key this app uploaded goes too.
+        QVERIFY(await<void>([&](auto done) { other.destroyAll({}, done); }).ok());
+        const QString name = state(u"ssh_keys"_s).first().toObject().value(u"name"_s).toString();
+        deleted = await<QString>([&](auto done) { other.deleteUnusedSshKey(theirs.sshPublicKey, done); });
+        QVERIFY2(deleted.ok(), qPrintable(deleted.error().toString()));
+        QCOMPARE(deleted.value(), name);
+        QCOMPARE(state(u"ssh_keys"_s).size(), 0);
+        deleted = await<QString>([&](auto done) { other.deleteUnusedSshKey(theirs.sshPublicKey, done); });
+        QVERIFY(deleted.ok() && deleted.value().isEmpty()); // nothing left: fine
+
+        // A key the user had in the project before (no label of ours) is reused and never deleted.
+        m_sim->seedSshKey(u"my laptop"_s, ours.sshPublicKey);
+        QVERIFY(deploy(cloud, ours).ok());
+        QVERIFY(await<void>([&](auto done) { cloud.destroyAll({}, done); }).ok());
+        deleted = await<QString>([&](auto done) { cloud.deleteUnusedSshKey(ours.sshPublicKey, done); });
+        QVERIFY(deleted.ok() && deleted.value().isEmpty());
+        QCOMPARE(state(u"ssh_keys"_s).size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCloudResources)

@@ -180,6 +180,16 @@ private Q_SLOTS:
                 << u"cidr"_s << u"10.0.0.0/33"_s << u"options.ssh_source_cidrs[0]"_s << u"CIDR"_s;
         QTest::newRow("cidr host bits") << u"cidr"_s << u"203.0.113.7/24"_s << u"options.ssh_source_cidrs[0]"_s
                                         << u"203.0.113.0/24"_s;
+        // It ends up on certbot's command line: only plain https URLs.
+        const QString acme = u"options.acme_directory_url"_s;
+        QTest::newRow("acme http") << u"acme"_s << u"http://acme.example/dir"_s << acme << u"https URL"_s;
+        QTest::newRow("acme file") << u"acme"_s << u"file:///etc/passwd"_s << acme << u"https URL"_s;
+        QTest::newRow("acme no host") << u"acme"_s << u"https:///dir"_s << acme << u"https URL"_s;
+        QTest::newRow("acme quote") << u"acme"_s << u"https://acme.example/dir'"_s << acme << u"https URL"_s;
+        QTest::newRow("acme space") << u"acme"_s << u"https://acme.example/d ir"_s << acme << u"https URL"_s;
+        QTest::newRow("acme shell") << u"acme"_s << u"https://acme.example/$(id)"_s << acme << u"https URL"_s;
+        QTest::newRow("acme user") << u"acme"_s << u"https://me@acme.example/dir"_s << acme << u"https URL"_s;
+        QTest::newRow("acme words") << u"acme"_s << u"staging"_s << acme << u"Let's Encrypt"_s;
     }
 
     void badFieldIsNamed()
@@ -207,6 +217,8 @@ private Q_SLOTS:
             plan.sshPublicKey = value;
         else if (field == u"cidr"_s)
             plan.options.sshSourceCidrs = {value};
+        else if (field == u"acme"_s)
+            plan.options.acmeDirectoryUrl = value;
         else
             QFAIL("unknown field in the test table");
 
@@ -241,6 +253,7 @@ private Q_SLOTS:
         plan.options.sshSourceCidrs = {u"203.0.113.7/32"_s};
         plan.options.disableCertificateVerification = true;
         plan.options.turnServer = true;
+        plan.options.acmeDirectoryUrl = u"https://acme-staging-v02.api.letsencrypt.org/directory"_s;
         const QJsonObject json = plan.toJson();
         QCOMPARE(json.value(u"version"_s).toInt(), 1);
         const auto back = DeploymentPlan::fromJson(json);
@@ -265,6 +278,9 @@ private Q_SLOTS:
         QVERIFY(plan->options.sshSourceCidrs.isEmpty());
         QVERIFY(!plan->options.disableCertificateVerification);
         QVERIFY(!plan->options.turnServer);
+        QVERIFY(plan->options.acmeDirectoryUrl.isEmpty());
+        // Let's Encrypt production is the default, so a plan without the field does not grow one.
+        QVERIFY(!plan->toJson().value(u"options"_s).toObject().contains(u"acme_directory_url"_s));
     }
 
     void fileErrors_data()
@@ -292,6 +308,10 @@ private Q_SLOTS:
         QTest::newRow("bridge string") << "bridges=[\"cx33\"]"_ba << u"bridges[0]"_s << u"object"_s;
         QTest::newRow("option bool") << "options={\"turn_server\":\"yes\"}"_ba << u"options.turn_server"_s
                                      << u"true or false"_s;
+        QTest::newRow("acme number") << "options={\"acme_directory_url\":5}"_ba << u"options.acme_directory_url"_s
+                                     << u"text string"_s;
+        QTest::newRow("acme invalid") << "options={\"acme_directory_url\":\"http://x.example/dir\"}"_ba
+                                      << u"options.acme_directory_url"_s << u"https URL"_s;
         QTest::newRow("cidrs string") << "options={\"ssh_source_cidrs\":\"1.2.3.4/32\"}"_ba
                                       << u"options.ssh_source_cidrs"_s << u"list"_s;
         QTest::newRow("invalid after parse") << "domain=\"localhost\""_ba << u"domain"_s << u"fully qualified"_s;

@@ -248,6 +248,33 @@ private Q_SLOTS:
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
     }
 
+    void bridgesInTheWebZoneUseThePrivateNetwork()
+    {
+        // nbg1 shares fsn1's network zone; ash does not.
+        DeploymentPlan plan = makePlan(0);
+        plan.bridges = {{u"cx33"_s, u"nbg1"_s}, {u"cpx22"_s, u"ash"_s}};
+        const Outcome outcome = deploy(plan);
+        QVERIFY2(outcome.result.ok(), qPrintable(errorText(outcome)));
+
+        QMap<QString, QJsonArray> privateNets;
+        for (const QJsonValue &server : m_sim->state(u"servers"_s))
+            privateNets.insert(server[u"name"_s].toString(), server[u"private_net"_s].toArray());
+        const QJsonArray webNet = privateNets.value(slug + u"-web"_s);
+        QCOMPARE(webNet.size(), qsizetype(1));
+        const QJsonArray sameZone = privateNets.value(slug + u"-jvb-1"_s);
+        QCOMPARE(sameZone.size(), qsizetype(1));
+        QCOMPARE(sameZone[0][u"network"_s], webNet[0][u"network"_s]);
+        QVERIFY(privateNets.value(slug + u"-jvb-2"_s).isEmpty());
+
+        // What each bridge was told to connect to: the web host's private address, or its public one.
+        const QString webPrivate = webNet[0][u"ip"_s].toString();
+        const QByteArray nearEnv = m_cloud->host(slug + u"-jvb-1"_s)->file(EnvFile::remotePath());
+        const QByteArray farEnv = m_cloud->host(slug + u"-jvb-2"_s)->file(EnvFile::remotePath());
+        QVERIFY2(nearEnv.contains(QByteArray("JD_XMPP_HOST='" + webPrivate.toLatin1() + "'")), nearEnv.constData());
+        QVERIFY2(farEnv.contains(QByteArray("JD_XMPP_HOST='" + serverAddress(slug + u"-web"_s).toLatin1() + "'")),
+                 farEnv.constData());
+    }
+
     void deployCreatesInParallelAndVerifies()
     {
         const Outcome outcome = deploy(makePlan(2));
@@ -462,10 +489,16 @@ private Q_SLOTS:
         QVERIFY(!m_cloud->host(slug + u"-web"_s)->allowedAddresses().contains(doomedAddress));
 
         // A new bridge after a removal gets a fresh number, never the removed one's.
+        m_sim->clearExchanges();
         const Outcome again = run([](DeploymentEngine *e) { e->addBridges(slug, 1, {}); });
         QVERIFY2(again.result.ok(), qPrintable(errorText(again)));
         QVERIFY(serverNames().contains(slug + u"-jvb-4"_s));
         QVERIFY(!serverNames().contains(doomed));
+        // A bridge changes neither DNS nor the certificate: add-bridge does not wait for DNS or ask for one again.
+        for (const HcloudSim::Exchange &exchange : m_sim->exchanges())
+            QVERIFY2(!exchange.path.startsWith(u"/zones"_s), qPrintable(exchange.path));
+        for (const EngineEvent &event : again.events)
+            QVERIFY(event.kind != EngineEvent::Kind::DnsRecords && event.phase != u"certificate"_s);
 
         // Something else in the project is never touched by destroy.
         m_sim->seedServer(u"unrelated"_s);
@@ -474,6 +507,13 @@ private Q_SLOTS:
         QCOMPARE(serverNames(), QStringList{u"unrelated"_s});
         QCOMPARE(m_sim->state(u"networks"_s).size(), qsizetype(0));
         QCOMPARE(m_sim->state(u"firewalls"_s).size(), qsizetype(0));
+        // The SSH key the deployment uploaded goes with the last deployment (the unrelated server is not ours).
+        QCOMPARE(m_sim->state(u"ssh_keys"_s).size(), qsizetype(0));
+        bool keyReported = false;
+        for (const EngineEvent &event : destroyed.events)
+            keyReported |= event.kind == EngineEvent::Kind::Resource && event.resource.startsWith(u"ssh_key "_s)
+                           && event.state == u"deleted"_s;
+        QVERIFY(keyReported);
         QVERIFY(!QFile::exists(DeploymentStore(m_settings.storeDirectory).filePath(slug)));
         bool loaded = false;
         QObject context;

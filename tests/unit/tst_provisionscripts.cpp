@@ -1037,6 +1037,8 @@ private Q_SLOTS:
         QTest::newRow("halves do not match") << u"mismatch"_s;
         QTest::newRow("sshd rejects the config") << u"sshd"_s;
         QTest::newRow("staged key readable by others") << u"mode"_s;
+        // Just booted: cloud-init still runs (and may restart sshd), and the first reload is refused.
+        QTest::newRow("waits for cloud-init, retries the reload") << u"booting"_s;
     }
 
     void hostKeyInstall()
@@ -1066,15 +1068,30 @@ private Q_SLOTS:
             QVERIFY(QFile::setPermissions(staged,
                                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
         const QString record = u"#!/bin/bash\necho \"$(basename \"$0\") $*\" >>'"_s + r + u"/calls.log'\n"_s;
-        QVERIFY(writeFile(r + u"/bin/systemctl"_s, record.toUtf8()));
+        // In "booting", the first reload fails as it does while cloud-init's restart of sshd runs.
+        const QString refuseOnce = u"[[ -e '%1/refused' ]] || { touch '%1/refused'; exit 1; }\n"_s.arg(r);
+        QVERIFY(writeFile(r + u"/bin/systemctl"_s,
+                          (record + (problem == u"booting"_s ? refuseOnce : QString())).toUtf8()));
         QVERIFY(writeFile(r + u"/bin/sshd"_s, (record + (problem == u"sshd"_s ? u"exit 1\n"_s : QString())).toUtf8()));
-        for (const char *tool : {"systemctl", "sshd"})
+        QVERIFY(writeFile(r + u"/bin/cloud-init"_s, record.toUtf8()));
+        if (problem == u"booting"_s)
+            QVERIFY(QDir().mkpath(r + u"/var/lib/cloud/instance"_s));
+        for (const char *tool : {"systemctl", "sshd", "cloud-init"})
             QVERIFY(QFile::setPermissions(r + u"/bin/"_s + QLatin1String(tool),
                                           QFileDevice::ReadOwner | QFileDevice::ExeOwner));
 
         const BashRun run = bash(u"bash ./host-key-install.sh"_s, r,
                                  {u"PATH="_s + r + u"/bin:"_s + qEnvironmentVariable("PATH")});
         const QByteArray calls = readFile(r + u"/calls.log"_s);
+        if (problem == u"booting"_s) {
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+            QCOMPARE(readFile(ssh + u"/ssh_host_ed25519_key"_s), newKey);
+            QVERIFY2(calls.startsWith("cloud-init status --wait\n"), calls.constData()); // before anything else
+            QCOMPARE(calls.count("systemctl reload ssh\n"), 2);
+            return;
+        }
+        // Where cloud-init never ran (no instance), nothing waits for it.
+        QVERIFY2(!calls.contains("cloud-init"), calls.constData());
         if (problem.isEmpty()) {
             QVERIFY2(run.exitCode == 0, qPrintable(run.err));
             QCOMPARE(readFile(ssh + u"/ssh_host_ed25519_key"_s), newKey);

@@ -39,6 +39,7 @@ public:
     NetworkHandlers networkHandlers{context};
     PrimaryIpHandlers primaryIpHandlers{context};
     ZoneHandlers zoneHandlers{context};
+    std::unique_ptr<TestbedHosts> testbed;
     QHash<QString, bool> tokens; // token -> read-only
     SimHttpServer server;
     QHostAddress address;
@@ -130,6 +131,10 @@ SimResponse HcloudSim::Private::handle(const SimRequest &incoming)
                     context.actions.setFailure(fault->code, fault->message);
                 response = router.dispatch(request);
                 context.actions.clearFailure();
+                // DNS answers change with the records, as with Hetzner's nameservers a moment later.
+                if (context.observer && request.method != u"GET"_s && request.path.startsWith(u"/zones"_s)
+                    && response.status >= 200 && response.status < 300)
+                    context.observer->zonesChanged();
                 if (transportFault)
                     response = answerFault(*fault);
             }
@@ -154,7 +159,25 @@ HcloudSim::HcloudSim(QObject *parent)
     , d(std::make_unique<Private>(this))
 { }
 
-HcloudSim::~HcloudSim() = default;
+HcloudSim::~HcloudSim()
+{
+    // The hosts go before the state they were made from.
+    d->context.observer = nullptr;
+    d->testbed.reset();
+}
+
+TestbedHosts *HcloudSim::enableTestbed(const TestbedHosts::Options &options)
+{
+    d->context.observer = nullptr;
+    d->testbed = std::make_unique<TestbedHosts>(d->context, options);
+    d->context.observer = d->testbed.get();
+    return d->testbed.get();
+}
+
+TestbedHosts *HcloudSim::testbed() const
+{
+    return d->testbed.get();
+}
 
 bool HcloudSim::listen(const QHostAddress &address, quint16 port)
 {

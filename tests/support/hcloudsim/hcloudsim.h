@@ -1,5 +1,7 @@
 #pragma once
 
+#include "testbedhosts.h"
+
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -96,6 +98,12 @@ public:
                       const QString &location = QStringLiteral("fsn1"));
     qint64 seedSshKey(const QString &name, const QString &publicKey, const QJsonObject &labels = {});
     qint64 seedZone(const QString &name, const QString &mode = QStringLiteral("primary"));
+
+    // Attach the testbed (tests/testbed/README.md): from now on every server that starts becomes a sandboxed host
+    // reachable at its public IPv4, and zone records are published to the testbed's DNS. Needs root. The hosts
+    // go when their servers are deleted, and at the latest when the simulator is destroyed.
+    TestbedHosts *enableTestbed(const TestbedHosts::Options &options);
+    TestbedHosts *testbed() const; // null unless enabled
 
     // The request log, oldest first; and a JSON Lines dump of it for the OpenAPI validator.
     QList<Exchange> exchanges() const;

@@ -1,11 +1,14 @@
 // hcloud-sim: the simulator as a standalone process, for manual runs and end-to-end tests.
-//   hcloud-sim --port N [--address 127.0.0.1] [--action-ms N] [--token T] [--readonly-token T]
-// Prints the endpoint URL on one line once listening; runs until SIGTERM/SIGINT.
+//   hcloud-sim --port N [--address 127.0.0.1] [--action-ms N] [--token T] [--readonly-token T] [--zone NAME]
+//              [--testbed [--testbed-services DIR] [--testbed-artefacts DIR] [--testbed-script FILE]]
+// Prints the endpoint URL on one line once listening; runs until SIGTERM/SIGINT. With --testbed (root only),
+// every server it starts becomes a sandboxed host (tests/testbed/README.md), torn down when it exits.
 
 #include "hcloudsim.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -38,6 +41,12 @@ int main(int argc, char *argv[])
     parser.addOption({u"action-ms"_s, u"How long actions run."_s, u"N"_s, u"1000"_s});
     parser.addOption({u"token"_s, u"Accepted read-write token (replaces the default sim-token)."_s, u"T"_s});
     parser.addOption({u"readonly-token"_s, u"Accepted read-only token."_s, u"T"_s});
+    parser.addOption({u"zone"_s, u"A primary DNS zone the project starts with (repeatable)."_s, u"NAME"_s});
+    parser.addOption({u"testbed"_s, u"Boot a sandboxed testbed host for every server (needs root)."_s});
+    parser.addOption({u"testbed-services"_s, u"The testbed services' state (tests/testbed/services.sh)."_s, u"DIR"_s});
+    parser.addOption({u"testbed-artefacts"_s, u"Keep each deleted host's logs here."_s, u"DIR"_s});
+    parser.addOption({u"testbed-script"_s, u"The testbed's host.sh."_s, u"FILE"_s,
+                      QStringLiteral(DEPLOYER_SOURCE_DIR "/tests/testbed/host.sh")});
     parser.process(app);
 
     HcloudSim sim;
@@ -50,6 +59,15 @@ int main(int argc, char *argv[])
     const QStringList readOnly = parser.values(u"readonly-token"_s);
     for (const QString &token : readOnly)
         sim.addToken(token, true);
+
+    const QStringList zones = parser.values(u"zone"_s);
+    for (const QString &zone : zones)
+        sim.seedZone(zone);
+    if (parser.isSet(u"testbed"_s)) {
+        const QString state = qEnvironmentVariable("JD_TESTBED_STATE", u"/var/lib/jitsi-deployer-testbed"_s);
+        sim.enableTestbed({QDir(parser.value(u"testbed-script"_s)).absolutePath(), parser.value(u"testbed-services"_s),
+                           parser.value(u"testbed-artefacts"_s), state + u"/hcloud-sim"_s});
+    }
 
     const QHostAddress address(parser.value(u"address"_s));
     if (address.isNull() || !sim.listen(address, quint16(parser.value(u"port"_s).toUInt()))) {

@@ -230,6 +230,9 @@ SimResponse ServerHandlers::create(const SimRequest &request)
                        {u"image"_s, image.value(u"id"_s)},
                        {u"firewalls"_s, firewallIds},
                        {u"private_net"_s, privateNet}};
+    // Kept for the testbed, which boots the machine from it; the API never shows it again (ResourceViews).
+    if (body.contains(u"user_data"_s))
+        server[u"user_data"_s] = body.value(u"user_data"_s);
     const qint64 id = m_context.store.insert(u"servers"_s, server);
     server[u"id"_s] = id;
     for (const QString &family : {u"ipv4"_s, u"ipv6"_s}) {
@@ -263,7 +266,13 @@ SimResponse ServerHandlers::create(const SimRequest &request)
     if (start) {
         const qint64 startId = m_context.actions.start(
                 u"start_server"_s, serverResource(id),
-                [setStatus](bool ok) { setStatus(ok ? u"running"_s : u"off"_s); }, createId);
+                [setStatus, &context, id](bool ok) {
+                    setStatus(ok ? u"running"_s : u"off"_s);
+                    const QJsonObject started = context.store.get(u"servers"_s, id);
+                    if (ok && context.observer && !started.isEmpty())
+                        context.observer->serverStarted(started);
+                },
+                createId);
         nextActions.append(m_context.actions.json(startId));
     }
     return SimResponse::json(
@@ -294,6 +303,8 @@ SimResponse ServerHandlers::remove(qint64 id)
                       return;
                   }
                   context.store.remove(u"servers"_s, id);
+                  if (context.observer)
+                      context.observer->serverDeleted(current);
                   // Auto-delete addresses go with the server; others stay, unassigned.
                   const QList<QJsonObject> ips = context.store.all(u"primary_ips"_s);
                   for (QJsonObject ip : ips) {

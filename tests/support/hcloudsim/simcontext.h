@@ -2,6 +2,7 @@
 
 #include "actionstore.h"
 #include "catalogue.h"
+#include "simobserver.h"
 #include "statestore.h"
 
 #include <QDateTime>
@@ -18,6 +19,7 @@ struct SimContext
     bool emitDatacenter = true;
     QSet<QString> soldOut; // "<type>@<location>"
     int serverLimit = -1; // servers the project may have; -1 = unlimited
+    SimObserver *observer = nullptr; // the testbed, when one is attached; not owned
 
     static QString timestamp() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
 };

@@ -10,6 +10,7 @@ import datetime
 import json
 import os
 import re
+import socket
 import ssl
 import subprocess
 import threading
@@ -268,11 +269,25 @@ class MucClient:
                 finish()
 
         xmpp.add_event_handler('connected', tcp_up)
-        timer = asyncio.get_running_loop().call_later(self.connect_timeout, connect_timeout)
+        loop = asyncio.get_running_loop()
+
+        async def configured_host(_domain, _port=None):
+            # Smack connects to the configured host, never to what the XMPP domain resolves to.
+            try:
+                infos = await loop.getaddrinfo(account.hostname, account.effective_port, type=socket.SOCK_STREAM)
+            except OSError:
+                return []  # slixmpp then tries the host itself and reports the failure
+            return [(account.domain, info[4][0], account.effective_port) for info in infos]
+
+        xmpp.get_dns_records = configured_host
+        timer = loop.call_later(self.connect_timeout, connect_timeout)
         self.events.on_connecting()
         xmpp.connect(address=(account.hostname, account.effective_port),
                      force_starttls=account.security_mode == 'required',
                      disable_starttls=account.security_mode == 'disabled')
+        # slixmpp checks the certificate against a host name given to connect() ("localhost", jicofo's
+        # default); Smack checks it against the XMPP domain, whatever host it connects to.
+        xmpp.default_domain = account.domain
         await done
         timer.cancel()
         xmpp.cancel_connection_attempt()

@@ -1,0 +1,575 @@
+// The end-to-end test (issue 6): the real `jitsi-deployer` CLI deploys, grows, shrinks, checks and destroys a
+// Jitsi deployment on the testbed (tests/testbed/README.md). hcloud-sim stands in for Hetzner and boots every
+// server it starts as a sandboxed Debian host that runs our real install scripts with real prosody, nginx,
+// certbot and hocon, the Jitsi shims, Pebble for Let's Encrypt and dnsmasq for public DNS. Every claim is
+// checked twice: by what the CLI reports, and independently on the hosts (prosody's log, jicofo's /stats, a TLS
+// handshake from this machine, the simulator's state). Needs root; skips otherwise.
+//
+// The functions run in order and build on each other, as a user's session would.
+
+#include "hcloudsim.h"
+#include "testbedtools.h"
+#include "testkeys.h"
+
+#include <QDir>
+#include <QDnsLookup>
+#include <QEventLoop>
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <functional>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kDomain = u"meet.jitsi-deployer.test"_s;
+const QString kZone = u"jitsi-deployer.test"_s;
+const QString kSlug = u"meet-jitsi-deployer-test"_s;
+const QString kWeb = kSlug + u"-web"_s;
+
+QString bridgeName(int n)
+{
+    return kSlug + u"-jvb-"_s + QString::number(n);
+}
+
+// Cold, the testbed builds its Debian root and package cache first (a few minutes); warm, seconds.
+constexpr int kServicesTimeoutMs = 30 * 60 * 1000;
+constexpr int kCommandTimeoutMs = 15 * 60 * 1000;
+
+using Testbed::Outcome;
+
+// A helper program, run to completion while this process's event loop keeps serving the simulator.
+Outcome run(const QString &program, const QStringList &arguments, int timeoutMs = 120000)
+{
+    return Testbed::finish(*Testbed::start(program, arguments), timeoutMs);
+}
+
+// One run of the CLI with --json: the events as they arrived, the exit code, standard error.
+struct CliRun
+{
+    int exitCode = -1; // -1: killed or crashed
+    QList<QJsonObject> events;
+    QString err;
+
+    QJsonObject finished() const
+    {
+        for (const QJsonObject &event : events)
+            if (event.value(u"event"_s) == u"finished"_s)
+                return event;
+        return {};
+    }
+    QList<QJsonObject> ofKind(const QString &kind) const
+    {
+        QList<QJsonObject> found;
+        for (const QJsonObject &event : events)
+            if (event.value(u"event"_s) == kind)
+                found.append(event);
+        return found;
+    }
+    QString describe() const
+    {
+        const QJsonObject end = finished();
+        return u"exit %1; finished: %2; stderr: %3"_s.arg(exitCode).arg(
+                QString::fromUtf8(QJsonDocument(end).toJson(QJsonDocument::Compact)).left(4000), err.right(3000));
+    }
+};
+
+// The bridge entry of a verification report, by server name.
+QJsonObject bridgeReport(const QJsonObject &report, const QString &server)
+{
+    const QJsonArray bridges = report.value(u"bridges"_s).toArray();
+    for (const QJsonValue &bridge : bridges)
+        if (bridge.toObject().value(u"server"_s) == server)
+            return bridge.toObject();
+    return {};
+}
+
+QStringList problemCodes(const QJsonObject &bridge)
+{
+    QStringList codes;
+    const QJsonArray problems = bridge.value(u"problems"_s).toArray();
+    for (const QJsonValue &problem : problems)
+        codes.append(problem.toObject().value(u"code"_s).toString());
+    return codes;
+}
+
+} // namespace
+
+class TestEndToEnd : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+    void deployKilledMidInstallThenResumed();
+    void bridgesAreConnectedOnTheHosts();
+    void dnsAndCertificate();
+    void addBridge();
+    void removeBridge();
+    void wrongSecretIsNamed();
+    void destroyLeavesNothing();
+
+private:
+    using EventHook = std::function<void(const QJsonObject &event, QProcess &process)>;
+    CliRun cli(const QString &label, const QStringList &arguments, const EventHook &hook = {});
+    Outcome host(const QStringList &arguments, int timeoutMs = 120000) const;
+    Outcome onHost(const QString &name, const QString &shellCommand) const;
+    QByteArray hostFile(const QString &name, const QString &path) const;
+    QJsonObject jicofoStats() const;
+    int operationalBridges() const;
+    bool waitForOperationalBridges(int count, int timeoutMs);
+    QStringList serverNames() const;
+    QStringList runningHosts() const;
+
+    QString m_hostScript = QStringLiteral(DEPLOYER_SOURCE_DIR "/tests/testbed/host.sh");
+    QString m_servicesScript = QStringLiteral(DEPLOYER_SOURCE_DIR "/tests/testbed/services.sh");
+    QString m_state;
+    QString m_services;
+    QString m_artefacts;
+    QTemporaryDir m_dir;
+    TestKeys m_keys;
+    TestKeys::Key m_key;
+    QString m_planFile;
+    std::unique_ptr<HcloudSim> m_sim;
+    bool m_servicesUp = false;
+    bool m_stepFailed = false;
+    int m_runs = 0;
+};
+
+void TestEndToEnd::initTestCase()
+{
+    if (::geteuid() != 0)
+        QSKIP("The testbed needs root (network namespaces, overlay mounts, chroot); run this test as root.");
+    m_state = qEnvironmentVariable("JD_TESTBED_STATE");
+    QVERIFY2(!m_state.isEmpty(), "JD_TESTBED_STATE is not set (tests/e2e/CMakeLists.txt sets it)");
+    m_services = m_state + u"/services"_s;
+    m_artefacts = QStringLiteral(DEPLOYER_BINARY_DIR "/testbed-artefacts/tst_e2e");
+    QDir(m_artefacts).removeRecursively();
+    QVERIFY(QDir().mkpath(m_artefacts));
+    QVERIFY(m_dir.isValid());
+
+    // Hosts of an earlier run that was killed before its teardown would hold the addresses this one gets.
+    for (const QString &name : runningHosts())
+        host({u"down"_s, name});
+
+    const Outcome services = run(u"/bin/bash"_s, {m_servicesScript, u"up"_s}, kServicesTimeoutMs);
+    QVERIFY2(services.exitCode == 0, qPrintable(services.output));
+    m_servicesUp = true;
+
+    m_sim = std::make_unique<HcloudSim>();
+    // Actions take a couple of seconds, as Hetzner's do; the hosts boot when their start action is done.
+    m_sim->setActionDurationMs(2000);
+    m_sim->seedZone(kZone);
+    m_sim->enableTestbed({m_hostScript, m_services, m_artefacts, m_state + u"/tst_e2e-sim"_s});
+    QVERIFY(m_sim->listen());
+
+    m_key = m_keys.generate(TestKeys::Type::Ed25519);
+    QVERIFY2(m_key.isValid(), qPrintable(m_keys.errorString()));
+    const QString acme = QString::fromUtf8(Testbed::readFile(m_services + u"/acme-directory-url"_s)).trimmed();
+    QVERIFY2(acme.startsWith(u"https://"_s), "the services wrote no ACME directory URL");
+
+    const QJsonObject plan{
+            {u"version"_s, 1},
+            {u"domain"_s, kDomain},
+            {u"email"_s, QString(u"admin@"_s + kZone)},
+            {u"image"_s, u"debian-12"_s},
+            {u"web"_s, QJsonObject{{u"server_type"_s, u"cx23"_s}, {u"location"_s, u"fsn1"_s}}},
+            {u"bridges"_s, QJsonArray{QJsonObject{{u"server_type"_s, u"cx23"_s}, {u"location"_s, u"fsn1"_s}},
+                                      QJsonObject{{u"server_type"_s, u"cx23"_s}, {u"location"_s, u"fsn1"_s}}}},
+            {u"ssh_public_key"_s, m_key.publicLine},
+            {u"options"_s, QJsonObject{{u"acme_directory_url"_s, acme}}}};
+    m_planFile = m_dir.filePath(u"plan.json"_s);
+    QFile file(m_planFile);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(plan).toJson());
+}
+
+void TestEndToEnd::cleanupTestCase()
+{
+    // Whatever a failed step left: the simulator's teardown takes every host down (logs collected first).
+    m_sim.reset();
+    if (m_servicesUp)
+        run(u"/bin/bash"_s, {m_servicesScript, u"down"_s});
+    QVERIFY2(runningHosts().isEmpty(), qPrintable(runningHosts().join(u", "_s)));
+}
+
+// Each step builds on the ones before: after a failure the rest would only fail slowly for the same reason.
+void TestEndToEnd::init()
+{
+    if (m_stepFailed)
+        QSKIP("an earlier step failed; see its message and the artefacts");
+}
+
+void TestEndToEnd::cleanup()
+{
+    m_stepFailed = m_stepFailed || QTest::currentTestFailed();
+}
+
+CliRun TestEndToEnd::cli(const QString &label, const QStringList &arguments, const EventHook &hook)
+{
+    CliRun result;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(u"HCLOUD_TOKEN"_s, HcloudSim::defaultToken());
+    env.insert(u"HCLOUD_ENDPOINT"_s, m_sim->endpoint().toString());
+    process.setProcessEnvironment(env);
+
+    QByteArray pending;
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::readyReadStandardOutput, &loop, [&] {
+        pending += process.readAllStandardOutput();
+        qsizetype newline;
+        while ((newline = pending.indexOf('\n')) >= 0) {
+            const QByteArray line = pending.left(newline);
+            pending.remove(0, newline + 1);
+            const QJsonObject event = QJsonDocument::fromJson(line).object();
+            if (event.isEmpty())
+                continue;
+            result.events.append(event);
+            if (hook && process.state() == QProcess::Running)
+                hook(event, process);
+        }
+    });
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, [&loop](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            loop.quit();
+    });
+    QTimer::singleShot(kCommandTimeoutMs, &loop, &QEventLoop::quit);
+    process.start(QStringLiteral(JITSI_DEPLOYER_BIN), arguments + QStringList{u"--json"_s});
+    loop.exec();
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+        result.err = u"(timed out) "_s;
+    }
+    pending += process.readAllStandardOutput();
+    result.err += QString::fromUtf8(process.readAllStandardError());
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+
+    // Each run's output is kept with the hosts' logs, for whoever has to find out why something failed.
+    const QString base = u"%1/cli-%2-%3"_s.arg(m_artefacts).arg(++m_runs, 2, 10, QChar(u'0')).arg(label);
+    QFile events(base + u".jsonl"_s);
+    if (events.open(QIODevice::WriteOnly))
+        for (const QJsonObject &event : std::as_const(result.events))
+            events.write(QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n');
+    QFile err(base + u".stderr"_s);
+    if (err.open(QIODevice::WriteOnly))
+        err.write(result.err.toUtf8());
+    return result;
+}
+
+Outcome TestEndToEnd::host(const QStringList &arguments, int timeoutMs) const
+{
+    return run(u"/bin/bash"_s, QStringList{m_hostScript} + arguments, timeoutMs);
+}
+
+Outcome TestEndToEnd::onHost(const QString &name, const QString &shellCommand) const
+{
+    return host({u"exec"_s, name, u"/bin/sh"_s, u"-c"_s, shellCommand});
+}
+
+QByteArray TestEndToEnd::hostFile(const QString &name, const QString &path) const
+{
+    const Outcome root = host({u"root"_s, name});
+    return Testbed::readFile(root.output.trimmed() + path);
+}
+
+QJsonObject TestEndToEnd::jicofoStats() const
+{
+    const Outcome stats = onHost(kWeb, u"curl -s http://127.0.0.1:8888/stats"_s);
+    return QJsonDocument::fromJson(stats.output.toUtf8()).object();
+}
+
+int TestEndToEnd::operationalBridges() const
+{
+    return jicofoStats().value(u"bridge_selector"_s).toObject().value(u"operational_bridge_count"_s).toInt(-1);
+}
+
+bool TestEndToEnd::waitForOperationalBridges(int count, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (operationalBridges() != count) {
+        if (deadline.hasExpired())
+            return false;
+        QTest::qWait(1000);
+    }
+    return true;
+}
+
+QStringList TestEndToEnd::serverNames() const
+{
+    QStringList names;
+    const QJsonArray servers = m_sim->state(u"servers"_s);
+    for (const QJsonValue &server : servers)
+        names.append(server.toObject().value(u"name"_s).toString());
+    names.sort();
+    return names;
+}
+
+QStringList TestEndToEnd::runningHosts() const
+{
+    const Outcome list = run(u"/bin/bash"_s, {m_hostScript, u"list"_s});
+    QStringList names;
+    for (const QString &line : list.output.split(u'\n', Qt::SkipEmptyParts))
+        if (line.startsWith(kSlug))
+            names.append(line.trimmed());
+    return names;
+}
+
+void TestEndToEnd::deployKilledMidInstallThenResumed()
+{
+    // Killed without warning (no Ctrl-C, no cleanup) while the hosts install their packages.
+    bool killed = false;
+    const CliRun first
+            = cli(u"deploy-killed"_s,
+                  {u"deploy"_s, u"--plan-file"_s, m_planFile, u"--identity"_s, m_key.privateFile, u"--dns-server"_s,
+                   u"198.18.0.1"_s},
+                  [&killed](const QJsonObject &event, QProcess &process) {
+                      if (event.value(u"event"_s) == u"host_step"_s && event.value(u"step"_s) == u"install-packages"_s
+                          && event.value(u"state"_s) == u"started"_s) {
+                          killed = true;
+                          process.kill();
+                      }
+                  });
+    QVERIFY2(killed, qPrintable(first.describe()));
+    QCOMPARE(first.exitCode, -1);
+    const QStringList expected{bridgeName(1), bridgeName(2), kWeb}; // sorted, as serverNames() is
+    QCOMPARE(serverNames(), expected);
+
+    // The same command again resumes: nothing is created twice, the running installs are followed.
+    const CliRun second = cli(u"deploy-resumed"_s, {u"deploy"_s, u"--plan-file"_s, m_planFile, u"--identity"_s,
+                                                    m_key.privateFile, u"--dns-server"_s, u"198.18.0.1"_s});
+    QVERIFY2(second.exitCode == 0, qPrintable(second.describe()));
+    QCOMPARE(serverNames(), expected);
+    for (const QJsonObject &event : second.ofKind(u"resource"_s))
+        QVERIFY2(!(event.value(u"resource"_s).toString().startsWith(u"server "_s)
+                   && event.value(u"state"_s) == u"created"_s),
+                 qPrintable(event.value(u"resource"_s).toString() + u" was created again"_s));
+    QCOMPARE(m_sim->state(u"networks"_s).size(), 1);
+    QCOMPARE(m_sim->state(u"firewalls"_s).size(), 2);
+    QCOMPARE(m_sim->state(u"primary_ips"_s).size(), 6); // an IPv4 and an IPv6 per server, no orphan
+    const QJsonObject report = second.finished().value(u"outcome"_s).toObject().value(u"verification"_s).toObject();
+    QVERIFY2(report.value(u"ok"_s).toBool(), qPrintable(second.describe()));
+    QCOMPARE(report.value(u"bridges"_s).toArray().size(), 2);
+}
+
+void TestEndToEnd::bridgesAreConnectedOnTheHosts()
+{
+    // Not our Verifier's word for it: real prosody's log and the shim jicofo's own count.
+    const QString prosodyLog = QString::fromUtf8(hostFile(kWeb, u"/var/log/prosody/prosody.log"_s));
+    QVERIFY2(prosodyLog.count(u"Authenticated as jvb@auth."_s + kDomain) >= 2, qPrintable(prosodyLog.right(3000)));
+    QVERIFY2(waitForOperationalBridges(2, 60000), QJsonDocument(jicofoStats()).toJson().constData());
+    const QString jicofoLog = QString::fromUtf8(hostFile(kWeb, u"/var/log/jitsi/jicofo.log"_s));
+    for (int n : {1, 2})
+        QVERIFY2(jicofoLog.contains(u"Added new videobridge"_s) && jicofoLog.contains(bridgeName(n)),
+                 qPrintable(jicofoLog.right(3000)));
+
+    // Same network zone: the bridges reach prosody over the private network, not its public address.
+    const QString webPrivate
+            = onHost(kWeb, u"ip -4 -o addr show eth1"_s).output.section(u"inet "_s, 1).section(u'/', 0, 0);
+    QVERIFY(!webPrivate.isEmpty());
+    for (int n : {1, 2}) {
+        const QString conf = QString::fromUtf8(hostFile(bridgeName(n), u"/etc/jitsi/videobridge/jvb.conf"_s));
+        QVERIFY2(conf.contains(u"HOSTNAME=\""_s + webPrivate + u'"'), qPrintable(conf));
+    }
+
+    // And `verify`, read-only, quotes that evidence.
+    const CliRun verify = cli(u"verify"_s, {u"verify"_s, u"--identity"_s, m_key.privateFile});
+    QVERIFY2(verify.exitCode == 0, qPrintable(verify.describe()));
+    const QList<QJsonObject> reports = verify.ofKind(u"verification"_s);
+    QVERIFY(!reports.isEmpty());
+    const QJsonObject report = reports.last().value(u"report"_s).toObject();
+    QCOMPARE(report.value(u"live_sessions"_s).toInt(), 2);
+    QCOMPARE(report.value(u"operational_bridges"_s).toInt(), 2);
+    for (int n : {1, 2}) {
+        const QJsonObject bridge = bridgeReport(report, bridgeName(n));
+        QVERIFY2(bridge.value(u"ok"_s).toBool(), QJsonDocument(bridge).toJson().constData());
+        const QString evidence = QString::fromUtf8(QJsonDocument(bridge.value(u"evidence"_s).toArray()).toJson());
+        QVERIFY2(evidence.contains(u"Joined MUC"_s), qPrintable(evidence));
+    }
+    const QString evidence = QString::fromUtf8(QJsonDocument(report).toJson());
+    QVERIFY2(evidence.contains(u"Authenticated as jvb@auth."_s + kDomain), qPrintable(evidence));
+}
+
+void TestEndToEnd::dnsAndCertificate()
+{
+    const QString webAddress = QString::fromUtf8(run(u"/bin/bash"_s, {m_hostScript, u"exec"_s, kWeb, u"sh"_s, u"-c"_s,
+                                                                      u"ip -4 -o addr show eth0"_s})
+                                                         .output.toUtf8())
+                                       .section(u"inet "_s, 1)
+                                       .section(u'/', 0, 0);
+    QVERIFY(!webAddress.isEmpty());
+
+    // The engine created the records in the project's zone; the testbed's DNS answers with them.
+    QDnsLookup lookup(QDnsLookup::A, kDomain, QHostAddress(u"198.18.0.1"_s));
+    QEventLoop loop;
+    connect(&lookup, &QDnsLookup::finished, &loop, &QEventLoop::quit);
+    lookup.lookup();
+    loop.exec();
+    QCOMPARE(lookup.error(), QDnsLookup::NoError);
+    QCOMPARE(lookup.hostAddressRecords().size(), 1);
+    QCOMPARE(lookup.hostAddressRecords().first().value().toString(), webAddress);
+
+    // nginx serves a certificate that Pebble (the stand-in for Let's Encrypt) issued over HTTP-01: the handshake
+    // verifies against Pebble's root, and against nothing else.
+    const Outcome root = run(
+            u"curl"_s, {u"-sf"_s, u"--cacert"_s, m_services + u"/ca.crt"_s, u"https://198.18.0.1:15000/roots/0"_s});
+    QVERIFY2(root.exitCode == 0, qPrintable(root.output));
+    const QList<QSslCertificate> pebbleRoot = QSslCertificate::fromData(root.output.toUtf8());
+    QVERIFY(!pebbleRoot.isEmpty());
+    const QList<QSslCertificate> otherRoot = QSslCertificate::fromPath(m_services + u"/ca.crt"_s);
+    QVERIFY(!otherRoot.isEmpty());
+
+    auto handshake = [&](const QList<QSslCertificate> &roots, QList<QSslError> *errors) {
+        QSslSocket socket;
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setCaCertificates(roots);
+        config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        socket.setSslConfiguration(config);
+        QObject::connect(&socket, &QSslSocket::sslErrors, &socket,
+                         [errors](const QList<QSslError> &list) { *errors = list; });
+        socket.connectToHostEncrypted(webAddress, 443, kDomain);
+        const bool encrypted = socket.waitForEncrypted(15000);
+        const QSslCertificate peer = socket.peerCertificate();
+        return std::make_pair(encrypted, peer);
+    };
+    QList<QSslError> errors;
+    const auto [encrypted, peer] = handshake(pebbleRoot, &errors);
+    QVERIFY2(encrypted, qPrintable(errors.isEmpty() ? u"no handshake"_s : errors.first().errorString()));
+    QVERIFY2(peer.subjectAlternativeNames().values(QSsl::DnsEntry).contains(kDomain), qPrintable(peer.toText()));
+    QList<QSslError> otherErrors;
+    QVERIFY(!handshake(otherRoot, &otherErrors).first);
+    QVERIFY(!otherErrors.isEmpty());
+}
+
+void TestEndToEnd::addBridge()
+{
+    const CliRun add = cli(u"add-bridge"_s, {u"add-bridge"_s, u"--identity"_s, m_key.privateFile});
+    QVERIFY2(add.exitCode == 0, qPrintable(add.describe()));
+    QCOMPARE(serverNames(), (QStringList{bridgeName(1), bridgeName(2), bridgeName(3), kWeb}));
+    const QJsonObject report = add.finished().value(u"outcome"_s).toObject().value(u"verification"_s).toObject();
+    QVERIFY2(report.value(u"ok"_s).toBool(), qPrintable(add.describe()));
+    QCOMPARE(report.value(u"bridges"_s).toArray().size(), 3);
+    QVERIFY2(waitForOperationalBridges(3, 60000), QJsonDocument(jicofoStats()).toJson().constData());
+    // The web host's own firewall lets the new bridge reach 5222.
+    const Outcome rules = onHost(kWeb, u"nft list set inet jitsi_deployer bridges4"_s);
+    const QString bridge3 = m_sim->state(u"servers"_s)
+                                    .last()
+                                    .toObject()
+                                    .value(u"public_net"_s)
+                                    .toObject()
+                                    .value(u"ipv4"_s)
+                                    .toObject()
+                                    .value(u"ip"_s)
+                                    .toString();
+    QVERIFY2(rules.output.contains(bridge3), qPrintable(rules.output));
+}
+
+void TestEndToEnd::removeBridge()
+{
+    const CliRun remove
+            = cli(u"remove-bridge"_s, {u"remove-bridge"_s, bridgeName(2), u"--identity"_s, m_key.privateFile});
+    QVERIFY2(remove.exitCode == 0, qPrintable(remove.describe()));
+    QCOMPARE(serverNames(), (QStringList{bridgeName(1), bridgeName(3), kWeb}));
+    const QJsonObject report = remove.finished().value(u"outcome"_s).toObject().value(u"verification"_s).toObject();
+    QVERIFY2(report.value(u"ok"_s).toBool(), qPrintable(remove.describe()));
+    QCOMPARE(report.value(u"bridges"_s).toArray().size(), 2);
+    QVERIFY2(waitForOperationalBridges(2, 60000), QJsonDocument(jicofoStats()).toJson().constData());
+
+    // Drained first: the engine reached the bridge's drain endpoint (a bridge it could not drain is a warning).
+    QVERIFY(std::any_of(remove.events.cbegin(), remove.events.cend(), [](const QJsonObject &event) {
+        return event.value(u"event"_s) == u"phase"_s && event.value(u"phase"_s) == u"drain"_s;
+    }));
+    for (const QJsonObject &warning : remove.ofKind(u"warning"_s))
+        QVERIFY2(!warning.value(u"message"_s).toString().contains(u"drain"_s, Qt::CaseInsensitive),
+                 qPrintable(warning.value(u"message"_s).toString()));
+    // Its own log is kept after its host went; jicofo saw it leave.
+    QTRY_VERIFY_WITH_TIMEOUT(!runningHosts().contains(bridgeName(2)), 60000);
+    const QString jvbLog
+            = QString::fromUtf8(Testbed::readFile(m_artefacts + u'/' + bridgeName(2) + u"/var/log/jitsi/jvb.log"_s));
+    QVERIFY2(!jvbLog.isEmpty(), "the removed bridge's jvb.log was not collected");
+    const QString jicofoLog = QString::fromUtf8(hostFile(kWeb, u"/var/log/jitsi/jicofo.log"_s));
+    QVERIFY2(jicofoLog.contains(u"Removed brewery instance"_s), qPrintable(jicofoLog.right(3000)));
+}
+
+void TestEndToEnd::wrongSecretIsNamed()
+{
+    // A copied secret with a typo: bridge 1 logs in with the wrong password, for real, against real prosody.
+    const QString conf = u"/etc/jitsi/videobridge/jvb.conf"_s;
+    const QString key = u"videobridge.apis.xmpp-client.configs.shard.PASSWORD"_s;
+    const QByteArray original = hostFile(bridgeName(1), conf);
+    QVERIFY(!original.isEmpty());
+    const QString jvbLog = u"/var/log/jitsi/jvb.log"_s;
+    const qsizetype failuresBefore = hostFile(bridgeName(1), jvbLog).count("Failed to login");
+    Outcome edit = onHost(bridgeName(1), u"hocon -f %1 set %2 '\"WrongSecret0123456789abcd\"' >/dev/null"
+                                         " && systemctl restart jitsi-videobridge2"_s.arg(conf, key));
+    QVERIFY2(edit.exitCode == 0, qPrintable(edit.output));
+    QVERIFY2(waitForOperationalBridges(1, 60000), QJsonDocument(jicofoStats()).toJson().constData());
+    // As an admin would look: once the bridge has tried to log in again.
+    QTRY_VERIFY_WITH_TIMEOUT(hostFile(bridgeName(1), jvbLog).count("Failed to login") > failuresBefore, 60000);
+
+    const CliRun verify = cli(u"verify-wrong-secret"_s, {u"verify"_s, u"--identity"_s, m_key.privateFile});
+    QCOMPARE(verify.exitCode, 5);
+    const QJsonObject report = verify.ofKind(u"verification"_s).last().value(u"report"_s).toObject();
+    const QJsonObject broken = bridgeReport(report, bridgeName(1));
+    QVERIFY2(!broken.value(u"ok"_s).toBool(), QJsonDocument(broken).toJson().constData());
+    QVERIFY2(problemCodes(broken).contains(u"wrong-secret"_s), QJsonDocument(broken).toJson().constData());
+    QVERIFY2(bridgeReport(report, bridgeName(3)).value(u"ok"_s).toBool(), QJsonDocument(report).toJson().constData());
+
+    // Put it right: the same file as before, and the bridge is back.
+    const QString restore = m_dir.filePath(u"jvb.conf"_s);
+    QFile file(restore);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(original);
+    file.close();
+    const QString rootDir = host({u"root"_s, bridgeName(1)}).output.trimmed();
+    QVERIFY(QFile::remove(rootDir + conf));
+    QVERIFY(QFile::copy(restore, rootDir + conf));
+    edit = onHost(bridgeName(1), u"chown jvb:jitsi %1 && systemctl restart jitsi-videobridge2"_s.arg(conf));
+    QVERIFY2(edit.exitCode == 0, qPrintable(edit.output));
+    QVERIFY2(waitForOperationalBridges(2, 90000), QJsonDocument(jicofoStats()).toJson().constData());
+    const CliRun again = cli(u"verify-restored"_s, {u"verify"_s, u"--identity"_s, m_key.privateFile});
+    QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
+}
+
+void TestEndToEnd::destroyLeavesNothing()
+{
+    const CliRun destroy = cli(u"destroy"_s, {u"destroy"_s, u"--yes"_s});
+    QVERIFY2(destroy.exitCode == 0, qPrintable(destroy.describe()));
+    QVERIFY2(serverNames().isEmpty(), qPrintable(serverNames().join(u", "_s)));
+    for (const QString &collection : {u"networks"_s, u"firewalls"_s, u"primary_ips"_s, u"ssh_keys"_s})
+        QVERIFY2(
+                m_sim->state(collection).isEmpty(),
+                qPrintable(collection + u": "_s + QString::fromUtf8(QJsonDocument(m_sim->state(collection)).toJson())));
+    QTRY_VERIFY_WITH_TIMEOUT(runningHosts().isEmpty(), 60000);
+    // Every host's logs stayed behind as artefacts.
+    for (const QString &name : {kWeb, bridgeName(1), bridgeName(2), bridgeName(3)})
+        QVERIFY2(QFile::exists(m_artefacts + u'/' + name + u"/var/log/jitsi-deployer/provision.log"_s),
+                 qPrintable(name));
+    QVERIFY(QFile::exists(m_artefacts + u'/' + kWeb + u"/var/log/prosody/prosody.log"_s));
+    QVERIFY(QFile::exists(m_artefacts + u'/' + kWeb + u"/var/log/jitsi/jicofo.log"_s));
+}
+
+QTEST_GUILESS_MAIN(TestEndToEnd)
+#include "tst_e2e.moc"
