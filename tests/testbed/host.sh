@@ -129,6 +129,41 @@ add_ipv6() {
     ip -n "$1" address add "$2/${bridge_network6#*/}" dev eth0 nodad
 }
 
+# Per host, where the machine has cgroup v1's cpu and cpuacct hierarchies: cpuacct measures the CPU time the host
+# used (written to its state as cpu-seconds when it goes down), and with JD_TESTBED_HOST_CPUS (e.g. 0.4) the cpu
+# controller caps it at that many CPUs, so that every host gets the same share as separate servers would however
+# many run at once (bench/testbed_scaling.py). Prints the cgroup directories made; none where unavailable.
+cgroup_root=/sys/fs/cgroup
+make_cgroups() {
+    local name=$1 made=() controller dir
+    for controller in cpuacct cpu; do
+        [[ -w $cgroup_root/$controller/cgroup.procs ]] || continue
+        [[ $controller == cpu && -z ${JD_TESTBED_HOST_CPUS:-} ]] && continue
+        dir=$cgroup_root/$controller/$prefix-$name
+        mkdir -p "$dir" || continue
+        if [[ $controller == cpu ]]; then
+            local period
+            period=$(cat "$dir/cpu.cfs_period_us")
+            awk -v c="$JD_TESTBED_HOST_CPUS" -v p="$period" 'BEGIN { printf "%d\n", c * p }' >"$dir/cpu.cfs_quota_us"
+        fi
+        made+=("$dir")
+    done
+    echo "${made[*]}"
+}
+
+# After the host's processes are gone: its CPU time into the state (for --collect), then the cgroups.
+remove_cgroups() {
+    local name=$1 dir=$2 controller group
+    for controller in cpuacct cpu; do
+        group=$cgroup_root/$controller/$prefix-$name
+        [[ -d $group ]] || continue
+        if [[ $controller == cpuacct && -d $dir ]]; then
+            awk '{ printf "%.3f\n", $1 / 1e9 }' "$group/cpuacct.usage" >"$dir/cpu-seconds" 2>/dev/null || true
+        fi
+        rmdir "$group" 2>/dev/null || true
+    done
+}
+
 pids_of() {
     ip netns pids "$1" 2>/dev/null || true
 }
@@ -217,8 +252,13 @@ cmd_up() {
     [[ -z $private ]] || add_interface "$name" "$netns" "$private_bridge" q "$private" eth1
 
     # The host's PID 1 (sandbox/init.py) in new PID, mount and UTS namespaces inside the network namespace.
-    # Killing every process of the network namespace ends the host (down).
-    setsid ip netns exec "$netns" unshare --pid --mount --uts --fork --propagation private \
+    # Killing every process of the network namespace ends the host (down). The keeper joins the host's CPU
+    # cgroups before it execs, so every process of the host is counted (and capped) from the first one on.
+    local cgroups
+    cgroups=$(make_cgroups "$name")
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    setsid bash -c 'for g in $1; do echo $$ >"$g/cgroup.procs"; done; shift; exec "$@"' _ "$cgroups" \
+        ip netns exec "$netns" unshare --pid --mount --uts --fork --propagation private \
         "$here/host.sh" _init "$name" "$r" </dev/null >"$dir/init.log" 2>&1 &
     local keeper=$!
     echo "$keeper" >"$dir/pid"
@@ -348,6 +388,7 @@ cmd_down() {
         kill_netns_processes "$netns"
         ip netns delete "$netns"
     fi
+    remove_cgroups "$name" "$dir"
     # After the kill, so no log is written to while it is copied.
     [[ -z $collect ]] || collect_logs "$name" "$dir" "$collect"
     # Deleting the namespace deletes the veth pair; a half-made pair may remain from a failed up.
@@ -366,6 +407,7 @@ collect_logs() {
     mkdir -p "$target"
     (cd "$dir/upper" && find var/log -type f -print0 | xargs -0 -r cp --parents -p -t "$target")
     cp -p "$dir/init.log" "$target/" 2>/dev/null || true
+    cp -p "$dir/cpu-seconds" "$target/" 2>/dev/null || true
     echo "host.sh: logs of $name in $target" >&2
 }
 
@@ -393,6 +435,10 @@ cmd_down_all() {
         ip link delete "$link" 2>/dev/null || true
     done
     nft delete table inet "$prefix" 2>/dev/null || true
+    local group
+    for group in "$cgroup_root"/cpu/"$prefix"-* "$cgroup_root"/cpuacct/"$prefix"-*; do
+        [[ ! -d $group ]] || rmdir "$group" 2>/dev/null || true
+    done
     [[ ! -d $state/hosts ]] || rm -rf --one-file-system "$state/hosts"
 }
 
