@@ -153,13 +153,7 @@ public:
             // As in tst_engine: the sim's private addresses reach the fake hosts, so bridges find the web host.
             if (e.kind == EngineEvent::Kind::Phase && e.phase == u"hosts"_s) {
                 hostsPhase = now;
-                for (const QJsonValue &value : sim.state(u"servers"_s)) {
-                    const QJsonObject server = value.toObject();
-                    const QJsonArray nets = server.value(u"private_net"_s).toArray();
-                    if (!nets.isEmpty())
-                        cloud.setPrivateAddress(server.value(u"name"_s).toString(),
-                                                nets.first().toObject().value(u"ip"_s).toString());
-                }
+                cloud.setPrivateAddresses(sim.state(u"servers"_s));
             }
         });
         QEventLoop loop;

@@ -195,6 +195,9 @@ private Q_SLOTS:
         qputenv("HCLOUD_ENDPOINT", m_sim->endpoint().toString().toUtf8());
 
         m_cloud = std::make_unique<FakeCloud>();
+        // The fake hosts learn the private addresses the API handed out, so bridges on the network find the web host.
+        connect(m_sim.get(), &HcloudSim::exchangeRecorded, m_cloud.get(),
+                [this] { m_cloud->setPrivateAddresses(m_sim->state(u"servers"_s)); });
         m_factory = std::make_unique<FakeHostAgentFactory>(m_cloud.get());
         m_settings = EngineSettings{};
         m_settings.storeDirectory = m_dir.filePath(u"store"_s);

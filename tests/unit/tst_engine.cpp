@@ -68,17 +68,7 @@ private:
 
     // The simulator's private addresses, told to the fake hosts so a bridge on the network reaches the web host
     // by its private IP as the engine configures it.
-    void sharePrivateAddresses()
-    {
-        const QJsonArray servers = m_sim->state(u"servers"_s);
-        for (const QJsonValue &value : servers) {
-            const QJsonObject server = value.toObject();
-            const QJsonArray nets = server.value(u"private_net"_s).toArray();
-            if (!nets.isEmpty())
-                m_cloud->setPrivateAddress(server.value(u"name"_s).toString(),
-                                           nets.first().toObject().value(u"ip"_s).toString());
-        }
-    }
+    void sharePrivateAddresses() { m_cloud->setPrivateAddresses(m_sim->state(u"servers"_s)); }
 
     DeploymentEngine *newEngine()
     {

@@ -1,5 +1,7 @@
 #include "fakecloud.h"
 
+#include <QJsonObject>
+
 #include "fakehost.h"
 
 using namespace Qt::StringLiterals;
@@ -86,6 +88,17 @@ void FakeCloud::setPresentedHostKey(const QString &who, const QString &publicKey
 void FakeCloud::setPrivateAddress(const QString &who, const QString &address)
 {
     configure(who, [=](Knobs &k) { k.privateAddress = address; });
+}
+
+void FakeCloud::setPrivateAddresses(const QJsonArray &servers)
+{
+    for (const QJsonValue &value : servers) {
+        const QJsonObject server = value.toObject();
+        const QJsonArray nets = server.value(QStringLiteral("private_net")).toArray();
+        if (!nets.isEmpty())
+            setPrivateAddress(server.value(QStringLiteral("name")).toString(),
+                              nets.first().toObject().value(QStringLiteral("ip")).toString());
+    }
 }
 
 void FakeCloud::failStep(const QString &who, const QString &step, const QString &message, int times)

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -84,6 +85,9 @@ public:
     void boot(const QString &who);
     void setPresentedHostKey(const QString &who, const QString &publicKey); // empty = the host's own again
     void setPrivateAddress(const QString &who, const QString &address); // on the deployment's network
+    // Every server's address on its private network, from the simulator's servers as the API lists them
+    // (HcloudSim::state("servers")), so a bridge on the network finds the web host by its private IP.
+    void setPrivateAddresses(const QJsonArray &servers);
     // The step fails with "@@error <step> <message>" the next `times` times it runs.
     void failStep(const QString &who, const QString &step, const QString &message = {}, int times = 1);
     // jvb uses this MUC nickname whatever its env file says (a hand-edited jvb.conf): a duplicate nickname.
