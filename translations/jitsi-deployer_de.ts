@@ -419,6 +419,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>Deleting every resource of the deployment…</source>
         <translation>Alle Ressourcen der Installation werden gelöscht …</translation>
     </message>
+    <message>
+        <source>Waiting for the Let&apos;s Encrypt certificate for %1…</source>
+        <translation>Warten auf das Zertifikat von Let&apos;s Encrypt für %1 …</translation>
+    </message>
 </context>
 <context>
     <name>DeploymentPlan</name>

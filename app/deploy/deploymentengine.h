@@ -26,6 +26,7 @@ struct EngineSettings
     int bootTimeoutMs = 10 * 60 * 1000; // a new server answering SSH
     int installTimeoutMs = 40 * 60 * 1000; // one host's install, from start to "@@run end"
     int dnsTimeoutMs = 10 * 60 * 1000; // records resolving; after that the certificate stays self-signed
+    int dnsPollIntervalMs = 5000; // between lookups while waiting for the records
     int verifyTimeoutMs = 3 * 60 * 1000; // bridges showing up in jicofo and prosody after an install
     int verifyIntervalMs = 5000;
     int drainTimeoutSeconds = 15 * 60;

@@ -478,6 +478,7 @@ void EngineRun::startDns()
     auto *dns = new DnsCheck(m_client, this);
     if (!m_settings.dnsNameserver.isNull())
         dns->setNameserver(m_settings.dnsNameserver);
+    dns->setPollIntervalMs(m_settings.dnsPollIntervalMs);
     const QList<DnsRecord> records = DnsCheck::requiredRecords(m_plan.domain, m_web.ipv4, m_web.ipv6Address());
     m_outcome.dnsRecords = records;
     dns->publish(records, [this, dns, records](Result<bool> published) {
@@ -504,8 +505,7 @@ void EngineRun::startDns()
                              + tr(" The web host keeps its self-signed certificate for now; run the same command again "
                                   "once DNS resolves to get the Let's Encrypt certificate."));
                     m_dnsDone = true;
-                    if (m_hostsDone)
-                        afterHosts();
+                    startCertificateWhenReady();
                 });
     });
 }
@@ -556,6 +556,7 @@ void EngineRun::provisionWeb()
                 m_prosodyCertificate = QString::fromUtf8(certificate.value());
                 m_webReady = true;
                 releaseBridges();
+                startCertificateWhenReady();
                 hostFinished({});
             });
         });
@@ -626,30 +627,43 @@ void EngineRun::hostFinished(const Result<void> &result)
         return;
     }
     m_hostsDone = true;
-    if (m_dnsDone)
-        afterHosts();
-    else
+    if (!m_dnsDone)
         phase(u"dns"_s, tr("Waiting for DNS to point %1 at the web host…").arg(m_plan.domain));
+    else if (m_certificate == CertificateStep::Running)
+        phase(u"certificate"_s, tr("Waiting for the Let's Encrypt certificate for %1…").arg(m_plan.domain));
+    verifyWhenReady();
 }
 
-void EngineRun::afterHosts()
+void EngineRun::startCertificateWhenReady()
 {
-    if (m_outcome.dnsReady)
-        runCertificate();
-    else
-        verifyBridges();
-}
-
-void EngineRun::runCertificate()
-{
-    phase(u"certificate"_s, tr("Getting a Let's Encrypt certificate for %1…").arg(m_plan.domain));
+    // A run that already failed on a host starts nothing new.
+    if (m_certificate != CertificateStep::Waiting || !m_webReady || !m_dnsDone || m_hostError)
+        return;
+    if (!m_outcome.dnsReady) {
+        m_certificate = CertificateStep::Done;
+        verifyWhenReady();
+        return;
+    }
+    m_certificate = CertificateStep::Running;
+    // While bridges still install, the web host's own steps show it; afterwards it is what the run waits for.
+    if (m_hostsDone)
+        phase(u"certificate"_s, tr("Getting a Let's Encrypt certificate for %1…").arg(m_plan.domain));
     runTask(m_connections.value(m_web.name), HostRole::Web, ProvisionTask::Certificate, {}, [this](Result<void> done) {
         if (!done.ok()) {
             // The meeting works with the self-signed certificate; a failed certificate is not a failed deployment.
             warn(done.error().message);
         }
-        verifyBridges();
+        m_certificate = CertificateStep::Done;
+        verifyWhenReady();
     });
+}
+
+void EngineRun::verifyWhenReady()
+{
+    if (m_hostsDone && m_certificate == CertificateStep::Done && !m_verifyStarted) {
+        m_verifyStarted = true;
+        verifyBridges();
+    }
 }
 
 void EngineRun::runTask(HostConnection *connection, HostRole role, ProvisionTask task, const QList<InstallFile> &files,

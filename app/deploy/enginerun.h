@@ -87,8 +87,8 @@ private:
     void configureBridge(HostConnection *bridge, int number, const hcloud::Server &server);
     void whenWebReady(std::function<void()> next);
     void hostFinished(const Result<void> &result);
-    void afterHosts();
-    void runCertificate();
+    void startCertificateWhenReady(); // needs the web host and DNS, nothing from the bridges
+    void verifyWhenReady(); // after every host and the certificate
     void runTask(HostConnection *connection, HostRole role, ProvisionTask task, const QList<InstallFile> &files,
                  std::function<void(Result<void>)> done);
     Result<QList<InstallFile>> installFiles(HostRole role, const QString &name, int number, bool packagesOnly);
@@ -145,5 +145,8 @@ private:
     // deploy sees to DNS and the certificate; add-bridge changes neither, so it neither waits for DNS nor asks again.
     bool m_withDnsAndCertificate = true;
     bool m_hostsDone = false;
+    enum class CertificateStep { Waiting, Running, Done };
+    CertificateStep m_certificate = CertificateStep::Waiting;
+    bool m_verifyStarted = false;
     QDateTime m_verifyDeadline;
 };

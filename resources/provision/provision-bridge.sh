@@ -61,6 +61,20 @@ bridge_step_trust() {
 
 # The shard jvb logs in with (reference §2 "Keys a remote bridge reads"), websockets off because nginx
 # on the web host cannot route them to this bridge, and relay/region when bridges span locations.
+# The package writes MUC_NICKNAME=<uuidgen> unquoted. About one UUID in 125 (e.g. 7e831a50-…) starts like a
+# number too large for a double, and ruby-hocon's parser crashes on it (FloatDomainError), while the bridge
+# itself reads the line as a string. Quoting the value keeps its meaning and lets hocon read the file.
+bridge_quote_nickname() {
+    local file=$1 tmp
+    local unquoted='^([[:space:]]*MUC_NICKNAME[[:space:]]*[=:][[:space:]]*)([A-Za-z0-9._-]+)[[:space:]]*$'
+    [[ -f $file ]] || return 0
+    grep -qE "$unquoted" "$file" || return 0
+    tmp=$(mktemp "$file.jd.XXXXXX")
+    sed -E "s/$unquoted/\\1\"\\2\"/" "$file" >"$tmp"
+    cat "$tmp" >"$file" # keeps the owner and mode
+    rm -f "$tmp"
+}
+
 bridge_configure_jvb() {
     local p=videobridge.apis.xmpp-client.configs.shard disable=false
     [[ $JD_DISABLE_CERT_VERIFICATION == true ]] && disable=true
@@ -81,6 +95,7 @@ bridge_configure_jvb() {
             videobridge.relay.relay-id "$(jd_hocon_string "$JD_SERVER_NAME")"
         )
     fi
+    bridge_quote_nickname "$JD_JVB_CONF"
     jd_hocon_apply "$JD_JVB_CONF" "${settings[@]}"
 }
 

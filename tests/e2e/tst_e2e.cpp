@@ -509,6 +509,7 @@ void TestEndToEnd::removeBridge()
     const QString jvbLog
             = QString::fromUtf8(Testbed::readFile(m_artefacts + u'/' + bridgeName(2) + u"/var/log/jitsi/jvb.log"_s));
     QVERIFY2(!jvbLog.isEmpty(), "the removed bridge's jvb.log was not collected");
+    QVERIFY2(jvbLog.contains(u"Received drain request. enable=true"_s), qPrintable(jvbLog.right(3000)));
     const QString jicofoLog = QString::fromUtf8(hostFile(kWeb, u"/var/log/jitsi/jicofo.log"_s));
     QVERIFY2(jicofoLog.contains(u"Removed brewery instance"_s), qPrintable(jicofoLog.right(3000)));
 }

@@ -2,6 +2,8 @@
 # FAKEHOST: the fake hosts engine tests run against speak the log protocol and satisfy the real Verifier.
 deployer_add_test(NAME tst_fakehost SOURCES tst_fakehost.cpp LIBS fakehost deployer_core LABELS engine unit)
 # ENGINE: the DeploymentEngine against hcloud-sim and fake hosts, secrets in a real private gnome-keyring:
-# parallel creation, API faults, kill and resume, add/remove/destroy, validation, host keys, verify causes.
-deployer_add_test(NAME tst_engine SOURCES tst_engine.cpp LIBS fakehost deployer_core hcloudsim Qt6::Network
+# parallel creation, API faults, kill and resume, add/remove/destroy, validation, host keys, verify causes; the
+# certificate path resolves through a real dnsmasq (as root).
+deployer_add_test(NAME tst_engine SOURCES tst_engine.cpp
+    LIBS fakehost deployer_core hcloudsim testdnsserver Qt6::Network
     LABELS engine unit sim KEYCHAIN TIMEOUT 600)

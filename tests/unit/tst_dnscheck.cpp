@@ -4,20 +4,17 @@
 #include "hcloud/hetznerclient.h"
 #include "hcloudsim.h"
 #include "openapivalidator.h"
+#include "testdnsserver.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QUdpSocket>
 #include <QtTest>
 
 #include <memory>
 #include <optional>
 
-#include <signal.h>
-#include <sys/prctl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -28,88 +25,6 @@ const QString domain = u"meet.example.org"_s;
 const QString webIpv4 = u"198.51.100.7"_s;
 const QString webIpv6 = u"2001:db8::7"_s;
 const QString otherIpv4 = u"203.0.113.9"_s;
-
-// A loopback address of our own (the whole 127/8 is the lo interface on Linux), so the test's DNS server
-// never competes with a resolver the machine runs on 127.0.0.1 or 127.0.0.53, nor with a parallel run.
-QHostAddress privateLoopback(int host)
-{
-    return QHostAddress(u"127.53.%1.%2"_s.arg(10 + int(getpid() % 200)).arg(host));
-}
-
-// dnsmasq answering fixed addresses for names in example.org, on one loopback address, port 53. It reads no
-// configuration, no /etc/hosts and no /etc/resolv.conf, writes no pid file and changes nothing on the machine; it dies
-// with this process even if the test crashes (PR_SET_PDEATHSIG), and with this object otherwise.
-class DnsServer
-{
-public:
-    DnsServer() = default;
-    DnsServer(const DnsServer &) = delete;
-    DnsServer &operator=(const DnsServer &) = delete;
-    ~DnsServer() { stop(); }
-
-    // `answers`: name -> addresses. Empty on success, else why it failed.
-    QString start(const QHostAddress &address, const QMap<QString, QStringList> &answers)
-    {
-        const QString program = QStandardPaths::findExecutable(u"dnsmasq"_s, {u"/usr/sbin"_s, u"/sbin"_s});
-        if (program.isEmpty())
-            return u"dnsmasq is missing; install the test dependencies with scripts/install-deps.sh"_s;
-        QStringList arguments{u"--keep-in-foreground"_s,
-                              u"--conf-file=/dev/null"_s,
-                              u"--no-resolv"_s,
-                              u"--no-hosts"_s,
-                              u"--bind-interfaces"_s,
-                              u"--listen-address="_s + address.toString(),
-                              u"--port=53"_s,
-                              u"--pid-file"_s, // without a value: no pid file at all
-                              u"--user=root"_s,
-                              u"--log-facility=-"_s,
-                              u"--log-queries"_s};
-        // Authoritative for the test zone, as the user's DNS provider is: a missing type is an empty answer
-        // and an unknown name NXDOMAIN (with --address or without --local, dnsmasq answers REFUSED instead).
-        arguments.append(u"--local=/example.org/"_s);
-        for (auto it = answers.begin(); it != answers.end(); ++it) {
-            for (const QString &value : it.value())
-                arguments.append(u"--host-record=%1,%2"_s.arg(it.key(), value));
-        }
-        m_process = std::make_unique<QProcess>();
-        m_process->setProcessChannelMode(QProcess::MergedChannels);
-        m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-        m_process->start(program, arguments);
-        if (!m_process->waitForStarted(10000))
-            return u"dnsmasq did not start: "_s + m_process->errorString();
-        // dnsmasq logs "started" only after its sockets are bound.
-        const qsizetype from = m_log.size();
-        while (m_log.indexOf("started, version", from) < 0) {
-            if (!m_process->waitForReadyRead(10000)) {
-                m_log += m_process->readAll();
-                return u"dnsmasq did not come up: "_s + QString::fromUtf8(m_log);
-            }
-            m_log += m_process->readAll();
-        }
-        return {};
-    }
-
-    void stop()
-    {
-        if (!m_process)
-            return;
-        m_process->kill();
-        m_process->waitForFinished(10000);
-        m_log += m_process->readAll();
-        m_process.reset();
-    }
-
-    QByteArray log()
-    {
-        if (m_process)
-            m_log += m_process->readAll();
-        return m_log;
-    }
-
-private:
-    std::unique_ptr<QProcess> m_process;
-    QByteArray m_log;
-};
 
 // Waits for one callback and counts how often it ran.
 template<typename R>
@@ -157,7 +72,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<hcloud::HetznerClient> m_client;
     std::unique_ptr<DnsCheck> m_check;
-    std::unique_ptr<DnsServer> m_dns;
+    std::unique_ptr<TestDnsServer> m_dns;
     QByteArray m_resolvConf;
 
     Result<bool> publish(const QList<DnsRecord> &records)
@@ -196,13 +111,13 @@ private:
             return false;
         }
         if (!m_dns)
-            m_dns = std::make_unique<DnsServer>();
-        const QString failure = m_dns->start(privateLoopback(1), answers);
+            m_dns = std::make_unique<TestDnsServer>();
+        const QString failure = m_dns->start(TestDnsServer::privateLoopback(1), answers);
         if (!failure.isEmpty()) {
             QTest::qFail(qPrintable(failure), __FILE__, __LINE__);
             return false;
         }
-        m_check->setNameserver(privateLoopback(1));
+        m_check->setNameserver(TestDnsServer::privateLoopback(1));
         return true;
     }
 
@@ -476,8 +391,8 @@ private Q_SLOTS:
         // A "server" that reads queries and never answers: the resolver library would wait for seconds per
         // attempt, so only DnsCheck's own deadline can end this quickly.
         QUdpSocket silent;
-        QVERIFY2(silent.bind(privateLoopback(2), 53), qPrintable(silent.errorString()));
-        m_check->setNameserver(privateLoopback(2));
+        QVERIFY2(silent.bind(TestDnsServer::privateLoopback(2), 53), qPrintable(silent.errorString()));
+        m_check->setNameserver(TestDnsServer::privateLoopback(2));
         const Waited waited = waitForResolution(DnsCheck::requiredRecords(domain, webIpv4, {}), 500, 4000);
         QVERIFY(!waited.result.ok());
         QCOMPARE(waited.result.error().code, u"dns_not_ready"_s);
@@ -491,8 +406,8 @@ private Q_SLOTS:
         if (::geteuid() != 0)
             QSKIP("Binding port 53 needs root (as in CI); run this test as root to include it.");
         QUdpSocket silent;
-        QVERIFY2(silent.bind(privateLoopback(3), 53), qPrintable(silent.errorString()));
-        m_check->setNameserver(privateLoopback(3));
+        QVERIFY2(silent.bind(TestDnsServer::privateLoopback(3), 53), qPrintable(silent.errorString()));
+        m_check->setNameserver(TestDnsServer::privateLoopback(3));
         int calls = 0;
         m_check->waitForResolution(DnsCheck::requiredRecords(domain, webIpv4, {}), 200, {},
                                    [&calls](const Result<void> &) { ++calls; });

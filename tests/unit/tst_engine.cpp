@@ -13,6 +13,7 @@
 #include "hcloudsim.h"
 #include "openapivalidator.h"
 #include "provision/envfile.h"
+#include "testdnsserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,6 +24,8 @@
 #include <QtTest>
 
 #include <memory>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -65,6 +68,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     EngineSettings m_settings;
     QList<EngineEvent> m_events;
+    std::function<void(const EngineEvent &)> m_onEvent; // a test's own reaction to the engine's events
 
     // The simulator's private addresses, told to the fake hosts so a bridge on the network reaches the web host
     // by its private IP as the engine configures it.
@@ -78,6 +82,8 @@ private:
             m_events.append(e);
             if (e.kind == EngineEvent::Kind::Phase && e.phase == u"hosts"_s)
                 sharePrivateAddresses();
+            if (m_onEvent)
+                m_onEvent(e);
         });
         return m_engine.get();
     }
@@ -219,6 +225,7 @@ private Q_SLOTS:
         m_settings.verifyIntervalMs = 50;
         m_settings.drainTimeoutSeconds = 5;
         m_events.clear();
+        m_onEvent = {};
     }
 
     void cleanup()
@@ -263,6 +270,75 @@ private Q_SLOTS:
         QVERIFY2(nearEnv.contains(QByteArray("JD_XMPP_HOST='" + webPrivate.toLatin1() + "'")), nearEnv.constData());
         QVERIFY2(farEnv.contains(QByteArray("JD_XMPP_HOST='" + serverAddress(slug + u"-web"_s).toLatin1() + "'")),
                  farEnv.constData());
+    }
+
+    void certificateWhileBridgesFinish()
+    {
+        if (::geteuid() != 0)
+            QSKIP("The records resolve through a DNS server on port 53 of a loopback address, which needs root (as "
+                  "in CI).");
+        // A real DNS server that learns the records when the engine publishes them, as the user's provider would.
+        QTemporaryDir zone;
+        TestDnsServer dns;
+        const QHostAddress nameserver = TestDnsServer::privateLoopback(9);
+        const QString failure = dns.start(nameserver, {}, zone.path());
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        m_onEvent = [&zone](const EngineEvent &e) {
+            if (e.kind != EngineEvent::Kind::DnsRecords)
+                return;
+            QByteArray hosts;
+            for (const DnsRecord &record : e.records)
+                hosts += record.value.toLatin1() + ' ' + record.name.toLatin1() + '\n';
+            // A plain write: dnsmasq reads the file when it is closed (QSaveFile's unnamed temporary confuses it).
+            QFile file(zone.filePath(u"records"_s));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QCOMPARE(file.write(hosts), hosts.size());
+        };
+        m_settings.dnsNameserver = nameserver;
+        m_settings.dnsTimeoutMs = 20000;
+        m_settings.dnsPollIntervalMs = 50;
+        // The bridges take their time to join; the web host is ready long before.
+        m_cloud->setStepDuration(slug + u"-jvb-1"_s, u"restart-and-join"_s, 1500);
+        m_cloud->setStepDuration(slug + u"-jvb-2"_s, u"restart-and-join"_s, 1500);
+
+        const Outcome outcome = deploy(makePlan(2));
+        QVERIFY2(outcome.result.ok(), qPrintable(errorText(outcome) + u'\n' + QString::fromUtf8(dns.log())));
+        QVERIFY2(outcome.result->dnsReady, dns.log().constData());
+        QVERIFY(outcome.result->verification && outcome.result->verification->ok());
+        QCOMPARE(m_cloud->host(slug + u"-web"_s)->counters().stepsRun.value(u"certificate"_s), 1);
+
+        // The certificate was fetched while the bridges were still joining, and verification came after both.
+        auto indexOf = [&outcome](const std::function<bool(const EngineEvent &)> &match, bool last = false) {
+            qsizetype found = -1;
+            for (qsizetype i = 0; i < outcome.events.size(); ++i) {
+                if (match(outcome.events.at(i))) {
+                    found = i;
+                    if (!last)
+                        break;
+                }
+            }
+            return found;
+        };
+        const qsizetype certificateDone = indexOf([](const EngineEvent &e) {
+            return e.kind == EngineEvent::Kind::HostStep && e.host == slug + u"-web"_s && e.step == u"certificate"_s
+                   && e.state == u"succeeded"_s;
+        });
+        const qsizetype lastBridgeJoined = indexOf(
+                [](const EngineEvent &e) {
+                    return e.kind == EngineEvent::Kind::HostStep && e.step == u"restart-and-join"_s
+                           && e.state == u"succeeded"_s;
+                },
+                true);
+        const qsizetype verifying = indexOf(
+                [](const EngineEvent &e) { return e.kind == EngineEvent::Kind::Phase && e.phase == u"verify"_s; });
+        QVERIFY(certificateDone >= 0 && lastBridgeJoined >= 0 && verifying >= 0);
+        QVERIFY2(certificateDone < lastBridgeJoined, "the certificate waited for the bridges");
+        QVERIFY(lastBridgeJoined < verifying);
+        // Nothing was waited for after the hosts, so no separate certificate phase.
+        QCOMPARE(indexOf([](const EngineEvent &e) {
+                     return e.kind == EngineEvent::Kind::Phase && e.phase == u"certificate"_s;
+                 }),
+                 qsizetype(-1));
     }
 
     void deployCreatesInParallelAndVerifies()

@@ -410,9 +410,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("fixture");
         QTest::addColumn<bool>("multiLocation");
         QTest::addColumn<bool>("disableVerification");
-        QTest::newRow("current package, one location") << u"bridge"_s << false << false;
-        QTest::newRow("current package, two locations") << u"bridge"_s << true << false;
-        QTest::newRow("2025 package with websockets, opt-out") << u"bridge-2025"_s << false << true;
+        QTest::addColumn<QString>("packageNickname"); // empty: the fixture's
+        QTest::newRow("current package, one location") << u"bridge"_s << false << false << QString();
+        QTest::newRow("current package, two locations") << u"bridge"_s << true << false << QString();
+        QTest::newRow("2025 package with websockets, opt-out") << u"bridge-2025"_s << false << true << QString();
+        // Found by the testbed: ruby-hocon crashes on an unquoted value that starts like a huge number.
+        QTest::newRow("package nickname that reads as a number")
+                << u"bridge"_s << false << false << u"7e831a50-8996-416a-b7ef-49ad1d3e06c0"_s;
     }
 
     void bridgeConfigEditing()
@@ -420,9 +424,17 @@ private Q_SLOTS:
         QFETCH(QString, fixture);
         QFETCH(bool, multiLocation);
         QFETCH(bool, disableVerification);
+        QFETCH(QString, packageNickname);
         QTemporaryDir root;
         QVERIFY(copyTree(m_fixtures + u'/' + fixture, root.path()));
         const QString conf = root.path() + u"/etc/jitsi/videobridge/jvb.conf"_s;
+        if (!packageNickname.isEmpty()) {
+            QString text = QString::fromUtf8(readFile(conf));
+            text.replace(QRegularExpression(u"MUC_NICKNAME=\\S+"_s), u"MUC_NICKNAME="_s + packageNickname);
+            QFile file(conf);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QVERIFY(file.write(text.toUtf8()) > 0);
+        }
         const QString properties = root.path() + u"/etc/jitsi/videobridge/sip-communicator.properties"_s;
         const bool hadProperties = QFile::exists(properties);
 

@@ -106,6 +106,11 @@ void FakeCloud::failStep(const QString &who, const QString &step, const QString 
     configure(who, [=](Knobs &k) { k.failures.insert(step, {message, times}); });
 }
 
+void FakeCloud::setStepDuration(const QString &who, const QString &step, int ms)
+{
+    configure(who, [=](Knobs &k) { k.stepDurationsMs.insert(step, ms); });
+}
+
 void FakeCloud::setMucNickname(const QString &who, const QString &nickname)
 {
     configure(who, [=](Knobs &k) { k.mucNickname = nickname; });

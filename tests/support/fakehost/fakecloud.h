@@ -90,6 +90,8 @@ public:
     void setPrivateAddresses(const QJsonArray &servers);
     // The step fails with "@@error <step> <message>" the next `times` times it runs.
     void failStep(const QString &who, const QString &step, const QString &message = {}, int times = 1);
+    // The step takes this long on the host (instead of stepDurationMs()), e.g. a bridge still joining.
+    void setStepDuration(const QString &who, const QString &step, int ms);
     // jvb uses this MUC nickname whatever its env file says (a hand-edited jvb.conf): a duplicate nickname.
     void setMucNickname(const QString &who, const QString &nickname);
     // Nothing reaches 5222 on this web host (a firewall in between, or prosody not listening).
@@ -114,6 +116,7 @@ public:
         QString privateAddress;
         bool bootRequested = false;
         QHash<QString, QPair<QString, int>> failures; // step -> message, times left
+        QHash<QString, int> stepDurationsMs; // step -> how long it takes
         QString mucNickname;
         bool block5222 = false;
         int dropFollowAfterLines = -1;

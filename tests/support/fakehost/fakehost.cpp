@@ -231,7 +231,8 @@ void FakeHost::advance()
     appendLog(u"@@step start "_s + step + u' ' + timeField());
     run.currentStep = step;
     ++m_counters.stepsRun[step];
-    QTimer::singleShot(m_cloud->stepDurationMs(), this, [this, step] { finishStep(step); });
+    const int durationMs = knobs().stepDurationsMs.value(step, m_cloud->stepDurationMs());
+    QTimer::singleShot(durationMs, this, [this, step] { finishStep(step); });
 }
 
 void FakeHost::finishStep(const QString &step)

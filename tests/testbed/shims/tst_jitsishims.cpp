@@ -212,6 +212,7 @@ private Q_SLOTS:
         QVERIFY(drain.waitForFinished(30000));
         const QString drainOut = QString::fromUtf8(drain.readAllStandardOutput() + drain.readAllStandardError());
         QVERIFY2(drain.exitCode() == 0 && drainOut.contains(u"@@drain remaining=0"_s), qPrintable(drainOut));
+        QVERIFY(readText(bridges[1].log).contains(u"Received drain request. enable=true"_s));
         QCOMPARE(m_daemons.back()->stop(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(jicofoLog().contains(u"Removed brewery instance: jvbbrewery@internal.auth."_s + domain
                                                       + u'/' + bridges[1].nickname),
