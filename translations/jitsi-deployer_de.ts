@@ -1474,6 +1474,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>Could not %1 %2 on the server. Check that the folder exists and there is free space.</source>
         <translation>Die Datei %2 konnte auf dem Server nicht %1 werden. Prüfen Sie, ob der Ordner existiert und genug freier Speicherplatz vorhanden ist.</translation>
     </message>
+    <message>
+        <source>The file %1 does not exist on the server.</source>
+        <translation>Die Datei %1 existiert auf dem Server nicht.</translation>
+    </message>
 </context>
 <context>
     <name>SshHostAgent</name>

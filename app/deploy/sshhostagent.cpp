@@ -52,11 +52,9 @@ bool isBootingError(const Error &error)
     return codes.contains(error.code);
 }
 
-// libssh reports a missing remote file as SFTP status 2 (SSH_FX_NO_SUCH_FILE) in the error's detail
-// (SshWorker::sftpErrorText()).
 bool isMissingFile(const Error &error)
 {
-    return error.code == u"sftp_failed"_s && error.detail.startsWith(u"sftp error 2:"_s);
+    return error.code == u"remote_file_missing"_s;
 }
 
 // Every shell command the agent runs on a host, in one place. `root` is Options::remoteRoot.
@@ -107,9 +105,9 @@ QString probeHttp(quint16 port, const QString &path)
 }
 
 // The script finds the staged key at its fixed path; nothing secret is on this line.
-QString installHostKey(const QString &root, const QString &script)
+QString installHostKey(const QString &root, const QString &script, const QString &stagedKey)
 {
-    return environment(root) + shellQuote(script);
+    return environment(root) + u"JD_NEW_HOST_KEY="_s + shellQuote(stagedKey) + u' ' + shellQuote(script);
 }
 
 // Bounded by the script itself (JD_DRAIN_TIMEOUT), so the command ends even if jvb never drains.
@@ -239,19 +237,19 @@ void SshHostAgent::installHostKey(const HostKeyText &key, Done<void> done)
         done(hostError("invalid_host_key", tr("The new host key is not an ed25519 key pair.")));
         return;
     }
-    const QString staging = InstallBundle::hostKeyStagingPath();
+    const QString staging = InstallBundle::hostKeyStagingPath(key.publicKey);
     const InstallFile script = InstallBundle::hostKeyInstallScript();
     QByteArray privateKey = key.privateKey.toUtf8();
     if (!privateKey.endsWith('\n')) // sshd and ssh-keygen want the final line break
         privateKey += '\n';
     const QList<InstallFile> files{
             script, {staging, privateKey, 0600}, {staging + u".pub"_s, key.publicKey.trimmed().toUtf8() + '\n', 0644}};
-    uploadFiles(files, [this, key, script, done = std::move(done)](Result<void> uploaded) {
+    uploadFiles(files, [this, key, script, staging, done = std::move(done)](Result<void> uploaded) {
         if (!uploaded) {
             done(uploaded.error());
             return;
         }
-        run(Commands::installHostKey(m_options.remoteRoot, remotePath(script.remotePath)),
+        run(Commands::installHostKey(m_options.remoteRoot, remotePath(script.remotePath), remotePath(staging)),
             [this, key, done](const CommandOutcome &outcome) {
                 if (!outcome.result) {
                     done(hostError("host_key_install_failed",

@@ -1,5 +1,6 @@
 #include "provision/installbundle.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 
 using namespace Qt::StringLiterals;
@@ -100,9 +101,11 @@ InstallFile InstallBundle::bridgeDrainScript()
     return {scriptDirectory() + u"/bridge-drain.sh"_s, resource(u"bridge-drain.sh"_s), 0755};
 }
 
-QString InstallBundle::hostKeyStagingPath()
+QString InstallBundle::hostKeyStagingPath(const QString &publicKey)
 {
-    return u"/etc/ssh/jitsi-deployer-new-host-key"_s;
+    const QByteArray keyData = publicKey.section(u' ', 1, 1).toLatin1(); // the base64 field, without any comment
+    const QByteArray tag = QCryptographicHash::hash(keyData, QCryptographicHash::Sha256).toHex().left(12);
+    return u"/etc/ssh/jitsi-deployer-new-host-key-"_s + QString::fromLatin1(tag);
 }
 
 QString InstallBundle::unitName()

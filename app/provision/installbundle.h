@@ -47,8 +47,10 @@ public:
     // bundle is older): host key rotation, and a bridge's drain before its server is deleted.
     static InstallFile hostKeyInstallScript(); // host-key-install.sh in scriptDirectory()
     static InstallFile bridgeDrainScript(); // bridge-drain.sh in scriptDirectory()
-    // Where hostKeyInstallScript() expects the new host key pair (private 0600, public "<path>.pub").
-    static QString hostKeyStagingPath(); // /etc/ssh/jitsi-deployer-new-host-key
+    // Where the agent stages a new host key pair for hostKeyInstallScript() (private 0600, public "<path>.pub"):
+    // /etc/ssh/jitsi-deployer-new-host-key-<tag>, the tag derived from the public key, so a rotation left
+    // waiting by a killed run never installs another run's files.
+    static QString hostKeyStagingPath(const QString &publicKey);
 
     // The text of one resource, e.g. "provision-lib.sh"; empty if there is no such file.
     static QByteArray resource(const QString &name);

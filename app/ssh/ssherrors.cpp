@@ -279,4 +279,11 @@ Error sftpFailed(const QString &what, const QString &remotePath, const QString &
             detail);
 }
 
+Error remoteFileMissing(const QString &remotePath, const QString &detail)
+{
+    return make("remote_file_missing",
+                QCoreApplication::translate("SshErrors", "The file %1 does not exist on the server.").arg(remotePath),
+                detail);
+}
+
 } // namespace SshErrors

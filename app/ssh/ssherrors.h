@@ -34,5 +34,6 @@ Error commandFailed(int exitCode);
 Error commandKilled(const QString &signal);
 Error cancelled();
 Error sftpFailed(const QString &what, const QString &remotePath, const QString &detail);
+Error remoteFileMissing(const QString &remotePath, const QString &detail); // a download of a file that is not there
 
 } // namespace SshErrors

@@ -2,11 +2,11 @@
 
 #include "common/logging.h"
 #include "knownhosts.h"
+#include "sftptransfer.h"
 #include "ssherrors.h"
 #include "sshkeyloader.h"
 #include "tcpconnector.h"
 
-#include <QRandomGenerator>
 #include <QSocketNotifier>
 #include <QThread>
 
@@ -15,8 +15,6 @@
 #include <libssh/server.h>
 #include <libssh/sftp.h>
 
-#include <fcntl.h>
-
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -24,7 +22,6 @@ namespace {
 constexpr int readChunk = 64 * 1024;
 constexpr qint64 pumpBudgetBytes = 4 * 1024 * 1024; // per pump, so the event loop stays responsive
 constexpr int flushIntervalMs = 50; // at most ~20 deliveries a second (DESIGN.md §3)
-constexpr int sftpChunk = 64 * 1024;
 constexpr int sftpStepMs = 20; // time one SFTP step may keep the worker in blocking calls
 constexpr int cancelGraceMs = 3000;
 
@@ -96,22 +93,6 @@ struct SshWorker::Channel
     QByteArray partial;
     FollowProtocol protocol;
     QList<SshFollowBatch> pendingBatches;
-};
-
-struct SshWorker::Transfer
-{
-    enum class Phase { Open, Copy, Finish, WaitRename };
-    quint64 id = 0;
-    bool upload = true;
-    QByteArray data; // upload: the content; download: what has arrived
-    QString path;
-    QByteArray tmpPath;
-    int mode = 0600;
-    sftp_file file = nullptr;
-    Phase phase = Phase::Open;
-    qint64 done = 0;
-    qint64 total = -1;
-    bool progressDirty = false;
 };
 
 SshWorker::SshWorker(const SshConnectOptions &options)
@@ -323,7 +304,7 @@ void SshWorker::dropConnection()
     }
     // Open SFTP handles die with the connection; closing them would wait for a reply that never comes.
     for (auto &[id, transfer] : m_transfers)
-        transfer->file = nullptr;
+        transfer.forgetHandles();
     if (m_sftp) {
         sftp_free(m_sftp);
         m_sftp = nullptr;
@@ -384,9 +365,7 @@ void SshWorker::failEverything(const Error &error)
     for (const auto &[id, transfer] : m_transfers)
         transferIds.push_back(id);
     for (quint64 id : transferIds) {
-        auto it = m_transfers.find(id);
-        if (it != m_transfers.end())
-            finishTransfer(*it->second, error);
+        finishTransfer(id, error);
     }
     flush();
 }
@@ -422,9 +401,7 @@ void SshWorker::handleConnectionLost(const Error &error)
     for (const auto &[id, transfer] : m_transfers)
         transferIds.push_back(id);
     for (quint64 id : transferIds) {
-        auto it = m_transfers.find(id);
-        if (it != m_transfers.end())
-            finishTransfer(*it->second, error);
+        finishTransfer(id, error);
     }
     flush();
     dropConnection();
@@ -572,8 +549,8 @@ void SshWorker::pump()
             ids.push_back(id);
         for (quint64 id : ids) {
             auto it = m_transfers.find(id);
-            if (it != m_transfers.end())
-                stepTransfer(*it->second);
+            if (it != m_transfers.end() && !it->second.waitsForRename())
+                stepTransfer(id, it->second);
             if (m_lost)
                 break;
         }
@@ -1015,10 +992,8 @@ void SshWorker::flush()
         }
     }
     for (auto &[id, transfer] : m_transfers) {
-        if (transfer->progressDirty) {
-            transfer->progressDirty = false;
-            Q_EMIT transferProgress(id, transfer->done, transfer->total);
-        }
+        if (transfer.takeProgress())
+            Q_EMIT transferProgress(id, transfer.done(), transfer.total());
     }
 }
 
@@ -1040,12 +1015,6 @@ bool SshWorker::ensureSftp(Error *error)
     return true;
 }
 
-QString SshWorker::sftpErrorText() const
-{
-    return u"sftp error %1: %2"_s.arg(m_sftp ? sftp_get_error(m_sftp) : -1)
-            .arg(QString::fromUtf8(ssh_get_error(m_session)));
-}
-
 void SshWorker::startUpload(quint64 id, const QByteArray &data, const QString &remotePath, int mode)
 {
     assertWorkerThread();
@@ -1053,16 +1022,7 @@ void SshWorker::startUpload(quint64 id, const QByteArray &data, const QString &r
         Q_EMIT transferFinished(id, SshErrors::notConnected());
         return;
     }
-    auto transfer = std::make_unique<Transfer>();
-    transfer->id = id;
-    transfer->upload = true;
-    transfer->data = data;
-    transfer->path = remotePath;
-    transfer->mode = mode;
-    transfer->total = data.size();
-    transfer->tmpPath
-            = remotePath.toUtf8() + ".tmp-" + QByteArray::number(QRandomGenerator::system()->generate64(), 36);
-    m_transfers.emplace(id, std::move(transfer));
+    m_transfers.emplace(id, SftpTransfer::upload(data, remotePath, mode));
     schedulePump();
 }
 
@@ -1073,146 +1033,82 @@ void SshWorker::startDownload(quint64 id, const QString &remotePath)
         Q_EMIT transferFinished(id, SshErrors::notConnected());
         return;
     }
-    auto transfer = std::make_unique<Transfer>();
-    transfer->id = id;
-    transfer->upload = false;
-    transfer->path = remotePath;
-    m_transfers.emplace(id, std::move(transfer));
+    m_transfers.emplace(id, SftpTransfer::download(remotePath));
     schedulePump();
 }
 
 void SshWorker::cancelTransfer(quint64 id)
 {
     assertWorkerThread();
-    auto it = m_transfers.find(id);
-    if (it != m_transfers.end())
-        finishTransfer(*it->second, SshErrors::cancelled());
+    finishTransfer(id, SshErrors::cancelled());
 }
 
-void SshWorker::stepTransfer(Transfer &t)
+void SshWorker::stepTransfer(quint64 id, SftpTransfer &transfer)
 {
-    if (t.phase == Transfer::Phase::WaitRename)
-        return;
     Error error;
     if (!ensureSftp(&error)) {
-        finishTransfer(t, error);
+        finishTransfer(id, error);
         return;
     }
-    const QByteArray path = t.path.toUtf8();
-    const QString what = t.upload ? tr("write") : tr("read");
-    QElapsedTimer step;
-    step.start();
-    ssh_set_blocking(m_session, 1);
-    auto fail = [&](const QString &detail) {
-        ssh_set_blocking(m_session, 0);
-        if (ssh_get_status(m_session) & (SSH_CLOSED | SSH_CLOSED_ERROR)) {
-            m_lost = true;
-            m_lostError = SshErrors::connectionLost(m_options.host, detail);
-            return;
-        }
-        finishTransfer(t, SshErrors::sftpFailed(what, t.path, detail));
-    };
-
-    if (t.phase == Transfer::Phase::Open) {
-        if (t.upload)
-            t.file = sftp_open(m_sftp, t.tmpPath.constData(), O_WRONLY | O_CREAT | O_EXCL, mode_t(t.mode));
-        else
-            t.file = sftp_open(m_sftp, path.constData(), O_RDONLY, 0);
-        if (!t.file)
-            return fail(sftpErrorText());
-        if (!t.upload) {
-            if (sftp_attributes attributes = sftp_fstat(t.file)) {
-                t.total = qint64(attributes->size);
-                sftp_attributes_free(attributes);
-            }
-        }
-        t.phase = Transfer::Phase::Copy;
-    }
-    if (t.phase == Transfer::Phase::Copy) {
-        while (step.elapsed() < sftpStepMs) {
-            if (t.upload) {
-                if (t.done >= t.data.size()) {
-                    t.phase = Transfer::Phase::Finish;
-                    break;
-                }
-                const qint64 chunk = qMin<qint64>(sftpChunk, t.data.size() - t.done);
-                const ssize_t n = sftp_write(t.file, t.data.constData() + t.done, size_t(chunk));
-                if (n < 0)
-                    return fail(sftpErrorText());
-                t.done += n;
-            } else {
-                char buffer[sftpChunk];
-                const ssize_t n = sftp_read(t.file, buffer, sizeof buffer);
-                if (n < 0)
-                    return fail(sftpErrorText());
-                if (n == 0) {
-                    t.phase = Transfer::Phase::Finish;
-                    break;
-                }
-                t.data.append(buffer, n);
-                t.done += n;
-            }
-            t.progressDirty = true;
-        }
+    switch (transfer.step(m_session, m_sftp, sftpStepMs)) {
+    case SftpTransfer::State::Running:
         scheduleFlush();
+        return;
+    case SftpTransfer::State::Succeeded:
+        finishTransfer(id, transfer.isUpload() ? QByteArray() : transfer.downloaded());
+        return;
+    case SftpTransfer::State::Failed:
+        finishTransfer(id, transferError(transfer));
+        return;
+    case SftpTransfer::State::ConnectionLost:
+        m_lost = true;
+        m_lostError = SshErrors::connectionLost(m_options.host, transfer.failure());
+        return;
+    case SftpTransfer::State::NeedsRename:
+        renameOverTarget(id, transfer);
+        return;
     }
-    if (t.phase == Transfer::Phase::Finish) {
-        const int closed = sftp_close(t.file);
-        t.file = nullptr;
-        if (closed != SSH_OK)
-            return fail(sftpErrorText());
-        if (!t.upload) {
-            ssh_set_blocking(m_session, 0);
-            finishTransfer(t, t.data);
-            return;
-        }
-        // The server's umask may have narrowed the mode given at creation.
-        if (sftp_chmod(m_sftp, t.tmpPath.constData(), mode_t(t.mode)) != SSH_OK) {
-            const QString detail = sftpErrorText();
-            sftp_unlink(m_sftp, t.tmpPath.constData());
-            return fail(detail);
-        }
-        if (sftp_rename(m_sftp, t.tmpPath.constData(), path.constData()) == SSH_OK) {
-            ssh_set_blocking(m_session, 0);
-            finishTransfer(t, QByteArray());
-            return;
-        }
-        // SFTP v3 rename refuses an existing target; mv uses rename(2), which replaces it atomically.
-        t.phase = Transfer::Phase::WaitRename;
-        const quint64 id = t.id;
-        const QByteArray tmp = t.tmpPath;
-        startInternal("mv -f -- " + shellQuote(tmp) + ' ' + shellQuote(path) + " || { rm -f -- " + shellQuote(tmp)
-                              + "; exit 1; }",
-                      [this, id](int status, const QByteArray &) {
-                          auto it = m_transfers.find(id);
-                          if (it == m_transfers.end())
-                              return;
-                          if (status == 0)
-                              finishTransfer(*it->second, QByteArray());
-                          else
-                              finishTransfer(*it->second,
-                                             SshErrors::sftpFailed(tr("write"), it->second->path, u"rename failed"_s));
-                      });
-    }
-    ssh_set_blocking(m_session, 0);
 }
 
-void SshWorker::finishTransfer(Transfer &t, const Result<QByteArray> &result)
+Error SshWorker::transferError(const SftpTransfer &transfer) const
 {
-    const quint64 id = t.id;
-    const bool alive = m_session && m_sftp && !m_lost && !(ssh_get_status(m_session) & (SSH_CLOSED | SSH_CLOSED_ERROR));
-    if (alive && (t.file || (!result && t.upload))) {
-        const int blocking = ssh_is_blocking(m_session);
-        ssh_set_blocking(m_session, 1);
-        if (t.file)
-            sftp_close(t.file);
-        if (!result && t.upload)
-            sftp_unlink(m_sftp, t.tmpPath.constData()); // a failed upload leaves nothing behind
-        ssh_set_blocking(m_session, blocking);
-    }
-    t.file = nullptr;
-    if (t.progressDirty)
-        Q_EMIT transferProgress(id, t.done, t.total);
-    m_transfers.erase(id);
+    if (!transfer.isUpload() && transfer.sftpStatus() == SSH_FX_NO_SUCH_FILE)
+        return SshErrors::remoteFileMissing(transfer.remotePath(), transfer.failure());
+    return SshErrors::sftpFailed(transfer.isUpload() ? tr("write") : tr("read"), transfer.remotePath(),
+                                 transfer.failure());
+}
+
+void SshWorker::renameOverTarget(quint64 id, const SftpTransfer &transfer)
+{
+    // SFTP v3 rename refuses an existing target; mv uses rename(2), which replaces it atomically.
+    const QByteArray tmp = transfer.temporaryPath();
+    const QByteArray path = transfer.remotePath().toUtf8();
+    startInternal("mv -f -- " + shellQuote(tmp) + ' ' + shellQuote(path) + " || { rm -f -- " + shellQuote(tmp)
+                          + "; exit 1; }",
+                  [this, id](int status, const QByteArray &) {
+                      auto it = m_transfers.find(id);
+                      if (it == m_transfers.end())
+                          return;
+                      if (status == 0)
+                          finishTransfer(id, QByteArray());
+                      else
+                          finishTransfer(
+                                  id, SshErrors::sftpFailed(tr("write"), it->second.remotePath(), u"rename failed"_s));
+                  });
+}
+
+void SshWorker::finishTransfer(quint64 id, const Result<QByteArray> &result)
+{
+    auto it = m_transfers.find(id);
+    if (it == m_transfers.end())
+        return;
+    SftpTransfer &transfer = it->second;
+    if (m_lost)
+        transfer.forgetHandles(); // closing would wait for an answer that never comes
+    else
+        transfer.release(m_session, m_sftp, result.ok());
+    if (transfer.takeProgress())
+        Q_EMIT transferProgress(id, transfer.done(), transfer.total());
+    m_transfers.erase(it);
     Q_EMIT transferFinished(id, result);
 }

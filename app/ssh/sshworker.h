@@ -4,6 +4,7 @@
 #include "followprotocol.h"
 #include "keepalivemonitor.h"
 #include "linesplitter.h"
+#include "sftptransfer.h"
 #include "sshfollow.h"
 #include "sshsession.h"
 
@@ -22,7 +23,6 @@ struct ssh_event_struct;
 struct ssh_channel_struct;
 struct ssh_counter_struct;
 struct sftp_session_struct;
-struct sftp_file_struct;
 
 // The only object that calls libssh for one session; it lives on the session's worker thread (SshSession
 // moves it there). The libssh session runs non-blocking: a socket notifier and a short timer pump every open
@@ -63,7 +63,6 @@ Q_SIGNALS:
 
 private:
     struct Channel;
-    struct Transfer;
 
     void assertWorkerThread() const;
     void setState(SshSession::State state);
@@ -89,9 +88,10 @@ private:
     quint64 startInternal(const QByteArray &command, std::function<void(int, const QByteArray &)> onDone);
 
     bool ensureSftp(Error *error);
-    void stepTransfer(Transfer &transfer);
-    void finishTransfer(Transfer &transfer, const Result<QByteArray> &result);
-    QString sftpErrorText() const;
+    void stepTransfer(quint64 id, SftpTransfer &transfer);
+    Error transferError(const SftpTransfer &transfer) const;
+    void renameOverTarget(quint64 id, const SftpTransfer &transfer);
+    void finishTransfer(quint64 id, const Result<QByteArray> &result);
 
     void scheduleFlush();
     void flush();
@@ -123,5 +123,5 @@ private:
     int m_reconnectAttempt = 0;
     quint64 m_nextInternalId = quint64(1) << 62;
     std::map<quint64, std::unique_ptr<Channel>> m_channels;
-    std::map<quint64, std::unique_ptr<Transfer>> m_transfers;
+    std::map<quint64, SftpTransfer> m_transfers;
 };

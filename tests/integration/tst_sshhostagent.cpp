@@ -535,7 +535,7 @@ private Q_SLOTS:
         QVERIFY(calls().contains(QByteArray("sshd -t -f " + m_root.toUtf8() + "/etc/ssh/sshd_config")));
         QCOMPARE(readLocalFile(keyFile), newKey.privateKey.toUtf8());
         QCOMPARE(unixMode(keyFile), 0600);
-        QVERIFY(!QFile::exists(m_root + InstallBundle::hostKeyStagingPath()));
+        QVERIFY(!QFile::exists(m_root + InstallBundle::hostKeyStagingPath(newKey.publicKey)));
         QVERIFY(readLocalFile(m_root + u"/etc/ssh/sshd_config.d/jitsi-deployer-host-key.conf"_s)
                         .contains("\nHostKey /etc/ssh/ssh_host_ed25519_key\n"));
         // The session that did it is still usable.

@@ -12,10 +12,14 @@
 #include <QMessageAuthenticationCode>
 #include <QPasswordDigestor>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <functional>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -65,6 +69,19 @@ void ageFile(const QString &path)
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadWrite));
     QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addDays(-3), QFileDevice::FileModificationTime));
+}
+
+// A new ed25519 pair at the path the agent stages it to (under `root`); empty if ssh-keygen failed.
+QString stageHostKey(const QString &root, const std::function<bool(const QString &)> &keygen)
+{
+    const QString made = root + u"/new-key-"_s + QString::number(QRandomGenerator::global()->generate64(), 36);
+    if (!keygen(made))
+        return {};
+    const QString publicKey = QString::fromLatin1(readFile(made + u".pub"_s));
+    const QString staged = root + InstallBundle::hostKeyStagingPath(publicKey);
+    if (!QFile::rename(made, staged) || !QFile::rename(made + u".pub"_s, staged + u".pub"_s))
+        return {};
+    return staged;
 }
 
 DeploymentPlan samplePlan()
@@ -1068,8 +1085,12 @@ private Q_SLOTS:
         };
         QVERIFY(keygen(ssh + u"/ssh_host_ed25519_key"_s));
         const QByteArray oldKey = readFile(ssh + u"/ssh_host_ed25519_key"_s);
-        const QString staged = r + InstallBundle::hostKeyStagingPath();
-        QVERIFY(keygen(staged));
+        // A pair an earlier rotation staged and never installed: removed with this one.
+        const QString leftover = stageHostKey(r, keygen);
+        QVERIFY(!leftover.isEmpty());
+        ageFile(leftover + u".pub"_s);
+        const QString staged = stageHostKey(r, keygen);
+        QVERIFY(!staged.isEmpty());
         const QByteArray newKey = readFile(staged);
         const QByteArray newPublic = readFile(staged + u".pub"_s);
         if (problem == u"mismatch"_s) {
@@ -1092,8 +1113,9 @@ private Q_SLOTS:
             QVERIFY(QFile::setPermissions(r + u"/bin/"_s + QLatin1String(tool),
                                           QFileDevice::ReadOwner | QFileDevice::ExeOwner));
 
-        const BashRun run = bash(u"bash ./host-key-install.sh"_s, r,
-                                 {u"PATH="_s + r + u"/bin:"_s + qEnvironmentVariable("PATH")});
+        const BashRun run
+                = bash(u"bash ./host-key-install.sh"_s, r,
+                       {u"PATH="_s + r + u"/bin:"_s + qEnvironmentVariable("PATH"), u"JD_NEW_HOST_KEY="_s + staged});
         const QByteArray calls = readFile(r + u"/calls.log"_s);
         if (problem == u"booting"_s) {
             QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -1111,6 +1133,7 @@ private Q_SLOTS:
             QCOMPARE(QFileInfo(ssh + u"/ssh_host_ed25519_key"_s).permissions() & 0x7077,
                      QFileDevice::ReadOwner | QFileDevice::WriteOwner);
             QVERIFY(!QFile::exists(staged) && !QFile::exists(staged + u".pub"_s));
+            QVERIFY(!QFile::exists(leftover) && !QFile::exists(leftover + u".pub"_s));
             QVERIFY(!QFile::exists(ssh + u"/ssh_host_ed25519_key.jd-old"_s));
             QCOMPARE(readFile(ssh + u"/sshd_config.d/jitsi-deployer-host-key.conf"_s),
                      "# Written by Jitsi Deployer: the only host key, pinned by the app.\n"
@@ -1123,6 +1146,67 @@ private Q_SLOTS:
         QVERIFY2(run.err.startsWith(u"@@error host-key "_s), qPrintable(run.err));
         QCOMPARE(readFile(ssh + u"/ssh_host_ed25519_key"_s), oldKey);
         QVERIFY(!calls.contains("reload"));
+    }
+
+    // Found by the testbed: a run killed mid-rotation leaves host-key-install.sh waiting for cloud-init; the
+    // resumed run stages its own pair and starts the script again. They take turns, the older one yields, and
+    // the server ends up presenting the key the resumed run pinned.
+    void hostKeyRotationsTakeTurns()
+    {
+        QTemporaryDir root;
+        const QString r = root.path();
+        const QString ssh = r + u"/etc/ssh"_s;
+        QVERIFY(QDir().mkpath(ssh) && QDir().mkpath(r + u"/var/lib/cloud/instance"_s));
+        auto keygen = [](const QString &file) {
+            QProcess process;
+            process.start(u"ssh-keygen"_s,
+                          {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-C"_s, u"x"_s, u"-f"_s, file});
+            return process.waitForFinished(30000) && process.exitCode() == 0;
+        };
+        QVERIFY(keygen(ssh + u"/ssh_host_ed25519_key"_s));
+        // cloud-init is still running until the test says it is done.
+        const QString record = u"#!/bin/bash\necho \"$(basename \"$0\") $*\" >>'"_s + r + u"/calls.log'\n"_s;
+        QVERIFY(writeFile(r + u"/bin/cloud-init"_s,
+                          (record + u"while [[ ! -e '%1/booted' ]]; do sleep 0.1; done\n"_s.arg(r)).toUtf8()));
+        QVERIFY(writeFile(r + u"/bin/systemctl"_s, record.toUtf8()));
+        QVERIFY(writeFile(r + u"/bin/sshd"_s, record.toUtf8()));
+        for (const char *tool : {"systemctl", "sshd", "cloud-init"})
+            QVERIFY(QFile::setPermissions(r + u"/bin/"_s + QLatin1String(tool),
+                                          QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        auto startRotation = [&](const QString &staged) {
+            auto process = std::make_unique<QProcess>();
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(u"JD_ROOT"_s, r);
+            env.insert(u"JD_NEW_HOST_KEY"_s, staged);
+            env.insert(u"PATH"_s, r + u"/bin:"_s + qEnvironmentVariable("PATH"));
+            process->setProcessEnvironment(env);
+            process->setWorkingDirectory(m_scripts.path());
+            process->start(u"bash"_s, {u"./host-key-install.sh"_s});
+            return process;
+        };
+
+        const QString killedRuns = stageHostKey(r, keygen);
+        QVERIFY(!killedRuns.isEmpty());
+        ageFile(killedRuns + u".pub"_s);
+        auto first = startRotation(killedRuns);
+        QTRY_VERIFY_WITH_TIMEOUT(readFile(r + u"/calls.log"_s).contains("cloud-init status --wait"), 30000);
+        const QString resumedRuns = stageHostKey(r, keygen);
+        QVERIFY(!resumedRuns.isEmpty());
+        const QByteArray resumedKey = readFile(resumedRuns);
+        auto second = startRotation(resumedRuns);
+        QTest::qWait(500); // the second waits for its turn, not for cloud-init
+        QCOMPARE(readFile(r + u"/calls.log"_s).count("cloud-init status --wait"), 1);
+        QVERIFY(writeFile(r + u"/booted"_s, "yes\n"));
+
+        QVERIFY(first->waitForFinished(60000) && second->waitForFinished(60000));
+        const QString firstErr = QString::fromUtf8(first->readAllStandardError());
+        QCOMPARE(first->exitCode(), 1);
+        QVERIFY2(firstErr.contains(u"a newer host key"_s), qPrintable(firstErr));
+        QVERIFY2(second->exitCode() == 0, second->readAllStandardError().constData());
+        QCOMPARE(readFile(ssh + u"/ssh_host_ed25519_key"_s), resumedKey);
+        QCOMPARE(readFile(r + u"/calls.log"_s).count("systemctl reload ssh"), 1);
+        for (const QString &staged : {killedRuns, resumedRuns})
+            QVERIFY(!QFile::exists(staged) && !QFile::exists(staged + u".pub"_s));
     }
 };
 
