@@ -104,7 +104,7 @@ QString probeHttp(quint16 port, const QString &path)
            + shellQuote(url);
 }
 
-// The script finds the staged key at its fixed path; nothing secret is on this line.
+// The script is told where this rotation staged its key pair; nothing secret is on this line.
 QString installHostKey(const QString &root, const QString &script, const QString &stagedKey)
 {
     return environment(root) + u"JD_NEW_HOST_KEY="_s + shellQuote(stagedKey) + u' ' + shellQuote(script);

@@ -13,6 +13,11 @@ using namespace Qt::StringLiterals;
 namespace {
 constexpr int sftpChunk = 64 * 1024;
 
+bool isClosed(ssh_session session)
+{
+    return ssh_get_status(session) & (SSH_CLOSED | SSH_CLOSED_ERROR);
+}
+
 // Blocking for the duration of one step: libssh's SFTP calls wait for their answers.
 class BlockingScope
 {
@@ -60,7 +65,7 @@ SftpTransfer::State SftpTransfer::step(ssh_session session, sftp_session sftp, i
     const BlockingScope blocking(session);
     if (m_phase == Phase::Open && !open(sftp))
         return failed(session, sftp);
-    if (m_phase == Phase::Copy && !copy(sftp, budgetMs))
+    if (m_phase == Phase::Copy && !copy(budgetMs))
         return failed(session, sftp);
     if (m_phase == Phase::Finish) {
         const State state = finish(sftp);
@@ -87,7 +92,7 @@ bool SftpTransfer::open(sftp_session sftp)
     return true;
 }
 
-bool SftpTransfer::copy(sftp_session, int budgetMs)
+bool SftpTransfer::copy(int budgetMs)
 {
     QElapsedTimer clock;
     clock.start();
@@ -140,12 +145,12 @@ SftpTransfer::State SftpTransfer::failed(ssh_session session, sftp_session sftp)
 {
     m_sftpStatus = sftp ? sftp_get_error(sftp) : -1;
     m_failure = u"sftp error %1: %2"_s.arg(m_sftpStatus).arg(QString::fromUtf8(ssh_get_error(session)));
-    return (ssh_get_status(session) & (SSH_CLOSED | SSH_CLOSED_ERROR)) ? State::ConnectionLost : State::Failed;
+    return isClosed(session) ? State::ConnectionLost : State::Failed;
 }
 
 void SftpTransfer::release(ssh_session session, sftp_session sftp, bool succeeded)
 {
-    const bool reachable = session && sftp && !(ssh_get_status(session) & (SSH_CLOSED | SSH_CLOSED_ERROR));
+    const bool reachable = session && sftp && !isClosed(session);
     if (reachable && (m_file || (!succeeded && m_upload))) {
         const BlockingScope blocking(session);
         if (m_file)

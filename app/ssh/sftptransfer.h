@@ -46,7 +46,7 @@ private:
 
     SftpTransfer() = default;
     bool open(sftp_session_struct *sftp);
-    bool copy(sftp_session_struct *sftp, int budgetMs);
+    bool copy(int budgetMs);
     State finish(sftp_session_struct *sftp);
     State failed(ssh_session_struct *session, sftp_session_struct *sftp);
 

@@ -18,7 +18,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -71,11 +70,20 @@ void ageFile(const QString &path)
     QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addDays(-3), QFileDevice::FileModificationTime));
 }
 
+// An ed25519 pair (no passphrase) made by the real ssh-keygen at `file` and `file`.pub.
+bool makeEd25519Key(const QString &file)
+{
+    QProcess process;
+    process.start(u"ssh-keygen"_s,
+                  {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-C"_s, u"x"_s, u"-f"_s, file});
+    return process.waitForFinished(30000) && process.exitCode() == 0;
+}
+
 // A new ed25519 pair at the path the agent stages it to (under `root`); empty if ssh-keygen failed.
-QString stageHostKey(const QString &root, const std::function<bool(const QString &)> &keygen)
+QString stageHostKey(const QString &root)
 {
     const QString made = root + u"/new-key-"_s + QString::number(QRandomGenerator::global()->generate64(), 36);
-    if (!keygen(made))
+    if (!makeEd25519Key(made))
         return {};
     const QString publicKey = QString::fromLatin1(readFile(made + u".pub"_s));
     const QString staged = root + InstallBundle::hostKeyStagingPath(publicKey);
@@ -1077,24 +1085,18 @@ private Q_SLOTS:
         const QString r = root.path();
         const QString ssh = r + u"/etc/ssh"_s;
         QVERIFY(QDir().mkpath(ssh));
-        auto keygen = [](const QString &file) {
-            QProcess process;
-            process.start(u"ssh-keygen"_s,
-                          {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-C"_s, u"x"_s, u"-f"_s, file});
-            return process.waitForFinished(30000) && process.exitCode() == 0;
-        };
-        QVERIFY(keygen(ssh + u"/ssh_host_ed25519_key"_s));
+        QVERIFY(makeEd25519Key(ssh + u"/ssh_host_ed25519_key"_s));
         const QByteArray oldKey = readFile(ssh + u"/ssh_host_ed25519_key"_s);
         // A pair an earlier rotation staged and never installed: removed with this one.
-        const QString leftover = stageHostKey(r, keygen);
+        const QString leftover = stageHostKey(r);
         QVERIFY(!leftover.isEmpty());
         ageFile(leftover + u".pub"_s);
-        const QString staged = stageHostKey(r, keygen);
+        const QString staged = stageHostKey(r);
         QVERIFY(!staged.isEmpty());
         const QByteArray newKey = readFile(staged);
         const QByteArray newPublic = readFile(staged + u".pub"_s);
         if (problem == u"mismatch"_s) {
-            QVERIFY(keygen(r + u"/other"_s));
+            QVERIFY(makeEd25519Key(r + u"/other"_s));
             QVERIFY(writeFile(staged + u".pub"_s, readFile(r + u"/other.pub"_s)));
         }
         if (problem == u"mode"_s)
@@ -1157,13 +1159,7 @@ private Q_SLOTS:
         const QString r = root.path();
         const QString ssh = r + u"/etc/ssh"_s;
         QVERIFY(QDir().mkpath(ssh) && QDir().mkpath(r + u"/var/lib/cloud/instance"_s));
-        auto keygen = [](const QString &file) {
-            QProcess process;
-            process.start(u"ssh-keygen"_s,
-                          {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-C"_s, u"x"_s, u"-f"_s, file});
-            return process.waitForFinished(30000) && process.exitCode() == 0;
-        };
-        QVERIFY(keygen(ssh + u"/ssh_host_ed25519_key"_s));
+        QVERIFY(makeEd25519Key(ssh + u"/ssh_host_ed25519_key"_s));
         // cloud-init is still running until the test says it is done.
         const QString record = u"#!/bin/bash\necho \"$(basename \"$0\") $*\" >>'"_s + r + u"/calls.log'\n"_s;
         QVERIFY(writeFile(r + u"/bin/cloud-init"_s,
@@ -1185,12 +1181,12 @@ private Q_SLOTS:
             return process;
         };
 
-        const QString killedRuns = stageHostKey(r, keygen);
+        const QString killedRuns = stageHostKey(r);
         QVERIFY(!killedRuns.isEmpty());
         ageFile(killedRuns + u".pub"_s);
         auto first = startRotation(killedRuns);
         QTRY_VERIFY_WITH_TIMEOUT(readFile(r + u"/calls.log"_s).contains("cloud-init status --wait"), 30000);
-        const QString resumedRuns = stageHostKey(r, keygen);
+        const QString resumedRuns = stageHostKey(r);
         QVERIFY(!resumedRuns.isEmpty());
         const QByteArray resumedKey = readFile(resumedRuns);
         auto second = startRotation(resumedRuns);
