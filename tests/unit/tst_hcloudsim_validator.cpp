@@ -42,11 +42,11 @@ private Q_SLOTS:
 
 private:
     QStringList check(const QList<QJsonObject> &exchanges,
-                      const QString &referenceDir = QStringLiteral(DEPLOYER_REFERENCE_DIR));
+                      const QString &openApiDir = QStringLiteral(DEPLOYER_OPENAPI_DIR));
     QTemporaryDir m_dir;
 };
 
-QStringList TestHcloudSimValidator::check(const QList<QJsonObject> &exchanges, const QString &referenceDir)
+QStringList TestHcloudSimValidator::check(const QList<QJsonObject> &exchanges, const QString &openApiDir)
 {
     const QString path = m_dir.filePath(u"exchanges.jsonl"_s);
     QFile file(path);
@@ -55,7 +55,7 @@ QStringList TestHcloudSimValidator::check(const QList<QJsonObject> &exchanges, c
     for (const QJsonObject &object : exchanges)
         file.write(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
     file.close();
-    return OpenApiValidator(QStringLiteral(DEPLOYER_SOURCE_DIR), referenceDir).violationsInFile(path);
+    return OpenApiValidator(QStringLiteral(DEPLOYER_SOURCE_DIR), openApiDir).violationsInFile(path);
 }
 
 void TestHcloudSimValidator::acceptsConformingExchanges()

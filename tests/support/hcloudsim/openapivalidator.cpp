@@ -9,9 +9,9 @@
 
 using namespace Qt::StringLiterals;
 
-OpenApiValidator::OpenApiValidator(const QString &sourceDir, const QString &referenceDir)
+OpenApiValidator::OpenApiValidator(const QString &sourceDir, const QString &openApiDir)
     : m_script(QDir(sourceDir).filePath(u"tests/support/validate_openapi.py"_s))
-    , m_spec(QDir(referenceDir).filePath(u"hetzner-cloud-openapi.json"_s))
+    , m_spec(QDir(openApiDir).filePath(u"hetzner-cloud-openapi.json"_s))
 { }
 
 QStringList OpenApiValidator::violations(const HcloudSim &sim) const
@@ -28,7 +28,7 @@ QStringList OpenApiValidator::violations(const HcloudSim &sim) const
 QStringList OpenApiValidator::violationsInFile(const QString &exchangesJsonlPath) const
 {
     if (!QFileInfo::exists(m_spec))
-        return {u"OpenAPI description missing: %1 (set DEPLOYER_REFERENCE_DIR)"_s.arg(m_spec)};
+        return {u"OpenAPI description missing: %1 (the repository keeps it in tests/support/openapi/)"_s.arg(m_spec)};
     if (!QFileInfo::exists(m_script))
         return {u"validator script missing: %1"_s.arg(m_script)};
 

@@ -12,8 +12,8 @@ class OpenApiValidator
 {
 public:
     // sourceDir: the repository root (holds tests/support/validate_openapi.py);
-    // referenceDir: the folder with hetzner-cloud-openapi.json.
-    OpenApiValidator(const QString &sourceDir, const QString &referenceDir);
+    // openApiDir: the folder with hetzner-cloud-openapi.json.
+    OpenApiValidator(const QString &sourceDir, const QString &openApiDir);
 
     // One line per violation; empty when every exchange conforms.
     QStringList violations(const HcloudSim &sim) const;
@@ -26,10 +26,10 @@ private:
 
 // For tests (deployer_add_test defines both paths):
 //   QVERIFY2(openApiViolations(sim).isEmpty(), qPrintable(openApiViolations(sim).join(u'\n')));
-#if defined(DEPLOYER_SOURCE_DIR) && defined(DEPLOYER_REFERENCE_DIR)
+#if defined(DEPLOYER_SOURCE_DIR) && defined(DEPLOYER_OPENAPI_DIR)
 inline QStringList openApiViolations(const HcloudSim &sim)
 {
-    return OpenApiValidator(QStringLiteral(DEPLOYER_SOURCE_DIR), QStringLiteral(DEPLOYER_REFERENCE_DIR))
+    return OpenApiValidator(QStringLiteral(DEPLOYER_SOURCE_DIR), QStringLiteral(DEPLOYER_OPENAPI_DIR))
             .violations(sim);
 }
 #endif
