@@ -29,7 +29,6 @@ private:
 #if defined(DEPLOYER_SOURCE_DIR) && defined(DEPLOYER_OPENAPI_DIR)
 inline QStringList openApiViolations(const HcloudSim &sim)
 {
-    return OpenApiValidator(QStringLiteral(DEPLOYER_SOURCE_DIR), QStringLiteral(DEPLOYER_OPENAPI_DIR))
-            .violations(sim);
+    return OpenApiValidator(QStringLiteral(DEPLOYER_SOURCE_DIR), QStringLiteral(DEPLOYER_OPENAPI_DIR)).violations(sim);
 }
 #endif
