@@ -182,9 +182,25 @@ jd_apt_install() {
     apt-get install -y -q -o Dpkg::Options::=--force-confold "$@"
 }
 
+# jd_hocon_set_from_variable <file> <path> <variable name>: sets <path> to a HOCON string holding the
+# variable's value without the value ever being an argument of a program: command lines are readable by
+# every process on the host (/proc/<pid>/cmdline), and the hocon CLI only takes values as arguments. hocon
+# writes a placeholder string; bash builtins (read, printf) then swap in the quoted value. The file is the
+# copy jd_hocon_apply made with mktemp, mode 0600.
+jd_hocon_set_from_variable() {
+    local file=$1 path=$2 variable=$3 placeholder content
+    placeholder="\"jd-value-of-$variable\""
+    hocon -f "$file" set "$path" "$placeholder" >/dev/null || return 1
+    IFS= read -r -d '' content <"$file" || true
+    [[ $content == *"$placeholder"* ]] || return 1
+    printf '%s' "${content//"$placeholder"/"$(jd_hocon_string "${!variable}")"}" >"$file"
+}
+
 # jd_hocon_apply <file> <path> <value> [<path> <value>...]: sets the values with the hocon CLI on a copy
 # and replaces the file only if the bytes differ, so a second run leaves the file (and its mtime) alone.
-# String values must carry their HOCON quotes. Prints "changed" when the file was replaced.
+# String values must carry their HOCON quotes. A value "@variable:NAME" is the string held by the shell
+# variable NAME, set without it reaching a command line (for secrets; see jd_hocon_set_from_variable).
+# Prints "changed" when the file was replaced.
 jd_hocon_apply() {
     local file=$1 tmp
     shift
@@ -193,7 +209,11 @@ jd_hocon_apply() {
     tmp=$(mktemp "$file.jd.XXXXXX")
     cat "$file" >"$tmp"
     while [[ $# -ge 2 ]]; do
-        hocon -f "$tmp" set "$1" "$2" >/dev/null || {
+        if [[ $2 == @variable:* ]]; then
+            jd_hocon_set_from_variable "$tmp" "$1" "${2#@variable:}"
+        else
+            hocon -f "$tmp" set "$1" "$2" >/dev/null
+        fi || {
             rm -f "$tmp"
             jd_fail "could not set $1 in $file"
         }
@@ -209,7 +229,9 @@ jd_hocon_apply() {
     fi
 }
 
-# Quotes a validated value as a HOCON string.
+# Quotes a value as a HOCON string (values are validated, but a backslash or quote must not end the string).
 jd_hocon_string() {
-    printf '"%s"' "$1"
+    local value=${1//\\/\\\\}
+    value=${value//\"/\\\"}
+    printf '"%s"' "$value"
 }

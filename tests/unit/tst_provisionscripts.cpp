@@ -206,8 +206,9 @@ private:
                 {u"nginx"_s, stub},
                 {u"certbot"_s, stub},
                 {u"cloud-init"_s, stub},
-                // The real prosodyctl, with its arguments recorded: the secret must not be among them.
+                // The real prosodyctl and hocon, with their arguments recorded: the secret must not be among them.
                 {u"prosodyctl"_s, stub + u"exec /usr/bin/prosodyctl \"$@\"\n"_s},
+                {u"hocon"_s, stub + u"exec /usr/bin/hocon \"$@\"\n"_s},
                 // A restarted bridge logs its join, as jvb would once prosody accepted it.
                 {u"systemctl"_s,
                  stub
@@ -517,6 +518,36 @@ private Q_SLOTS:
         if (hadProperties)
             QCOMPARE(QFileInfo(properties).lastModified(), propertiesTime);
         QVERIFY(QDir(root.path() + u"/etc/jitsi/videobridge"_s).entryList({u"*.jd.*"_s}).isEmpty()); // no temp left
+    }
+
+    // The jvb secret goes into jvb.conf without being an argument of any program: command lines are readable
+    // by every process on the host. A recording wrapper in front of the real hocon shows hocon edited the
+    // PASSWORD key but never saw the secret; the real hocon reads the secret back from the file.
+    void jvbSecretNeverOnTheHoconCommandLine()
+    {
+        QTemporaryDir root;
+        QVERIFY(copyTree(m_fixtures + u"/bridge"_s, root.path()));
+        const QString r = root.path();
+        const QString wrapper = r + u"/bin/hocon"_s;
+        QVERIFY(writeFile(wrapper, "#!/bin/bash\nprintf '%s\\n' \"hocon $*\" >>'" + r.toUtf8()
+                                           + "/calls.log'\nexec /usr/bin/hocon \"$@\"\n"));
+        QVERIFY(QFile::setPermissions(wrapper, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        QStringList env = bridgeEnv;
+        env << u"PATH="_s + r + u"/bin:"_s + qEnvironmentVariable("PATH");
+
+        const BashRun run = bash(u". ./provision-bridge.sh; bridge_configure_jvb"_s, r, env);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QByteArray calls = readFile(r + u"/calls.log"_s);
+        QVERIFY2(calls.contains(" set videobridge.apis.xmpp-client.configs.shard.PASSWORD "), calls.constData());
+        QVERIFY2(!calls.contains(jvbSecret.toUtf8()), calls.constData());
+        const QString conf = r + u"/etc/jitsi/videobridge/jvb.conf"_s;
+        QCOMPARE(hoconGet(conf, u"videobridge.apis.xmpp-client.configs.shard.PASSWORD"_s), jvbSecret);
+        QVERIFY(!readFile(conf).contains("jd-value-of-"));
+
+        // HOCON quoting holds for characters the env file never lets through (defence in depth).
+        const BashRun quoted
+                = bash(u". ./provision-lib.sh; S='a\\b\"c&d${x}'; printf '%s' \"$(jd_hocon_string \"$S\")\""_s, r);
+        QCOMPARE(quoted.out, u"\"a\\\\b\\\"c&d${x}\""_s);
     }
 
     void bridgeTrustsTheProsodyCertificate()
