@@ -1227,6 +1227,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>Unknown architecture. Use x86 or arm.</source>
         <translation>Unbekannte Architektur. Verwenden Sie x86 oder arm.</translation>
     </message>
+    <message>
+        <source>The API endpoint %1 uses plain http, which would send your API token unencrypted over the network. Use https:// instead (plain http is only accepted for a test server on this machine: localhost, 127.0.0.1 or ::1).</source>
+        <translation>Der API-Endpunkt %1 verwendet unverschlüsseltes http, wodurch Ihr API-Token unverschlüsselt über das Netz gesendet würde. Verwenden Sie stattdessen https:// (unverschlüsseltes http wird nur für einen Testserver auf diesem Rechner akzeptiert: localhost, 127.0.0.1 oder ::1).</translation>
+    </message>
 </context>
 <context>
     <name>KeyFiles</name>
