@@ -32,6 +32,12 @@
 : "${JD_RENEW_HOOK_DIR:=$JD_ROOT/etc/letsencrypt/renewal-hooks/deploy}"
 # Empty: prosodyctl's own configuration (/etc/prosody/prosody.cfg.lua).
 : "${JD_PROSODY_CONFIG:=}"
+: "${JD_JITSI_KEYRING:=$JD_ROOT/usr/share/keyrings/jitsi-keyring.gpg}"
+# The fingerprint of the key download.jitsi.org's repository is signed with ("Jitsi <dev@jitsi.org>", key ID
+# B4D2D216F1FD7806, in use since Jitsi rotated its key in 2021; docs/provisioning.md "The Jitsi apt key" says
+# where it was checked). Test seam: the testbed serves its own repository, signed by its own key, and sets
+# its fingerprint here through the unit's environment.
+: "${JD_JITSI_KEY_FINGERPRINT:=FFD65A0DA2BEBDEB73D44C8BB4D2D216F1FD7806}"
 
 export DEBIAN_FRONTEND=noninteractive
 
@@ -167,10 +173,38 @@ jd_step_check_system() {
     fi
 }
 
-# Cloud-init added the Jitsi repository and key (secret-free preparation); check it is really there.
+# Prints the fingerprints of the primary keys in an OpenPGP key file, one a line (none for a file without keys).
+jd_key_fingerprints() {
+    local home rc=0
+    home=$(mktemp -d)
+    # A throw-away home: reading a key file must not create or change root's keyrings.
+    GNUPGHOME=$home gpg --batch --no-tty --with-colons --show-keys "$1" 2>/dev/null |
+        awk -F: '$1 == "pub" { primary = 1; next } $1 == "fpr" && primary { print $10 } { primary = 0 }' || rc=$?
+    rm -rf "$home"
+    return "$rc"
+}
+
+# The keyring cloud-init fetched over https is trusted only if it holds exactly the published Jitsi key: a
+# tampered download (or any extra key) would otherwise let its owner sign the packages this host installs.
+jd_check_jitsi_key() {
+    local keyring=$JD_JITSI_KEYRING expected found
+    expected=${JD_JITSI_KEY_FINGERPRINT// /}
+    expected=${expected^^}
+    [[ -s $keyring ]] ||
+        jd_fail "the Jitsi apt key $keyring is missing or empty; cloud-init did not finish its preparation (see /var/log/cloud-init-output.log)"
+    command -v gpg >/dev/null || jd_fail "gpg is missing, so the Jitsi apt key cannot be checked; install gnupg"
+    found=$(jd_key_fingerprints "$keyring" | tr '\n' ' ') || true
+    found=${found% }
+    [[ $found == "$expected" ]] ||
+        jd_fail "the Jitsi apt key $keyring is not Jitsi's published key (fingerprint ${found:-none}, expected $expected), so no Jitsi package is installed. The key download was altered on the way or Jitsi has changed its key: delete this server and deploy again; if it happens again, update Jitsi Deployer"
+    echo "Jitsi apt key: $expected"
+}
+
+# Cloud-init added the Jitsi repository and key (secret-free preparation); check both before apt uses them.
 jd_step_check_repository() {
     grep -rqs 'download.jitsi.org' "$JD_ROOT/etc/apt/sources.list" "$JD_ROOT/etc/apt/sources.list.d/" ||
         jd_fail "the Jitsi apt repository is not configured; cloud-init did not finish its preparation (see /var/log/cloud-init-output.log)"
+    jd_check_jitsi_key
     apt-get update -q
     local policy
     policy=$(apt-cache policy jicofo jitsi-videobridge2)
