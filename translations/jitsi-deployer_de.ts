@@ -961,6 +961,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>The install phase is not one this host supports.</source>
         <translation>Diese Installationsphase wird auf diesem Server nicht unterstützt.</translation>
     </message>
+    <message>
+        <source>The parameter file is damaged: line %1 is not of the form NAME=&apos;value&apos;. Deploy again to write it anew.</source>
+        <translation>Die Parameterdatei ist beschädigt: Zeile %1 hat nicht die Form NAME=&apos;Wert&apos;. Führen Sie die Bereitstellung erneut aus, um sie neu zu schreiben.</translation>
+    </message>
 </context>
 <context>
     <name>EventRenderer</name>

@@ -383,6 +383,58 @@ private Q_SLOTS:
                  qPrintable(refused.err));
     }
 
+    // EnvFile::parse reads exactly what bash reads when the scripts source the file: every value of a real
+    // web and bridge file (spaces, base64, a name set twice), and nothing from a file render() never writes.
+    void envFileParsedAsBashReadsIt()
+    {
+        for (const HostInputs &host : {webInputs(), bridgeInputs(2)}) {
+            QTemporaryDir root;
+            writeEnv(root.path(), samplePlan(), host);
+            const QString path = root.path() + EnvFile::remotePath();
+            // A later line wins in bash; an edited file could repeat a name.
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::Append));
+            file.write("# edited\nJD_SERVER_NAME='edited-name'\n");
+            file.close();
+
+            const Result<QHash<QString, QString>> parsed = EnvFile::parse(readFile(path));
+            QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
+            // The file alone in a clean bash, sourced as jd_load_env does.
+            const BashRun run = bash(u"env -i bash -c '. \"$1\"; for n in ${!JD_@}; do printf \"%s=%s\\n\" "
+                                     "\"$n\" \"${!n}\"; done' _ \"$JD_ROOT/etc/jitsi-deployer/provision.env\""_s,
+                                     root.path());
+            QCOMPARE(run.exitCode, 0);
+            QHash<QString, QString> fromBash;
+            for (const QString &line : run.out.split(u'\n', Qt::SkipEmptyParts))
+                fromBash.insert(line.section(u'=', 0, 0), line.section(u'=', 1));
+            QCOMPARE(*parsed, fromBash);
+            QCOMPARE(parsed->value(u"JD_SERVER_NAME"_s), u"edited-name"_s);
+            QCOMPARE(parsed->value(u"JD_JVB_SECRET"_s), jvbSecret);
+        }
+
+        // Lines render() never writes: refused, with the line number and never the line (it may hold a secret).
+        const QList<QByteArray> damaged{
+                "JD_JVB_SECRET=" + jvbSecret.toUtf8(), // unquoted
+                "JD_JVB_SECRET=\"" + jvbSecret.toUtf8() + '"',
+                "export JD_JVB_SECRET='" + jvbSecret.toUtf8() + '\'',
+                "JD_JVB_SECRET='" + jvbSecret.toUtf8() + "'x'",
+                "JD_JVB_SECRET='a\\b'",
+                " JD_JVB_SECRET='a'",
+                "jd_jvb_secret='a'",
+                "JD_JVB_SECRET='" + jvbSecret.toUtf8(), // no closing quote
+        };
+        for (const QByteArray &line : damaged) {
+            const Result<QHash<QString, QString>> parsed
+                    = EnvFile::parse("# jitsi-deployer\nJD_ROLE='web'\n" + line + '\n');
+            QVERIFY2(!parsed.ok(), line.constData());
+            QCOMPARE(parsed.error().code, u"invalid_env_file"_s);
+            QCOMPARE(parsed.error().detail, u"env file line 3"_s);
+            QVERIFY(!parsed.error().message.contains(jvbSecret));
+            QVERIFY(!parsed.error().message.isEmpty());
+        }
+        QVERIFY(EnvFile::parse(QByteArray()).ok());
+    }
+
     void envFileForBridge()
     {
         const Result<QByteArray> env = EnvFile::render(samplePlan(), sampleSecrets(), bridgeInputs(2));
