@@ -281,8 +281,6 @@ cmd_up() {
     echo "host.sh: $name up at $ip (state $dir)" >&2
 }
 
-# Writes what a fresh server has before its first boot: the seed (instance id, hostname, user-data), the
-# testbed's cloud-init settings, the shims and the init.
 # Test seam (docs/provisioning.md "The Jitsi apt key"): the install scripts trust the Jitsi keyring only if it
 # is the key with Jitsi's published fingerprint. The testbed's repository is signed by the testbed's own key,
 # so the provisioning unit is told to expect that one instead (the systemctl shim applies the drop-in).
@@ -291,13 +289,15 @@ expect_jitsi_key() {
     local dropins=$r/etc/systemd/system/jitsi-deployer-provision.service.d
     home=$(mktemp -d)
     fingerprint=$(GNUPGHOME=$home gpg --batch --with-colons --show-keys "$key" 2>/dev/null |
-        awk -F: '$1 == "fpr" { print $10; exit }')
+        awk -F: '$1 == "fpr" && !seen { print $10; seen = 1 }')
     rm -rf "$home"
     [[ -n $fingerprint ]] || die "cannot read the fingerprint of $key"
     mkdir -p "$dropins"
     printf '[Service]\nEnvironment=JD_JITSI_KEY_FINGERPRINT=%s\n' "$fingerprint" >"$dropins/testbed-jitsi-key.conf"
 }
 
+# Writes what a fresh server has before its first boot: the seed (instance id, hostname, user-data), the
+# testbed's cloud-init settings, the shims and the init.
 prepare_root() {
     local r=$1 name=$2 ip=$3 user_data=$4 nameserver=$5
     local lib=$r/usr/local/lib/jitsi-deployer-testbed
