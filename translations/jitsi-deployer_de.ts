@@ -961,6 +961,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>The install phase is not one this host supports.</source>
         <translation>Diese Installationsphase wird auf diesem Server nicht unterstützt.</translation>
     </message>
+    <message>
+        <source>The parameter file is damaged: line %1 is not of the form NAME=&apos;value&apos;. Deploy again to write it anew.</source>
+        <translation>Die Parameterdatei ist beschädigt: Zeile %1 hat nicht die Form NAME=&apos;Wert&apos;. Führen Sie die Bereitstellung erneut aus, um sie neu zu schreiben.</translation>
+    </message>
 </context>
 <context>
     <name>EventRenderer</name>
@@ -1226,6 +1230,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>Unknown architecture. Use x86 or arm.</source>
         <translation>Unbekannte Architektur. Verwenden Sie x86 oder arm.</translation>
+    </message>
+    <message>
+        <source>The API endpoint %1 uses plain http, which would send your API token unencrypted over the network. Use https:// instead (plain http is only accepted for a test server on this machine: localhost, 127.0.0.1 or ::1).</source>
+        <translation>Der API-Endpunkt %1 verwendet unverschlüsseltes http, wodurch Ihr API-Token unverschlüsselt über das Netz gesendet würde. Verwenden Sie stattdessen https:// (unverschlüsseltes http wird nur für einen Testserver auf diesem Rechner akzeptiert: localhost, 127.0.0.1 oder ::1).</translation>
     </message>
 </context>
 <context>

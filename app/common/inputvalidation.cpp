@@ -1,6 +1,7 @@
 #include "inputvalidation.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 
 using namespace Qt::StringLiterals;
 
@@ -48,7 +49,22 @@ Result<QUrl> endpoint(const QString &raw)
     if (!url.isValid() || url.host().isEmpty() || (scheme != u"https"_s && scheme != u"http"_s))
         return inputError(u"endpoint_invalid"_s,
                           tr("The API endpoint must be an http or https URL such as https://api.hetzner.cloud/v1."));
+    if (scheme == u"http"_s && !isLoopbackHost(url.host()))
+        return inputError(u"endpoint_insecure"_s,
+                          tr("The API endpoint %1 uses plain http, which would send your API token unencrypted "
+                             "over the network. Use https:// instead (plain http is only accepted for a test "
+                             "server on this machine: localhost, 127.0.0.1 or ::1).")
+                                  .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     return url;
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0)
+        return true;
+    // QUrl::host() gives IPv6 addresses without brackets; a name that merely looks numeric does not parse.
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
 }
 
 Result<QString> architecture(const QString &raw)

@@ -12,8 +12,13 @@ namespace InputValidation {
 // A token pasted with a line break or a quote is the usual mistake, so those get their own message.
 Result<QString> token(const QString &raw);
 
-// The API endpoint: an absolute http(s) URL, e.g. https://api.hetzner.cloud/v1 or http://127.0.0.1:4000/v1.
+// The API endpoint: an absolute https URL, e.g. https://api.hetzner.cloud/v1. Plain http would send the
+// API token readable to everyone on the way, so it is accepted only for a server on this machine
+// (isLoopbackHost), such as a local test server at http://127.0.0.1:4000/v1.
 Result<QUrl> endpoint(const QString &raw);
+
+// localhost, 127.0.0.0/8 or ::1: traffic to these never leaves the machine.
+bool isLoopbackHost(const QString &host);
 
 // "x86" or "arm", as the API names architectures.
 Result<QString> architecture(const QString &raw);

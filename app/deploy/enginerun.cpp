@@ -10,7 +10,6 @@
 #include "provision/userdatarenderer.h"
 #include "ssh/hostkeys.h"
 
-#include <QRegularExpression>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -180,28 +179,19 @@ void EngineRun::secretsFromWebHost(std::function<void()> next)
         web->agent()->readFile(EnvFile::remotePath(), [this, next](Result<QByteArray> env) {
             if (m_done)
                 return;
-            auto value = [&env](const QString &name) {
-                static const QRegularExpression pattern(u"^(JD_[A-Z_]+)='([A-Za-z0-9]*)'$"_s,
-                                                        QRegularExpression::MultilineOption);
-                auto it = pattern.globalMatch(QString::fromUtf8(env.value()));
-                while (it.hasNext()) {
-                    const auto match = it.next();
-                    if (match.captured(1) == name)
-                        return match.captured(2);
-                }
-                return QString();
-            };
-            if (env.ok()) {
-                m_secrets.jvbSecret = value(u"JD_JVB_SECRET"_s);
-                m_secrets.focusPassword = value(u"JD_FOCUS_PASSWORD"_s);
+            const Result<QHash<QString, QString>> values
+                    = env.ok() ? EnvFile::parse(env.value()) : Result<QHash<QString, QString>>(env.error());
+            if (values.ok()) {
+                m_secrets.jvbSecret = values->value(u"JD_JVB_SECRET"_s);
+                m_secrets.focusPassword = values->value(u"JD_FOCUS_PASSWORD"_s);
             }
-            if (!env.ok() || !DeploymentSecrets::validateSecret(m_secrets.jvbSecret).ok()
+            if (!values.ok() || !DeploymentSecrets::validateSecret(m_secrets.jvbSecret).ok()
                 || !DeploymentSecrets::validateSecret(m_secrets.focusPassword).ok()) {
                 fail(engineError(u"secrets_missing"_s,
                                  tr("The deployment's passwords are neither in this computer's keychain nor on its "
                                     "web host %1. Deploy it again from its plan file to restore them.")
                                          .arg(m_web.name),
-                                 env.ok() ? QString() : env.error().detail));
+                                 values.ok() ? QString() : values.error().detail));
                 return;
             }
             Redactor::instance().addSecret(m_secrets.jvbSecret);

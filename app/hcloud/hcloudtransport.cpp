@@ -1,5 +1,6 @@
 #include "hcloudtransport.h"
 
+#include "common/inputvalidation.h"
 #include "common/logging.h"
 #include "common/redactor.h"
 #include "hclouderrors.h"
@@ -174,6 +175,23 @@ void HcloudTransport::schedule(const CallPtr &call)
 
 void HcloudTransport::start(const CallPtr &call)
 {
+    // The endpoint was checked where it was entered; this is the last point before the token leaves, so
+    // a plain-http endpoint that slipped past (a caller that skipped the check) still gets no token.
+    if (m_endpoint.scheme() == u"http"_s && !InputValidation::isLoopbackHost(m_endpoint.host())) {
+        Error error = InputValidation::endpoint(m_endpoint.toString()).error();
+        error.domain = u"hcloud"_s;
+        error.detail = u"not sent: plain http to %1, which is not this machine"_s.arg(displayEndpoint());
+        ApiReply refused;
+        refused.result = error;
+        refused.attempts = 0;
+        // Asynchronously, as every other answer: send() never calls back before it returns.
+        QTimer::singleShot(0, this, [call, refused] {
+            if (call->context)
+                call->handler(refused);
+        });
+        return;
+    }
+
     QUrl url = m_endpoint;
     url.setPath(m_endpoint.path() + call->request.path);
     if (!call->request.query.isEmpty())

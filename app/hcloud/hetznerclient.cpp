@@ -5,9 +5,9 @@
 #include "hclouderrors.h"
 #include "hcloudparse.h"
 #include "hcloudtransport.h"
-#include "ssh/sshpublickey.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QMetaObject>
 #include <QNetworkAccessManager>
 #include <QThread>
@@ -341,9 +341,24 @@ void HetznerClient::getActions(const QList<qint64> &ids, QObject *context, Callb
 
 QString HetznerClient::md5Fingerprint(const QString &openSshPublicKey)
 {
-    // One parser and one fingerprint for keys in the whole program: SshPublicKey's, which libssh checks.
-    const Result<SshPublicKey> key = SshPublicKey::fromLine(openSshPublicKey);
-    return key ? key->md5Fingerprint() : QString();
+    // Computed here, not with ssh/'s SshPublicKey, so that the API client does not depend on the SSH layer
+    // (DESIGN.md §3: "hcloud/ does not need libssh"). Whether the blob is a usable key is checked where the key is
+    // entered (SshPublicKey, with libssh) and by the API on upload; here it only has to be the key the line names.
+    const QStringList fields = openSshPublicKey.trimmed().split(u' ', Qt::SkipEmptyParts);
+    if (fields.size() < 2)
+        return {};
+    const auto decoded
+            = QByteArray::fromBase64Encoding(fields.at(1).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() < 4)
+        return {};
+    // The blob starts with the algorithm name as a length-prefixed string (RFC 4253 §6.6); it must match the
+    // line's first field, as ssh-keygen requires.
+    const QByteArray &blob = decoded.decoded;
+    const auto *bytes = reinterpret_cast<const uchar *>(blob.constData());
+    const quint32 length = (quint32(bytes[0]) << 24) | (quint32(bytes[1]) << 16) | (quint32(bytes[2]) << 8) | bytes[3];
+    if (length == 0 || qsizetype(length) >= blob.size() - 4 || blob.mid(4, length) != fields.at(0).toLatin1())
+        return {};
+    return QString::fromLatin1(QCryptographicHash::hash(blob, QCryptographicHash::Md5).toHex(':'));
 }
 
 void HetznerClient::findSshKeyByFingerprint(const QString &fingerprint, QObject *context,

@@ -65,6 +65,33 @@ private:
 
 } // namespace
 
+Result<QHash<QString, QString>> EnvFile::parse(const QByteArray &bytes)
+{
+    // The mirror of Writer::set: a value never holds a quote, a line break or a backslash.
+    static const QRegularExpression assignment(u"\\A([A-Z][A-Z0-9_]*)='([^'\\\\]*)'\\z"_s);
+    QHash<QString, QString> values;
+    const QList<QByteArray> lines = bytes.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = QString::fromUtf8(lines.at(i));
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QRegularExpressionMatch match = assignment.match(line);
+        if (!match.hasMatch()) {
+            // The line itself may hold a secret: only its number goes into the error.
+            return Error{u"provision"_s,
+                         u"invalid_env_file"_s,
+                         tr("The parameter file is damaged: line %1 is not of the form NAME='value'. Deploy again "
+                            "to write it anew.")
+                                 .arg(i + 1),
+                         u"env file line %1"_s.arg(i + 1),
+                         {},
+                         0};
+        }
+        values.insert(match.captured(1), match.captured(2));
+    }
+    return values;
+}
+
 QString EnvFile::remotePath()
 {
     return u"/etc/jitsi-deployer/provision.env"_s;

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QFileDevice>
+#include <QHash>
 #include <QString>
 
 // The parameters of one host's install script (resources/provision/*.sh): a shell file of JD_* variables
@@ -27,6 +28,11 @@ public:
 
     static Result<QByteArray> render(const DeploymentPlan &plan, const DeploymentSecrets &secrets,
                                      const HostInputs &host, Mode mode = Mode::Real);
+    // The one reader of that format (the engine recovers lost secrets from the web host's copy): empty and
+    // "#" lines, and NAME='value' lines as render() writes them; a name set twice has its last value, as
+    // when the scripts source the file. Anything else means the file is not one render() wrote, and is
+    // refused rather than guessed at. Errors: code "invalid_env_file".
+    static Result<QHash<QString, QString>> parse(const QByteArray &bytes);
 
     // The checks render() applies, usable on their own for early, field-level messages.
     static bool isSafeDomain(const QString &domain); // lower-case ASCII FQDN (IDNs in punycode)

@@ -82,7 +82,7 @@ bridge_configure_jvb() {
         "$p.HOSTNAME" "$(jd_hocon_string "$JD_XMPP_HOST")"
         "$p.DOMAIN" "$(jd_hocon_string "auth.$JD_DOMAIN")"
         "$p.USERNAME" "$(jd_hocon_string jvb)"
-        "$p.PASSWORD" "$(jd_hocon_string "$JD_JVB_SECRET")"
+        "$p.PASSWORD" @variable:JD_JVB_SECRET # never on a command line: see jd_hocon_set_from_variable
         "$p.MUC_JIDS" "$(jd_hocon_string "jvbbrewery@internal.auth.$JD_DOMAIN")"
         "$p.MUC_NICKNAME" "$(jd_hocon_string "$JD_SERVER_NAME")"
         "$p.DISABLE_CERTIFICATE_VERIFICATION" "$disable"

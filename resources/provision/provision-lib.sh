@@ -32,6 +32,12 @@
 : "${JD_RENEW_HOOK_DIR:=$JD_ROOT/etc/letsencrypt/renewal-hooks/deploy}"
 # Empty: prosodyctl's own configuration (/etc/prosody/prosody.cfg.lua).
 : "${JD_PROSODY_CONFIG:=}"
+: "${JD_JITSI_KEYRING:=$JD_ROOT/usr/share/keyrings/jitsi-keyring.gpg}"
+# The fingerprint of the key download.jitsi.org's repository is signed with ("Jitsi <dev@jitsi.org>", key ID
+# B4D2D216F1FD7806, in use since Jitsi rotated its key in 2021; docs/provisioning.md "The Jitsi apt key" says
+# where it was checked). Test seam: the testbed serves its own repository, signed by its own key, and sets
+# its fingerprint here through the unit's environment.
+: "${JD_JITSI_KEY_FINGERPRINT:=FFD65A0DA2BEBDEB73D44C8BB4D2D216F1FD7806}"
 
 export DEBIAN_FRONTEND=noninteractive
 
@@ -167,10 +173,38 @@ jd_step_check_system() {
     fi
 }
 
-# Cloud-init added the Jitsi repository and key (secret-free preparation); check it is really there.
+# Prints the fingerprints of the primary keys in an OpenPGP key file, one a line (none for a file without keys).
+jd_key_fingerprints() {
+    local home rc=0
+    home=$(mktemp -d)
+    # A throw-away home: reading a key file must not create or change root's keyrings.
+    GNUPGHOME=$home gpg --batch --no-tty --with-colons --show-keys "$1" 2>/dev/null |
+        awk -F: '$1 == "pub" { primary = 1; next } $1 == "fpr" && primary { print $10 } { primary = 0 }' || rc=$?
+    rm -rf "$home"
+    return "$rc"
+}
+
+# The keyring cloud-init fetched over https is trusted only if it holds exactly the published Jitsi key: a
+# tampered download (or any extra key) would otherwise let its owner sign the packages this host installs.
+jd_check_jitsi_key() {
+    local keyring=$JD_JITSI_KEYRING expected found
+    expected=${JD_JITSI_KEY_FINGERPRINT// /}
+    expected=${expected^^}
+    [[ -s $keyring ]] ||
+        jd_fail "the Jitsi apt key $keyring is missing or empty; cloud-init did not finish its preparation (see /var/log/cloud-init-output.log)"
+    command -v gpg >/dev/null || jd_fail "gpg is missing, so the Jitsi apt key cannot be checked; install gnupg"
+    found=$(jd_key_fingerprints "$keyring" | tr '\n' ' ') || true
+    found=${found% }
+    [[ $found == "$expected" ]] ||
+        jd_fail "the Jitsi apt key $keyring is not Jitsi's published key (fingerprint ${found:-none}, expected $expected), so no Jitsi package is installed. The key download was altered on the way or Jitsi has changed its key: delete this server and deploy again; if it happens again, update Jitsi Deployer"
+    echo "Jitsi apt key: $expected"
+}
+
+# Cloud-init added the Jitsi repository and key (secret-free preparation); check both before apt uses them.
 jd_step_check_repository() {
     grep -rqs 'download.jitsi.org' "$JD_ROOT/etc/apt/sources.list" "$JD_ROOT/etc/apt/sources.list.d/" ||
         jd_fail "the Jitsi apt repository is not configured; cloud-init did not finish its preparation (see /var/log/cloud-init-output.log)"
+    jd_check_jitsi_key
     apt-get update -q
     local policy
     policy=$(apt-cache policy jicofo jitsi-videobridge2)
@@ -182,9 +216,25 @@ jd_apt_install() {
     apt-get install -y -q -o Dpkg::Options::=--force-confold "$@"
 }
 
+# jd_hocon_set_from_variable <file> <path> <variable name>: sets <path> to a HOCON string holding the
+# variable's value without the value ever being an argument of a program: command lines are readable by
+# every process on the host (/proc/<pid>/cmdline), and the hocon CLI only takes values as arguments. hocon
+# writes a placeholder string; bash builtins (read, printf) then swap in the quoted value. The file is the
+# copy jd_hocon_apply made with mktemp, mode 0600.
+jd_hocon_set_from_variable() {
+    local file=$1 path=$2 variable=$3 placeholder content
+    placeholder="\"jd-value-of-$variable\""
+    hocon -f "$file" set "$path" "$placeholder" >/dev/null || return 1
+    IFS= read -r -d '' content <"$file" || true
+    [[ $content == *"$placeholder"* ]] || return 1
+    printf '%s' "${content//"$placeholder"/"$(jd_hocon_string "${!variable}")"}" >"$file"
+}
+
 # jd_hocon_apply <file> <path> <value> [<path> <value>...]: sets the values with the hocon CLI on a copy
 # and replaces the file only if the bytes differ, so a second run leaves the file (and its mtime) alone.
-# String values must carry their HOCON quotes. Prints "changed" when the file was replaced.
+# String values must carry their HOCON quotes. A value "@variable:NAME" is the string held by the shell
+# variable NAME, set without it reaching a command line (for secrets; see jd_hocon_set_from_variable).
+# Prints "changed" when the file was replaced.
 jd_hocon_apply() {
     local file=$1 tmp
     shift
@@ -193,7 +243,11 @@ jd_hocon_apply() {
     tmp=$(mktemp "$file.jd.XXXXXX")
     cat "$file" >"$tmp"
     while [[ $# -ge 2 ]]; do
-        hocon -f "$tmp" set "$1" "$2" >/dev/null || {
+        if [[ $2 == @variable:* ]]; then
+            jd_hocon_set_from_variable "$tmp" "$1" "${2#@variable:}"
+        else
+            hocon -f "$tmp" set "$1" "$2" >/dev/null
+        fi || {
             rm -f "$tmp"
             jd_fail "could not set $1 in $file"
         }
@@ -209,7 +263,9 @@ jd_hocon_apply() {
     fi
 }
 
-# Quotes a validated value as a HOCON string.
+# Quotes a value as a HOCON string (values are validated, but a backslash or quote must not end the string).
 jd_hocon_string() {
-    printf '"%s"' "$1"
+    local value=${1//\\/\\\\}
+    value=${value//\"/\\\"}
+    printf '"%s"' "$value"
 }

@@ -6,8 +6,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkInterface>
 #include <QProcess>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -155,6 +157,47 @@ private Q_SLOTS:
         const Run result = run({u"hcloud"_s, u"locations"_s, u"--api-endpoint"_s, u"ftp://example"_s}, secretToken, {});
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.err.contains(u"http"_s));
+    }
+
+    // Plain http to anything but this machine is refused before the token leaves: nothing reaches a
+    // listener on one of this machine's own non-loopback addresses, from the variable or the option.
+    void plainHttpElsewhereIsRefusedBeforeAnyRequest_data()
+    {
+        QTest::addColumn<bool>("fromOption");
+        QTest::newRow("HCLOUD_ENDPOINT") << false;
+        QTest::newRow("--api-endpoint") << true;
+    }
+
+    void plainHttpElsewhereIsRefusedBeforeAnyRequest()
+    {
+        QFETCH(bool, fromOption);
+        QHostAddress outside;
+        for (const QHostAddress &address : QNetworkInterface::allAddresses())
+            if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
+                outside = address;
+        if (outside.isNull())
+            QSKIP("this machine has no non-loopback IPv4 address to listen on");
+        QTcpServer listener;
+        QVERIFY(listener.listen(outside, 0));
+        QByteArray received;
+        int connections = 0;
+        connect(&listener, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *socket = listener.nextPendingConnection()) {
+                ++connections;
+                connect(socket, &QTcpSocket::readyRead, this, [socket, &received] { received += socket->readAll(); });
+            }
+        });
+        const QString endpoint = u"http://%1:%2/v1"_s.arg(outside.toString()).arg(listener.serverPort());
+        const QStringList arguments
+                = fromOption ? QStringList{u"hcloud"_s, u"check-token"_s, u"--api-endpoint"_s, endpoint}
+                             : QStringList{u"hcloud"_s, u"check-token"_s};
+        const Run result = run(arguments, secretToken, fromOption ? QString() : endpoint);
+        QTest::qWait(200); // a connection, had the CLI made one, would have arrived by now
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(u"plain http"_s) && result.err.contains(u"https://"_s), qPrintable(result.err));
+        QCOMPARE(connections, 0);
+        QVERIFY(!received.contains(secretToken.toUtf8()));
+        QVERIFY(m_sim->exchanges().isEmpty());
     }
 
     void serverErrorIsReported()

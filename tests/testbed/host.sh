@@ -239,6 +239,7 @@ cmd_up() {
     # The Debian subset mirror is signed by the testbed's key; the Jitsi repository is not trusted this
     # way (its sources line names its own keyring, which the prepare script fetches).
     [[ -z $services ]] || install -m 0644 "$services/apt-key.gpg" "$r/etc/apt/trusted.gpg.d/jitsi-deployer-testbed.gpg"
+    [[ -z $services ]] || expect_jitsi_key "$r" "$services/apt-key.gpg"
     if [[ ${#ca_certs[@]} -gt 0 ]]; then
         for cert in "${ca_certs[@]}"; do cp "$cert" "$r/usr/local/share/ca-certificates/jdtb-$(basename "$cert" .crt).crt"; done
         chroot "$r" update-ca-certificates >/dev/null
@@ -278,6 +279,21 @@ cmd_up() {
         exit 1
     fi
     echo "host.sh: $name up at $ip (state $dir)" >&2
+}
+
+# Test seam (docs/provisioning.md "The Jitsi apt key"): the install scripts trust the Jitsi keyring only if it
+# is the key with Jitsi's published fingerprint. The testbed's repository is signed by the testbed's own key,
+# so the provisioning unit is told to expect that one instead (the systemctl shim applies the drop-in).
+expect_jitsi_key() {
+    local r=$1 key=$2 home fingerprint
+    local dropins=$r/etc/systemd/system/jitsi-deployer-provision.service.d
+    home=$(mktemp -d)
+    fingerprint=$(GNUPGHOME=$home gpg --batch --with-colons --show-keys "$key" 2>/dev/null |
+        awk -F: '$1 == "fpr" && !seen { print $10; seen = 1 }')
+    rm -rf "$home"
+    [[ -n $fingerprint ]] || die "cannot read the fingerprint of $key"
+    mkdir -p "$dropins"
+    printf '[Service]\nEnvironment=JD_JITSI_KEY_FINGERPRINT=%s\n' "$fingerprint" >"$dropins/testbed-jitsi-key.conf"
 }
 
 # Writes what a fresh server has before its first boot: the seed (instance id, hostname, user-data), the

@@ -110,6 +110,39 @@ private Q_SLOTS:
         QVERIFY(!InputValidation::endpoint(QString()).ok());
     }
 
+    // Plain http would carry the API token readable to everyone on the way: only for this machine.
+    void plainHttpOnlyForLoopback_data()
+    {
+        QTest::addColumn<QString>("endpoint");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("https elsewhere") << u"https://api.hetzner.cloud/v1"_s << true;
+        QTest::newRow("127.0.0.1") << u"http://127.0.0.1:4000/v1"_s << true;
+        QTest::newRow("127.0.0.0/8") << u"http://127.3.4.5:4000/v1"_s << true;
+        QTest::newRow("::1") << u"http://[::1]:4000/v1"_s << true;
+        QTest::newRow("localhost") << u"http://localhost:4000/v1"_s << true;
+        QTest::newRow("LOCALHOST") << u"http://LOCALHOST/v1"_s << true;
+        QTest::newRow("API over http") << u"http://api.hetzner.cloud/v1"_s << false;
+        QTest::newRow("LAN address") << u"http://192.168.1.10:4000/v1"_s << false;
+        QTest::newRow("128.0.0.1") << u"http://128.0.0.1/v1"_s << false;
+        QTest::newRow("IPv6 elsewhere") << u"http://[2001:db8::1]/v1"_s << false;
+        QTest::newRow("localhost lookalike") << u"http://localhost.example.com/v1"_s << false;
+        QTest::newRow("127 as a name prefix") << u"http://127.0.0.1.example.com/v1"_s << false;
+        QTest::newRow("all addresses") << u"http://0.0.0.0/v1"_s << false;
+    }
+
+    void plainHttpOnlyForLoopback()
+    {
+        QFETCH(QString, endpoint);
+        QFETCH(bool, accepted);
+        const Result<QUrl> checked = InputValidation::endpoint(endpoint);
+        QCOMPARE(checked.ok(), accepted);
+        if (!accepted) {
+            QCOMPARE(checked.error().code, u"endpoint_insecure"_s);
+            QVERIFY2(checked.error().message.contains(u"https://"_s), qPrintable(checked.error().message));
+            QVERIFY(checked.error().message.contains(QUrl(endpoint).host()));
+        }
+    }
+
     void architectureValidation()
     {
         QCOMPARE(InputValidation::architecture(u"ARM"_s).value(), u"arm"_s);

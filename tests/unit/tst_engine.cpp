@@ -591,6 +591,59 @@ private Q_SLOTS:
         QTRY_VERIFY(loaded);
     }
 
+    // The keychain lost the secrets: remove-bridge reads them from the web host's env file, through
+    // EnvFile::parse, and takes the values the host's scripts use (a name set twice: the last, as bash does).
+    void removeBridgeRecoversSecretsFromTheWebHost()
+    {
+        QVERIFY(deploy(makePlan(2)).result.ok());
+        FakeHost *web = m_cloud->host(slug + u"-web"_s);
+        QVERIFY(web && web->hasFile(EnvFile::remotePath()));
+        const Result<QHash<QString, QString>> uploaded = EnvFile::parse(web->file(EnvFile::remotePath()));
+        QVERIFY(uploaded.ok());
+        const QString focusPassword = uploaded->value(u"JD_FOCUS_PASSWORD"_s);
+        // An edited file that repeats a name: the host's scripts use the later value.
+        const QString hostSecret = u"EditedJvbSecret0123456789abcdef"_s;
+        web->writeFile(EnvFile::remotePath(),
+                       web->file(EnvFile::remotePath()) + "JD_JVB_SECRET='" + hostSecret.toUtf8() + "'\n",
+                       EnvFile::unixMode);
+
+        bool removed = false;
+        QObject context;
+        DeploymentSecretStore().remove(slug, &context, [&](Result<void> done) {
+            QVERIFY(done.ok());
+            removed = true;
+        });
+        QTRY_VERIFY(removed);
+
+        const QString doomed = slug + u"-jvb-2"_s;
+        const Outcome outcome = run([doomed](DeploymentEngine *e) { e->removeBridge(slug, doomed); });
+        QVERIFY2(outcome.result.ok(), qPrintable(errorText(outcome)));
+        bool warned = false;
+        for (const EngineEvent &event : outcome.events)
+            warned |= event.kind == EngineEvent::Kind::Warning && event.message.contains(u"read from the web host"_s);
+        QVERIFY(warned);
+        bool loaded = false;
+        DeploymentSecretStore().load(slug, &context, [&](Result<std::optional<DeploymentSecrets>> secrets) {
+            QVERIFY(secrets.ok() && secrets.value().has_value());
+            QCOMPARE(secrets.value()->jvbSecret, hostSecret);
+            QCOMPARE(secrets.value()->focusPassword, focusPassword);
+            loaded = true;
+        });
+        QTRY_VERIFY(loaded);
+
+        // A damaged file is not guessed at: the engine says where the secrets are not, and how to restore them.
+        web->writeFile(EnvFile::remotePath(), web->file(EnvFile::remotePath()) + "JD_JVB_SECRET=unquoted\n",
+                       EnvFile::unixMode);
+        removed = false;
+        DeploymentSecretStore().remove(slug, &context, [&](Result<void>) { removed = true; });
+        QTRY_VERIFY(removed);
+        const Outcome refused = run([](DeploymentEngine *e) { e->removeBridge(slug, slug + u"-jvb-1"_s); });
+        QVERIFY(!refused.result.ok());
+        QCOMPARE(refused.result.error().code, u"secrets_missing"_s);
+        QVERIFY(refused.result.error().detail.startsWith(u"env file line "_s));
+        QVERIFY(!refused.result.error().detail.contains(hostSecret));
+    }
+
     void verifyNamesTheCause_data()
     {
         QTest::addColumn<QString>("fault");

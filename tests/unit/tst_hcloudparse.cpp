@@ -1,8 +1,14 @@
 #include "hcloud/hcloudparse.h"
 #include "hcloud/hetznerclient.h"
 #include "hcloud/labelselector.h"
+#include "ssh/sshpublickey.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -99,6 +105,9 @@ private Q_SLOTS:
     void requestBodies();
     void md5Fingerprint_data();
     void md5Fingerprint();
+    void md5FingerprintAsSshKeygen_data();
+    void md5FingerprintAsSshKeygen();
+    void hcloudIncludesNothingFromSsh();
     void selectorBuilder();
     void queryEncodingKeepsSelectorIntact();
 };
@@ -352,6 +361,9 @@ void TestHcloudParse::md5Fingerprint_data()
     const QString expected = u"ef:b6:c9:89:ae:58:6a:d6:df:0d:8b:22:54:ef:29:12"_s;
     QTest::newRow("with comment") << ed25519 + u" user@host"_s << expected;
     QTest::newRow("without comment") << ed25519 << expected;
+    QTest::newRow("rsa")
+            << u"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQD0IW1OyQ+6SZ5ikP17hzleF7fz/bN1nvzO2DPBXdVCbujyfC+fJAvbCmvUpeYh1qQW/ySoPA9+dDnLVgCwCWxH7gqHwJQXZUfAqPB7yWk0YRXpcqRMCn3Vnrza4eyr/iNEcl+08WkP7F3JcLAX/rw8oFNdDZ+Q0iBOQyPPQCCQJlDvjcQi+tTBes2PNBZ7w2UiekNOXbEpWOGGP4Hf5m9Tekc9lA/8XjoiRejkSqxo3TJ0ACUvy/7YHM80at165f+iwD7m5+8/sx3+fdTJdSLb/FCYflkxxIu5nr+pwVCk8LcHVn3lt3jjP4GUGsJEmjydiLne2ssVBru4fcnGfQG7 x"_s
+            << u"a7:ed:cc:aa:cc:d9:a0:12:a1:d5:e9:15:98:ac:b5:ec"_s;
     QTest::newRow("surrounding whitespace and newline") << u"  "_s + ed25519 + u" a b c\n"_s << expected;
     QTest::newRow("empty") << QString() << QString();
     QTest::newRow("type only") << u"ssh-ed25519"_s << QString();
@@ -359,6 +371,8 @@ void TestHcloudParse::md5Fingerprint_data()
     QTest::newRow("type does not match blob")
             << u"ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIFIliKSm/I9kkuFvHkoYJOx0Tx2GIJdSj72lsGHITTnq"_s << QString();
     QTest::newRow("private key header") << u"-----BEGIN OPENSSH PRIVATE KEY-----"_s << QString();
+    QTest::newRow("algorithm name only") << u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5"_s << QString();
+    QTest::newRow("length beyond the blob") << u"ssh-ed25519 AAAA/3NzaC1lZDI1NTE5AAAAIA=="_s << QString();
 }
 
 void TestHcloudParse::md5Fingerprint()
@@ -366,6 +380,56 @@ void TestHcloudParse::md5Fingerprint()
     QFETCH(QString, key);
     QFETCH(QString, fingerprint);
     QCOMPARE(HetznerClient::md5Fingerprint(key), fingerprint);
+}
+
+// Keys made now by the real ssh-keygen: the client's own fingerprint is the one ssh-keygen shows and the one
+// SshPublicKey (which the client used before) computes, for every algorithm the wizard accepts.
+void TestHcloudParse::md5FingerprintAsSshKeygen_data()
+{
+    QTest::addColumn<QStringList>("keygenArguments");
+    QTest::newRow("ed25519") << QStringList{u"-t"_s, u"ed25519"_s};
+    QTest::newRow("rsa 3072") << QStringList{u"-t"_s, u"rsa"_s, u"-b"_s, u"3072"_s};
+    QTest::newRow("ecdsa 256") << QStringList{u"-t"_s, u"ecdsa"_s, u"-b"_s, u"256"_s};
+}
+
+void TestHcloudParse::md5FingerprintAsSshKeygen()
+{
+    QFETCH(QStringList, keygenArguments);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"key"_s);
+    QProcess keygen;
+    keygen.start(u"ssh-keygen"_s,
+                 keygenArguments + QStringList{u"-q"_s, u"-N"_s, QString(), u"-C"_s, u"me@laptop"_s, u"-f"_s, file});
+    QVERIFY(keygen.waitForFinished(60000) && keygen.exitCode() == 0);
+    QProcess list;
+    list.start(u"ssh-keygen"_s, {u"-l"_s, u"-E"_s, u"md5"_s, u"-f"_s, file + u".pub"_s});
+    QVERIFY(list.waitForFinished(60000) && list.exitCode() == 0);
+    const QString shown = QString::fromUtf8(list.readAllStandardOutput()).split(u' ').value(1); // "MD5:ab:cd:…"
+    QFile publicFile(file + u".pub"_s);
+    QVERIFY(publicFile.open(QIODevice::ReadOnly));
+    const QString line = QString::fromUtf8(publicFile.readAll());
+
+    const QString ours = HetznerClient::md5Fingerprint(line);
+    QCOMPARE(u"MD5:"_s + ours, shown);
+    const Result<SshPublicKey> key = SshPublicKey::fromLine(line);
+    QVERIFY(key.ok());
+    QCOMPARE(ours, key->md5Fingerprint());
+}
+
+// DESIGN.md §3: hcloud/ does not need the SSH layer or libssh.
+void TestHcloudParse::hcloudIncludesNothingFromSsh()
+{
+    const QDir dir(QStringLiteral(DEPLOYER_SOURCE_DIR "/app/hcloud"));
+    const QStringList files = dir.entryList({u"*.h"_s, u"*.cpp"_s}, QDir::Files);
+    QVERIFY(files.contains(u"hetznerclient.cpp"_s));
+    static const QRegularExpression include(u"^\\s*#\\s*include\\s*[<\"](ssh/|libssh)"_s,
+                                            QRegularExpression::MultilineOption);
+    for (const QString &name : files) {
+        QFile source(dir.filePath(name));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const QRegularExpressionMatch match = include.match(QString::fromUtf8(source.readAll()));
+        QVERIFY2(!match.hasMatch(), qPrintable(name + u": "_s + match.captured(0)));
+    }
 }
 
 void TestHcloudParse::selectorBuilder()

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
+#include <QNetworkInterface>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -114,6 +115,7 @@ private Q_SLOTS:
     void endpointUnreachable();
     void invalidResponseIsNotRetried();
     void tlsFailureIsClear();
+    void plainHttpToAnotherMachineSendsNothing();
     void sshKeys();
     void firewalls();
     void networks();
@@ -751,6 +753,46 @@ void TestHetznerClient::invalidResponseIsNotRetried()
     QCOMPARE(m_sim->exchanges().size(), 1);
 
     m_sim->clearExchanges(); // the HTML answer above is deliberately outside the schema
+}
+
+// A plain-http endpoint that is not this machine, set without the input check: the transport refuses
+// before a connection exists. The listener is on one of this machine's own non-loopback addresses, so a
+// sent request would certainly reach it.
+void TestHetznerClient::plainHttpToAnotherMachineSendsNothing()
+{
+    QHostAddress outside;
+    for (const QHostAddress &address : QNetworkInterface::allAddresses())
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
+            outside = address;
+    if (outside.isNull())
+        QSKIP("this machine has no non-loopback IPv4 address to listen on");
+    QTcpServer listener;
+    QVERIFY(listener.listen(outside, 0));
+    int connections = 0;
+    connect(&listener, &QTcpServer::newConnection, m_context.get(), [&listener, &connections] {
+        while (listener.nextPendingConnection())
+            ++connections;
+    });
+    const QUrl endpoint(u"http://%1:%2/v1"_s.arg(outside.toString()).arg(listener.serverPort()));
+    m_client->setEndpoint(endpoint);
+    Outcome<QList<Location>> locations;
+    m_client->listLocations(m_context.get(), locations.callback());
+    AWAIT(locations);
+    QVERIFY(!locations->ok());
+    m_errors.append(locations->error());
+    QCOMPARE(locations->error().code, u"endpoint_insecure"_s);
+    QVERIFY(locations->error().message.contains(u"https://"_s));
+    QCOMPARE(locations.calls, 1);
+    QCOMPARE(m_client->requestCount(), 0);
+    QTest::qWait(200); // a connection attempt, had there been one, arrives meanwhile
+    QCOMPARE(connections, 0);
+
+    // Plain http to this machine still works: the refusal above is about where the token would go.
+    const QUrl loopback(u"http://127.0.0.1:%1/v1"_s.arg(m_sim->endpoint().port()));
+    m_client->setEndpoint(loopback);
+    Outcome<QList<Location>> again;
+    m_client->listLocations(m_context.get(), again.callback());
+    AWAIT_OK(again);
 }
 
 void TestHetznerClient::tlsFailureIsClear()

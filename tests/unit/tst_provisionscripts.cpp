@@ -92,6 +92,35 @@ QString stageHostKey(const QString &root)
     return staged;
 }
 
+// Runs gpg with its own home; stdout, or empty with `ok` false on failure.
+QByteArray runGpg(const QString &home, const QStringList &arguments, bool *ok)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"GNUPGHOME"_s, home);
+    process.setProcessEnvironment(env);
+    process.start(u"gpg"_s, QStringList{u"--batch"_s, u"--no-tty"_s} + arguments);
+    *ok = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    return *ok ? process.readAllStandardOutput() : QByteArray();
+}
+
+// A signing key made by the real gpg in `home`; its public half goes to `keyring` in binary form (what
+// `gpg --dearmor` makes of jitsi-key.gpg.key). Returns its fingerprint, empty on failure.
+QString makeSigningKey(const QString &home, const QString &name, const QString &keyring)
+{
+    bool ok = false;
+    const QString uid = name + u" <"_s + name + u"@example.org>"_s;
+    runGpg(home, {u"--passphrase"_s, QString(), u"--quick-gen-key"_s, uid, u"ed25519"_s, u"sign"_s, u"never"_s}, &ok);
+    if (!ok)
+        return {};
+    const QByteArray exported = runGpg(home, {u"--export"_s, uid}, &ok);
+    if (!ok || exported.isEmpty() || !writeFile(keyring, exported))
+        return {};
+    const QByteArray listing = runGpg(home, {u"--with-colons"_s, u"--list-keys"_s, uid}, &ok);
+    static const QRegularExpression fpr(u"^fpr:+([0-9A-F]{40}):"_s, QRegularExpression::MultilineOption);
+    return QString::fromLatin1(listing).contains(fpr) ? fpr.match(QString::fromLatin1(listing)).captured(1) : QString();
+}
+
 DeploymentPlan samplePlan()
 {
     DeploymentPlan plan;
@@ -139,9 +168,12 @@ class tst_ProvisionScripts : public QObject
 
 private:
     QTemporaryDir m_scripts; // the bundle's scripts, as the app uploads them
+    QTemporaryDir m_keys; // gpg's home and two signing keys: one stands in for Jitsi's, one for a forgery
+    QString m_jitsiKeyring, m_jitsiFingerprint, m_otherKeyring, m_otherFingerprint;
     QString m_fixtures = QStringLiteral(DEPLOYER_SOURCE_DIR "/tests/fixtures/provision");
 
-    // Runs a bash snippet in the scripts' directory with the scripts' paths moved under root.
+    // Runs a bash snippet in the scripts' directory with the scripts' paths moved under root; `environment`
+    // entries are NAME=value, or NAME alone to unset it.
     BashRun bash(const QString &snippet, const QString &root, const QStringList &environment = {})
     {
         QProcess process;
@@ -149,7 +181,10 @@ private:
         env.insert(u"JD_ROOT"_s, root);
         for (const QString &entry : environment) {
             const qsizetype eq = entry.indexOf(u'=');
-            env.insert(entry.left(eq), entry.mid(eq + 1));
+            if (eq < 0)
+                env.remove(entry); // "NAME" alone: unset
+            else
+                env.insert(entry.left(eq), entry.mid(eq + 1));
         }
         process.setProcessEnvironment(env);
         process.setWorkingDirectory(m_scripts.path());
@@ -194,6 +229,7 @@ private:
         QVERIFY(writeFile(
                 r + u"/etc/apt/sources.list.d/jitsi-stable.list"_s,
                 "deb [signed-by=/usr/share/keyrings/jitsi-keyring.gpg] https://download.jitsi.org stable/\n"));
+        QVERIFY(writeFile(r + u"/usr/share/keyrings/jitsi-keyring.gpg"_s, readFile(m_jitsiKeyring)));
         const QString calls = r + u"/calls.log"_s;
         const QString stub = u"#!/bin/bash\necho \"$(basename \"$0\") $*\" >>'"_s + calls + u"'\n"_s;
         const QString bin = r + u"/bin"_s;
@@ -206,8 +242,9 @@ private:
                 {u"nginx"_s, stub},
                 {u"certbot"_s, stub},
                 {u"cloud-init"_s, stub},
-                // The real prosodyctl, with its arguments recorded: the secret must not be among them.
+                // The real prosodyctl and hocon, with their arguments recorded: the secret must not be among them.
                 {u"prosodyctl"_s, stub + u"exec /usr/bin/prosodyctl \"$@\"\n"_s},
+                {u"hocon"_s, stub + u"exec /usr/bin/hocon \"$@\"\n"_s},
                 // A restarted bridge logs its join, as jvb would once prosody accepted it.
                 {u"systemctl"_s,
                  stub
@@ -219,7 +256,8 @@ private:
             QVERIFY(writeFile(bin + u'/' + name, text.toUtf8()));
             QVERIFY(QFile::setPermissions(bin + u'/' + name, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
         }
-        *env = QStringList{u"PATH="_s + bin + u':' + qEnvironmentVariable("PATH"), u"JD_JOIN_TIMEOUT=10"_s};
+        *env = QStringList{u"PATH="_s + bin + u':' + qEnvironmentVariable("PATH"), u"JD_JOIN_TIMEOUT=10"_s,
+                           u"JD_JITSI_KEY_FINGERPRINT="_s + m_jitsiFingerprint};
     }
 
     const QStringList bridgeEnv
@@ -231,9 +269,19 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_scripts.isValid());
-        for (const char *tool : {"bash", "hocon", "prosodyctl", "shellcheck"})
+        for (const char *tool : {"bash", "hocon", "prosodyctl", "shellcheck", "gpg"})
             QVERIFY2(!QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty(),
                      qPrintable(u"%1 is missing; run scripts/install-deps.sh"_s.arg(QString::fromLatin1(tool))));
+        QVERIFY(m_keys.isValid());
+        const QString home = m_keys.filePath(u"gnupg"_s);
+        QVERIFY(QDir().mkpath(home));
+        QVERIFY(QFile::setPermissions(home, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        m_jitsiKeyring = m_keys.filePath(u"jitsi.gpg"_s);
+        m_otherKeyring = m_keys.filePath(u"other.gpg"_s);
+        m_jitsiFingerprint = makeSigningKey(home, u"jitsi-stand-in"_s, m_jitsiKeyring);
+        m_otherFingerprint = makeSigningKey(home, u"forger"_s, m_otherKeyring);
+        QVERIFY(!m_jitsiFingerprint.isEmpty() && !m_otherFingerprint.isEmpty());
+        QVERIFY(m_jitsiFingerprint != m_otherFingerprint);
         for (const InstallFile &file : InstallBundle::forRole(HostRole::Web).files())
             if (file.remotePath.endsWith(u".sh"_s))
                 QVERIFY(writeFile(m_scripts.filePath(QFileInfo(file.remotePath).fileName()), file.content));
@@ -244,6 +292,17 @@ private Q_SLOTS:
             QCOMPARE(file.mode, 0755);
             QVERIFY(writeFile(m_scripts.filePath(QFileInfo(file.remotePath).fileName()), file.content));
         }
+    }
+
+    void cleanupTestCase()
+    {
+        // The agent gpg started for key generation lives in the temporary home; end it with the home.
+        QProcess kill;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"GNUPGHOME"_s, m_keys.filePath(u"gnupg"_s));
+        kill.setProcessEnvironment(env);
+        kill.start(u"gpgconf"_s, {u"--kill"_s, u"gpg-agent"_s});
+        kill.waitForFinished(10000);
     }
 
     // Every script in resources/provision, and exactly what the bundle ships.
@@ -322,6 +381,58 @@ private Q_SLOTS:
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(u"@@error none parameter file"_s) && refused.err.contains(u"mode 604"_s),
                  qPrintable(refused.err));
+    }
+
+    // EnvFile::parse reads exactly what bash reads when the scripts source the file: every value of a real
+    // web and bridge file (spaces, base64, a name set twice), and nothing from a file render() never writes.
+    void envFileParsedAsBashReadsIt()
+    {
+        for (const HostInputs &host : {webInputs(), bridgeInputs(2)}) {
+            QTemporaryDir root;
+            writeEnv(root.path(), samplePlan(), host);
+            const QString path = root.path() + EnvFile::remotePath();
+            // A later line wins in bash; an edited file could repeat a name.
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::Append));
+            file.write("# edited\nJD_SERVER_NAME='edited-name'\n");
+            file.close();
+
+            const Result<QHash<QString, QString>> parsed = EnvFile::parse(readFile(path));
+            QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
+            // The file alone in a clean bash, sourced as jd_load_env does.
+            const BashRun run = bash(u"env -i bash -c '. \"$1\"; for n in ${!JD_@}; do printf \"%s=%s\\n\" "
+                                     "\"$n\" \"${!n}\"; done' _ \"$JD_ROOT/etc/jitsi-deployer/provision.env\""_s,
+                                     root.path());
+            QCOMPARE(run.exitCode, 0);
+            QHash<QString, QString> fromBash;
+            for (const QString &line : run.out.split(u'\n', Qt::SkipEmptyParts))
+                fromBash.insert(line.section(u'=', 0, 0), line.section(u'=', 1));
+            QCOMPARE(*parsed, fromBash);
+            QCOMPARE(parsed->value(u"JD_SERVER_NAME"_s), u"edited-name"_s);
+            QCOMPARE(parsed->value(u"JD_JVB_SECRET"_s), jvbSecret);
+        }
+
+        // Lines render() never writes: refused, with the line number and never the line (it may hold a secret).
+        const QList<QByteArray> damaged{
+                "JD_JVB_SECRET=" + jvbSecret.toUtf8(), // unquoted
+                "JD_JVB_SECRET=\"" + jvbSecret.toUtf8() + '"',
+                "export JD_JVB_SECRET='" + jvbSecret.toUtf8() + '\'',
+                "JD_JVB_SECRET='" + jvbSecret.toUtf8() + "'x'",
+                "JD_JVB_SECRET='a\\b'",
+                " JD_JVB_SECRET='a'",
+                "jd_jvb_secret='a'",
+                "JD_JVB_SECRET='" + jvbSecret.toUtf8(), // no closing quote
+        };
+        for (const QByteArray &line : damaged) {
+            const Result<QHash<QString, QString>> parsed
+                    = EnvFile::parse("# jitsi-deployer\nJD_ROLE='web'\n" + line + '\n');
+            QVERIFY2(!parsed.ok(), line.constData());
+            QCOMPARE(parsed.error().code, u"invalid_env_file"_s);
+            QCOMPARE(parsed.error().detail, u"env file line 3"_s);
+            QVERIFY(!parsed.error().message.contains(jvbSecret));
+            QVERIFY(!parsed.error().message.isEmpty());
+        }
+        QVERIFY(EnvFile::parse(QByteArray()).ok());
     }
 
     void envFileForBridge()
@@ -517,6 +628,124 @@ private Q_SLOTS:
         if (hadProperties)
             QCOMPARE(QFileInfo(properties).lastModified(), propertiesTime);
         QVERIFY(QDir(root.path() + u"/etc/jitsi/videobridge"_s).entryList({u"*.jd.*"_s}).isEmpty()); // no temp left
+    }
+
+    // The jvb secret goes into jvb.conf without being an argument of any program: command lines are readable
+    // by every process on the host. A recording wrapper in front of the real hocon shows hocon edited the
+    // PASSWORD key but never saw the secret; the real hocon reads the secret back from the file.
+    void jvbSecretNeverOnTheHoconCommandLine()
+    {
+        QTemporaryDir root;
+        QVERIFY(copyTree(m_fixtures + u"/bridge"_s, root.path()));
+        const QString r = root.path();
+        const QString wrapper = r + u"/bin/hocon"_s;
+        QVERIFY(writeFile(wrapper, "#!/bin/bash\nprintf '%s\\n' \"hocon $*\" >>'" + r.toUtf8()
+                                           + "/calls.log'\nexec /usr/bin/hocon \"$@\"\n"));
+        QVERIFY(QFile::setPermissions(wrapper, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        QStringList env = bridgeEnv;
+        env << u"PATH="_s + r + u"/bin:"_s + qEnvironmentVariable("PATH");
+
+        const BashRun run = bash(u". ./provision-bridge.sh; bridge_configure_jvb"_s, r, env);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QByteArray calls = readFile(r + u"/calls.log"_s);
+        QVERIFY2(calls.contains(" set videobridge.apis.xmpp-client.configs.shard.PASSWORD "), calls.constData());
+        QVERIFY2(!calls.contains(jvbSecret.toUtf8()), calls.constData());
+        const QString conf = r + u"/etc/jitsi/videobridge/jvb.conf"_s;
+        QCOMPARE(hoconGet(conf, u"videobridge.apis.xmpp-client.configs.shard.PASSWORD"_s), jvbSecret);
+        QVERIFY(!readFile(conf).contains("jd-value-of-"));
+
+        // HOCON quoting holds for characters the env file never lets through (defence in depth).
+        const BashRun quoted
+                = bash(u". ./provision-lib.sh; S='a\\b\"c&d${x}'; printf '%s' \"$(jd_hocon_string \"$S\")\""_s, r);
+        QCOMPARE(quoted.out, u"\"a\\\\b\\\"c&d${x}\""_s);
+    }
+
+    // The keyring cloud-init fetched is trusted only when it holds exactly the expected key. Real gpg reads
+    // real keys; the script's own default is Jitsi's published fingerprint.
+    void jitsiKeyCheckedAgainstItsFingerprint_data()
+    {
+        QTest::addColumn<QStringList>("keyrings"); // concatenated into the keyring file; "" = an empty file
+        QTest::addColumn<bool>("seamSet"); // JD_JITSI_KEY_FINGERPRINT = the stand-in's; else the default
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("the expected key") << QStringList{u"jitsi"_s} << true << true;
+        QTest::newRow("another key") << QStringList{u"other"_s} << true << false;
+        QTest::newRow("the expected key plus another") << QStringList{u"jitsi"_s, u"other"_s} << true << false;
+        QTest::newRow("an empty file") << QStringList{QString()} << true << false;
+        QTest::newRow("not a key") << QStringList{u"garbage"_s} << true << false;
+        QTest::newRow("no file") << QStringList{} << true << false;
+        QTest::newRow("default: Jitsi's published key") << QStringList{u"jitsi"_s} << false << false;
+    }
+
+    void jitsiKeyCheckedAgainstItsFingerprint()
+    {
+        QFETCH(QStringList, keyrings);
+        QFETCH(bool, seamSet);
+        QFETCH(bool, accepted);
+        QTemporaryDir root;
+        QByteArray keyring;
+        for (const QString &which : std::as_const(keyrings))
+            keyring += which.isEmpty()         ? QByteArray()
+                       : which == u"garbage"_s ? QByteArray("-----BEGIN PGP PUBLIC KEY BLOCK-----\nnonsense\n")
+                                               : readFile(which == u"jitsi"_s ? m_jitsiKeyring : m_otherKeyring);
+        const QString keyringPath = root.path() + u"/usr/share/keyrings/jitsi-keyring.gpg"_s;
+        if (!keyrings.isEmpty())
+            QVERIFY(writeFile(keyringPath, keyring));
+        QStringList env;
+        if (seamSet)
+            env << u"JD_JITSI_KEY_FINGERPRINT="_s + m_jitsiFingerprint;
+        else
+            env << u"JD_JITSI_KEY_FINGERPRINT"_s; // unset: see bash()
+
+        // As the install script runs it: a step, its output in the provision log.
+        const BashRun run = bash(u". ./provision-lib.sh; jd_open_log; jd_step check-key none jd_check_jitsi_key"_s,
+                                 root.path(), env);
+        const QString log = QString::fromUtf8(readFile(root.path() + u"/var/log/jitsi-deployer/provision.log"_s));
+        QCOMPARE(run.exitCode, accepted ? 0 : 1);
+        if (accepted) {
+            QVERIFY2(log.contains(u"Jitsi apt key: "_s + m_jitsiFingerprint), qPrintable(log));
+            QVERIFY(log.contains(u"@@step end check-key rc=0"_s));
+            return;
+        }
+        QVERIFY2(log.contains(u"@@error check-key the Jitsi apt key "_s), qPrintable(log));
+        QVERIFY(log.contains(u"@@step end check-key rc=1"_s));
+        if (keyring.isEmpty()) {
+            QVERIFY2(log.contains(u"is missing or empty"_s), qPrintable(log));
+            return;
+        }
+        const QString expected = seamSet ? m_jitsiFingerprint : u"FFD65A0DA2BEBDEB73D44C8BB4D2D216F1FD7806"_s;
+        QVERIFY2(log.contains(u"expected "_s + expected), qPrintable(log));
+        QVERIFY2(log.contains(u"so no Jitsi package is installed"_s), qPrintable(log));
+        if (keyrings == QStringList{u"other"_s})
+            QVERIFY2(log.contains(u"fingerprint "_s + m_otherFingerprint + u','), qPrintable(log));
+        if (keyrings == QStringList{u"garbage"_s})
+            QVERIFY2(log.contains(u"fingerprint none,"_s), qPrintable(log));
+        if (keyrings.size() == 2)
+            QVERIFY2(log.contains(u"fingerprint "_s + m_jitsiFingerprint + u' ' + m_otherFingerprint + u','),
+                     qPrintable(log));
+    }
+
+    // The whole check-repository step: a wrong key stops it before apt-get runs at all.
+    void wrongJitsiKeyStopsBeforeApt()
+    {
+        QTemporaryDir root;
+        const QString r = root.path();
+        QStringList env;
+        stubSystemTools(r, &env);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(writeFile(r + u"/usr/share/keyrings/jitsi-keyring.gpg"_s, readFile(m_otherKeyring)));
+        const BashRun run = bash(
+                u". ./provision-lib.sh; jd_open_log; jd_step check-repository none jd_step_check_repository"_s, r, env);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(readFile(r + u"/var/log/jitsi-deployer/provision.log"_s)
+                        .contains("@@error check-repository the Jitsi apt key"));
+        QVERIFY(!readFile(r + u"/calls.log"_s).contains("apt-get"));
+
+        QVERIFY(writeFile(r + u"/usr/share/keyrings/jitsi-keyring.gpg"_s, readFile(m_jitsiKeyring)));
+        const BashRun good = bash(
+                u". ./provision-lib.sh; jd_open_log; jd_step check-repository none jd_step_check_repository"_s, r, env);
+        QVERIFY2(good.exitCode == 0, readFile(r + u"/var/log/jitsi-deployer/provision.log"_s).constData());
+        QVERIFY(readFile(r + u"/calls.log"_s).contains("apt-get update"));
     }
 
     void bridgeTrustsTheProsodyCertificate()

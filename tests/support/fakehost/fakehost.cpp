@@ -17,23 +17,6 @@ namespace {
 
 const QString restartAndJoin = u"restart-and-join"_s;
 
-QHash<QString, QString> parseEnvFile(const QByteArray &bytes)
-{
-    // EnvFile writes JD_NAME='value' with values that never contain a quote.
-    QHash<QString, QString> env;
-    for (const QByteArray &raw : bytes.split('\n')) {
-        const QString line = QString::fromUtf8(raw).trimmed();
-        const qsizetype eq = line.indexOf(u'=');
-        if (line.isEmpty() || line.startsWith(u'#') || eq <= 0)
-            continue;
-        QString value = line.mid(eq + 1);
-        if (value.size() >= 2 && value.startsWith(u'\'') && value.endsWith(u'\''))
-            value = value.mid(1, value.size() - 2);
-        env.insert(line.left(eq), value);
-    }
-    return env;
-}
-
 // The env values each step's digest covers in the real scripts (the jd_step lines of resources/provision/*.sh).
 QStringList stepInputs(HostRole role, const QString &step)
 {
@@ -184,8 +167,10 @@ Result<qint64> FakeHost::startTask(ProvisionTask task)
         run.envError = u"parameter file %1 is missing; upload it again from the app"_s.arg(envPath);
     else if (fileMode(envPath) != EnvFile::unixMode)
         run.envError = u"parameter file %1 has mode %2, expected 600"_s.arg(envPath).arg(fileMode(envPath), 0, 8);
+    else if (const Result<QHash<QString, QString>> parsed = EnvFile::parse(file(envPath)); !parsed.ok())
+        run.envError = u"parameter file %1 cannot be read: %2"_s.arg(envPath, parsed.error().detail);
     else
-        run.env = parseEnvFile(file(envPath));
+        run.env = parsed.value();
     m_run = run;
     ++m_counters.runsStarted;
     appendLog(u"@@run start "_s + run.name + u' ' + timeField());
