@@ -23,6 +23,7 @@ struct EngineSettings
 {
     HostAgentFactory *hosts = nullptr; // required; not owned
     QString storeDirectory = DeploymentStore::defaultDirectory();
+    SecretStore secrets; // where the deployment's passwords live: the keychain unless the user chose files
     int bootTimeoutMs = 10 * 60 * 1000; // a new server answering SSH
     int installTimeoutMs = 40 * 60 * 1000; // one host's install, from start to "@@run end"
     int dnsTimeoutMs = 10 * 60 * 1000; // records resolving; after that the certificate stays self-signed
