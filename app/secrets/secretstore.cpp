@@ -59,7 +59,8 @@ Result<SecretStore> SecretStore::select(const std::optional<QString> &option)
     return Error{u"input"_s,
                  u"secret_store_invalid"_s,
                  tr("\u201c%1\u201d is not a secret store. Use \u201ckeychain\u201d (the system keychain, the default) "
-                    "or \u201cfile\u201d (files only you can read, for machines without a keychain), with "
+                    "or \u201c"
+                    "file\u201d (files only you can read, for machines without a keychain), with "
                     "--secret-store or JITSI_DEPLOYER_SECRET_STORE.")
                          .arg(chosen),
                  {},
