@@ -183,12 +183,26 @@ void EngineRun::secretsFromWebHost(bool generateIfAbsent, std::function<void()> 
     // env file has them, and it is read over the pinned session only.
     HostConnection *web = connectionFor(m_web.name, HostRole::Web, m_web.ipv4);
     web->open(orFail<void>([this, web, generateIfAbsent, next]() {
-        web->agent()->readFile(EnvFile::remotePath(), [this, generateIfAbsent, next](Result<QByteArray> env) {
+        web->agent()->readFile(EnvFile::remotePath(), [this, web, generateIfAbsent, next](Result<QByteArray> env) {
             if (m_done)
                 return;
             if (!env.ok() && env.error().code == u"file_not_found"_s && generateIfAbsent) {
-                // The first run stopped before the web host got its passwords: nothing on the hosts uses any yet.
-                generateSecrets(next);
+                // No passwords on the web host: new ones are safe only if no install step has run there yet (a first
+                // run stopped before the upload). Steps already done would keep the old ones and be skipped.
+                web->agent()->readFile(InstallBundle::statePath(), [this, next](Result<QByteArray> state) {
+                    if (m_done)
+                        return;
+                    if (!state.ok() && state.error().code == u"file_not_found"_s) {
+                        generateSecrets(next);
+                        return;
+                    }
+                    fail(engineError(u"secrets_missing"_s,
+                                     tr("The deployment's passwords are neither in this computer's secret store (%2) "
+                                        "nor on its web host %1, which has already been set up with them. Destroy "
+                                        "the deployment and deploy it again.")
+                                             .arg(m_web.name, m_secretStore.store().description()),
+                                     state.ok() ? QString() : state.error().detail));
+                });
                 return;
             }
             auto value = [&env](const QString &name) {
