@@ -461,7 +461,8 @@ private Q_SLOTS:
         QVERIFY2(again.result.ok(), qPrintable(errorText(again)));
         bool warned = false;
         for (const EngineEvent &e : again.events)
-            warned = warned || (e.kind == EngineEvent::Kind::Warning && e.message.contains(u"read from the web host"_s));
+            warned = warned
+                     || (e.kind == EngineEvent::Kind::Warning && e.message.contains(u"read from the web host"_s));
         QVERIFY(warned);
         const auto recovered = load();
         QVERIFY(recovered.ok() && recovered->has_value());
