@@ -204,8 +204,14 @@ Result<void> FileSecretStore::checkFolders(const QString &key, bool create) cons
         // the moment it exists, whatever the umask.
         if (i == 0 && !QDir().mkpath(QFileInfo(path).absolutePath()))
             return writeFailed(path, u"cannot create the parent folder"_s);
-        if (!QDir().mkdir(path, folderMode))
-            return writeFailed(path, u"mkdir failed"_s);
+        if (!QDir().mkdir(path, folderMode)) {
+            // Another run may have created it a moment ago: then it is judged like any existing folder.
+            const auto raced = inspect(path, Kind::Folder);
+            if (!raced)
+                return writeFailed(path, u"mkdir failed"_s);
+            if (!raced->ok())
+                return *raced;
+        }
     }
     return {};
 }

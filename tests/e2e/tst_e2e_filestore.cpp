@@ -437,7 +437,7 @@ void TestFileStoreEndToEnd::damagedStoreIsRefused()
 void TestFileStoreEndToEnd::worldReadableStoreIsRefused()
 {
     QCOMPARE(::chmod(QFile::encodeName(m_storeDir).constData(), 0755), 0);
-    const CliRun loose = cli(u"verify-store-loose"_s, {u"destroy"_s, u"--yes"_s});
+    const CliRun loose = cli(u"destroy-store-loose"_s, {u"destroy"_s, u"--yes"_s});
     QCOMPARE(loose.exitCode, 1);
     QCOMPARE(loose.errorCode(), u"secret_store_insecure"_s);
     const QString message = loose.finished().value(u"error"_s).toObject().value(u"message"_s).toString();

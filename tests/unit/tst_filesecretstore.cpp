@@ -131,6 +131,7 @@ private Q_SLOTS:
     void looseModesAreRefused_data();
     void looseModesAreRefused();
     void symlinkIsRefused();
+    void foreignOwnerIsRefused();
     void corruptFileIsRefused_data();
     void corruptFileIsRefused();
     void secretOnlyInItsFile();
@@ -369,6 +370,20 @@ void TestFileSecretStore::symlinkIsRefused()
     QVERIFY2(linked.error().message.contains(u"symbolic link"_s), qPrintable(linked.error().message));
     QCOMPARE(write(u"linked"_s, "x").error().code, u"secret_store_insecure"_s);
     QCOMPARE(read(CredentialStore::tokenKey()).value(), "real"_ba);
+}
+
+void TestFileSecretStore::foreignOwnerIsRefused()
+{
+    if (::geteuid() != 0)
+        QSKIP("Giving a file to another user needs root (CI runs as root).");
+    QVERIFY(write(CredentialStore::tokenKey(), "mine").ok());
+    // Planted by another account (here: nobody), private or not: never trusted.
+    const QString path = m_dir + u"/token"_s;
+    QCOMPARE(::chown(QFile::encodeName(path).constData(), 65534, 65534), 0);
+    const Result<QByteArray> planted = read(CredentialStore::tokenKey());
+    QCOMPARE(planted.error().code, u"secret_store_insecure"_s);
+    QVERIFY2(planted.error().message.contains(u"uid 65534"_s), qPrintable(planted.error().message));
+    QVERIFY2(planted.error().message.contains(u"JITSI_DEPLOYER_SECRET_DIR"_s), qPrintable(planted.error().message));
 }
 
 void TestFileSecretStore::corruptFileIsRefused_data()
