@@ -112,7 +112,7 @@ Error usageError(const QString &code, const QString &message)
     return Error{u"input"_s, code, message, {}, {}, 0};
 }
 
-// The engine commands' own options, checked before anything is read from the keychain or sent.
+// The engine commands' own options, checked before anything is read from the secret store or sent.
 Result<EngineCommand::Request> engineRequest(const QCommandLineParser &parser, const QStringList &words,
                                              const QCommandLineOption &countOption,
                                              const QCommandLineOption &typeOption,

@@ -46,8 +46,8 @@ public:
     DeploymentEngine(hcloud::HetznerClient *client, const EngineSettings &settings, QObject *parent = nullptr);
     ~DeploymentEngine() override;
 
-    // New deployment or resume of one: validate (fields, API), secrets (keychain; generated once), cloud resources,
-    // all hosts in parallel, DNS, certificate, verify.
+    // New deployment or resume of one: validate (fields, API), secrets (from the secret store; generated once for a new
+    // web host, read back from an existing one), cloud resources, all hosts in parallel, DNS, certificate, verify.
     void deploy(const DeploymentPlan &plan);
     // The deployment by slug or domain. Verification alone (read-only).
     void verify(const QString &deployment);
