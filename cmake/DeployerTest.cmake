@@ -40,7 +40,7 @@ function(deployer_add_test)
         SKIP_RETURN_CODE 77
         LABELS "${T_LABELS}"
         FIXTURES_REQUIRED "test_homes;${T_FIXTURES}"
-        ENVIRONMENT_MODIFICATION "QT_QPA_PLATFORM=set:offscreen;HOME=set:${home};XDG_CONFIG_HOME=set:${home}/config;XDG_DATA_HOME=set:${home}/data;XDG_CACHE_HOME=set:${home}/cache;HCLOUD_TOKEN=unset:;HCLOUD_ENDPOINT=unset:;DBUS_SESSION_BUS_ADDRESS=unset:;QT_LOGGING_RULES=set:deployer.*.debug=true;LANG=set:C.UTF-8;LANGUAGE=unset:;LC_ALL=unset:;LC_MESSAGES=unset:"
+        ENVIRONMENT_MODIFICATION "QT_QPA_PLATFORM=set:offscreen;HOME=set:${home};XDG_CONFIG_HOME=set:${home}/config;XDG_DATA_HOME=set:${home}/data;XDG_CACHE_HOME=set:${home}/cache;HCLOUD_TOKEN=unset:;HCLOUD_ENDPOINT=unset:;JITSI_DEPLOYER_SECRET_STORE=unset:;JITSI_DEPLOYER_SECRET_DIR=unset:;DBUS_SESSION_BUS_ADDRESS=unset:;QT_LOGGING_RULES=set:deployer.*.debug=true;LANG=set:C.UTF-8;LANGUAGE=unset:;LC_ALL=unset:;LC_MESSAGES=unset:"
         ENVIRONMENT "${T_ENVIRONMENT}")
     if(T_RESOURCE_LOCKS)
         set_tests_properties(${T_NAME} PROPERTIES RESOURCE_LOCK "${T_RESOURCE_LOCKS}")

@@ -38,6 +38,15 @@ running_pid() {
     fi
 }
 
+# Is a Secret Service (GNOME Keyring, KWallet) answering on this shell's session bus? In a root shell over SSH
+# there is no session bus at all, and the CLI then needs the file secret store (docs/cli.md).
+keyring_running() {
+    [[ -n ${DBUS_SESSION_BUS_ADDRESS:-} || -S ${XDG_RUNTIME_DIR:-/nonexistent}/bus ]] || return 1
+    command -v dbus-send >/dev/null || return 1
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'
+}
+
 build() {
     bash scripts/install-deps.sh >&2
     cmake --preset dev >&2
@@ -87,7 +96,20 @@ cmd_start() {
             fi
         done
     fi
-    [[ -z $key_file || -f $key_file ]] || die "$key_file not found"
+    if [[ -z $key_file ]]; then
+        # Every command after deploy reaches the servers over SSH: without a key there is nothing useful to print.
+        cat >&2 <<EOF
+local-cloud: no SSH key found (looked for ~/.ssh/id_ed25519.pub, id_ecdsa.pub, id_rsa.pub). The servers are
+reached over SSH with your key, so make one first, then start again:
+
+  ssh-keygen -t ed25519
+  scripts/local-cloud.sh start
+
+or name an existing public key with --ssh-key FILE.pub. Nothing was started.
+EOF
+        exit 1
+    fi
+    [[ -f $key_file ]] || die "$key_file not found"
 
     if [[ -z $build_dir ]]; then
         build
@@ -114,23 +136,24 @@ cmd_start() {
     local endpoint
     endpoint=$(grep -m1 '^http://' "$log")
 
-    local deploy_hint
-    if [[ -n $key_file ]]; then
-        write_plan "$key_file"
-        deploy_hint="$cli deploy --plan-file $dir/plan.json --identity ${key_file%.pub} --dns-server 198.18.0.1"
-    else
-        deploy_hint="(no SSH key found: run 'ssh-keygen -t ed25519', then start again, or pass --ssh-key FILE.pub)"
+    write_plan "$key_file"
+    local identity=${key_file%.pub} exports="HCLOUD_ENDPOINT=$endpoint HCLOUD_TOKEN=sim-token" store_note=""
+    if ! keyring_running; then
+        exports+=" JITSI_DEPLOYER_SECRET_STORE=file"
+        store_note="
+No keyring is running in this shell (no D-Bus session), so the commands above keep the deployment's passwords
+in files only you can read instead: the file secret store, see docs/cli.md."
     fi
     cat <<EOF
 Local cloud running. API $endpoint (token sim-token), DNS 198.18.0.1, zone $zone.
 Use it from this shell:
 
-  export HCLOUD_ENDPOINT=$endpoint HCLOUD_TOKEN=sim-token
-  $deploy_hint
-  $cli verify --identity ${key_file%.pub}
-  $cli add-bridge --identity ${key_file%.pub}
+  export $exports
+  $cli deploy --plan-file $dir/plan.json --identity $identity --dns-server 198.18.0.1
+  $cli verify --identity $identity
+  $cli add-bridge --identity $identity
   $cli destroy
-
+$store_note
 Servers become hosts at 198.18.x.y (ssh root@ADDRESS works with your key). Its log: $log.
 Stop it with: scripts/local-cloud.sh stop
 EOF

@@ -180,6 +180,24 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>--dns-server needs the IP address of a DNS server, such as 192.0.2.53; &quot;%1&quot; is not one.</source>
         <translation>--dns-server braucht die IP-Adresse eines DNS-Servers, zum Beispiel 192.0.2.53; „%1“ ist keine.</translation>
     </message>
+    <message>
+        <source>Secrets (the saved API token, each deployment&apos;s passwords):
+  --secret-store keychain|file
+                       keychain (default): the system keychain; file: files only you can
+                       read, for machines without a keychain (a server over SSH), in
+                       JITSI_DEPLOYER_SECRET_DIR or the app&apos;s data folder. The environment
+                       variable JITSI_DEPLOYER_SECRET_STORE chooses the same.</source>
+        <translation>Geheimnisse (das gespeicherte API-Token, die Passwörter jeder Installation):
+  --secret-store keychain|file
+                       keychain (Standard): der Schlüsselbund des Systems; file: Dateien, die
+                       nur Sie lesen können, für Rechner ohne Schlüsselbund (ein Server über
+                       SSH), in JITSI_DEPLOYER_SECRET_DIR oder im Datenordner der Anwendung.
+                       Die Umgebungsvariable JITSI_DEPLOYER_SECRET_STORE wählt dasselbe.</translation>
+    </message>
+    <message>
+        <source>Secrets: %1.</source>
+        <translation>Geheimnisse: %1.</translation>
+    </message>
 </context>
 <context>
     <name>CloudResources</name>
@@ -247,14 +265,6 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>das Geheimnis „%1“</translation>
     </message>
     <message>
-        <source>Install and start a keyring service such as GNOME Keyring (package gnome-keyring) or KWallet, log in to a desktop session so it is unlocked, and try again. To use the command line without a keyring, set the HCLOUD_TOKEN environment variable.</source>
-        <translation>Installieren und starten Sie einen Schlüsselbund-Dienst wie GNOME Keyring (Paket gnome-keyring) oder KWallet, melden Sie sich an einer Desktop-Sitzung an, damit er entsperrt ist, und versuchen Sie es erneut. Um die Kommandozeile ohne Schlüsselbund zu nutzen, setzen Sie die Umgebungsvariable HCLOUD_TOKEN.</translation>
-    </message>
-    <message>
-        <source>Make sure you are logged in to your user account and try again. To use the command line without the keychain, set the HCLOUD_TOKEN environment variable.</source>
-        <translation>Stellen Sie sicher, dass Sie an Ihrem Benutzerkonto angemeldet sind, und versuchen Sie es erneut. Um die Kommandozeile ohne Schlüsselbund zu nutzen, setzen Sie die Umgebungsvariable HCLOUD_TOKEN.</translation>
-    </message>
-    <message>
         <source>No system keychain is available to keep secrets safe.</source>
         <translation>Es ist kein Schlüsselbund des Systems verfügbar, um Geheimnisse sicher aufzubewahren.</translation>
     </message>
@@ -290,6 +300,18 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>Make sure your keyring (GNOME Keyring, KWallet or the system keychain) is running and unlocked, then try again.</source>
         <translation>Stellen Sie sicher, dass Ihr Schlüsselbund (GNOME Keyring, KWallet oder der Schlüsselbund des Systems) läuft und entsperrt ist, und versuchen Sie es dann erneut.</translation>
     </message>
+    <message>
+        <source>No system keychain is available to keep secrets safe: this session has no D-Bus session bus (as in a login over SSH without a desktop), and GNOME Keyring and KWallet are reached over one.</source>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar, um Geheimnisse sicher aufzubewahren: Diese Sitzung hat keinen D-Bus-Sitzungsbus (wie bei einer Anmeldung über SSH ohne Desktop), und GNOME Keyring und KWallet werden über einen solchen erreicht.</translation>
+    </message>
+    <message>
+        <source>Either start a keyring for this session (dbus-run-session with gnome-keyring-daemon, as docs/cli.md shows), or keep the secrets in files only you can read: pass --secret-store file or set JITSI_DEPLOYER_SECRET_STORE=file (see docs/cli.md).</source>
+        <translation>Starten Sie entweder einen Schlüsselbund für diese Sitzung (dbus-run-session mit gnome-keyring-daemon, wie in docs/cli.md gezeigt), oder bewahren Sie die Geheimnisse in Dateien auf, die nur Sie lesen können: Geben Sie --secret-store file an oder setzen Sie JITSI_DEPLOYER_SECRET_STORE=file (siehe docs/cli.md).</translation>
+    </message>
+    <message>
+        <source>Make sure you are logged in to your user account and try again, or keep the secrets in files only you can read: pass --secret-store file or set JITSI_DEPLOYER_SECRET_STORE=file (see docs/cli.md).</source>
+        <translation>Stellen Sie sicher, dass Sie an Ihrem Benutzerkonto angemeldet sind, und versuchen Sie es erneut, oder bewahren Sie die Geheimnisse in Dateien auf, die nur Sie lesen können: Geben Sie --secret-store file an oder setzen Sie JITSI_DEPLOYER_SECRET_STORE=file (siehe docs/cli.md).</translation>
+    </message>
 </context>
 <context>
     <name>DeploymentEngine</name>
@@ -312,14 +334,6 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>This computer has no record of the deployment &quot;%1&quot;: its servers&apos; host keys are pinned on the computer that deployed it, and connecting without them would mean trusting whoever answers. Run the command there.</source>
         <translation>Auf diesem Computer ist die Installation „%1“ nicht hinterlegt: Die Host-Schlüssel ihrer Server sind auf dem Computer hinterlegt, der sie eingerichtet hat, und eine Verbindung ohne diese Schlüssel hieße, jedem zu vertrauen, der antwortet. Führen Sie den Befehl dort aus.</translation>
-    </message>
-    <message>
-        <source>The deployment&apos;s passwords are neither in this computer&apos;s keychain nor on its web host %1. Deploy it again from its plan file to restore them.</source>
-        <translation>Die Passwörter der Installation sind weder im Schlüsselbund dieses Computers noch auf ihrem Webserver %1. Richten Sie die Installation mit ihrer Plandatei erneut ein, um die Passwörter wiederherzustellen.</translation>
-    </message>
-    <message>
-        <source>The deployment&apos;s passwords were missing from the keychain; they were read from the web host and saved again.</source>
-        <translation>Die Passwörter der Installation fehlten im Schlüsselbund; sie wurden vom Webserver gelesen und erneut gespeichert.</translation>
     </message>
     <message>
         <source>The number of bridges to add must be between 1 and %1.</source>
@@ -422,6 +436,18 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>Waiting for the Let&apos;s Encrypt certificate for %1…</source>
         <translation>Warten auf das Zertifikat von Let&apos;s Encrypt für %1 …</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s passwords are neither in this computer&apos;s secret store (%2) nor on its web host %1. Deploy it again from its plan file to restore them.</source>
+        <translation>Die Passwörter der Installation sind weder im Geheimnisspeicher dieses Computers (%2) noch auf ihrem Webserver %1. Richten Sie die Installation mit ihrer Plandatei erneut ein, um die Passwörter wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s passwords were missing from this computer&apos;s secret store (%1); they were read from the web host over its pinned SSH connection and saved again.</source>
+        <translation>Die Passwörter der Installation fehlten im Geheimnisspeicher dieses Computers (%1); sie wurden über die SSH-Verbindung mit festgelegtem Host-Schlüssel vom Webserver gelesen und erneut gespeichert.</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s passwords are neither in this computer&apos;s secret store (%2) nor on its web host %1, which has already been set up with them. Destroy the deployment and deploy it again.</source>
+        <translation>Die Passwörter der Installation sind weder im Geheimnisspeicher dieses Computers (%2) noch auf ihrem Webserver %1, der bereits mit ihnen eingerichtet wurde. Löschen Sie die Installation mit destroy und richten Sie sie erneut ein.</translation>
     </message>
 </context>
 <context>
@@ -616,6 +642,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The keychain holds incomplete or damaged passwords for deployment %1. Remove the entries &quot;deployment/%1/…&quot; of &quot;%2&quot; in your keychain manager, then destroy and deploy the deployment again.</source>
         <translation>Der Schlüsselbund enthält unvollständige oder beschädigte Passwörter für die Installation %1. Löschen Sie in Ihrer Schlüsselbundverwaltung die Einträge „deployment/%1/…“ von „%2“, entfernen Sie dann die Installation und richten Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <source>The secret store (%2) holds incomplete or damaged passwords for deployment %1. Remove the folder &quot;deployment/%1&quot; in it; the next command reads the passwords back from the deployment&apos;s web host.</source>
+        <translation>Der Geheimnisspeicher (%2) enthält unvollständige oder beschädigte Passwörter für die Installation %1. Entfernen Sie darin den Ordner „deployment/%1“; der nächste Befehl liest die Passwörter dann wieder vom Webserver der Installation.</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1115,61 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     </message>
 </context>
 <context>
+    <name>FileSecretStore</name>
+    <message>
+        <source>The secret store at %1 cannot be read: %2.</source>
+        <translation>Der Geheimnisspeicher unter %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link. The secret store uses only plain folders and files that belong to you; replace the link with what it points to.</source>
+        <translation>%1 ist ein symbolischer Link. Der Geheimnisspeicher verwendet nur gewöhnliche Ordner und Dateien, die Ihnen gehören; ersetzen Sie den Link durch das, worauf er zeigt.</translation>
+    </message>
+    <message>
+        <source>%1 should be a folder of the secret store but is not one. Move it away and try again.</source>
+        <translation>%1 sollte ein Ordner des Geheimnisspeichers sein, ist aber keiner. Verschieben Sie es an einen anderen Ort und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 should be a file of the secret store but is not one. Move it away and try again.</source>
+        <translation>%1 sollte eine Datei des Geheimnisspeichers sein, ist aber keine. Verschieben Sie es an einen anderen Ort und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another user (uid %2), so the app does not trust the secrets in it. Use a secret store of your own: set JITSI_DEPLOYER_SECRET_DIR to a folder only you can open.</source>
+        <translation>%1 gehört einem anderen Benutzer (uid %2), daher vertraut Jitsi Deployer den Geheimnissen darin nicht. Verwenden Sie einen eigenen Geheimnisspeicher: Setzen Sie JITSI_DEPLOYER_SECRET_DIR auf einen Ordner, den nur Sie öffnen können.</translation>
+    </message>
+    <message>
+        <source>%1 can be opened by other users (mode %2), so the app does not use the secrets in it. Make it private with “%3”, and replace the secrets it holds if someone else may have read them.</source>
+        <translation>%1 kann von anderen Benutzern geöffnet werden (Modus %2), daher verwendet Jitsi Deployer die Geheimnisse darin nicht. Machen Sie es mit „%3“ privat, und ersetzen Sie die enthaltenen Geheimnisse, falls jemand anderes sie gelesen haben könnte.</translation>
+    </message>
+    <message>
+        <source>The file secret store is available on Linux and macOS only; use the system keychain here.</source>
+        <translation>Der Geheimnisspeicher in Dateien ist nur unter Linux und macOS verfügbar; verwenden Sie hier den Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>Internal error: a secret was requested without a valid name.</source>
+        <translation>Interner Fehler: Ein Geheimnis wurde ohne gültigen Namen angefordert.</translation>
+    </message>
+    <message>
+        <source>No Hetzner Cloud API token is saved in the secret store %1. Set the HCLOUD_TOKEN environment variable.</source>
+        <translation>Im Geheimnisspeicher %1 ist kein API-Token für Hetzner Cloud gespeichert. Setzen Sie die Umgebungsvariable HCLOUD_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The secret “%1” is not in the secret store %2.</source>
+        <translation>Das Geheimnis „%1“ ist nicht im Geheimnisspeicher %2.</translation>
+    </message>
+    <message>
+        <source>The secret file %1 is damaged, so the app does not use it. Restore it from a backup, or delete it: a deployment&apos;s passwords are then read back from its web host, and the API token comes from HCLOUD_TOKEN.</source>
+        <translation>Die Geheimnisdatei %1 ist beschädigt, daher verwendet Jitsi Deployer sie nicht. Stellen Sie sie aus einer Sicherung wieder her oder löschen Sie sie: Die Passwörter einer Installation werden dann wieder von ihrem Webserver gelesen, und das API-Token kommt aus HCLOUD_TOKEN.</translation>
+    </message>
+    <message>
+        <source>Could not save a secret in %1. Check that the folder is writable and the disk is not full.</source>
+        <translation>Ein Geheimnis konnte nicht in %1 gespeichert werden. Prüfen Sie, ob der Ordner beschreibbar und die Festplatte nicht voll ist.</translation>
+    </message>
+    <message>
+        <source>The secret file %1 cannot be read: %2.</source>
+        <translation>Die Geheimnisdatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+</context>
+<context>
     <name>HcloudCommands</name>
     <message>
         <source>read &amp; write</source>
@@ -1373,6 +1458,21 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     </message>
 </context>
 <context>
+    <name>SecretStore</name>
+    <message>
+        <source>files in %1</source>
+        <translation>Dateien in %1</translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation>der Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>“%1” is not a secret store. Use “keychain” (the system keychain, the default) or “file” (files only you can read, for machines without a keychain), with --secret-store or JITSI_DEPLOYER_SECRET_STORE.</source>
+        <translation>„%1“ ist kein Geheimnisspeicher. Verwenden Sie „keychain“ (den Schlüsselbund des Systems, Standard) oder „file“ (Dateien, die nur Sie lesen können, für Rechner ohne Schlüsselbund), mit --secret-store oder JITSI_DEPLOYER_SECRET_STORE.</translation>
+    </message>
+</context>
+<context>
     <name>SshErrors</name>
     <message>
         <source>The name %1 could not be resolved. Check the spelling and your internet connection.</source>
@@ -1653,6 +1753,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>Managed resources outside any deployment:</source>
         <translation>Verwaltete Ressourcen außerhalb jeder Installation:</translation>
+    </message>
+    <message>
+        <source>Secrets on this computer: %1.</source>
+        <translation>Geheimnisse auf diesem Computer: %1.</translation>
     </message>
 </context>
 <context>

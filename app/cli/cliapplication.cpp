@@ -13,6 +13,7 @@
 #include "hcloudcommands.h"
 #include "interruptwatcher.h"
 #include "plancommand.h"
+#include "secrets/secretstore.h"
 #include "statuscommand.h"
 #include "terminal.h"
 #include "tokenresolver.h"
@@ -88,7 +89,16 @@ QString usage()
            + QCoreApplication::translate(
                    "CliApplication",
                    "  --dns-server ADDRESS (deploy) check that the DNS records resolve with this DNS server\n"
-                   "                       instead of the system's resolver");
+                   "                       instead of the system's resolver")
+           + u"\n\n"_s
+           + QCoreApplication::translate(
+                   "CliApplication",
+                   "Secrets (the saved API token, each deployment's passwords):\n"
+                   "  --secret-store keychain|file\n"
+                   "                       keychain (default): the system keychain; file: files only you can\n"
+                   "                       read, for machines without a keychain (a server over SSH), in\n"
+                   "                       JITSI_DEPLOYER_SECRET_DIR or the app's data folder. The environment\n"
+                   "                       variable JITSI_DEPLOYER_SECRET_STORE chooses the same.");
 }
 
 bool isEngineCommand(const QString &word)
@@ -102,7 +112,7 @@ Error usageError(const QString &code, const QString &message)
     return Error{u"input"_s, code, message, {}, {}, 0};
 }
 
-// The engine commands' own options, checked before anything is read from the keychain or sent.
+// The engine commands' own options, checked before anything is read from the secret store or sent.
 Result<EngineCommand::Request> engineRequest(const QCommandLineParser &parser, const QStringList &words,
                                              const QCommandLineOption &countOption,
                                              const QCommandLineOption &typeOption,
@@ -259,9 +269,10 @@ void CliApplication::start(const QStringList &arguments)
     const QCommandLineOption identityOption(u"identity"_s, {}, u"file"_s);
     const QCommandLineOption yesOption(u"yes"_s);
     const QCommandLineOption dnsServerOption(u"dns-server"_s, {}, u"address"_s);
+    const QCommandLineOption secretStoreOption(u"secret-store"_s, {}, u"store"_s);
     parser.addOptions({helpOption, versionOption, jsonOption, endpointOption, locationOption, architectureOption,
                        planFileOption, outputDirOption, deploymentOption, countOption, typeOption, identityOption,
-                       yesOption, dnsServerOption});
+                       yesOption, dnsServerOption, secretStoreOption});
 
     if (!parser.parse(arguments)) {
         m_output->error(parser.errorText() + u"\n\n"_s + usage());
@@ -293,6 +304,15 @@ void CliApplication::start(const QStringList &arguments)
         return finish(UsageError);
     }
     const QString command = isPlan || isStatus || isEngine ? words[0] : words[1];
+
+    // Chosen explicitly or not at all: a machine without a keychain gets the file store only when asked for.
+    const Result<SecretStore> selectedStore = SecretStore::select(
+            parser.isSet(secretStoreOption) ? std::optional<QString>(parser.value(secretStoreOption)) : std::nullopt);
+    if (!selectedStore) {
+        m_output->error(selectedStore.error().message);
+        return finish(UsageError);
+    }
+    const SecretStore secretStore = selectedStore.value();
 
     // Which command each option belongs to; anything else is a mistake worth stopping for.
     const QList<std::pair<const QCommandLineOption *, QStringList>> optionOwners{
@@ -437,27 +457,39 @@ void CliApplication::start(const QStringList &arguments)
         });
     }
 
-    auto *resolver = new TokenResolver(this);
+    auto refuseRun = [this, isEngine, json, command](const Error &error) {
+        const int exitCode = HcloudCommands::exitCodeFor(error);
+        // The engine commands' JSON stream always ends with a finished event.
+        if (isEngine && json)
+            m_output->json(QJsonObject{{u"event"_s, u"finished"_s},
+                                       {u"operation"_s, command},
+                                       {u"ok"_s, false},
+                                       {u"exit_code"_s, exitCode},
+                                       {u"error"_s, QJsonObject{{u"code"_s, error.code},
+                                                                {u"message"_s, error.message},
+                                                                {u"correlation_id"_s, error.correlationId}}}});
+        m_output->error(error);
+        finish(exitCode);
+    };
+    if (isEngine) {
+        // The run's first line: where its passwords are kept (stderr with --json, which owns stdout). Whether that
+        // store can be used is checked by EngineCommand before anything changes.
+        const QString where = tr("Secrets: %1.").arg(secretStore.description());
+        if (json)
+            m_output->note(where);
+        else
+            m_output->line(where);
+    }
+
+    auto *resolver = new TokenResolver(secretStore, this);
     resolver->resolve(this, [this, resolver, endpoint, command, location, architecture, json, isPlan, isStatus,
-                             isEngine, plan, outputDir, deployment, request, hosts, dnsServer](Result<QString> token) {
+                             isEngine, plan, outputDir, deployment, request, hosts, dnsServer, secretStore,
+                             refuseRun](Result<QString> token) {
         resolver->deleteLater();
         if (m_finished)
             return;
-        if (!token) {
-            const int exitCode = HcloudCommands::exitCodeFor(token.error());
-            // The engine commands' JSON stream always ends with a finished event.
-            if (isEngine && json)
-                m_output->json(
-                        QJsonObject{{u"event"_s, u"finished"_s},
-                                    {u"operation"_s, command},
-                                    {u"ok"_s, false},
-                                    {u"exit_code"_s, exitCode},
-                                    {u"error"_s, QJsonObject{{u"code"_s, token.error().code},
-                                                             {u"message"_s, token.error().message},
-                                                             {u"correlation_id"_s, token.error().correlationId}}}});
-            m_output->error(token.error());
-            return finish(exitCode);
-        }
+        if (!token)
+            return refuseRun(token.error());
         auto *client = new hcloud::HetznerClient(m_network, this);
         client->setEndpoint(endpoint);
         client->setToken(token.value());
@@ -470,11 +502,15 @@ void CliApplication::start(const QStringList &arguments)
         };
         if (isPlan)
             return (new PlanCommand(client, m_output, json, this))->run(plan, outputDir, done);
-        if (isStatus)
-            return (new StatusCommand(client, m_output, json, this))->run(deployment, done);
+        if (isStatus) {
+            auto *status = new StatusCommand(client, m_output, json, this);
+            status->setSecretStore(secretStore);
+            return status->run(deployment, done);
+        }
         if (isEngine) {
             EngineSettings settings = m_engineSettings;
             settings.hosts = hosts;
+            settings.secrets = secretStore;
             if (!dnsServer.isNull())
                 settings.dnsNameserver = dnsServer;
             client->setPollPolicy(DeploymentEngine::pollPolicy());

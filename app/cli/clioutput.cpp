@@ -31,6 +31,11 @@ void CliOutput::json(const QJsonValue &value)
     writeTo(stdout, QString::fromUtf8(document.toJson(QJsonDocument::Compact)));
 }
 
+void CliOutput::note(const QString &text)
+{
+    writeTo(stderr, text);
+}
+
 void CliOutput::error(const QString &text)
 {
     writeTo(stderr, u"error: "_s + text);

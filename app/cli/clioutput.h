@@ -14,6 +14,7 @@ class CliOutput
 public:
     void line(const QString &text); // stdout
     void json(const QJsonValue &value); // stdout, compact, one line
+    void note(const QString &text); // stderr, as it is
     void error(const QString &text); // stderr, prefixed "error: "
     void error(const Error &error); // message, then technical detail and correlation id on a second line
     // A command's failure: with --json also the {"error": {code, message, correlation_id}} object on stdout.

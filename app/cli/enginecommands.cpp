@@ -212,6 +212,15 @@ void EngineCommand::startEngine()
         return;
     if (m_cancelled)
         return refuse(u"cancelled"_s, tr("Stopped before anything was changed."), CliApplication::Cancelled);
+    // Every operation reads or writes the deployment's passwords (destroy removes them last): a store that cannot
+    // be used stops it here, before anything is created or deleted, and not halfway through.
+    if (const Result<void> store = m_settings.secrets.checkAvailable(); !store.ok()) {
+        const Error &error = store.error();
+        if (m_renderer.style() == EventRenderer::Style::Json)
+            return refuse(error.code, error.message, HcloudCommands::exitCodeFor(error));
+        m_output->error(error);
+        return complete(HcloudCommands::exitCodeFor(error));
+    }
     m_engine = new DeploymentEngine(m_client, m_settings, this);
     connect(m_engine, &DeploymentEngine::event, this,
             [this](const EngineEvent &event) { write(m_renderer.render(event)); });

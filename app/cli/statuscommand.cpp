@@ -130,7 +130,12 @@ void StatusCommand::print(const QList<DiscoveredDeployment> &deployments, const 
         QJsonArray array;
         for (const DiscoveredDeployment &deployment : deployments)
             array.append(toJson(deployment));
-        m_output->json(QJsonObject{{u"deployments"_s, array}, {u"unassigned"_s, inconsistenciesJson(unassigned)}});
+        QJsonObject store{{u"kind"_s, m_secretStore.name()}};
+        if (m_secretStore.kind() == SecretStore::Kind::File)
+            store.insert(u"directory"_s, m_secretStore.directory());
+        m_output->json(QJsonObject{{u"deployments"_s, array},
+                                   {u"unassigned"_s, inconsistenciesJson(unassigned)},
+                                   {u"secret_store"_s, store}});
         return;
     }
 
@@ -187,4 +192,6 @@ void StatusCommand::print(const QList<DiscoveredDeployment> &deployments, const 
         for (const Inconsistency &inconsistency : unassigned)
             m_output->line(u"  - "_s + inconsistency.message);
     }
+    m_output->line({});
+    m_output->line(tr("Secrets on this computer: %1.").arg(m_secretStore.description()));
 }

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "deploy/discovery.h"
+#include "secrets/secretstore.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -26,6 +27,9 @@ public:
 
     StatusCommand(hcloud::HetznerClient *client, CliOutput *output, bool json, QObject *parent = nullptr);
 
+    // Named in the output, so the user knows where this computer keeps the deployments' passwords.
+    void setSecretStore(const SecretStore &store) { m_secretStore = store; }
+
     // `deployment`: a slug or a domain; empty = every deployment.
     void run(const QString &deployment, Done done);
 
@@ -38,5 +42,6 @@ private:
 
     hcloud::HetznerClient *m_client;
     CliOutput *m_output;
+    SecretStore m_secretStore;
     bool m_json;
 };

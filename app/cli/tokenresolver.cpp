@@ -9,8 +9,9 @@
 
 using namespace Qt::StringLiterals;
 
-TokenResolver::TokenResolver(QObject *parent)
+TokenResolver::TokenResolver(SecretStore store, QObject *parent)
     : QObject(parent)
+    , m_store(std::move(store))
 { }
 
 void TokenResolver::resolve(QObject *context, std::function<void(Result<QString>)> done)
@@ -28,7 +29,7 @@ void TokenResolver::resolve(QObject *context, std::function<void(Result<QString>
         });
         return;
     }
-    TokenSource().resolve(context, [done](Result<TokenSource::Token> token) {
+    TokenSource(m_store).resolve(context, [done](Result<TokenSource::Token> token) {
         if (!token) {
             Error error = token.error();
             if (error.code == u"token_missing"_s)

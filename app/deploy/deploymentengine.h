@@ -23,6 +23,7 @@ struct EngineSettings
 {
     HostAgentFactory *hosts = nullptr; // required; not owned
     QString storeDirectory = DeploymentStore::defaultDirectory();
+    SecretStore secrets; // where the deployment's passwords live: the keychain unless the user chose files
     int bootTimeoutMs = 10 * 60 * 1000; // a new server answering SSH
     int installTimeoutMs = 40 * 60 * 1000; // one host's install, from start to "@@run end"
     int dnsTimeoutMs = 10 * 60 * 1000; // records resolving; after that the certificate stays self-signed
@@ -45,8 +46,8 @@ public:
     DeploymentEngine(hcloud::HetznerClient *client, const EngineSettings &settings, QObject *parent = nullptr);
     ~DeploymentEngine() override;
 
-    // New deployment or resume of one: validate (fields, API), secrets (keychain; generated once), cloud resources,
-    // all hosts in parallel, DNS, certificate, verify.
+    // New deployment or resume of one: validate (fields, API), secrets (from the secret store; generated once for a new
+    // web host, read back from an existing one), cloud resources, all hosts in parallel, DNS, certificate, verify.
     void deploy(const DeploymentPlan &plan);
     // The deployment by slug or domain. Verification alone (read-only).
     void verify(const QString &deployment);

@@ -273,8 +273,18 @@ Result<void> DeploymentStore::removeDeployment(const QString &slug)
 
 namespace {
 
-Error secretsDamaged(const QString &slug, const QString &detail)
+Error secretsDamaged(const SecretStore &store, const QString &slug, const QString &detail)
 {
+    if (store.kind() == SecretStore::Kind::File)
+        return Error{u"secrets"_s,
+                     u"deployment_secrets_damaged"_s,
+                     DeploymentSecretStore::tr("The secret store (%2) holds incomplete or damaged passwords for "
+                                               "deployment %1. Remove the folder \"deployment/%1\" in it; the next "
+                                               "command reads the passwords back from the deployment's web host.")
+                             .arg(slug, store.description()),
+                     detail,
+                     {},
+                     0};
     return Error{u"keychain"_s,
                  u"deployment_secrets_damaged"_s,
                  DeploymentSecretStore::tr("The keychain holds incomplete or damaged passwords for deployment %1. "
@@ -287,7 +297,7 @@ Error secretsDamaged(const QString &slug, const QString &detail)
 }
 
 // Both values, or nullopt when neither is stored.
-void readBoth(const CredentialStore &store, const QString &slug, QObject *context, DeploymentSecretStore::Loaded done)
+void readBoth(const SecretStore &store, const QString &slug, QObject *context, DeploymentSecretStore::Loaded done)
 {
     store.readText(CredentialStore::deploymentKey(slug, DeploymentSecretStore::jvbSecretName()), context,
                    [store, slug, context, done](Result<QString> jvb) {
@@ -295,37 +305,43 @@ void readBoth(const CredentialStore &store, const QString &slug, QObject *contex
                            done(jvb.error());
                            return;
                        }
-                       store.readText(CredentialStore::deploymentKey(slug, DeploymentSecretStore::focusPasswordName()),
-                                      context, [slug, jvb, done](Result<QString> focus) {
-                                          if (!focus.ok() && focus.error().code != u"not_found"_s) {
-                                              done(focus.error());
-                                              return;
-                                          }
-                                          if (!jvb.ok() && !focus.ok()) {
-                                              done(std::optional<DeploymentSecrets>());
-                                              return;
-                                          }
-                                          if (!jvb.ok() || !focus.ok()) {
-                                              done(secretsDamaged(slug, jvb.ok() ? u"focus-password is missing"_s
-                                                                                 : u"jvb-secret is missing"_s));
-                                              return;
-                                          }
-                                          const DeploymentSecrets secrets{jvb.value(), focus.value()};
-                                          if (!DeploymentSecrets::validateSecret(secrets.jvbSecret).ok()
-                                              || !DeploymentSecrets::validateSecret(secrets.focusPassword).ok()) {
-                                              done(secretsDamaged(slug, u"a stored value is not a valid secret"_s));
-                                              return;
-                                          }
-                                          done(std::optional<DeploymentSecrets>(secrets));
-                                      });
+                       store.readText(
+                               CredentialStore::deploymentKey(slug, DeploymentSecretStore::focusPasswordName()),
+                               context, [store, slug, jvb, done](Result<QString> focus) {
+                                   if (!focus.ok() && focus.error().code != u"not_found"_s) {
+                                       done(focus.error());
+                                       return;
+                                   }
+                                   if (!jvb.ok() && !focus.ok()) {
+                                       done(std::optional<DeploymentSecrets>());
+                                       return;
+                                   }
+                                   if (!jvb.ok() || !focus.ok()) {
+                                       done(secretsDamaged(store, slug,
+                                                           jvb.ok() ? u"focus-password is missing"_s
+                                                                    : u"jvb-secret is missing"_s));
+                                       return;
+                                   }
+                                   const DeploymentSecrets secrets{jvb.value(), focus.value()};
+                                   if (!DeploymentSecrets::validateSecret(secrets.jvbSecret).ok()
+                                       || !DeploymentSecrets::validateSecret(secrets.focusPassword).ok()) {
+                                       done(secretsDamaged(store, slug, u"a stored value is not a valid secret"_s));
+                                       return;
+                                   }
+                                   done(std::optional<DeploymentSecrets>(secrets));
+                               });
                    });
 }
 
 } // namespace
 
+DeploymentSecretStore::DeploymentSecretStore(SecretStore store)
+    : m_store(std::move(store))
+{ }
+
 void DeploymentSecretStore::load(const QString &slug, QObject *context, Loaded done) const
 {
-    readBoth(CredentialStore(), slug, context, std::move(done));
+    readBoth(m_store, slug, context, std::move(done));
 }
 
 void DeploymentSecretStore::save(const QString &slug, const DeploymentSecrets &secrets, QObject *context,
@@ -339,7 +355,7 @@ void DeploymentSecretStore::save(const QString &slug, const DeploymentSecrets &s
             return;
         }
     }
-    const CredentialStore store;
+    const SecretStore store = m_store;
     store.writeText(CredentialStore::deploymentKey(slug, jvbSecretName()), secrets.jvbSecret, context,
                     [store, slug, focus = secrets.focusPassword, context, done](Result<void> written) {
                         if (!written.ok()) {
@@ -353,7 +369,7 @@ void DeploymentSecretStore::save(const QString &slug, const DeploymentSecrets &s
 
 void DeploymentSecretStore::remove(const QString &slug, QObject *context, Done done) const
 {
-    const CredentialStore store;
+    const SecretStore store = m_store;
     store.remove(CredentialStore::deploymentKey(slug, jvbSecretName()), context,
                  [store, slug, context, done](Result<void> removed) {
                      if (!removed.ok()) {

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "deploy/deploymentplan.h"
+#include "secrets/secretstore.h"
 
 #include <QCoreApplication>
 #include <QMap>
@@ -66,9 +67,9 @@ private:
     QString m_directory;
 };
 
-// The deployment's secrets (DeploymentSecrets) in the system keychain via CredentialStore, under
-// "deployment/<slug>/jvb-secret" and "deployment/<slug>/focus-password". Asynchronous; callbacks run exactly
-// once, later, in `context`'s thread (never when `context` is destroyed first).
+// The deployment's secrets (DeploymentSecrets) in the chosen SecretStore (the system keychain by default, or the
+// file store), under "deployment/<slug>/jvb-secret" and "deployment/<slug>/focus-password". Asynchronous; callbacks run
+// exactly once, later, in `context`'s thread (never when `context` is destroyed first).
 class DeploymentSecretStore
 {
     Q_DECLARE_TR_FUNCTIONS(DeploymentSecretStore)
@@ -80,10 +81,16 @@ public:
     static QString jvbSecretName() { return QStringLiteral("jvb-secret"); }
     static QString focusPasswordName() { return QStringLiteral("focus-password"); }
 
+    explicit DeploymentSecretStore(SecretStore store = SecretStore());
+    const SecretStore &store() const { return m_store; }
+
     // Only one of the two stored, or a stored value that is not a valid secret, fails with
     // "deployment_secrets_damaged".
     void load(const QString &slug, QObject *context, Loaded done) const;
     // Both values must pass DeploymentSecrets::validateSecret ("secret_invalid" otherwise, nothing written).
     void save(const QString &slug, const DeploymentSecrets &secrets, QObject *context, Done done) const;
     void remove(const QString &slug, QObject *context, Done done) const; // none stored: fine
+
+private:
+    SecretStore m_store;
 };

@@ -12,6 +12,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -34,6 +36,7 @@ EngineRun::EngineRun(hcloud::HetznerClient *client, const EngineSettings &settin
     , m_client(client)
     , m_settings(settings)
     , m_store(settings.storeDirectory)
+    , m_secretStore(settings.secrets)
     , m_emit(std::move(emitEvent))
     , m_finished(std::move(finished))
 { }
@@ -145,40 +148,62 @@ bool EngineRun::loadStoredPlan(const DiscoveredDeployment &found)
     return true;
 }
 
-void EngineRun::loadSecrets(bool generateIfMissing, std::function<void()> next)
+void EngineRun::loadSecrets(WhenMissing whenMissing, std::function<void()> next)
 {
     m_secretStore.load(slug(), this,
-                       orFail<std::optional<DeploymentSecrets>>([this, generateIfMissing,
-                                                                 next](std::optional<DeploymentSecrets> loaded) {
-                           if (loaded) {
-                               m_secrets = *loaded;
-                               Redactor::instance().addSecret(m_secrets.jvbSecret);
-                               Redactor::instance().addSecret(m_secrets.focusPassword);
-                               next();
-                               return;
-                           }
-                           if (!generateIfMissing) {
-                               secretsFromWebHost(next);
-                               return;
-                           }
-                           // Generated once per deployment and saved before any server can know them, so a re-run finds
-                           // the same.
-                           m_secrets = DeploymentSecrets::generate();
-                           Redactor::instance().addSecret(m_secrets.jvbSecret);
-                           Redactor::instance().addSecret(m_secrets.focusPassword);
-                           m_secretStore.save(slug(), m_secrets, this, orFail<void>([this, next]() { next(); }));
-                       }));
+                       orFail<std::optional<DeploymentSecrets>>(
+                               [this, whenMissing, next](std::optional<DeploymentSecrets> loaded) {
+                                   if (loaded) {
+                                       m_secrets = *loaded;
+                                       Redactor::instance().addSecret(m_secrets.jvbSecret);
+                                       Redactor::instance().addSecret(m_secrets.focusPassword);
+                                       next();
+                                       return;
+                                   }
+                                   if (whenMissing == WhenMissing::Generate)
+                                       generateSecrets(next);
+                                   else
+                                       secretsFromWebHost(whenMissing == WhenMissing::FromWebHostElseGenerate, next);
+                               }));
 }
 
-void EngineRun::secretsFromWebHost(std::function<void()> next)
+void EngineRun::generateSecrets(std::function<void()> next)
 {
-    // The keychain lost them (another user account, a reinstalled system): the web host's env file has them,
-    // and it is read over the pinned session only.
+    // Generated once per deployment and saved before any server can know them, so a re-run finds the same.
+    m_secrets = DeploymentSecrets::generate();
+    Redactor::instance().addSecret(m_secrets.jvbSecret);
+    Redactor::instance().addSecret(m_secrets.focusPassword);
+    m_secretStore.save(slug(), m_secrets, this, orFail<void>([this, next]() { next(); }));
+}
+
+void EngineRun::secretsFromWebHost(bool generateIfAbsent, std::function<void()> next)
+{
+    // The secret store lost them (another user account, a reinstalled system, a deleted store): the web host's
+    // env file has them, and it is read over the pinned session only.
     HostConnection *web = connectionFor(m_web.name, HostRole::Web, m_web.ipv4);
-    web->open(orFail<void>([this, web, next]() {
-        web->agent()->readFile(EnvFile::remotePath(), [this, next](Result<QByteArray> env) {
+    web->open(orFail<void>([this, web, generateIfAbsent, next]() {
+        web->agent()->readFile(EnvFile::remotePath(), [this, web, generateIfAbsent, next](Result<QByteArray> env) {
             if (m_done)
                 return;
+            if (!env.ok() && env.error().code == u"file_not_found"_s && generateIfAbsent) {
+                // No passwords on the web host: new ones are safe only if no install step has run there yet (a first
+                // run stopped before the upload). Steps already done would keep the old ones and be skipped.
+                web->agent()->readFile(InstallBundle::statePath(), [this, next](Result<QByteArray> state) {
+                    if (m_done)
+                        return;
+                    if (!state.ok() && state.error().code == u"file_not_found"_s) {
+                        generateSecrets(next);
+                        return;
+                    }
+                    fail(engineError(u"secrets_missing"_s,
+                                     tr("The deployment's passwords are neither in this computer's secret store (%2) "
+                                        "nor on its web host %1, which has already been set up with them. Destroy "
+                                        "the deployment and deploy it again.")
+                                             .arg(m_web.name, m_secretStore.store().description()),
+                                     state.ok() ? QString() : state.error().detail));
+                });
+                return;
+            }
             const Result<QHash<QString, QString>> values
                     = env.ok() ? EnvFile::parse(env.value()) : Result<QHash<QString, QString>>(env.error());
             if (values.ok()) {
@@ -188,16 +213,17 @@ void EngineRun::secretsFromWebHost(std::function<void()> next)
             if (!values.ok() || !DeploymentSecrets::validateSecret(m_secrets.jvbSecret).ok()
                 || !DeploymentSecrets::validateSecret(m_secrets.focusPassword).ok()) {
                 fail(engineError(u"secrets_missing"_s,
-                                 tr("The deployment's passwords are neither in this computer's keychain nor on its "
-                                    "web host %1. Deploy it again from its plan file to restore them.")
-                                         .arg(m_web.name),
+                                 tr("The deployment's passwords are neither in this computer's secret store (%2) nor "
+                                    "on its web host %1. Deploy it again from its plan file to restore them.")
+                                         .arg(m_web.name, m_secretStore.store().description()),
                                  values.ok() ? QString() : values.error().detail));
                 return;
             }
             Redactor::instance().addSecret(m_secrets.jvbSecret);
             Redactor::instance().addSecret(m_secrets.focusPassword);
-            warn(tr("The deployment's passwords were missing from the keychain; they were read from the web host "
-                    "and saved again."));
+            warn(tr("The deployment's passwords were missing from this computer's secret store (%1); they were read "
+                    "from the web host over its pinned SSH connection and saved again.")
+                         .arg(m_secretStore.store().description()));
             m_secretStore.save(slug(), m_secrets, this, orFail<void>([this, next]() { next(); }));
         });
     }));
@@ -310,15 +336,30 @@ void EngineRun::checkPlan()
                                fail(saved.error());
                                return;
                            }
-                           loadSecrets(true, [this] { createResources(); });
+                           createResources();
                        }));
 }
 
 void EngineRun::createResources()
 {
     phase(u"resources"_s, tr("Creating the network, firewalls and servers…"));
-    m_cloud->listServers(
-            orFail<QList<hcloud::Server>>([this](QList<hcloud::Server> existing) { createServers(existing); }));
+    m_cloud->listServers(orFail<QList<hcloud::Server>>([this](QList<hcloud::Server> existing) {
+        // A web host that exists already holds the deployment's passwords; new ones would lock its bridges out.
+        const auto web = std::find_if(existing.cbegin(), existing.cend(), [this](const hcloud::Server &server) {
+            return server.name == m_plan.webServerName();
+        });
+        if (web == existing.cend()) {
+            loadSecrets(WhenMissing::Generate, [this, existing] { createServers(existing); });
+            return;
+        }
+        const auto keys = m_store.hostKeys(slug());
+        if (!keys.ok() || keys->value(web->name).pinned.isEmpty()) {
+            createServers(existing); // which refuses a server it has no pinned key for
+            return;
+        }
+        m_web = *web;
+        loadSecrets(WhenMissing::FromWebHostElseGenerate, [this, existing] { createServers(existing); });
+    }));
 }
 
 void EngineRun::createServers(const QList<hcloud::Server> &existing)
@@ -848,7 +889,7 @@ void EngineRun::removeBridge(const QString &deployment, const QString &serverNam
         for (const DiscoveredServer &bridge : found.bridges) {
             if (bridge.name == serverName) {
                 m_cloud = new CloudResources(m_client, DeploymentLabels(m_plan), this);
-                loadSecrets(false, [this, bridge] { drainBridge(bridge); });
+                loadSecrets(WhenMissing::FromWebHost, [this, bridge] { drainBridge(bridge); });
                 return;
             }
         }

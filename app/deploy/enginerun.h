@@ -66,8 +66,13 @@ private:
     QString slug() const { return m_plan.slug(); }
     void findDeployment(const QString &deployment, std::function<void(const DiscoveredDeployment &)> next);
     bool loadStoredPlan(const DiscoveredDeployment &found);
-    void loadSecrets(bool generateIfMissing, std::function<void()> next);
-    void secretsFromWebHost(std::function<void()> next);
+    // What to do when the secret store has no passwords for the deployment: a new deployment generates them; one
+    // whose web host exists reads them back from it over the pinned session (the store was lost, or the command
+    // runs on another computer); a web host that never received them (a first run stopped early) allows new ones.
+    enum class WhenMissing { Generate, FromWebHost, FromWebHostElseGenerate };
+    void loadSecrets(WhenMissing whenMissing, std::function<void()> next);
+    void generateSecrets(std::function<void()> next);
+    void secretsFromWebHost(bool generateIfAbsent, std::function<void()> next);
     HostConnection *connectionFor(const QString &name, HostRole role, const QString &address);
     void openAll(std::function<void()> next);
 

@@ -27,24 +27,28 @@ QString describe(const QString &key)
     return CredentialStore::tr("the secret \u201c%1\u201d").arg(key);
 }
 
-Error unavailableError(const QString &detail)
+// The cause first (a session without D-Bus is the usual one: a login over SSH), then both ways on: a keyring
+// for this session, or the file store for a machine that has none.
+Error unavailableError(const QString &detail, bool noSessionBus)
 {
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-    const QString fix
-            = CredentialStore::tr("Install and start a keyring service such as GNOME Keyring (package gnome-keyring) "
-                                  "or KWallet, log in to a desktop session so it is unlocked, and try again. To use "
-                                  "the command line without a keyring, set the HCLOUD_TOKEN environment variable.");
+    const QString cause
+            = noSessionBus ? CredentialStore::tr("No system keychain is available to keep secrets safe: this session "
+                                                 "has no D-Bus session bus (as in a login over SSH without a "
+                                                 "desktop), and GNOME Keyring and KWallet are reached over one.")
+                           : CredentialStore::tr("No system keychain is available to keep secrets safe.");
+    const QString fix = CredentialStore::tr(
+            "Either start a keyring for this session (dbus-run-session with gnome-keyring-daemon, as docs/cli.md "
+            "shows), or keep the secrets in files only you can read: pass --secret-store file or set "
+            "JITSI_DEPLOYER_SECRET_STORE=file (see docs/cli.md).");
 #else
-    const QString fix
-            = CredentialStore::tr("Make sure you are logged in to your user account and try again. To use the "
-                                  "command line without the keychain, set the HCLOUD_TOKEN environment variable.");
+    Q_UNUSED(noSessionBus);
+    const QString cause = CredentialStore::tr("No system keychain is available to keep secrets safe.");
+    const QString fix = CredentialStore::tr(
+            "Make sure you are logged in to your user account and try again, or keep the secrets in files only you "
+            "can read: pass --secret-store file or set JITSI_DEPLOYER_SECRET_STORE=file (see docs/cli.md).");
 #endif
-    return Error{domain,
-                 u"keychain_unavailable"_s,
-                 CredentialStore::tr("No system keychain is available to keep secrets safe.") + u' ' + fix,
-                 detail,
-                 {},
-                 0};
+    return Error{domain, u"keychain_unavailable"_s, cause + u' ' + fix, detail, {}, 0};
 }
 
 std::optional<Error> precheck(const QString &key)
@@ -91,7 +95,7 @@ Error jobError(const QKeychain::Job &job, const QString &key, Operation operatio
                      0};
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return unavailableError(detail);
+        return unavailableError(detail, false);
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
     case QKeychain::NoError:
@@ -190,7 +194,7 @@ Result<void> CredentialStore::checkAvailable()
 {
 #ifdef DEPLOYER_QKEYCHAIN_HAS_ISAVAILABLE
     if (!QKeychain::isAvailable())
-        return unavailableError(u"QKeychain::isAvailable() reports no backend"_s);
+        return unavailableError(u"QKeychain::isAvailable() reports no backend"_s, false);
 #endif
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)
     // Secret Service and KWallet are both reached over the D-Bus session bus; without one every job
@@ -199,7 +203,8 @@ Result<void> CredentialStore::checkAvailable()
         const QString runtimeDir = qEnvironmentVariable("XDG_RUNTIME_DIR");
         if (runtimeDir.isEmpty() || !QFileInfo::exists(runtimeDir + u"/bus"_s))
             return unavailableError(u"no D-Bus session bus: DBUS_SESSION_BUS_ADDRESS is unset and there is no "
-                                    "$XDG_RUNTIME_DIR/bus"_s);
+                                    "$XDG_RUNTIME_DIR/bus"_s,
+                                    true);
     }
 #endif
     return {};

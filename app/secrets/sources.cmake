@@ -1,6 +1,9 @@
-# The secrets subsystem: CredentialStore over QtKeychain, and where the API token comes from.
+# The secrets subsystem: CredentialStore over QtKeychain, FileSecretStore for machines without one, SecretStore
+# choosing between them, and where the API token comes from.
 target_sources(deployer_core PRIVATE
     secrets/credentialstore.h secrets/credentialstore.cpp
+    secrets/filesecretstore.h secrets/filesecretstore.cpp
+    secrets/secretstore.h secrets/secretstore.cpp
     secrets/tokensource.h secrets/tokensource.cpp)
 
 # QKeychain::isAvailable() exists from QtKeychain 0.14 on (Debian 12 ships 0.13).

@@ -11,7 +11,7 @@
 
 using namespace Qt::StringLiterals;
 
-TokenSource::TokenSource(CredentialStore store)
+TokenSource::TokenSource(SecretStore store)
     : m_store(std::move(store))
 { }
 
@@ -29,10 +29,11 @@ void TokenSource::resolve(QObject *context, std::function<void(Result<Token>)> d
         return;
     }
 
-    m_store.readText(CredentialStore::tokenKey(), context, [done = std::move(done)](Result<QString> stored) {
+    const Origin origin = m_store.kind() == SecretStore::Kind::File ? Origin::File : Origin::Keychain;
+    m_store.readText(CredentialStore::tokenKey(), context, [origin, done = std::move(done)](Result<QString> stored) {
         if (stored && !stored->trimmed().isEmpty()) {
-            qCDebug(lcSecrets) << "using the API token from the keychain";
-            done(Token{stored->trimmed(), Origin::Keychain});
+            qCDebug(lcSecrets) << "using the API token from the secret store";
+            done(Token{stored->trimmed(), origin});
             return;
         }
         Error error = stored ? Error{u"keychain"_s, u"not_found"_s, {}, u"empty token entry in the keychain"_s, {}, 0}

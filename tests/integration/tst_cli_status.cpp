@@ -4,6 +4,9 @@
 #include "openapivalidator.h"
 #include "simtestclient.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -145,6 +148,41 @@ private Q_SLOTS:
         const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
         QVERIFY(object.value(u"deployments"_s).isArray());
         QVERIFY(object.value(u"deployments"_s).toArray().isEmpty());
+    }
+
+    // Issue 18: status names the secret store; --secret-store wins over JITSI_DEPLOYER_SECRET_STORE; a wrong name is
+    // bad input, caught before anything is sent.
+    void namesTheSecretStore()
+    {
+        const Run keychain = run({u"status"_s});
+        QCOMPARE(keychain.exitCode, 0);
+        QVERIFY2(keychain.out.trimmed().endsWith(u"Secrets on this computer: the system keychain."_s),
+                 qPrintable(keychain.out));
+
+        const QString dir = QDir::homePath() + u"/chosen-secrets"_s;
+        qputenv("JITSI_DEPLOYER_SECRET_DIR", QFile::encodeName(dir));
+        const Run files = run({u"status"_s, u"--secret-store"_s, u"file"_s, u"--json"_s});
+        QCOMPARE(files.exitCode, 0);
+        const QJsonObject store
+                = QJsonDocument::fromJson(files.out.toUtf8()).object().value(u"secret_store"_s).toObject();
+        QCOMPARE(store.value(u"kind"_s).toString(), u"file"_s);
+        QCOMPARE(store.value(u"directory"_s).toString(), dir);
+        QVERIFY(!QFileInfo::exists(dir)); // naming it creates nothing
+
+        qputenv("JITSI_DEPLOYER_SECRET_STORE", "file");
+        const Run option = run({u"status"_s, u"--secret-store"_s, u"keychain"_s});
+        QVERIFY2(option.out.contains(u"the system keychain"_s), qPrintable(option.out));
+        const Run environment = run({u"status"_s});
+        QVERIFY2(environment.out.contains(u"files in "_s + dir), qPrintable(environment.out));
+
+        qputenv("JITSI_DEPLOYER_SECRET_STORE", "vault");
+        m_sim->clearExchanges();
+        const Run wrong = run({u"status"_s});
+        qunsetenv("JITSI_DEPLOYER_SECRET_STORE");
+        qunsetenv("JITSI_DEPLOYER_SECRET_DIR");
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(wrong.err.contains(u"\u201cvault\u201d is not a secret store"_s), qPrintable(wrong.err));
+        QVERIFY(m_sim->exchanges().isEmpty());
     }
 
     void humanTable()

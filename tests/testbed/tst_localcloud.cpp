@@ -52,6 +52,7 @@ class TestLocalCloud : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void withoutKeyPrintsHowToMakeOne();
     void startPrintsHowToUseIt();
     void writtenPlanIsAccepted();
     void serverBecomesAHost();
@@ -95,6 +96,23 @@ Outcome TestLocalCloud::api(const QString &method, const QString &path, const QJ
     return Testbed::run(u"curl"_s, arguments << m_endpoint + path, 60000);
 }
 
+void TestLocalCloud::withoutKeyPrintsHowToMakeOne()
+{
+    // A fresh root account: no ~/.ssh at all. No command with a missing --identity, and nothing started.
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    const QByteArray realHome = qgetenv("HOME");
+    qputenv("HOME", QFile::encodeName(home.path()));
+    const Outcome start = localCloud({u"start"_s, u"--build-dir"_s, QStringLiteral(DEPLOYER_BINARY_DIR)});
+    qputenv("HOME", realHome);
+    QVERIFY2(start.exitCode != 0, qPrintable(start.output));
+    QVERIFY2(start.output.contains(u"ssh-keygen -t ed25519"_s), qPrintable(start.output));
+    QVERIFY2(!start.output.contains(u"--identity"_s), qPrintable(start.output));
+    QVERIFY2(!start.output.contains(u"deploy --plan-file"_s), qPrintable(start.output));
+    const Outcome status = localCloud({u"status"_s});
+    QVERIFY2(status.exitCode == 3, qPrintable(status.output));
+}
+
 void TestLocalCloud::startPrintsHowToUseIt()
 {
     const quint16 port = freePort();
@@ -108,6 +126,12 @@ void TestLocalCloud::startPrintsHowToUseIt()
              qPrintable(start.output));
     QVERIFY2(start.output.contains(u"deploy --plan-file "_s), qPrintable(start.output));
     QVERIFY2(start.output.contains(u"--dns-server 198.18.0.1"_s), qPrintable(start.output));
+    // This test has no D-Bus session, like a root shell over SSH: the commands it prints use the file store.
+    QVERIFY(qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"));
+    QVERIFY2(start.output.contains(
+                     u"export HCLOUD_ENDPOINT=%1 HCLOUD_TOKEN=sim-token JITSI_DEPLOYER_SECRET_STORE=file\n"_s.arg(
+                             m_endpoint)),
+             qPrintable(start.output));
 
     const Outcome status = localCloud({u"status"_s});
     QVERIFY2(status.exitCode == 0 && status.output.contains(u"running"_s), qPrintable(status.output));

@@ -5,3 +5,9 @@ deployer_add_test(NAME tst_credentialstore
     LABELS secrets
     KEYCHAIN
     TIMEOUT 180)
+# the file store, deliberately without a keyring or any D-Bus session: the machines it is for have none.
+deployer_add_test(NAME tst_filesecretstore
+    SOURCES tst_filesecretstore.cpp
+    LIBS deployer_core
+    LABELS secrets
+    TIMEOUT 120)

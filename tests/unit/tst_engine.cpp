@@ -434,6 +434,51 @@ private Q_SLOTS:
         QVERIFY(skipped);
     }
 
+    // Issue 18: this computer lost the deployment's passwords (another store, a reinstall). A re-run must take them
+    // from the web host over the pinned session, not generate new ones that prosody and the bridges do not know.
+    void lostSecretsComeBackFromTheWebHost()
+    {
+        QTemporaryDir storeDir;
+        QVERIFY(storeDir.isValid());
+        m_settings.secrets = SecretStore::files(storeDir.filePath(u"secrets"_s));
+        const DeploymentSecretStore store(m_settings.secrets);
+        auto load = [&] {
+            std::optional<Result<std::optional<DeploymentSecrets>>> loaded;
+            QObject context;
+            store.load(slug, &context, [&](Result<std::optional<DeploymentSecrets>> r) { loaded = r; });
+            [&] {
+                QTRY_VERIFY(loaded.has_value());
+            }();
+            return loaded.value_or(Result<std::optional<DeploymentSecrets>>(std::optional<DeploymentSecrets>()));
+        };
+
+        QVERIFY(deploy(makePlan(1)).result.ok());
+        const auto first = load();
+        QVERIFY(first.ok() && first->has_value());
+        QVERIFY(QDir(storeDir.filePath(u"secrets"_s)).removeRecursively());
+
+        const Outcome again = deploy(makePlan(1));
+        QVERIFY2(again.result.ok(), qPrintable(errorText(again)));
+        bool warned = false;
+        for (const EngineEvent &e : again.events)
+            warned = warned
+                     || (e.kind == EngineEvent::Kind::Warning && e.message.contains(u"read from the web host"_s));
+        QVERIFY(warned);
+        const auto recovered = load();
+        QVERIFY(recovered.ok() && recovered->has_value());
+        QCOMPARE((*recovered)->jvbSecret, (*first)->jvbSecret);
+        QCOMPARE((*recovered)->focusPassword, (*first)->focusPassword);
+
+        // Neither here nor on a web host that has already installed with them: a clear stop, never new passwords the
+        // installed steps would not pick up.
+        QVERIFY(QDir(storeDir.filePath(u"secrets"_s)).removeRecursively());
+        m_cloud->host(slug + u"-web"_s)->removeFile(EnvFile::remotePath());
+        const Outcome lost = deploy(makePlan(1));
+        QVERIFY(!lost.result.ok());
+        QCOMPARE(lost.result.error().code, u"secrets_missing"_s);
+        QVERIFY(!load()->has_value());
+    }
+
     void killAndResume_data()
     {
         QTest::addColumn<QString>("phase");

@@ -38,6 +38,7 @@ public:
     QByteArray file(const QString &path) const { return m_files.value(path).content; }
     int fileMode(const QString &path) const { return m_files.value(path).mode; }
     QStringList filePaths() const { return m_files.keys(); }
+    void removeFile(const QString &path) { m_files.remove(path); } // as an admin's rm would
     void writeFile(const QString &path, const QByteArray &content, int mode);
     void appendFile(const QString &path, const QByteArray &bytes, int mode = 0640);
     QByteArray provisionLog() const;
