@@ -1715,8 +1715,8 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>siehe sein Installationsprotokoll weiter oben.</translation>
     </message>
     <message>
-        <source>connection lost (%1), reconnecting</source>
-        <translation>Verbindung verloren (%1), verbinde neu</translation>
+        <source>the connection broke (%1); reconnecting</source>
+        <translation>die Verbindung ist abgebrochen (%1); verbinde neu</translation>
     </message>
 </context>
 <context>

@@ -177,7 +177,7 @@ void SshHostAgent::attemptConnect(const QString &hostKey)
     // The session reconnects by itself; the engine shows that the host waits for it.
     connect(m_session.get(), &SshSession::connectionLost, this, [this](const Error &error) {
         if (m_connected)
-            Q_EMIT connectionLost(error.message);
+            Q_EMIT connectionLost(error.code);
     });
     connect(m_session.get(), &SshSession::reconnected, this, [this] {
         if (m_connected)
@@ -208,7 +208,7 @@ void SshHostAgent::connectFailed(const QString &hostKey, const Error &error)
                 attemptConnect(hostKey);
         });
         // Last: a listener may end the operation, and with it this agent.
-        Q_EMIT bootWaiting(int(m_bootClock.elapsed()), delay, error.message);
+        Q_EMIT bootWaiting(int(m_bootClock.elapsed()), delay, error.code);
         return;
     }
     finishConnect(error);

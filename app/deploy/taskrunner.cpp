@@ -164,7 +164,7 @@ void TaskRunner::connectionLost(const QString &why)
     // The install goes on on the server; only following it pauses until the session is back.
     const int index = m_currentStep.isEmpty() ? 0 : int(m_steps.indexOf(m_currentStep)) + 1;
     Q_EMIT event(EngineEvent::hostWaiting(m_serverName, WaitReason::Reconnect,
-                                          tr("connection lost (%1), reconnecting").arg(why), m_currentStep, index,
+                                          tr("the connection broke (%1); reconnecting").arg(why), m_currentStep, index,
                                           index > 0 ? int(m_steps.size()) : 0));
 }
 

@@ -297,7 +297,7 @@ private Q_SLOTS:
         QCOMPARE(waiting.at(0).at(1).toInt(), 100);
         QCOMPARE(waiting.at(1).at(1).toInt(), 200); // the backoff doubles
         QVERIFY(waiting.at(1).at(0).toInt() >= 100); // elapsed: at least the first delay
-        QVERIFY(!waiting.at(0).at(2).toString().isEmpty());
+        QCOMPARE(waiting.at(0).at(2).toString(), u"connection_refused"_s);
         QVERIFY2(late.start(&error), qPrintable(error));
         QVERIFY(connected.wait());
         QVERIFY2(connected.result->ok(), qPrintable(connected.result->error().toString()));

@@ -73,7 +73,7 @@ void FakeHostAgent::connectToHost(int bootTimeoutMs, Done<QString> done)
     // Still booting: the real agent retries "connection refused" until the deadline, and says so each time.
     later([this] {
         if (m_host && !m_host->isBooted())
-            Q_EMIT bootWaiting(0, 1000, u"connection refused"_s);
+            Q_EMIT bootWaiting(0, 1000, u"connection_refused"_s);
     });
     auto settled = std::make_shared<bool>(false);
     auto onBoot = std::make_shared<QMetaObject::Connection>();
@@ -233,7 +233,7 @@ void FakeHostAgent::deliver()
         received(chunk, endOffset);
     }
     if (drop && alive)
-        Q_EMIT connectionLost(u"the fake connection dropped"_s);
+        Q_EMIT connectionLost(u"connection_lost"_s);
 }
 
 void FakeHostAgent::stopFollowingLog()
