@@ -112,6 +112,33 @@ EngineEvent EngineEvent::hostWaiting(const QString &host, WaitReason reason, con
     return e;
 }
 
+EngineEvent EngineEvent::dnsRecords(const QList<DnsRecord> &records, DnsPublication publication, const QString &message)
+{
+    EngineEvent e;
+    e.kind = Kind::DnsRecords;
+    e.records = records;
+    e.dnsPublication = publication;
+    e.message = message;
+    return e;
+}
+
+EngineEvent EngineEvent::dnsCheckRound(const DnsCheckProgress &round)
+{
+    EngineEvent e;
+    e.kind = Kind::DnsCheck;
+    e.dnsCheck = round;
+    e.message = round.summary();
+    return e;
+}
+
+EngineEvent EngineEvent::verification(const VerificationReport &report)
+{
+    EngineEvent e;
+    e.kind = Kind::Verification;
+    e.report = report;
+    return e;
+}
+
 EngineEvent EngineEvent::warning(const QString &message)
 {
     EngineEvent e;

@@ -53,6 +53,9 @@ struct EngineEvent
     // `step` (with its position) when the wait interrupts a step, else empty.
     static EngineEvent hostWaiting(const QString &host, WaitReason reason, const QString &message,
                                    const QString &step = {}, int stepIndex = 0, int stepCount = 0);
+    static EngineEvent dnsRecords(const QList<DnsRecord> &records, DnsPublication publication, const QString &message);
+    static EngineEvent dnsCheckRound(const DnsCheckProgress &round); // message: its summary()
+    static EngineEvent verification(const VerificationReport &report);
     static EngineEvent warning(const QString &message);
 
     // The --json form, one object per event (docs/cli.md): {"event": "<kind>", ...the set fields}.

@@ -478,15 +478,12 @@ void EngineRun::startDns()
     dns->publish(records, [this, dns, records](Result<bool> published) {
         if (m_done)
             return;
-        EngineEvent e;
-        e.kind = EngineEvent::Kind::DnsRecords;
-        e.records = records;
-        e.dnsPublication = published.ok() && published.value() ? DnsPublication::Created : DnsPublication::Manual;
-        e.message = e.dnsPublication == DnsPublication::Created
-                            ? tr("The DNS records were created in the project's zone.")
-                            : tr("Create these DNS records at your DNS provider; the certificate follows once they "
-                                 "resolve.");
-        m_emit(e);
+        const bool created = published.ok() && published.value();
+        m_emit(EngineEvent::dnsRecords(
+                records, created ? DnsPublication::Created : DnsPublication::Manual,
+                created ? tr("The DNS records were created in the project's zone.")
+                        : tr("Create these DNS records at your DNS provider; the certificate follows once they "
+                             "resolve.")));
         if (!published.ok())
             warn(published.error().message);
         dns->waitForResolution(
@@ -494,11 +491,7 @@ void EngineRun::startDns()
                 [this](const DnsCheckProgress &round) {
                     if (m_done)
                         return;
-                    EngineEvent check;
-                    check.kind = EngineEvent::Kind::DnsCheck;
-                    check.dnsCheck = round;
-                    check.message = round.summary();
-                    m_emit(check);
+                    m_emit(EngineEvent::dnsCheckRound(round));
                 },
                 [this](Result<void> resolved) {
                     if (m_done)
@@ -849,10 +842,7 @@ void EngineRun::collectEvidence()
             return;
         }
         m_outcome.verification = report;
-        EngineEvent e;
-        e.kind = EngineEvent::Kind::Verification;
-        e.report = report;
-        m_emit(e);
+        m_emit(EngineEvent::verification(report));
         if (report.ok())
             succeed();
         else

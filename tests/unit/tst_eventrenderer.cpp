@@ -333,10 +333,7 @@ private Q_SLOTS:
                                        {u"203.0.113.9"_s},
                                        false,
                                        u"meet.example.org resolves to 203.0.113.9, expected 198.51.100.7"_s});
-        EngineEvent event;
-        event.kind = EngineEvent::Kind::DnsCheck;
-        event.dnsCheck = round;
-        event.message = round.summary();
+        const EngineEvent event = EngineEvent::dnsCheckRound(round);
         const QJsonObject json = event.toJson();
         QCOMPARE(json.value(u"event"_s).toString(), u"dns_check"_s);
         QCOMPARE(json.value(u"resolver"_s).toString(), u"192.0.2.53"_s);
