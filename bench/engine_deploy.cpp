@@ -142,16 +142,17 @@ public:
                 if (firstCreate < 0)
                     firstCreate = now;
             }
-            if (e.kind == EngineEvent::Kind::Resource && e.state == u"running"_s)
+            if (e.kind == EngineEvent::Kind::Resource && e.resourceState == ResourceState::Running)
                 lastRunning = now;
-            if (e.kind == EngineEvent::Kind::HostStep) {
+            // A host's first step, not its wait for boot or the web host.
+            if (e.kind == EngineEvent::Kind::HostStep && e.hostState != HostState::Waiting) {
                 if (!stepFirst.contains(e.host))
                     stepFirst.insert(e.host, now);
-                if (e.state == u"succeeded"_s || e.state == u"skipped"_s)
+                if (e.hostState == HostState::Succeeded || e.hostState == HostState::Skipped)
                     stepLast.insert(e.host, now);
             }
             // As in tst_engine: the sim's private addresses reach the fake hosts, so bridges find the web host.
-            if (e.kind == EngineEvent::Kind::Phase && e.phase == u"hosts"_s) {
+            if (e.kind == EngineEvent::Kind::Phase && e.phase == Phase::Hosts) {
                 hostsPhase = now;
                 cloud.setPrivateAddresses(sim.state(u"servers"_s));
             }

@@ -448,6 +448,12 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The deployment&apos;s passwords are neither in this computer&apos;s secret store (%2) nor on its web host %1, which has already been set up with them. Destroy the deployment and deploy it again.</source>
         <translation>Die Passwörter der Installation sind weder im Geheimnisspeicher dieses Computers (%2) noch auf ihrem Webserver %1, der bereits mit ihnen eingerichtet wurde. Löschen Sie die Installation mit destroy und richten Sie sie erneut ein.</translation>
+        <source>waiting for the web host&apos;s firewall to allow it</source>
+        <translation>wartet darauf, dass die Firewall des Web-Hosts sie zulässt</translation>
+    </message>
+    <message>
+        <source>waiting for the web host&apos;s install to finish</source>
+        <translation>wartet auf das Ende der Installation des Web-Hosts</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1119,36 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>(waiting)</source>
         <translation>(wartet)</translation>
     </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, waited %n second(s)</source>
+        <translation>
+            <numerusform>%1, wartet seit %n Sekunde</numerusform>
+            <numerusform>%1, wartet seit %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the system resolver</source>
+        <translation>den Resolver des Systems</translation>
+    </message>
+    <message numerus="yes">
+        <source>    DNS check via %1: %2; next try in %n second(s)</source>
+        <translation>
+            <numerusform>    DNS-Prüfung über %1: %2; nächster Versuch in %n Sekunde</numerusform>
+            <numerusform>    DNS-Prüfung über %1: %2; nächster Versuch in %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(waiting: %1)</source>
+        <translation>(wartet: %1)</translation>
+    </message>
 </context>
 <context>
     <name>FileSecretStore</name>
@@ -1269,6 +1305,17 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The server %1 still presents its first host key after the key was replaced. Check that its SSH service reloads, then run the command again.</source>
         <translation>Der Server %1 weist sich nach dem Austausch des Host-Schlüssels noch immer mit seinem ersten Host-Schlüssel aus. Prüfen Sie, ob sein SSH-Dienst neu geladen wird, und führen Sie den Befehl dann erneut aus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server does not accept SSH yet (%1); next try in %n second(s)</source>
+        <translation>
+            <numerusform>der Server nimmt noch keine SSH-Verbindung an (%1); nächster Versuch in %n Sekunde</numerusform>
+            <numerusform>der Server nimmt noch keine SSH-Verbindung an (%1); nächster Versuch in %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>replacing the server&apos;s first host key (it was readable by the cloud&apos;s metadata service)</source>
+        <translation>der erste Host-Schlüssel des Servers wird ersetzt (der Metadatendienst der Cloud konnte ihn lesen)</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +1823,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>see its install log above.</source>
         <translation>siehe sein Installationsprotokoll weiter oben.</translation>
+    </message>
+    <message>
+        <source>the connection broke (%1); reconnecting</source>
+        <translation>die Verbindung ist abgebrochen (%1); verbinde neu</translation>
     </message>
 </context>
 <context>

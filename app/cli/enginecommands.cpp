@@ -38,7 +38,7 @@ EngineCommand::EngineCommand(hcloud::HetznerClient *client, CliOutput *output, c
     , m_client(client)
     , m_output(output)
     , m_settings(settings)
-    , m_renderer(style, Terminal::stdoutColumns())
+    , m_renderer(&m_progress, style, Terminal::stdoutColumns())
 { }
 
 EngineCommand::~EngineCommand() = default;
@@ -222,8 +222,10 @@ void EngineCommand::startEngine()
         return complete(HcloudCommands::exitCodeFor(error));
     }
     m_engine = new DeploymentEngine(m_client, m_settings, this);
-    connect(m_engine, &DeploymentEngine::event, this,
-            [this](const EngineEvent &event) { write(m_renderer.render(event)); });
+    connect(m_engine, &DeploymentEngine::event, this, [this](const EngineEvent &event) {
+        m_progress.apply(event); // first: the renderer reads the model
+        write(m_renderer.render(event));
+    });
     connect(m_engine, &DeploymentEngine::finished, this, &EngineCommand::engineFinished);
     switch (m_request.operation) {
     case Operation::Deploy:
@@ -304,12 +306,13 @@ void EngineCommand::succeed(const EngineOutcome &outcome, int exitCode)
 
 void EngineCommand::fail(const Error &error, const EngineOutcome &outcome, int exitCode)
 {
-    const std::optional<EventRenderer::FailedStep> failedStep = m_renderer.failedStep();
+    const std::optional<ProgressModel::FailedStep> failedStep = m_progress.failedStep();
+    const std::optional<Phase> phase = m_progress.phase();
     if (m_renderer.style() == EventRenderer::Style::Json) {
         QJsonObject errorJson{
                 {u"code"_s, error.code}, {u"message"_s, error.message}, {u"correlation_id"_s, error.correlationId}};
         if (m_engine) {
-            QJsonObject where{{u"phase"_s, m_renderer.currentPhase()}};
+            QJsonObject where{{u"phase"_s, phase ? toJsonName(*phase) : QString()}};
             if (failedStep) {
                 where.insert(u"host"_s, failedStep->host);
                 where.insert(u"step"_s, failedStep->step);
@@ -333,13 +336,15 @@ void EngineCommand::fail(const Error &error, const EngineOutcome &outcome, int e
 
     if (exitCode == CliApplication::Cancelled)
         note(tr("Stopped on request."));
-    if (!m_renderer.currentPhase().isEmpty())
-        note(tr("Where: %1").arg(EventRenderer::phaseTitle(m_renderer.currentPhase())));
+    if (phase)
+        note(tr("Where: %1").arg(EventRenderer::phaseTitle(*phase)));
     if (failedStep) {
         note(tr("Failed on %1 at step \"%2\"%3")
                      .arg(failedStep->host, failedStep->step,
                           failedStep->message.isEmpty() ? QString() : u": "_s + failedStep->message));
-        const QStringList lines = m_renderer.lastLogLines(failedStep->host);
+        QStringList lines = m_progress.lastLogLines(failedStep->host);
+        for (QString &line : lines)
+            line = Redactor::instance().redact(line);
         if (!lines.isEmpty()) {
             note(tr("Last lines of its /var/log/jitsi-deployer/provision.log:"));
             for (const QString &line : lines)

@@ -19,8 +19,8 @@ class HetznerClient;
 
 // `deploy`, `verify`, `add-bridge`, `remove-bridge` and `destroy`: finds the deployment (Discovery; one in the
 // project needs no --deployment), asks for destroy's confirmation, runs the operation on the DeploymentEngine,
-// renders its events (EventRenderer) and ends with a summary, or on failure with what failed, where, what this
-// run created and the two ways on. Reports its exit code through `done` exactly once.
+// folds its events into the ProgressModel and renders them (EventRenderer) and ends with a summary, or on failure with
+// what failed, where, what this run created and the two ways on. Reports its exit code through `done` exactly once.
 class EngineCommand : public QObject
 {
     Q_OBJECT
@@ -68,6 +68,7 @@ private:
     hcloud::HetznerClient *m_client;
     CliOutput *m_output;
     EngineSettings m_settings;
+    ProgressModel m_progress; // before m_renderer, which reads it
     EventRenderer m_renderer;
     Request m_request;
     QString m_slug; // the deployment the engine works on

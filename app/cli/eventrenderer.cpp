@@ -10,7 +10,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-constexpr int recentLinesKept = 8;
 constexpr int hostNameColumn = 26;
 
 // Erases `lines` lines above the cursor: to the start of the first one, then everything below.
@@ -25,32 +24,35 @@ QString redacted(const QString &text)
 }
 } // namespace
 
-EventRenderer::EventRenderer(Style style, int terminalWidth)
-    : m_style(style)
+EventRenderer::EventRenderer(const ProgressModel *progress, Style style, int terminalWidth)
+    : m_progress(progress)
+    , m_style(style)
     , m_width(std::max(terminalWidth, 40))
 { }
 
-QString EventRenderer::phaseTitle(const QString &phase)
+QString EventRenderer::phaseTitle(Phase phase)
 {
-    if (phase == u"validate"_s)
+    switch (phase) {
+    case Phase::Validate:
         return tr("Checking the plan against the project");
-    if (phase == u"resources"_s)
+    case Phase::Resources:
         return tr("Creating the cloud resources");
-    if (phase == u"hosts"_s)
+    case Phase::Hosts:
         return tr("Installing the servers");
-    if (phase == u"dns"_s)
+    case Phase::Dns:
         return tr("Checking the DNS records");
-    if (phase == u"certificate"_s)
+    case Phase::Certificate:
         return tr("Getting the certificate");
-    if (phase == u"verify"_s)
+    case Phase::Verify:
         return tr("Verifying the bridges");
-    if (phase == u"drain"_s)
+    case Phase::Drain:
         return tr("Draining the bridge");
-    if (phase == u"delete"_s)
+    case Phase::Delete:
         return tr("Deleting resources");
-    if (phase == u"done"_s)
+    case Phase::Done:
         return tr("Done");
-    return phase;
+    }
+    return {};
 }
 
 QString EventRenderer::progressBar(double fraction, int width)
@@ -62,102 +64,77 @@ QString EventRenderer::progressBar(double fraction, int width)
            + QString::number(percent).rightJustified(3) + u'%';
 }
 
-double EventRenderer::progress() const
+namespace {
+QString resourceStateText(ResourceState state)
 {
-    if (m_complete)
-        return 1.0;
-    if (m_hostOrder.isEmpty())
-        return 0.0;
-    double sum = 0;
-    for (const QString &name : m_hostOrder) {
-        const HostState &host = m_hosts[name];
-        if (host.stepCount > 0)
-            sum += double(std::min(host.done, host.stepCount)) / host.stepCount;
+    switch (state) {
+    case ResourceState::Creating:
+        return EventRenderer::tr("creating");
+    case ResourceState::Created:
+        return EventRenderer::tr("created");
+    case ResourceState::Exists:
+        return EventRenderer::tr("exists already, reused");
+    case ResourceState::Running:
+        return EventRenderer::tr("running");
+    case ResourceState::Failed:
+        return EventRenderer::tr("failed");
+    case ResourceState::Deleting:
+        return EventRenderer::tr("deleting");
+    case ResourceState::Deleted:
+        return EventRenderer::tr("deleted");
     }
-    return sum / double(m_hostOrder.size());
+    return {};
 }
 
-QStringList EventRenderer::lastLogLines(const QString &host) const
+QString hostStateText(HostState state)
 {
-    QStringList lines;
-    for (const QString &line : m_hosts.value(host).recent)
-        lines << redacted(line);
-    return lines;
+    switch (state) {
+    case HostState::Started:
+        return EventRenderer::tr("started");
+    case HostState::Skipped:
+        return EventRenderer::tr("already done, skipped");
+    case HostState::Succeeded:
+        return EventRenderer::tr("done");
+    case HostState::Failed:
+        return EventRenderer::tr("FAILED");
+    case HostState::Waiting:
+        return EventRenderer::tr("waiting");
+    }
+    return {};
 }
 
-void EventRenderer::track(const EngineEvent &event)
+// What a waiting host waits for, with how long so far when the engine says.
+QString waitingText(const QString &reason, int waitedSeconds)
 {
-    switch (event.kind) {
-    case EngineEvent::Kind::Phase:
-        m_phase = event.phase;
-        m_complete = event.phase == u"done"_s;
-        return;
-    case EngineEvent::Kind::HostStep: {
-        if (event.host.isEmpty())
-            return;
-        if (!m_hosts.contains(event.host))
-            m_hostOrder.append(event.host);
-        HostState &host = m_hosts[event.host];
-        // A host runs several tasks (install, then firewall or certificate); a new step count is a new task.
-        if (event.stepCount != host.stepCount || (event.stepIndex > 0 && event.stepIndex < host.stepIndex))
-            host.done = 0;
-        host.step = event.step;
-        host.state = event.state;
-        host.stepIndex = event.stepIndex;
-        host.stepCount = event.stepCount;
-        if (event.state == u"succeeded"_s || event.state == u"skipped"_s)
-            host.done = event.stepIndex > 0 ? std::max(host.done, event.stepIndex) : host.done + 1;
-        if (event.state == u"failed"_s)
-            m_failed = FailedStep{event.host, event.step, event.message};
-        return;
-    }
-    case EngineEvent::Kind::HostLog: {
-        if (event.host.isEmpty() || event.lines.isEmpty())
-            return;
-        if (!m_hosts.contains(event.host))
-            m_hostOrder.append(event.host);
-        HostState &host = m_hosts[event.host];
-        host.recent += event.lines;
-        if (host.recent.size() > recentLinesKept)
-            host.recent = host.recent.mid(host.recent.size() - recentLinesKept);
-        for (auto it = event.lines.crbegin(); it != event.lines.crend(); ++it) {
-            if (!it->trimmed().isEmpty()) {
-                host.lastLine = it->trimmed();
-                break;
-            }
-        }
-        return;
-    }
-    default:
-        return;
-    }
+    if (waitedSeconds < 0)
+        return reason;
+    return EventRenderer::tr("%1, waited %n second(s)", nullptr, waitedSeconds).arg(reason);
+}
+} // namespace
+
+QString EventRenderer::dnsCheckLine(const EngineEvent &event) const
+{
+    if (!event.dnsCheck)
+        return {};
+    const DnsCheckProgress &check = *event.dnsCheck;
+    const QString resolver = check.resolver.isEmpty() ? tr("the system resolver") : check.resolver;
+    return tr("    DNS check via %1: %2; next try in %n second(s)", nullptr, (check.nextTryMs + 999) / 1000)
+            .arg(resolver, check.summary());
 }
 
-QString EventRenderer::permanentText(const EngineEvent &event) const
+QString EventRenderer::permanentText(const EngineEvent &event)
 {
     QStringList out;
     switch (event.kind) {
     case EngineEvent::Kind::Phase:
         out << u"==> "_s + (event.message.isEmpty() ? phaseTitle(event.phase) : event.message);
         break;
-    case EngineEvent::Kind::Resource: {
-        QString state = event.state;
-        if (state == u"creating"_s)
-            state = tr("creating");
-        else if (state == u"created"_s)
-            state = tr("created");
-        else if (state == u"exists"_s)
-            state = tr("exists already, reused");
-        else if (state == u"deleting"_s)
-            state = tr("deleting");
-        else if (state == u"deleted"_s)
-            state = tr("deleted");
-        out << u"    "_s + event.resource + u": "_s + state
+    case EngineEvent::Kind::Resource:
+        out << u"    "_s + event.resource + u": "_s + resourceStateText(event.resourceState)
                         + (event.message.isEmpty() ? QString() : u" ("_s + event.message + u')');
         break;
-    }
     case EngineEvent::Kind::DnsRecords:
-        out << (event.state == u"created"_s
+        out << (event.dnsPublication == DnsPublication::Created
                         ? tr("    DNS records created in the project's DNS zone:")
                         : tr("    Create these DNS records at your DNS provider (the certificate waits for them):"));
         for (const DnsRecord &record : event.records)
@@ -165,6 +142,13 @@ QString EventRenderer::permanentText(const EngineEvent &event) const
         if (!event.message.isEmpty())
             out << u"    "_s + event.message;
         break;
+    case EngineEvent::Kind::DnsCheck: {
+        // A new line only when the answer changed: the check repeats every few seconds for minutes.
+        const QString summary = event.dnsCheck ? event.dnsCheck->summary() : QString();
+        if (summary != std::exchange(m_lastDnsCheck, summary))
+            out << dnsCheckLine(event);
+        break;
+    }
     case EngineEvent::Kind::Verification: {
         if (!event.report)
             break;
@@ -193,7 +177,7 @@ QString EventRenderer::permanentText(const EngineEvent &event) const
         break;
     case EngineEvent::Kind::HostStep:
         // Terminal: only a failure stays on screen; the status block shows the rest.
-        if (event.state == u"failed"_s)
+        if (event.hostState == HostState::Failed)
             out << tr("    %1: step %2 failed%3")
                             .arg(event.host, event.step, event.message.isEmpty() ? QString() : u": "_s + event.message);
         break;
@@ -205,46 +189,56 @@ QString EventRenderer::permanentText(const EngineEvent &event) const
 
 QString EventRenderer::renderLines(const EngineEvent &event)
 {
-    if (event.kind == EngineEvent::Kind::HostLog) {
+    switch (event.kind) {
+    case EngineEvent::Kind::HostLog: {
         QString text;
         for (const QString &line : event.lines)
             text += u"    "_s + event.host + u" | "_s + line + u'\n';
         return text;
     }
-    if (event.kind == EngineEvent::Kind::HostStep) {
-        const QString position = event.stepIndex > 0 && event.stepCount > 0
-                                         ? u"%1/%2 "_s.arg(event.stepIndex).arg(event.stepCount)
-                                         : QString();
-        QString state = event.state;
-        if (state == u"started"_s)
-            state = tr("started");
-        else if (state == u"skipped"_s)
-            state = tr("already done, skipped");
-        else if (state == u"succeeded"_s)
-            state = tr("done");
-        else if (state == u"failed"_s)
-            state = tr("FAILED");
-        else if (state == u"waiting"_s)
-            state = tr("waiting");
-        QString line = u"    "_s + progressBar(progress(), 20) + u' ' + event.host + u": "_s + position + event.step
-                       + u' ' + state;
-        if (!event.message.isEmpty())
-            line += u": "_s + event.message;
+    case EngineEvent::Kind::HostStep: {
+        QStringList what;
+        if (event.stepIndex > 0 && event.stepCount > 0)
+            what << u"%1/%2"_s.arg(event.stepIndex).arg(event.stepCount);
+        if (!event.step.isEmpty())
+            what << event.step;
+        what << hostStateText(event.hostState);
+        QString line
+                = u"    "_s + progressBar(m_progress->progress(), 20) + u' ' + event.host + u": "_s + what.join(u' ');
+        const QString message = event.hostState == HostState::Waiting ? waitingText(event.message, event.elapsedSeconds)
+                                                                      : event.message;
+        if (!message.isEmpty())
+            line += u": "_s + message;
         return line + u'\n';
+    }
+    case EngineEvent::Kind::DnsCheck:
+        // Every round: a log shows how long DNS took and what the resolver said meanwhile.
+        return dnsCheckLine(event) + u'\n';
+    case EngineEvent::Kind::Phase:
+    case EngineEvent::Kind::Resource:
+    case EngineEvent::Kind::DnsRecords:
+    case EngineEvent::Kind::Verification:
+    case EngineEvent::Kind::Warning:
+        break;
     }
     return permanentText(event);
 }
 
-QString EventRenderer::hostLine(const QString &name, const HostState &host) const
+QString EventRenderer::hostLine(const HostProgress &host) const
 {
-    QString line = u"    "_s + name.leftJustified(hostNameColumn - 1) + u' ';
+    QString line = u"    "_s + host.host.leftJustified(hostNameColumn - 1) + u' ';
     if (host.stepCount > 0)
         line += u"[%1/%2] "_s.arg(host.stepIndex).arg(host.stepCount);
     line += host.step;
-    if (host.state == u"failed"_s)
+    if (host.state == HostState::Failed) {
         line += u' ' + tr("FAILED");
-    else if (host.state == u"waiting"_s)
-        line += u' ' + tr("(waiting)");
+    } else if (host.state == HostState::Waiting) {
+        // What it waits for says more than its last log line.
+        const QString reason = waitingText(host.waitingReason, host.waitedSeconds);
+        line += (host.step.isEmpty() ? QString() : u" "_s)
+                + (reason.isEmpty() ? tr("(waiting)") : tr("(waiting: %1)").arg(reason));
+        return line.size() >= m_width ? line.left(m_width - 2) + u'~' : line;
+    }
     if (!host.lastLine.isEmpty())
         line += u"  "_s + host.lastLine;
     // One terminal row per line, or the count of lines to erase would be wrong after a wrap.
@@ -255,18 +249,19 @@ QString EventRenderer::hostLine(const QString &name, const HostState &host) cons
 
 QString EventRenderer::statusBlock() const
 {
-    QString block = progressBar(progress(), std::min(40, m_width - 20)) + u"  "_s + phaseTitle(m_phase);
+    const std::optional<Phase> phase = m_progress->phase();
+    QString block = progressBar(m_progress->progress(), std::min(40, m_width - 20)) + u"  "_s
+                    + (phase ? phaseTitle(*phase) : QString());
     if (block.size() >= m_width)
         block = block.left(m_width - 1);
     block += u'\n';
-    for (const QString &name : m_hostOrder)
-        block += hostLine(name, m_hosts[name]) + u'\n';
+    for (const QString &name : m_progress->hosts())
+        block += hostLine(m_progress->host(name)) + u'\n';
     return block;
 }
 
 QString EventRenderer::render(const EngineEvent &event)
 {
-    track(event);
     switch (m_style) {
     case Style::Json:
         return redacted(QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact))) + u'\n';
@@ -277,7 +272,7 @@ QString EventRenderer::render(const EngineEvent &event)
     }
     const QString permanent = permanentText(event);
     QString text = eraseUp(m_blockLines) + permanent;
-    if (m_complete) {
+    if (m_progress->isComplete()) {
         m_blockLines = 0;
         return redacted(text);
     }

@@ -182,7 +182,7 @@ struct CloudResources::ServerRun
     std::optional<Error> fatal; // a failure of no single server (the poll failed)
     int outstanding = 0;
 
-    void report(qsizetype index, const QString &state) const
+    void report(qsizetype index, ResourceState state) const
     {
         if (progress)
             progress(orders.at(index).name, state);
@@ -589,12 +589,12 @@ void CloudResources::createServers(const QList<ServerOrder> &orders, const Base 
                         u"server %1 (id %2) labels do not include %3"_s.arg(order.name)
                                 .arg(existing->id)
                                 .arg(selectorFor(identityOf(order))));
-                run->report(i, u"failed"_s);
+                run->report(i, ResourceState::Failed);
                 continue;
             }
             entry.state = ServerRun::State::Exists;
             entry.serverId = existing->id;
-            run->report(i, u"exists"_s);
+            run->report(i, ResourceState::Exists);
         }
         postServers(run);
     });
@@ -624,7 +624,7 @@ void CloudResources::postServers(const std::shared_ptr<ServerRun> &run)
         request.labels = labelsOf(order);
         if (order.role == HostRole::Web || order.onNetwork)
             request.networkIds = {run->base.network.id};
-        run->report(i, u"creating"_s);
+        run->report(i, ResourceState::Creating);
         m_client->createServer(request, this, [this, run, i](Result<Created<Server>> created) {
             const ServerOrder &order = run->orders.at(i);
             ServerRun::Entry &entry = run->entries[i];
@@ -635,7 +635,7 @@ void CloudResources::postServers(const std::shared_ptr<ServerRun> &run)
                 entry.serverId = created->object.id;
                 for (const Action &action : created->actions)
                     entry.actionIds << action.id;
-                run->report(i, u"created"_s);
+                run->report(i, ResourceState::Created);
             } else if (hasCode(created.error(), ApiErrorCode::UniquenessError)) {
                 // HetznerClient already looked: the name belongs to a server without our labels.
                 entry.state = ServerRun::State::Failed;
@@ -645,7 +645,7 @@ void CloudResources::postServers(const std::shared_ptr<ServerRun> &run)
                                            "the deployment again.")
                                                 .arg(order.name),
                                         where);
-                run->report(i, u"failed"_s);
+                run->report(i, ResourceState::Failed);
             } else {
                 const Error &cause = created.error();
                 QString message;
@@ -665,7 +665,7 @@ void CloudResources::postServers(const std::shared_ptr<ServerRun> &run)
                 entry.error = rephrased(cause, message, where);
                 entry.state = mayHaveTakenEffect(cause) ? ServerRun::State::Uncertain : ServerRun::State::Failed;
                 if (entry.state == ServerRun::State::Failed)
-                    run->report(i, u"failed"_s);
+                    run->report(i, ResourceState::Failed);
             }
             if (--run->outstanding > 0)
                 return;
@@ -750,7 +750,7 @@ void CloudResources::deleteFailedServers(const std::shared_ptr<ServerRun> &run)
                 if (run->entries.at(i).state != ServerRun::State::ActionFailed)
                     continue;
                 run->entries[i].state = ServerRun::State::Deleted;
-                run->report(i, u"deleted"_s);
+                run->report(i, ResourceState::Deleted);
             }
         } else {
             qCWarning(lcHcloud) << "could not delete servers whose creation failed:" << deleted.error().toString();
@@ -782,9 +782,9 @@ void CloudResources::finishServers(const std::shared_ptr<ServerRun> &run)
             case ServerRun::State::Uncertain:
                 if (ours) {
                     if (entry.state == ServerRun::State::Uncertain)
-                        run->report(i, u"created"_s); // the lost answer's server, adopted by name and labels
+                        run->report(i, ResourceState::Created); // the lost answer's server, adopted by name and labels
                     if (found->status == u"running"_s)
-                        run->report(i, u"running"_s);
+                        run->report(i, ResourceState::Running);
                     servers << *found;
                     break;
                 }
@@ -795,7 +795,7 @@ void CloudResources::finishServers(const std::shared_ptr<ServerRun> &run)
                                "deployment again to create it anew.")
                                     .arg(order.name),
                             u"server %1 (id %2) is not listed any more"_s.arg(order.name).arg(entry.serverId));
-                run->report(i, u"failed"_s);
+                run->report(i, ResourceState::Failed);
                 if (!failure)
                     failure = entry.error;
                 break;

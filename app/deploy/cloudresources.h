@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "deploy/deploymentlabels.h"
 #include "deploy/deploymentplan.h"
+#include "deploy/enginestates.h"
 #include "deploy/plansummary.h"
 #include "hcloud/hcloudtypes.h"
 #include "provision/hostinputs.h"
@@ -76,7 +77,7 @@ public:
     // "failed" (its create failed for good; a server whose create action failed is deleted again, then "deleted").
     // Every server reported "created" and not "deleted" exists in the project afterwards, even when createServers
     // fails: that is how the engine knows what this run created.
-    using ServerProgress = std::function<void(const QString &name, const QString &state)>;
+    using ServerProgress = std::function<void(const QString &name, ResourceState state)>;
 
     CloudResources(hcloud::HetznerClient *client, const DeploymentLabels &labels, QObject *parent = nullptr);
 

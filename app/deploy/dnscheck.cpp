@@ -161,15 +161,16 @@ class ResolutionWait : public QObject
 {
 public:
     ResolutionWait(const QList<DnsRecord> &records, const QHostAddress &nameserver, int pollIntervalMs,
-                   std::function<void(const QString &)> progress, DnsCheck::Done<void> done, QObject *parent)
+                   std::function<void(const DnsCheckProgress &)> progress, DnsCheck::Done<void> done, QObject *parent)
         : QObject(parent)
         , m_records(records)
         , m_nameserver(nameserver)
         , m_pollIntervalMs(pollIntervalMs)
         , m_progress(std::move(progress))
         , m_done(std::move(done))
-        , m_states(records.size())
     {
+        for (const DnsRecord &record : records)
+            m_states.append(DnsAnswer{record, {}, false, {}});
         m_deadline.setSingleShot(true);
         connect(&m_deadline, &QTimer::timeout, this, &ResolutionWait::giveUp);
         m_nextRound.setSingleShot(true);
@@ -185,11 +186,7 @@ public:
     }
 
 private:
-    struct State
-    {
-        bool ready = false;
-        QString description; // plain language: what the name resolves to now
-    };
+    using State = DnsAnswer; // of the last answer per record
 
     void startRound()
     {
@@ -219,18 +216,25 @@ private:
     static State judge(const DnsRecord &record, const QDnsLookup &lookup)
     {
         if (lookup.error() == QDnsLookup::NotFoundError)
-            return {false,
+            return {record,
+                    {},
+                    false,
                     DnsCheck::tr("%1 does not resolve yet (no such name), expected %2").arg(record.name, record.value)};
         // Qt 6.4 on glibc reports an empty answer (the name exists, the type does not) as an invalid reply,
         // because res_nquery() returns no message for it; that is by far the likely case here.
         if (lookup.error() == QDnsLookup::InvalidReplyError) {
-            return {false,
+            return {record,
+                    {},
+                    false,
                     DnsCheck::tr("%1 has no %2 record yet (or the resolver's answer was unreadable), expected %3")
                             .arg(record.name, record.type, record.value)};
         }
         if (lookup.error() != QDnsLookup::NoError) {
-            return {false, DnsCheck::tr("%1 could not be looked up (%2), expected %3")
-                                   .arg(record.name, lookup.errorString(), record.value)};
+            return {record,
+                    {},
+                    false,
+                    DnsCheck::tr("%1 could not be looked up (%2), expected %3")
+                            .arg(record.name, lookup.errorString(), record.value)};
         }
         const auto protocol = record.type == u"AAAA"_s ? QAbstractSocket::IPv6Protocol : QAbstractSocket::IPv4Protocol;
         QStringList addresses;
@@ -240,39 +244,32 @@ private:
                 addresses.append(answer.value().toString());
         }
         if (addresses.isEmpty()) {
-            return {false,
+            return {record,
+                    {},
+                    false,
                     DnsCheck::tr("%1 has no %2 record yet, expected %3").arg(record.name, record.type, record.value)};
         }
         if (sameAddresses(addresses, record.value))
-            return {true, DnsCheck::tr("%1 resolves to %2").arg(record.name, record.value)};
-        return {false,
+            return {record, addresses, true, DnsCheck::tr("%1 resolves to %2").arg(record.name, record.value)};
+        return {record, addresses, false,
                 DnsCheck::tr("%1 resolves to %2, expected %3").arg(record.name, addresses.join(u", "_s), record.value)};
-    }
-
-    QStringList notReady() const
-    {
-        QStringList lines;
-        for (const State &state : m_states) {
-            if (!state.ready)
-                lines.append(state.description);
-        }
-        return lines;
     }
 
     void roundFinished()
     {
-        const QStringList missing = notReady();
-        if (missing.isEmpty()) {
+        DnsCheckProgress progress{m_nameserver.isNull() ? QString() : m_nameserver.toString(), m_round,
+                                  m_pollIntervalMs, m_states};
+        const QString line = progress.summary();
+        if (line.isEmpty()) {
             qCInfo(lcDns) << "all records resolve after" << m_round << "round(s)";
             finish({});
             return;
         }
-        const QString line = missing.join(u"; "_s);
         qCInfo(lcDns) << "round" << m_round << line;
         if (m_progress) {
             // The listener may delete the DnsCheck, and with it this wait.
             const QPointer<ResolutionWait> alive(this);
-            m_progress(line);
+            m_progress(progress);
             if (!alive)
                 return;
         }
@@ -329,7 +326,7 @@ private:
     QHostAddress m_nameserver;
     int m_pollIntervalMs;
     int m_timeoutMs = 0;
-    std::function<void(const QString &)> m_progress;
+    std::function<void(const DnsCheckProgress &)> m_progress;
     DnsCheck::Done<void> m_done;
     QList<State> m_states; // of the last answer per record
     QList<QDnsLookup *> m_lookups; // in flight
@@ -385,6 +382,16 @@ QList<DnsRecord> DnsCheck::requiredRecords(const QString &domain, const QString 
     return records;
 }
 
+QString DnsCheckProgress::summary() const
+{
+    QStringList lines;
+    for (const DnsAnswer &answer : answers) {
+        if (!answer.ready)
+            lines.append(answer.description);
+    }
+    return lines.join(u"; "_s);
+}
+
 QString DnsCheck::relativeName(const QString &fqdn, const QString &zone)
 {
     const QString name = normalizedName(fqdn);
@@ -406,7 +413,7 @@ void DnsCheck::publish(const QList<DnsRecord> &records, Done<bool> done)
 }
 
 void DnsCheck::waitForResolution(const QList<DnsRecord> &records, int timeoutMs,
-                                 std::function<void(const QString &)> progress, Done<void> done)
+                                 std::function<void(const DnsCheckProgress &)> progress, Done<void> done)
 {
     auto *wait = new ResolutionWait(normalized(records), d->nameserver, d->pollIntervalMs, std::move(progress),
                                     std::move(done), this);

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -22,6 +23,26 @@ struct DnsRecord
 
     QString toZoneLine() const; // "meet.example.org. 300 IN A 198.51.100.7", what the user copies
     friend bool operator==(const DnsRecord &, const DnsRecord &) = default;
+};
+
+// What one lookup round found for one record.
+struct DnsAnswer
+{
+    DnsRecord record; // what is expected
+    QStringList addresses; // what the resolver answered (of the record's type); empty for no answer
+    bool ready = false; // answered with exactly the expected address
+    QString description; // plain language: "meet.example.org resolves to 203.0.113.9, expected 198.51.100.7"
+};
+
+// A lookup round that is not complete yet: which resolver was asked, what it answered, when the next try is.
+struct DnsCheckProgress
+{
+    QString resolver; // the nameserver's address, empty for the system's resolver
+    int round = 0; // 1-based
+    int nextTryMs = 0; // until the next round
+    QList<DnsAnswer> answers; // one per record, in the records' order
+
+    QString summary() const; // the descriptions of the records not ready yet, joined with "; "
 };
 
 // The DNS part of a deployment: which records are needed, creating them through Hetzner's Cloud DNS API when
@@ -61,11 +82,11 @@ public:
     void publish(const QList<DnsRecord> &records, Done<bool> done);
 
     // Polls until every record resolves to its value and nothing else, at most `timeoutMs` (an unanswered
-    // lookup is abandoned at the deadline). `progress` gets a plain-language line per round that is not yet
-    // complete ("meet.example.org resolves to 203.0.113.9, expected 198.51.100.7"). The error "dns_not_ready"
-    // names the records that do not resolve yet and what they resolve to.
+    // lookup is abandoned at the deadline). `progress` gets each round that is not yet complete (its summary()
+    // is the plain-language line, "meet.example.org resolves to 203.0.113.9, expected 198.51.100.7"). The error
+    // "dns_not_ready" names the records that do not resolve yet and what they resolve to.
     void waitForResolution(const QList<DnsRecord> &records, int timeoutMs,
-                           std::function<void(const QString &)> progress, Done<void> done);
+                           std::function<void(const DnsCheckProgress &)> progress, Done<void> done);
 
 private:
     class Private;

@@ -48,12 +48,104 @@ QJsonArray recordsJson(const QList<DnsRecord> &records)
     return array;
 }
 
+// "resolver": the nameserver or "system"; "answers": each record with what the resolver gave for it.
+void insertDnsCheck(QJsonObject &object, const DnsCheckProgress &check)
+{
+    QJsonArray answers;
+    for (const DnsAnswer &answer : check.answers)
+        answers.append(QJsonObject{{u"name"_s, answer.record.name},
+                                   {u"type"_s, answer.record.type},
+                                   {u"expected"_s, answer.record.value},
+                                   {u"addresses"_s, QJsonArray::fromStringList(answer.addresses)},
+                                   {u"ready"_s, answer.ready}});
+    object.insert(u"resolver"_s, check.resolver.isEmpty() ? u"system"_s : check.resolver);
+    object.insert(u"round"_s, check.round);
+    object.insert(u"next_try_seconds"_s, (check.nextTryMs + 999) / 1000);
+    object.insert(u"answers"_s, answers);
+}
+
 void insertIfSet(QJsonObject &object, const QString &key, const QString &value)
 {
     if (!value.isEmpty())
         object.insert(key, value);
 }
 } // namespace
+
+EngineEvent EngineEvent::phaseChanged(::Phase phase, const QString &message)
+{
+    EngineEvent e;
+    e.kind = Kind::Phase;
+    e.phase = phase;
+    e.message = message;
+    return e;
+}
+
+EngineEvent EngineEvent::resourceChanged(const QString &resource, ResourceState state, const QString &host)
+{
+    EngineEvent e;
+    e.kind = Kind::Resource;
+    e.resource = resource;
+    e.resourceState = state;
+    e.host = host;
+    return e;
+}
+
+EngineEvent EngineEvent::hostStep(const QString &host, const QString &step, HostState state, int stepIndex,
+                                  int stepCount)
+{
+    EngineEvent e;
+    e.kind = Kind::HostStep;
+    e.host = host;
+    e.step = step;
+    e.hostState = state;
+    e.stepIndex = stepIndex;
+    e.stepCount = stepCount;
+    return e;
+}
+
+EngineEvent EngineEvent::hostWaiting(const QString &host, WaitReason reason, const QString &message,
+                                     const QString &step, int stepIndex, int stepCount)
+{
+    EngineEvent e = hostStep(host, step, HostState::Waiting, stepIndex, stepCount);
+    e.waitReason = reason;
+    e.message = message;
+    return e;
+}
+
+EngineEvent EngineEvent::dnsRecords(const QList<DnsRecord> &records, DnsPublication publication, const QString &message)
+{
+    EngineEvent e;
+    e.kind = Kind::DnsRecords;
+    e.records = records;
+    e.dnsPublication = publication;
+    e.message = message;
+    return e;
+}
+
+EngineEvent EngineEvent::dnsCheckRound(const DnsCheckProgress &round)
+{
+    EngineEvent e;
+    e.kind = Kind::DnsCheck;
+    e.dnsCheck = round;
+    e.message = round.summary();
+    return e;
+}
+
+EngineEvent EngineEvent::verification(const VerificationReport &report)
+{
+    EngineEvent e;
+    e.kind = Kind::Verification;
+    e.report = report;
+    return e;
+}
+
+EngineEvent EngineEvent::warning(const QString &message)
+{
+    EngineEvent e;
+    e.kind = Kind::Warning;
+    e.message = message;
+    return e;
+}
 
 QString EngineEvent::kindName(Kind kind)
 {
@@ -68,6 +160,8 @@ QString EngineEvent::kindName(Kind kind)
         return u"host_log"_s;
     case Kind::DnsRecords:
         return u"dns"_s;
+    case Kind::DnsCheck:
+        return u"dns_check"_s;
     case Kind::Verification:
         return u"verification"_s;
     case Kind::Warning:
@@ -80,22 +174,46 @@ QJsonObject EngineEvent::toJson() const
 {
     // Only the fields that are set, so each kind's object stays small and its shape documented in docs/cli.md.
     QJsonObject object{{u"event"_s, kindName(kind)}};
-    insertIfSet(object, u"phase"_s, phase);
     insertIfSet(object, u"resource"_s, resource);
     insertIfSet(object, u"host"_s, host);
     insertIfSet(object, u"step"_s, step);
-    insertIfSet(object, u"state"_s, state);
+    switch (kind) {
+    case Kind::Phase:
+        object.insert(u"phase"_s, toJsonName(phase));
+        break;
+    case Kind::Resource:
+        object.insert(u"state"_s, toJsonName(resourceState));
+        break;
+    case Kind::HostStep:
+        object.insert(u"state"_s, toJsonName(hostState));
+        if (waitReason)
+            object.insert(u"reason"_s, toJsonName(*waitReason));
+        if (elapsedSeconds >= 0)
+            object.insert(u"elapsed_seconds"_s, elapsedSeconds);
+        break;
+    case Kind::HostLog:
+        object.insert(u"lines"_s, QJsonArray::fromStringList(lines));
+        break;
+    case Kind::DnsRecords:
+        object.insert(u"state"_s, toJsonName(dnsPublication));
+        object.insert(u"records"_s, recordsJson(records));
+        break;
+    case Kind::DnsCheck:
+        if (dnsCheck)
+            insertDnsCheck(object, *dnsCheck);
+        break;
+    case Kind::Verification:
+        if (report)
+            object.insert(u"report"_s, reportJson(*report));
+        break;
+    case Kind::Warning:
+        break;
+    }
     if (stepIndex > 0)
         object.insert(u"step_index"_s, stepIndex);
     if (stepCount > 0)
         object.insert(u"step_count"_s, stepCount);
-    if (kind == Kind::HostLog || !lines.isEmpty())
-        object.insert(u"lines"_s, QJsonArray::fromStringList(lines));
     insertIfSet(object, u"message"_s, message);
-    if (kind == Kind::DnsRecords || !records.isEmpty())
-        object.insert(u"records"_s, recordsJson(records));
-    if (report)
-        object.insert(u"report"_s, reportJson(*report));
     return object;
 }
 

@@ -22,12 +22,6 @@ Error engineError(const QString &code, const QString &message, const QString &de
     return Error{u"deploy"_s, code, message, detail, {}, 0};
 }
 
-EngineEvent makeEvent(EngineEvent::Kind kind)
-{
-    EngineEvent e;
-    e.kind = kind;
-    return e;
-}
 } // namespace
 
 EngineRun::EngineRun(hcloud::HetznerClient *client, const EngineSettings &settings, Emit emitEvent, Finished finished,
@@ -43,19 +37,14 @@ EngineRun::EngineRun(hcloud::HetznerClient *client, const EngineSettings &settin
 
 // ---- plumbing -----------------------------------------------------------------------------------------------
 
-void EngineRun::phase(const QString &name, const QString &message)
+void EngineRun::phase(Phase name, const QString &message)
 {
-    EngineEvent e = makeEvent(EngineEvent::Kind::Phase);
-    e.phase = name;
-    e.message = message;
-    m_emit(e);
+    m_emit(EngineEvent::phaseChanged(name, message));
 }
 
 void EngineRun::warn(const QString &message)
 {
-    EngineEvent e = makeEvent(EngineEvent::Kind::Warning);
-    e.message = Redactor::instance().redact(message);
-    m_emit(e);
+    m_emit(EngineEvent::warning(Redactor::instance().redact(message)));
 }
 
 void EngineRun::fail(const Error &error)
@@ -71,7 +60,7 @@ void EngineRun::succeed()
     if (m_done)
         return;
     m_done = true;
-    phase(u"done"_s, tr("Done."));
+    phase(Phase::Done, tr("Done."));
     m_finished(m_outcome);
 }
 
@@ -246,6 +235,14 @@ HostConnection *EngineRun::connectionFor(const QString &name, HostRole role, con
                 return m_store.setHostKeys(deployment, name, keys);
             },
             m_settings.bootTimeoutMs, this);
+    connect(connection, &HostConnection::waiting, this,
+            [this, name](WaitReason reason, const QString &message, int elapsedSeconds) {
+                if (m_done)
+                    return;
+                EngineEvent e = EngineEvent::hostWaiting(name, reason, message);
+                e.elapsedSeconds = elapsedSeconds;
+                m_emit(e);
+            });
     m_connections.insert(name, connection);
     return connection;
 }
@@ -324,7 +321,7 @@ void EngineRun::converge(const QMap<int, HostSpec> &wantedBridges)
 
 void EngineRun::checkPlan()
 {
-    phase(u"validate"_s, tr("Checking the plan with Hetzner Cloud…"));
+    phase(Phase::Validate, tr("Checking the plan with Hetzner Cloud…"));
     m_cloud->checkPlan(m_plan, orFail<CloudResources::PlanCheck>([this](CloudResources::PlanCheck check) {
                            m_imageId = check.imageId;
                            m_webZone = check.summary.networkZone;
@@ -342,7 +339,7 @@ void EngineRun::checkPlan()
 
 void EngineRun::createResources()
 {
-    phase(u"resources"_s, tr("Creating the network, firewalls and servers…"));
+    phase(Phase::Resources, tr("Creating the network, firewalls and servers…"));
     m_cloud->listServers(orFail<QList<hcloud::Server>>([this](QList<hcloud::Server> existing) {
         // A web host that exists already holds the deployment's passwords; new ones would lock its bridges out.
         const auto web = std::find_if(existing.cbegin(), existing.cend(), [this](const hcloud::Server &server) {
@@ -442,15 +439,12 @@ void EngineRun::createServers(const QList<hcloud::Server> &existing)
 
 void EngineRun::orderServers(const QList<CloudResources::ServerOrder> &orders)
 {
-    auto progress = [this](const QString &name, const QString &state) {
+    auto progress = [this](const QString &name, ResourceState state) {
         if (m_done)
             return;
-        EngineEvent e = makeEvent(EngineEvent::Kind::Resource);
-        e.resource = u"server "_s + name;
-        e.host = name;
-        e.state = state;
+        const EngineEvent e = EngineEvent::resourceChanged(u"server "_s + name, state, name);
         m_emit(e);
-        if (state == u"created"_s && !m_outcome.createdThisRun.contains(e.resource))
+        if (state == ResourceState::Created && !m_outcome.createdThisRun.contains(e.resource))
             m_outcome.createdThisRun.append(e.resource);
     };
     m_cloud->createServers(
@@ -515,18 +509,21 @@ void EngineRun::startDns()
     dns->publish(records, [this, dns, records](Result<bool> published) {
         if (m_done)
             return;
-        EngineEvent e = makeEvent(EngineEvent::Kind::DnsRecords);
-        e.records = records;
-        e.state = published.ok() && published.value() ? u"created"_s : u"manual"_s;
-        e.message = e.state == u"created"_s
-                            ? tr("The DNS records were created in the project's zone.")
-                            : tr("Create these DNS records at your DNS provider; the certificate follows once they "
-                                 "resolve.");
-        m_emit(e);
+        const bool created = published.ok() && published.value();
+        m_emit(EngineEvent::dnsRecords(
+                records, created ? DnsPublication::Created : DnsPublication::Manual,
+                created ? tr("The DNS records were created in the project's zone.")
+                        : tr("Create these DNS records at your DNS provider; the certificate follows once they "
+                             "resolve.")));
         if (!published.ok())
             warn(published.error().message);
         dns->waitForResolution(
-                records, m_settings.dnsTimeoutMs, [](const QString &) {},
+                records, m_settings.dnsTimeoutMs,
+                [this](const DnsCheckProgress &round) {
+                    if (m_done)
+                        return;
+                    m_emit(EngineEvent::dnsCheckRound(round));
+                },
                 [this](Result<void> resolved) {
                     if (m_done)
                         return;
@@ -543,7 +540,7 @@ void EngineRun::startDns()
 
 void EngineRun::provisionHosts()
 {
-    phase(u"hosts"_s, tr("Installing %n host(s) in parallel…", nullptr, int(1 + m_bridges.size())));
+    phase(Phase::Hosts, tr("Installing %n host(s) in parallel…", nullptr, int(1 + m_bridges.size())));
     m_hostsRunning = 1 + int(m_bridges.size());
     provisionWeb();
     for (auto it = m_bridges.cbegin(); it != m_bridges.cend(); ++it)
@@ -617,7 +614,8 @@ void EngineRun::provisionBridge(int number)
                         hostFinished(phaseOne.error());
                         return;
                     }
-                    whenWebReady([this, bridge, number, server] { configureBridge(bridge, number, server); });
+                    whenWebReady(server.name,
+                                 [this, bridge, number, server] { configureBridge(bridge, number, server); });
                 });
     });
 }
@@ -639,9 +637,15 @@ void EngineRun::configureBridge(HostConnection *bridge, int number, const hcloud
             [this](Result<void> done) { hostFinished(done); });
 }
 
-void EngineRun::whenWebReady(std::function<void()> next)
+void EngineRun::whenWebReady(const QString &bridge, std::function<void()> next)
 {
     m_waitingForWeb.append(std::move(next));
+    if (!m_webFailed && (!m_webReady || !m_allowListSet)) {
+        // Its packages are in; joining prosody needs the web host's certificate and the 5222 allow-list.
+        m_emit(EngineEvent::hostWaiting(bridge, WaitReason::WebHost,
+                                        m_webReady ? tr("waiting for the web host's firewall to allow it")
+                                                   : tr("waiting for the web host's install to finish")));
+    }
     releaseBridges();
 }
 
@@ -659,9 +663,9 @@ void EngineRun::hostFinished(const Result<void> &result)
     }
     m_hostsDone = true;
     if (!m_dnsDone)
-        phase(u"dns"_s, tr("Waiting for DNS to point %1 at the web host…").arg(m_plan.domain));
+        phase(Phase::Dns, tr("Waiting for DNS to point %1 at the web host…").arg(m_plan.domain));
     else if (m_certificate == CertificateStep::Running)
-        phase(u"certificate"_s, tr("Waiting for the Let's Encrypt certificate for %1…").arg(m_plan.domain));
+        phase(Phase::Certificate, tr("Waiting for the Let's Encrypt certificate for %1…").arg(m_plan.domain));
     verifyWhenReady();
 }
 
@@ -678,7 +682,7 @@ void EngineRun::startCertificateWhenReady()
     m_certificate = CertificateStep::Running;
     // While bridges still install, the web host's own steps show it; afterwards it is what the run waits for.
     if (m_hostsDone)
-        phase(u"certificate"_s, tr("Getting a Let's Encrypt certificate for %1…").arg(m_plan.domain));
+        phase(Phase::Certificate, tr("Getting a Let's Encrypt certificate for %1…").arg(m_plan.domain));
     runTask(m_connections.value(m_web.name), HostRole::Web, ProvisionTask::Certificate, {}, [this](Result<void> done) {
         if (!done.ok()) {
             // The meeting works with the self-signed certificate; a failed certificate is not a failed deployment.
@@ -838,7 +842,7 @@ void EngineRun::openAll(std::function<void()> next)
 
 void EngineRun::verifyBridges()
 {
-    phase(u"verify"_s, tr("Verifying that every bridge is connected…"));
+    phase(Phase::Verify, tr("Verifying that every bridge is connected…"));
     m_verifyDeadline = QDateTime::currentDateTimeUtc().addMSecs(m_settings.verifyTimeoutMs);
     openAll([this] { collectEvidence(); });
 }
@@ -869,9 +873,7 @@ void EngineRun::collectEvidence()
             return;
         }
         m_outcome.verification = report;
-        EngineEvent e = makeEvent(EngineEvent::Kind::Verification);
-        e.report = report;
-        m_emit(e);
+        m_emit(EngineEvent::verification(report));
         if (report.ok())
             succeed();
         else
@@ -908,7 +910,7 @@ void EngineRun::removeBridge(const QString &deployment, const QString &serverNam
 
 void EngineRun::drainBridge(const DiscoveredServer &bridge)
 {
-    phase(u"drain"_s, tr("Draining %1: no new conferences, waiting for the running ones to end…").arg(bridge.name));
+    phase(Phase::Drain, tr("Draining %1: no new conferences, waiting for the running ones to end…").arg(bridge.name));
     HostConnection *connection = connectionFor(bridge.name, HostRole::Bridge, bridge.publicIpv4);
     connection->open([this, connection, bridge](Result<void> opened) {
         if (m_done)
@@ -937,12 +939,8 @@ void EngineRun::drainBridge(const DiscoveredServer &bridge)
 
 void EngineRun::deleteBridge(const DiscoveredServer &bridge)
 {
-    phase(u"delete"_s, tr("Deleting %1…").arg(bridge.name));
-    EngineEvent e = makeEvent(EngineEvent::Kind::Resource);
-    e.resource = u"server "_s + bridge.name;
-    e.host = bridge.name;
-    e.state = u"deleting"_s;
-    m_emit(e);
+    phase(Phase::Delete, tr("Deleting %1…").arg(bridge.name));
+    m_emit(EngineEvent::resourceChanged(u"server "_s + bridge.name, ResourceState::Deleting, bridge.name));
     // The connection to a server about to vanish goes first, so nothing reconnects to a reused address.
     if (HostConnection *connection = m_connections.take(bridge.name))
         connection->deleteLater();
@@ -954,11 +952,8 @@ void EngineRun::deleteBridge(const DiscoveredServer &bridge)
                 doomed.append(server);
         }
         m_cloud->deleteServers(doomed, orFail<void>([this, bridge]() {
-                                   EngineEvent e = makeEvent(EngineEvent::Kind::Resource);
-                                   e.resource = u"server "_s + bridge.name;
-                                   e.host = bridge.name;
-                                   e.state = u"deleted"_s;
-                                   m_emit(e);
+                                   m_emit(EngineEvent::resourceChanged(u"server "_s + bridge.name,
+                                                                       ResourceState::Deleted, bridge.name));
                                    if (auto removed = m_store.removeHost(slug(), bridge.name); !removed.ok())
                                        warn(removed.error().message);
                                    m_bridges.remove(bridge.bridgeNumber);
@@ -1010,15 +1005,12 @@ void EngineRun::destroy(const QString &deployment)
         const QString slug = found.slug;
         m_outcome.slug = slug;
         m_outcome.domain = found.domain;
-        phase(u"delete"_s, tr("Deleting every resource of the deployment…"));
+        phase(Phase::Delete, tr("Deleting every resource of the deployment…"));
         m_cloud = new CloudResources(m_client, DeploymentLabels(slug, found.domain), this);
         auto deleted = [this](const QString &resource) {
             if (m_done)
                 return;
-            EngineEvent e = makeEvent(EngineEvent::Kind::Resource);
-            e.resource = resource;
-            e.state = u"deleted"_s;
-            m_emit(e);
+            m_emit(EngineEvent::resourceChanged(resource, ResourceState::Deleted));
         };
         // The plan (kept on this computer) names the SSH key; without it the key stays, which costs nothing.
         const auto plan = m_store.plan(slug);

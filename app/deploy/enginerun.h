@@ -59,7 +59,7 @@ private:
         };
     }
 
-    void phase(const QString &name, const QString &message);
+    void phase(Phase name, const QString &message);
     void warn(const QString &message);
     void fail(const Error &error);
     void succeed();
@@ -90,7 +90,7 @@ private:
     void provisionWeb();
     void provisionBridge(int number);
     void configureBridge(HostConnection *bridge, int number, const hcloud::Server &server);
-    void whenWebReady(std::function<void()> next);
+    void whenWebReady(const QString &bridge, std::function<void()> next);
     void hostFinished(const Result<void> &result);
     void startCertificateWhenReady(); // needs the web host and DNS, nothing from the bridges
     void verifyWhenReady(); // after every host and the certificate

@@ -76,6 +76,16 @@ public:
     virtual void drainBridge(int timeoutSeconds, Done<int> done) = 0;
 
     virtual void disconnectFromHost() = 0;
+
+Q_SIGNALS:
+    // While connectToHost() waits for a booting server: after each refused try, before the next one. `why` is
+    // the try's error code (connection_refused, host_unreachable, ...): short, for a progress line; the full
+    // message is for the error the wait may end in.
+    void bootWaiting(int elapsedMs, int nextTryMs, const QString &why);
+    // After a connection was up: it broke and the agent reconnects by itself (operations continue after
+    // reconnected(); if it gives up, they fail on their own). `why` is the error code.
+    void connectionLost(const QString &why);
+    void reconnected();
 };
 
 // Makes agents; the engine asks for one per host it works on. SshHostAgentFactory is the real one.

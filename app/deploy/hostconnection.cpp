@@ -39,6 +39,13 @@ void HostConnection::connectAgent(Done done)
         m_agent.release()->deleteLater();
     }
     m_agent = m_factory->create(endpoint);
+    connect(m_agent.get(), &HostAgent::bootWaiting, this, [this](int elapsedMs, int nextTryMs, const QString &why) {
+        Q_EMIT waiting(WaitReason::Boot,
+                       tr("the server does not accept SSH yet (%1); next try in %n second(s)", nullptr,
+                          (nextTryMs + 999) / 1000)
+                               .arg(why),
+                       elapsedMs / 1000);
+    });
     m_agent->connectToHost(m_bootTimeoutMs, [this, done](Result<QString> presented) {
         if (!presented.ok()) {
             done(presented.error());
@@ -63,6 +70,8 @@ void HostConnection::connectAgent(Done done)
 
 void HostConnection::rotate(Done done)
 {
+    Q_EMIT waiting(WaitReason::HostKeyRotation,
+                   tr("replacing the server's first host key (it was readable by the cloud's metadata service)"), -1);
     auto pair = HostKeys::generate();
     if (!pair.ok()) {
         done(pair.error());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "deploy/deploymentstore.h"
+#include "deploy/enginestates.h"
 #include "deploy/hostagent.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,11 @@ public:
     HostAgent *agent() const { return m_agent.get(); } // valid after open() succeeded
     QString serverName() const { return m_endpoint.serverName; }
     DeploymentStore::HostKeys keys() const { return m_keys; }
+
+Q_SIGNALS:
+    // While open() cannot go on yet: the server is still booting (`elapsedSeconds` since the first try), or its
+    // host key is being rotated (elapsedSeconds -1). `message` is translated, for humans.
+    void waiting(WaitReason reason, const QString &message, int elapsedSeconds);
 
 private:
     void connectAgent(Done done);

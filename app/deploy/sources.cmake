@@ -21,6 +21,8 @@ target_sources(deployer_core PRIVATE
     deploy/cloudresources.h deploy/cloudresources.cpp
     deploy/dnscheck.h deploy/dnscheck.cpp
     deploy/deploymentstore.h deploy/deploymentstore.cpp
+    deploy/enginestates.h deploy/enginestates.cpp
     deploy/engineevents.h deploy/engineevents.cpp
+    deploy/progressmodel.h deploy/progressmodel.cpp
     deploy/enginerun.h deploy/enginerun.cpp
     deploy/deploymentengine.h deploy/deploymentengine.cpp)

@@ -145,6 +145,7 @@ void SshHostAgent::connectToHost(int bootTimeoutMs, Done<QString> done)
 {
     m_connectDone = std::move(done);
     m_bootDeadline = QDeadlineTimer(qMax(0, bootTimeoutMs));
+    m_bootClock.start();
     m_retryDelayMs = m_options.retryInitialDelayMs;
     m_connected = false;
     attemptConnect(m_endpoint.pinnedHostKey);
@@ -173,6 +174,15 @@ void SshHostAgent::attemptConnect(const QString &hostKey)
     });
     connect(m_session.get(), &SshSession::connectFailed, this,
             [this, hostKey](const Error &error) { connectFailed(hostKey, error); });
+    // The session reconnects by itself; the engine shows that the host waits for it.
+    connect(m_session.get(), &SshSession::connectionLost, this, [this](const Error &error) {
+        if (m_connected)
+            Q_EMIT connectionLost(error.code);
+    });
+    connect(m_session.get(), &SshSession::reconnected, this, [this] {
+        if (m_connected)
+            Q_EMIT reconnected();
+    });
     m_session->connectToHost();
 }
 
@@ -197,6 +207,8 @@ void SshHostAgent::connectFailed(const QString &hostKey, const Error &error)
             if (m_connectDone)
                 attemptConnect(hostKey);
         });
+        // Last: a listener may end the operation, and with it this agent.
+        Q_EMIT bootWaiting(int(m_bootClock.elapsed()), delay, error.code);
         return;
     }
     finishConnect(error);

@@ -4,6 +4,7 @@
 #include "ssh/sshsession.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QStringList>
 
@@ -75,6 +76,7 @@ private:
     // The connect in progress.
     Done<QString> m_connectDone;
     QDeadlineTimer m_bootDeadline;
+    QElapsedTimer m_bootClock; // since connectToHost(), for bootWaiting()
     int m_retryDelayMs = 0;
 
     QPointer<SshFollow> m_follow;

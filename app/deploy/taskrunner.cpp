@@ -24,6 +24,8 @@ TaskRunner::TaskRunner(HostAgent *agent, const QString &serverName, HostRole rol
 void TaskRunner::run(ProvisionTask task, const QList<InstallFile> &files, int timeoutMs, Done done)
 {
     m_done = std::move(done);
+    connect(m_agent, &HostAgent::connectionLost, this, &TaskRunner::connectionLost);
+    connect(m_agent, &HostAgent::reconnected, this, &TaskRunner::reconnected);
     m_taskName = ProvisionSteps::taskName(task, m_role);
     m_steps = ProvisionSteps::steps(task, m_role);
     m_timeout.setInterval(timeoutMs);
@@ -88,15 +90,15 @@ void TaskRunner::handle(const QList<ProvisionLogEvent> &events)
                 m_logFlush.start();
             break;
         case ProvisionLogEvent::Kind::StepStarted:
-            Q_EMIT event(stepEvent(e.name, u"started"_s));
+            Q_EMIT event(stepEvent(e.name, HostState::Started));
             break;
         case ProvisionLogEvent::Kind::StepSkipped:
-            Q_EMIT event(stepEvent(e.name, u"skipped"_s));
+            Q_EMIT event(stepEvent(e.name, HostState::Skipped));
             break;
         case ProvisionLogEvent::Kind::StepEnded:
             if (e.rc != 0 && m_failedStep.isEmpty())
                 m_failedStep = e.name;
-            Q_EMIT event(stepEvent(e.name, e.rc == 0 ? u"succeeded"_s : u"failed"_s));
+            Q_EMIT event(stepEvent(e.name, e.rc == 0 ? HostState::Succeeded : HostState::Failed));
             break;
         case ProvisionLogEvent::Kind::StepError:
             m_failedStep = e.name;
@@ -143,20 +145,32 @@ void TaskRunner::finish(Result<void> result)
     if (!m_done)
         return;
     m_timeout.stop();
+    m_agent->disconnect(this); // a later reconnect is no longer this task's
     flushLog();
     m_agent->stopFollowingLog();
     auto done = std::exchange(m_done, nullptr);
     done(result);
 }
 
-EngineEvent TaskRunner::stepEvent(const QString &step, const QString &state) const
+EngineEvent TaskRunner::stepEvent(const QString &step, HostState state)
 {
-    EngineEvent e;
-    e.kind = EngineEvent::Kind::HostStep;
-    e.host = m_serverName;
-    e.step = step;
-    e.state = state;
-    e.stepIndex = int(m_steps.indexOf(step)) + 1;
-    e.stepCount = int(m_steps.size());
-    return e;
+    m_currentStep = step;
+    m_currentState = state;
+    return EngineEvent::hostStep(m_serverName, step, state, int(m_steps.indexOf(step)) + 1, int(m_steps.size()));
+}
+
+void TaskRunner::connectionLost(const QString &why)
+{
+    // The install goes on on the server; only following it pauses until the session is back.
+    const int index = m_currentStep.isEmpty() ? 0 : int(m_steps.indexOf(m_currentStep)) + 1;
+    Q_EMIT event(EngineEvent::hostWaiting(m_serverName, WaitReason::Reconnect,
+                                          tr("the connection broke (%1); reconnecting").arg(why), m_currentStep, index,
+                                          index > 0 ? int(m_steps.size()) : 0));
+}
+
+void TaskRunner::reconnected()
+{
+    // Back to where it was: the last step event again, so a renderer no longer shows the host waiting.
+    if (!m_currentStep.isEmpty())
+        Q_EMIT event(stepEvent(m_currentStep, m_currentState));
 }

@@ -12,7 +12,8 @@
 
 // Runs one provisioning task on a connected host and watches it (DESIGN.md §4): uploads the files, starts the
 // task's unit, follows provision.log from where this run starts, and turns its markers into per-host step events
-// and its other lines into log events (secrets blanked). Finishes at the run's "@@run end" marker: rc=0 is
+// and its other lines into log events (secrets blanked); a lost connection makes the host wait (reason reconnect)
+// until the session is back. Finishes at the run's "@@run end" marker: rc=0 is
 // success, anything else an error naming the failed step and the script's own explanation.
 class TaskRunner : public QObject
 {
@@ -35,7 +36,9 @@ private:
     void handle(const QList<ProvisionLogEvent> &events);
     void flushLog();
     void finish(Result<void> result);
-    EngineEvent stepEvent(const QString &step, const QString &state) const;
+    EngineEvent stepEvent(const QString &step, HostState state); // remembers it as the current one
+    void connectionLost(const QString &why);
+    void reconnected();
 
     HostAgent *m_agent;
     QString m_serverName;
@@ -43,6 +46,8 @@ private:
     QString m_taskName;
     QStringList m_steps;
     ProvisionLogParser m_parser;
+    QString m_currentStep; // of the last step event
+    HostState m_currentState = HostState::Started;
     QString m_failedStep;
     QString m_failureMessage;
     QStringList m_pendingLines;

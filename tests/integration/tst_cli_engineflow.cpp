@@ -155,8 +155,8 @@ private:
     {
         QVERIFY2(result.allJson, qPrintable(result.out));
         QVERIFY(!result.events.isEmpty());
-        static const QStringList kinds{u"phase"_s, u"resource"_s,     u"host_step"_s, u"host_log"_s,
-                                       u"dns"_s,   u"verification"_s, u"warning"_s};
+        static const QStringList kinds{u"phase"_s, u"resource"_s,  u"host_step"_s,    u"host_log"_s,
+                                       u"dns"_s,   u"dns_check"_s, u"verification"_s, u"warning"_s};
         for (qsizetype i = 0; i + 1 < result.events.size(); ++i)
             QVERIFY2(kinds.contains(result.events[i].value(u"event"_s).toString()),
                      qPrintable(QString::fromUtf8(QJsonDocument(result.events[i]).toJson())));
@@ -242,10 +242,20 @@ private Q_SLOTS:
         QVERIFY2(created.contains(u"server meet-example-org-web"_s), qPrintable(created.join(u", "_s)));
         QVERIFY2(created.contains(u"server meet-example-org-jvb-1"_s), qPrintable(created.join(u", "_s)));
         QSet<QString> stepHosts;
+        static const QStringList reasons{u"web_host"_s, u"boot"_s, u"host_key_rotation"_s, u"reconnect"_s};
+        int rotations = 0;
         for (const QJsonObject &event : deploy.ofKind(u"host_step"_s)) {
             stepHosts << event[u"host"_s].toString();
+            // A host waits between steps (no step) or within one; it always says why.
+            if (event[u"state"_s].toString() == u"waiting"_s) {
+                QVERIFY2(reasons.contains(event[u"reason"_s].toString()), qPrintable(event[u"reason"_s].toString()));
+                QVERIFY(!event[u"message"_s].toString().isEmpty());
+                rotations += event[u"reason"_s].toString() == u"host_key_rotation"_s;
+                continue;
+            }
             QVERIFY(!event[u"step"_s].toString().isEmpty());
         }
+        QCOMPARE(rotations, 2); // each new server's first host key is replaced once
         QCOMPARE(stepHosts, (QSet<QString>{u"meet-example-org-web"_s, u"meet-example-org-jvb-1"_s}));
         QVERIFY(!deploy.ofKind(u"dns"_s).isEmpty());
         const QList<QJsonObject> verifications = deploy.ofKind(u"verification"_s);

@@ -11,6 +11,7 @@
 #include "tst_sshfixture.h"
 
 #include <QFileInfo>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -286,10 +287,17 @@ private Q_SLOTS:
         late.stop();
 
         auto agent = std::make_unique<SshHostAgent>(e, agentOptions());
+        QSignalSpy waiting(agent.get(), &HostAgent::bootWaiting);
         Outcome<QString> connected;
         agent->connectToHost(waitMs, connected.callback());
         QTest::qWait(800); // a few refused attempts
         QVERIFY(!connected.result);
+        // Each refused try is told (the engine's "waiting: boot" event): how long so far, when the next one is.
+        QVERIFY2(waiting.size() >= 2, qPrintable(QString::number(waiting.size())));
+        QCOMPARE(waiting.at(0).at(1).toInt(), 100);
+        QCOMPARE(waiting.at(1).at(1).toInt(), 200); // the backoff doubles
+        QVERIFY(waiting.at(1).at(0).toInt() >= 100); // elapsed: at least the first delay
+        QCOMPARE(waiting.at(0).at(2).toString(), u"connection_refused"_s);
         QVERIFY2(late.start(&error), qPrintable(error));
         QVERIFY(connected.wait());
         QVERIFY2(connected.result->ok(), qPrintable(connected.result->error().toString()));

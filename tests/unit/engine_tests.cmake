@@ -7,3 +7,6 @@ deployer_add_test(NAME tst_fakehost SOURCES tst_fakehost.cpp LIBS fakehost deplo
 deployer_add_test(NAME tst_engine SOURCES tst_engine.cpp
     LIBS fakehost deployer_core hcloudsim testdnsserver Qt6::Network
     LABELS engine unit sim KEYCHAIN TIMEOUT 600)
+# PROGRESS: the core's progress model (per host state, step i/n, failed step, waiting reason, times; the run's
+# phase) that the CLI and the wizard read, and the states' JSON names.
+deployer_add_test(NAME tst_progressmodel SOURCES tst_progressmodel.cpp LIBS deployer_core LABELS engine unit)

@@ -131,9 +131,9 @@ private:
         const auto servers = await<QList<hcloud::Server>>([&](auto done) {
             cloud.createServers(
                     ordersFor(plan), deployed.base, deployed.check.imageId,
-                    [progress](const QString &name, const QString &state) {
+                    [progress](const QString &name, ResourceState state) {
                         if (progress)
-                            progress->append(name + u' ' + state);
+                            progress->append(name + u' ' + toJsonName(state));
                     },
                     done);
         });

@@ -131,7 +131,8 @@ private:
         Outcome<Result<void>> outcome;
         QStringList progress;
         m_check->waitForResolution(
-                records, timeoutMs, [&progress](const QString &line) { progress.append(line); }, outcome.callback());
+                records, timeoutMs, [&progress](const DnsCheckProgress &round) { progress.append(round.summary()); },
+                outcome.callback());
         [&] {
             QTRY_VERIFY_WITH_TIMEOUT(outcome.calls > 0, patienceMs);
         }();
@@ -359,11 +360,26 @@ private Q_SLOTS:
             return;
         Outcome<Result<void>> outcome;
         QStringList progress;
+        std::optional<DnsCheckProgress> last;
         m_check->waitForResolution(
                 DnsCheck::requiredRecords(domain, webIpv4, {}), 60000,
-                [&progress](const QString &line) { progress.append(line); }, outcome.callback());
+                [&progress, &last](const DnsCheckProgress &round) {
+                    progress.append(round.summary());
+                    last = round;
+                },
+                outcome.callback());
         QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty(), 20000);
         QCOMPARE(outcome.calls, 0);
+        // Each round says which resolver answered what, and when the next try is (the engine's dns_check event).
+        QVERIFY(last);
+        QCOMPARE(last->resolver, TestDnsServer::privateLoopback(1).toString());
+        QCOMPARE(last->round, int(progress.size()));
+        QCOMPARE(last->nextTryMs, 100);
+        QCOMPARE(last->answers.size(), qsizetype(1));
+        QCOMPARE(last->answers.first().record.value, webIpv4);
+        QCOMPARE(last->answers.first().addresses, QStringList{otherIpv4});
+        QVERIFY(!last->answers.first().ready);
+        QVERIFY2(last->summary().contains(otherIpv4), qPrintable(last->summary()));
 
         // The user fixes the record at the provider.
         m_dns->stop();

@@ -6,6 +6,7 @@
 #include "deploy/deploymentengine.h"
 #include "deploy/deploymentlabels.h"
 #include "deploy/deploymentstore.h"
+#include "deploy/progressmodel.h"
 #include "fakecloud.h"
 #include "fakehost.h"
 #include "fakehostagent.h"
@@ -80,7 +81,7 @@ private:
         m_engine = std::make_unique<DeploymentEngine>(m_client.get(), m_settings);
         connect(m_engine.get(), &DeploymentEngine::event, this, [this](const EngineEvent &e) {
             m_events.append(e);
-            if (e.kind == EngineEvent::Kind::Phase && e.phase == u"hosts"_s)
+            if (e.kind == EngineEvent::Kind::Phase && e.phase == Phase::Hosts)
                 sharePrivateAddresses();
             if (m_onEvent)
                 m_onEvent(e);
@@ -321,22 +322,22 @@ private Q_SLOTS:
         };
         const qsizetype certificateDone = indexOf([](const EngineEvent &e) {
             return e.kind == EngineEvent::Kind::HostStep && e.host == slug + u"-web"_s && e.step == u"certificate"_s
-                   && e.state == u"succeeded"_s;
+                   && e.hostState == HostState::Succeeded;
         });
         const qsizetype lastBridgeJoined = indexOf(
                 [](const EngineEvent &e) {
                     return e.kind == EngineEvent::Kind::HostStep && e.step == u"restart-and-join"_s
-                           && e.state == u"succeeded"_s;
+                           && e.hostState == HostState::Succeeded;
                 },
                 true);
         const qsizetype verifying = indexOf(
-                [](const EngineEvent &e) { return e.kind == EngineEvent::Kind::Phase && e.phase == u"verify"_s; });
+                [](const EngineEvent &e) { return e.kind == EngineEvent::Kind::Phase && e.phase == Phase::Verify; });
         QVERIFY(certificateDone >= 0 && lastBridgeJoined >= 0 && verifying >= 0);
         QVERIFY2(certificateDone < lastBridgeJoined, "the certificate waited for the bridges");
         QVERIFY(lastBridgeJoined < verifying);
         // Nothing was waited for after the hosts, so no separate certificate phase.
         QCOMPARE(indexOf([](const EngineEvent &e) {
-                     return e.kind == EngineEvent::Kind::Phase && e.phase == u"certificate"_s;
+                     return e.kind == EngineEvent::Kind::Phase && e.phase == Phase::Certificate;
                  }),
                  qsizetype(-1));
     }
@@ -392,7 +393,7 @@ private Q_SLOTS:
         // Every host reported its steps; bridges waited for the web host only after their packages.
         QSet<QString> hostsWithSteps;
         for (const EngineEvent &e : outcome.events) {
-            if (e.kind == EngineEvent::Kind::HostStep) {
+            if (e.kind == EngineEvent::Kind::HostStep && !e.step.isEmpty()) {
                 hostsWithSteps.insert(e.host);
                 QVERIFY(e.stepIndex >= 1 && e.stepIndex <= e.stepCount);
             }
@@ -406,6 +407,98 @@ private Q_SLOTS:
         for (const EngineEvent &e : outcome.events)
             QVERIFY(!QJsonDocument(e.toJson()).toJson().contains(secret.toUtf8()));
         QVERIFY(!QJsonDocument(outcome.result->toJson()).toJson().contains(secret.toUtf8()));
+    }
+
+    void hostsSayWhatTheyWaitFor()
+    {
+        // Servers boot a while after they are created; the web host installs slowly, so the bridges finish their
+        // packages first and wait for it; the web host's log connection drops once; DNS does not resolve.
+        m_cloud->setAutoBootMs(300);
+        const QString web = slug + u"-web"_s;
+        const QString bridge = slug + u"-jvb-1"_s;
+        m_cloud->setStepDuration(web, u"register-jvb"_s, 600);
+        m_cloud->dropFollow(web, 4);
+        m_settings.dnsTimeoutMs = 1500;
+        m_settings.dnsPollIntervalMs = 100;
+        ProgressModel model;
+        QList<HostProgress> waitingSeen;
+        m_onEvent = [&](const EngineEvent &e) {
+            model.apply(e);
+            if (e.kind == EngineEvent::Kind::HostStep && e.hostState == HostState::Waiting)
+                waitingSeen.append(model.host(e.host));
+        };
+        const Outcome outcome = deploy(makePlan(1));
+        QVERIFY2(outcome.result.ok(), qPrintable(errorText(outcome)));
+
+        auto waits = [&outcome](const QString &host, WaitReason reason) {
+            QList<qsizetype> at;
+            for (qsizetype i = 0; i < outcome.events.size(); ++i) {
+                const EngineEvent &e = outcome.events.at(i);
+                if (e.kind == EngineEvent::Kind::HostStep && e.host == host && e.hostState == HostState::Waiting
+                    && e.waitReason == reason && !e.message.isEmpty())
+                    at.append(i);
+            }
+            return at;
+        };
+        auto firstStep = [&outcome](const QString &host, const QString &step) {
+            for (qsizetype i = 0; i < outcome.events.size(); ++i) {
+                const EngineEvent &e = outcome.events.at(i);
+                if (e.kind == EngineEvent::Kind::HostStep && e.host == host && e.step == step
+                    && e.hostState != HostState::Waiting)
+                    return i;
+            }
+            return qsizetype(-1);
+        };
+        for (const QString &host : {web, bridge}) {
+            // Booting, then the host-key rotation, both before the install's first step.
+            const QList<qsizetype> boot = waits(host, WaitReason::Boot);
+            const QList<qsizetype> rotation = waits(host, WaitReason::HostKeyRotation);
+            QVERIFY2(!boot.isEmpty(), qPrintable(host));
+            QCOMPARE(rotation.size(), qsizetype(1));
+            QVERIFY(boot.last() < rotation.first());
+            QVERIFY(rotation.first() < firstStep(host, u"wait-cloud-init"_s));
+            QVERIFY(outcome.events.at(boot.first()).elapsedSeconds >= 0);
+        }
+        // The bridge waited for the web host between its packages and joining it.
+        const QList<qsizetype> forWeb = waits(bridge, WaitReason::WebHost);
+        QCOMPARE(forWeb.size(), qsizetype(1));
+        QVERIFY(firstStep(bridge, u"install-packages"_s) < forWeb.first());
+        QVERIFY(forWeb.first() < firstStep(bridge, u"trust-prosody-certificate"_s));
+        QVERIFY(waits(web, WaitReason::WebHost).isEmpty());
+        // The dropped connection: a wait inside the step it was in, then that step again.
+        const QList<qsizetype> reconnect = waits(web, WaitReason::Reconnect);
+        QCOMPARE(reconnect.size(), qsizetype(1));
+        const EngineEvent &lost = outcome.events.at(reconnect.first());
+        QVERIFY(!lost.step.isEmpty());
+        bool resumed = false;
+        for (qsizetype i = reconnect.first() + 1; i < outcome.events.size() && !resumed; ++i) {
+            const EngineEvent &e = outcome.events.at(i);
+            resumed = e.kind == EngineEvent::Kind::HostStep && e.host == web && e.step == lost.step;
+        }
+        QVERIFY(resumed);
+        // What the resolver answered, round by round, instead of silence.
+        QList<EngineEvent> rounds;
+        for (const EngineEvent &e : outcome.events) {
+            if (e.kind == EngineEvent::Kind::DnsCheck)
+                rounds.append(e);
+        }
+        QVERIFY(!rounds.isEmpty());
+        QCOMPARE(rounds.first().dnsCheck->resolver, QHostAddress(QHostAddress::LocalHost).toString());
+        QCOMPARE(rounds.first().dnsCheck->nextTryMs, 100);
+        QVERIFY(!rounds.first().dnsCheck->answers.isEmpty());
+        QVERIFY(!rounds.first().dnsCheck->answers.first().ready);
+        QCOMPARE(rounds.first().toJson().value(u"event"_s).toString(), u"dns_check"_s);
+
+        // The model saw each wait with its reason, and nothing is left waiting at the end.
+        QVERIFY(!waitingSeen.isEmpty());
+        for (const HostProgress &seen : std::as_const(waitingSeen))
+            QVERIFY(seen.waitingFor && !seen.waitingReason.isEmpty());
+        for (const QString &host : model.hosts()) {
+            const HostProgress progress = model.host(host);
+            QVERIFY2(progress.state != HostState::Waiting && !progress.waitingFor, qPrintable(host));
+            QVERIFY2(!progress.finished.isNull() && progress.started <= progress.finished, qPrintable(host));
+        }
+        QVERIFY(model.isComplete());
     }
 
     void rerunConvergesWithoutRedoingSteps()
@@ -430,7 +523,7 @@ private Q_SLOTS:
         // The second run reported the completed steps as skipped.
         bool skipped = false;
         for (const EngineEvent &e : again.events)
-            skipped = skipped || (e.kind == EngineEvent::Kind::HostStep && e.state == u"skipped"_s);
+            skipped = skipped || (e.kind == EngineEvent::Kind::HostStep && e.hostState == HostState::Skipped);
         QVERIFY(skipped);
     }
 
@@ -497,8 +590,8 @@ private Q_SLOTS:
         m_cloud->setStepDurationMs(10);
         const Outcome killed = deploy(makePlan(2), [&](const EngineEvent &e) {
             if (!phase.isEmpty())
-                return e.kind == EngineEvent::Kind::Phase && e.phase == phase;
-            return e.kind == EngineEvent::Kind::HostStep && e.step == step && e.state == u"started"_s;
+                return e.kind == EngineEvent::Kind::Phase && toJsonName(e.phase) == phase;
+            return e.kind == EngineEvent::Kind::HostStep && e.step == step && e.hostState == HostState::Started;
         });
         QVERIFY2(!killed.finished, "the kill point was never reached");
 
@@ -609,7 +702,8 @@ private Q_SLOTS:
         for (const HcloudSim::Exchange &exchange : m_sim->exchanges())
             QVERIFY2(!exchange.path.startsWith(u"/zones"_s), qPrintable(exchange.path));
         for (const EngineEvent &event : again.events)
-            QVERIFY(event.kind != EngineEvent::Kind::DnsRecords && event.phase != u"certificate"_s);
+            QVERIFY(event.kind != EngineEvent::Kind::DnsRecords
+                    && !(event.kind == EngineEvent::Kind::Phase && event.phase == Phase::Certificate));
 
         // Something else in the project is never touched by destroy.
         m_sim->seedServer(u"unrelated"_s);
@@ -623,7 +717,7 @@ private Q_SLOTS:
         bool keyReported = false;
         for (const EngineEvent &event : destroyed.events)
             keyReported |= event.kind == EngineEvent::Kind::Resource && event.resource.startsWith(u"ssh_key "_s)
-                           && event.state == u"deleted"_s;
+                           && event.resourceState == ResourceState::Deleted;
         QVERIFY(keyReported);
         QVERIFY(!QFile::exists(DeploymentStore(m_settings.storeDirectory).filePath(slug)));
         bool loaded = false;

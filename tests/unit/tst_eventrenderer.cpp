@@ -2,6 +2,7 @@
 #include "cli/eventrenderer.h"
 #include "common/redactor.h"
 #include "deploy/engineevents.h"
+#include "deploy/progressmodel.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,25 +15,30 @@ using namespace Qt::StringLiterals;
 namespace {
 const QString secret = u"Zq7SECRETjvbPassword0123456789"_s;
 
-EngineEvent phase(const QString &name)
+EngineEvent phase(Phase name)
 {
-    EngineEvent event;
-    event.kind = EngineEvent::Kind::Phase;
-    event.phase = name;
-    return event;
+    return EngineEvent::phaseChanged(name, {});
 }
 
-EngineEvent step(const QString &host, const QString &name, const QString &state, int index, int count)
+EngineEvent step(const QString &host, const QString &name, HostState state, int index, int count)
 {
-    EngineEvent event;
-    event.kind = EngineEvent::Kind::HostStep;
-    event.host = host;
-    event.step = name;
-    event.state = state;
-    event.stepIndex = index;
-    event.stepCount = count;
-    return event;
+    return EngineEvent::hostStep(host, name, state, index, count);
 }
+
+// What the CLI does: the model sees each event first, the renderer then reads it.
+struct Renderer
+{
+    explicit Renderer(EventRenderer::Style style, int width = 80)
+        : renderer(&model, style, width)
+    { }
+    QString render(const EngineEvent &event)
+    {
+        model.apply(event);
+        return renderer.render(event);
+    }
+    ProgressModel model;
+    EventRenderer renderer;
+};
 
 EngineEvent log(const QString &host, const QStringList &lines)
 {
@@ -86,6 +92,7 @@ private Q_SLOTS:
         QCOMPARE(EngineEvent::kindName(EngineEvent::Kind::HostStep), u"host_step"_s);
         QCOMPARE(EngineEvent::kindName(EngineEvent::Kind::HostLog), u"host_log"_s);
         QCOMPARE(EngineEvent::kindName(EngineEvent::Kind::DnsRecords), u"dns"_s);
+        QCOMPARE(EngineEvent::kindName(EngineEvent::Kind::DnsCheck), u"dns_check"_s);
         QCOMPARE(EngineEvent::kindName(EngineEvent::Kind::Verification), u"verification"_s);
         QCOMPARE(EngineEvent::kindName(EngineEvent::Kind::Warning), u"warning"_s);
     }
@@ -93,7 +100,7 @@ private Q_SLOTS:
     void eventJsonHoldsOnlySetFields()
     {
         const QJsonObject hostStep
-                = step(u"meet-example-org-web"_s, u"install-packages"_s, u"started"_s, 3, 12).toJson();
+                = step(u"meet-example-org-web"_s, u"install-packages"_s, HostState::Started, 3, 12).toJson();
         QCOMPARE(hostStep, (QJsonObject{{u"event"_s, u"host_step"_s},
                                         {u"host"_s, u"meet-example-org-web"_s},
                                         {u"step"_s, u"install-packages"_s},
@@ -104,7 +111,7 @@ private Q_SLOTS:
         EngineEvent resource;
         resource.kind = EngineEvent::Kind::Resource;
         resource.resource = u"network meet-example-org-net"_s;
-        resource.state = u"created"_s;
+        resource.resourceState = ResourceState::Created;
         QCOMPARE(resource.toJson(), (QJsonObject{{u"event"_s, u"resource"_s},
                                                  {u"resource"_s, u"network meet-example-org-net"_s},
                                                  {u"state"_s, u"created"_s}}));
@@ -114,7 +121,7 @@ private Q_SLOTS:
 
         EngineEvent dns;
         dns.kind = EngineEvent::Kind::DnsRecords;
-        dns.state = u"manual"_s;
+        dns.dnsPublication = DnsPublication::Manual;
         dns.records = {DnsRecord{u"meet.example.org"_s, u"A"_s, u"198.51.100.7"_s}};
         const QJsonObject dnsJson = dns.toJson();
         QCOMPARE(dnsJson.value(u"event"_s).toString(), u"dns"_s);
@@ -163,8 +170,8 @@ private Q_SLOTS:
 
     void jsonStyleIsOneObjectPerLine()
     {
-        EventRenderer renderer(EventRenderer::Style::Json);
-        const EngineEvent event = step(u"meet-example-org-jvb-1"_s, u"configure"_s, u"succeeded"_s, 4, 9);
+        Renderer renderer(EventRenderer::Style::Json);
+        const EngineEvent event = step(u"meet-example-org-jvb-1"_s, u"configure"_s, HostState::Succeeded, 4, 9);
         const QString text = renderer.render(event);
         QVERIFY(text.endsWith(u'\n'));
         QCOMPARE(text.count(u'\n'), 1);
@@ -182,8 +189,8 @@ private Q_SLOTS:
     void secretsAreRedactedInEveryStyle()
     {
         QFETCH(int, style);
-        EventRenderer renderer(EventRenderer::Style(style), 200);
-        renderer.render(step(u"meet-example-org-web"_s, u"prosody"_s, u"started"_s, 5, 12));
+        Renderer renderer(EventRenderer::Style(style), 200);
+        renderer.render(step(u"meet-example-org-web"_s, u"prosody"_s, HostState::Started, 5, 12));
         const QString text = renderer.render(log(u"meet-example-org-web"_s, {u"password is "_s + secret}));
         QVERIFY2(!text.contains(secret), qPrintable(text));
         QVERIFY2(text.contains(Redactor::placeholder()), qPrintable(text));
@@ -192,8 +199,6 @@ private Q_SLOTS:
         warning.message = u"echoed "_s + secret;
         const QString warned = renderer.render(warning);
         QVERIFY2(!warned.contains(secret), qPrintable(warned));
-        for (const QString &line : renderer.lastLogLines(u"meet-example-org-web"_s))
-            QVERIFY(!line.contains(secret));
     }
 
     void progressBarText()
@@ -205,28 +210,12 @@ private Q_SLOTS:
         QCOMPARE(EventRenderer::progressBar(7.0, 4), u"[####] 100%"_s);
     }
 
-    void progressIsTheMeanOverHosts()
-    {
-        EventRenderer renderer(EventRenderer::Style::Lines);
-        QCOMPARE(renderer.progress(), 0.0);
-        renderer.render(step(u"web"_s, u"a"_s, u"succeeded"_s, 6, 12));
-        renderer.render(step(u"jvb-1"_s, u"a"_s, u"started"_s, 1, 10));
-        QCOMPARE(renderer.progress(), 0.25);
-        renderer.render(step(u"jvb-1"_s, u"a"_s, u"skipped"_s, 10, 10));
-        QCOMPARE(renderer.progress(), 0.75);
-        // A new task on the web host (other step count) starts its share from zero.
-        renderer.render(step(u"web"_s, u"firewall"_s, u"started"_s, 1, 2));
-        QCOMPARE(renderer.progress(), 0.5);
-        renderer.render(phase(u"done"_s));
-        QCOMPARE(renderer.progress(), 1.0);
-    }
-
     void plainLines()
     {
-        EventRenderer renderer(EventRenderer::Style::Lines);
-        QCOMPARE(renderer.render(phase(u"resources"_s)), u"==> Creating the cloud resources\n"_s);
+        Renderer renderer(EventRenderer::Style::Lines);
+        QCOMPARE(renderer.render(phase(Phase::Resources)), u"==> Creating the cloud resources\n"_s);
         const QString stepLine
-                = renderer.render(step(u"meet-example-org-web"_s, u"install-packages"_s, u"succeeded"_s, 3, 12));
+                = renderer.render(step(u"meet-example-org-web"_s, u"install-packages"_s, HostState::Succeeded, 3, 12));
         QVERIFY2(stepLine.contains(u"meet-example-org-web: 3/12 install-packages done"_s), qPrintable(stepLine));
         QVERIFY2(stepLine.contains(u"25%"_s), qPrintable(stepLine));
         QCOMPARE(stepLine.count(u'\n'), 1);
@@ -236,7 +225,7 @@ private Q_SLOTS:
 
         EngineEvent dns;
         dns.kind = EngineEvent::Kind::DnsRecords;
-        dns.state = u"manual"_s;
+        dns.dnsPublication = DnsPublication::Manual;
         dns.records = {DnsRecord{u"meet.example.org"_s, u"A"_s, u"198.51.100.7"_s}};
         const QString dnsText = renderer.render(dns);
         QVERIFY2(dnsText.contains(u"DNS provider"_s), qPrintable(dnsText));
@@ -245,7 +234,7 @@ private Q_SLOTS:
 
     void verificationText()
     {
-        EventRenderer renderer(EventRenderer::Style::Lines);
+        Renderer renderer(EventRenderer::Style::Lines);
         EngineEvent event;
         event.kind = EngineEvent::Kind::Verification;
         event.report = failingReport();
@@ -256,30 +245,16 @@ private Q_SLOTS:
         QVERIFY2(text.contains(u"jvb.log:12"_s), qPrintable(text));
     }
 
-    void failedStepIsRemembered()
-    {
-        EventRenderer renderer(EventRenderer::Style::Lines);
-        QVERIFY(!renderer.failedStep());
-        renderer.render(log(u"meet-example-org-jvb-2"_s, {u"E: Unable to locate package"_s}));
-        EngineEvent failed = step(u"meet-example-org-jvb-2"_s, u"install-packages"_s, u"failed"_s, 3, 9);
-        failed.message = u"apt-get failed"_s;
-        renderer.render(failed);
-        QVERIFY(renderer.failedStep());
-        QCOMPARE(renderer.failedStep()->host, u"meet-example-org-jvb-2"_s);
-        QCOMPARE(renderer.failedStep()->step, u"install-packages"_s);
-        QCOMPARE(renderer.lastLogLines(u"meet-example-org-jvb-2"_s), QStringList{u"E: Unable to locate package"_s});
-    }
-
     void terminalRedrawsTheStatusBlockInPlace()
     {
         const int width = 100;
-        EventRenderer renderer(EventRenderer::Style::Terminal, width);
-        const QString first = renderer.render(phase(u"hosts"_s));
+        Renderer renderer(EventRenderer::Style::Terminal, width);
+        const QString first = renderer.render(phase(Phase::Hosts));
         QVERIFY(!first.contains(u'\x1b')); // nothing drawn yet, nothing to erase
         QVERIFY(first.startsWith(u"==> Installing the servers\n"_s));
         QVERIFY2(first.contains(u"[---"_s), qPrintable(first)); // the progress bar under it
 
-        const QString second = renderer.render(step(u"meet-example-org-web"_s, u"prosody"_s, u"started"_s, 2, 4));
+        const QString second = renderer.render(step(u"meet-example-org-web"_s, u"prosody"_s, HostState::Started, 2, 4));
         // Erases the one-line block drawn before (progress bar), then draws bar + one host line.
         QVERIFY2(second.startsWith(u"\x1b[1F\x1b[J"_s), qPrintable(second));
         QVERIFY2(second.contains(u"meet-example-org-web"_s) && second.contains(u"[2/4] prosody"_s), qPrintable(second));
@@ -293,8 +268,102 @@ private Q_SLOTS:
         for (const QString &line : drawn.split(u'\n'))
             QVERIFY2(line.size() < width, qPrintable(line));
 
-        QCOMPARE(renderer.clearStatus(), u"\x1b[2F\x1b[J"_s);
-        QCOMPARE(renderer.clearStatus(), QString());
+        QCOMPARE(renderer.renderer.clearStatus(), u"\x1b[2F\x1b[J"_s);
+        QCOMPARE(renderer.renderer.clearStatus(), QString());
+    }
+
+    void waitingJsonSaysWhy()
+    {
+        EngineEvent boot = EngineEvent::hostWaiting(u"meet-example-org-jvb-1"_s, WaitReason::Boot,
+                                                    u"the server does not accept SSH yet"_s);
+        boot.elapsedSeconds = 12;
+        QCOMPARE(boot.toJson(), (QJsonObject{{u"event"_s, u"host_step"_s},
+                                             {u"host"_s, u"meet-example-org-jvb-1"_s},
+                                             {u"state"_s, u"waiting"_s},
+                                             {u"reason"_s, u"boot"_s},
+                                             {u"elapsed_seconds"_s, 12},
+                                             {u"message"_s, u"the server does not accept SSH yet"_s}}));
+        // A wait inside a step names the step and its position.
+        const QJsonObject reconnect
+                = EngineEvent::hostWaiting(u"web"_s, WaitReason::Reconnect, u"lost"_s, u"install-packages"_s, 3, 12)
+                          .toJson();
+        QCOMPARE(reconnect.value(u"reason"_s).toString(), u"reconnect"_s);
+        QCOMPARE(reconnect.value(u"step"_s).toString(), u"install-packages"_s);
+        QCOMPARE(reconnect.value(u"step_index"_s).toInt(), 3);
+        QVERIFY(!reconnect.contains(u"elapsed_seconds"_s));
+    }
+
+    void waitingLinesAndTerminal()
+    {
+        Renderer lines(EventRenderer::Style::Lines);
+        EngineEvent boot = EngineEvent::hostWaiting(u"meet-example-org-jvb-1"_s, WaitReason::Boot, u"booting"_s);
+        boot.elapsedSeconds = 7;
+        const QString line = lines.render(boot);
+        QVERIFY2(line.contains(u"meet-example-org-jvb-1: waiting: booting, waited 7 second(s)\n"_s), qPrintable(line));
+
+        Renderer terminal(EventRenderer::Style::Terminal, 120);
+        terminal.render(step(u"meet-example-org-jvb-1"_s, u"install-packages"_s, HostState::Succeeded, 4, 9));
+        terminal.render(log(u"meet-example-org-jvb-1"_s, {u"Setting up jitsi-videobridge2"_s}));
+        const QString block = terminal.render(EngineEvent::hostWaiting(
+                u"meet-example-org-jvb-1"_s, WaitReason::WebHost, u"waiting for the web host's install to finish"_s));
+        // The wait replaces the last log line on the host's status line; it goes with the next step.
+        QVERIFY2(block.contains(u"[4/9] install-packages (waiting: waiting for the web host's install to finish)"_s),
+                 qPrintable(block));
+        QVERIFY2(!block.contains(u"Setting up"_s), qPrintable(block));
+        const QString resumed
+                = terminal.render(step(u"meet-example-org-jvb-1"_s, u"configure-jvb"_s, HostState::Started, 5, 9));
+        QVERIFY2(!resumed.contains(u"waiting"_s), qPrintable(resumed));
+    }
+
+    void resourceStates()
+    {
+        Renderer lines(EventRenderer::Style::Lines);
+        QCOMPARE(lines.render(EngineEvent::resourceChanged(u"server meet-example-org-web"_s, ResourceState::Running)),
+                 u"    server meet-example-org-web: running\n"_s);
+        QCOMPARE(lines.render(EngineEvent::resourceChanged(u"server meet-example-org-web"_s, ResourceState::Failed)),
+                 u"    server meet-example-org-web: failed\n"_s);
+        QCOMPARE(EngineEvent::resourceChanged(u"server x"_s, ResourceState::Exists).toJson().value(u"state"_s),
+                 QJsonValue(u"exists"_s));
+    }
+
+    void dnsCheckRounds()
+    {
+        DnsCheckProgress round{u"192.0.2.53"_s, 3, 5000, {}};
+        round.answers.append(DnsAnswer{DnsRecord{u"meet.example.org"_s, u"A"_s, u"198.51.100.7"_s},
+                                       {u"203.0.113.9"_s},
+                                       false,
+                                       u"meet.example.org resolves to 203.0.113.9, expected 198.51.100.7"_s});
+        const EngineEvent event = EngineEvent::dnsCheckRound(round);
+        const QJsonObject json = event.toJson();
+        QCOMPARE(json.value(u"event"_s).toString(), u"dns_check"_s);
+        QCOMPARE(json.value(u"resolver"_s).toString(), u"192.0.2.53"_s);
+        QCOMPARE(json.value(u"round"_s).toInt(), 3);
+        QCOMPARE(json.value(u"next_try_seconds"_s).toInt(), 5);
+        QCOMPARE(json.value(u"answers"_s).toArray().at(0).toObject(),
+                 (QJsonObject{{u"name"_s, u"meet.example.org"_s},
+                              {u"type"_s, u"A"_s},
+                              {u"expected"_s, u"198.51.100.7"_s},
+                              {u"addresses"_s, QJsonArray{u"203.0.113.9"_s}},
+                              {u"ready"_s, false}}));
+        QCOMPARE(json.value(u"message"_s).toString(), round.summary());
+
+        EngineEvent system = event;
+        system.dnsCheck->resolver.clear();
+        QCOMPARE(system.toJson().value(u"resolver"_s).toString(), u"system"_s);
+
+        // Lines: every round. Terminal: a round only when its answer changed (it repeats for minutes).
+        Renderer lines(EventRenderer::Style::Lines);
+        const QString line = lines.render(event);
+        QVERIFY2(line.contains(u"DNS check via 192.0.2.53: meet.example.org resolves to 203.0.113.9"_s),
+                 qPrintable(line));
+        QVERIFY2(line.contains(u"next try in 5 second(s)"_s), qPrintable(line));
+        QCOMPARE(lines.render(event), line);
+        Renderer terminal(EventRenderer::Style::Terminal, 200);
+        QVERIFY(terminal.render(event).contains(u"DNS check via"_s));
+        QVERIFY(!terminal.render(event).contains(u"DNS check via"_s));
+        EngineEvent changed = event;
+        changed.dnsCheck->answers.first().description = u"meet.example.org does not resolve yet"_s;
+        QVERIFY(terminal.render(changed).contains(u"does not resolve yet"_s));
     }
 };
 

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QPointer>
 #include <QTimer>
 
 #include <memory>
@@ -69,7 +70,11 @@ void FakeHostAgent::connectToHost(int bootTimeoutMs, Done<QString> done)
         later([this, done] { finishConnect(done); });
         return;
     }
-    // Still booting: the real agent retries "connection refused" until the deadline.
+    // Still booting: the real agent retries "connection refused" until the deadline, and says so each time.
+    later([this] {
+        if (m_host && !m_host->isBooted())
+            Q_EMIT bootWaiting(0, 1000, u"connection_refused"_s);
+    });
     auto settled = std::make_shared<bool>(false);
     auto onBoot = std::make_shared<QMetaObject::Connection>();
     *onBoot = connect(m_host, &FakeHost::booted, this, [this, done, settled, onBoot] {
@@ -215,14 +220,20 @@ void FakeHostAgent::deliver()
             if (!m_follow)
                 return;
             m_follow->reconnecting = false;
-            deliver();
+            const QPointer<FakeHostAgent> alive(this);
+            Q_EMIT reconnected(); // as the real session does, before the follow goes on
+            if (alive)
+                deliver();
         });
     }
-    if (chunk.isEmpty())
-        return;
-    // The callback may stop following or delete this agent: nothing of `this` is touched after it.
-    const LogBytes received = m_follow->received;
-    received(chunk, endOffset);
+    // The callback may stop following or delete this agent: nothing of `this` is touched after it unless alive.
+    const QPointer<FakeHostAgent> alive(this);
+    if (!chunk.isEmpty()) {
+        const LogBytes received = m_follow->received;
+        received(chunk, endOffset);
+    }
+    if (drop && alive)
+        Q_EMIT connectionLost(u"connection_lost"_s);
 }
 
 void FakeHostAgent::stopFollowingLog()
