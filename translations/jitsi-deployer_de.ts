@@ -446,14 +446,16 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Die Passwörter der Installation fehlten im Geheimnisspeicher dieses Computers (%1); sie wurden über die SSH-Verbindung mit festgelegtem Host-Schlüssel vom Webserver gelesen und erneut gespeichert.</translation>
     </message>
     <message>
-        <source>The deployment&apos;s passwords are neither in this computer&apos;s secret store (%2) nor on its web host %1, which has already been set up with them. Destroy the deployment and deploy it again.</source>
-        <translation>Die Passwörter der Installation sind weder im Geheimnisspeicher dieses Computers (%2) noch auf ihrem Webserver %1, der bereits mit ihnen eingerichtet wurde. Löschen Sie die Installation mit destroy und richten Sie sie erneut ein.</translation>
         <source>waiting for the web host&apos;s firewall to allow it</source>
         <translation>wartet darauf, dass die Firewall des Web-Hosts sie zulässt</translation>
     </message>
     <message>
         <source>waiting for the web host&apos;s install to finish</source>
         <translation>wartet auf das Ende der Installation des Web-Hosts</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s passwords are neither in this computer&apos;s secret store (%2) nor on its web host %1, which has already been set up with them. Destroy the deployment and deploy it again.</source>
+        <translation>Die Passwörter der Installation sind weder im Geheimnisspeicher dieses Computers (%2) noch auf ihrem Webserver %1, der bereits mit ihnen eingerichtet wurde. Löschen Sie die Installation mit destroy und richten Sie sie erneut ein.</translation>
     </message>
 </context>
 <context>
