@@ -297,7 +297,10 @@ private Q_SLOTS:
         QCOMPARE(waiting.at(0).at(1).toInt(), 100);
         QCOMPARE(waiting.at(1).at(1).toInt(), 200); // the backoff doubles
         QVERIFY(waiting.at(1).at(0).toInt() >= 100); // elapsed: at least the first delay
-        QCOMPARE(waiting.at(0).at(2).toString(), u"connection_refused"_s);
+        // The short error code, not the whole message. Usually "connection_refused"; right after the old sshd
+        // stopped, its port can still take a connection that then fails the handshake (seen under load).
+        const QString reason = waiting.at(0).at(2).toString();
+        QVERIFY2(reason == u"connection_refused"_s || reason == u"handshake_failed"_s, qPrintable(reason));
         QVERIFY2(late.start(&error), qPrintable(error));
         QVERIFY(connected.wait());
         QVERIFY2(connected.result->ok(), qPrintable(connected.result->error().toString()));
