@@ -3,8 +3,8 @@
 #include "cli/eventrenderer.h"
 #include "common/result.h"
 #include "deploy/deploymentengine.h"
-#include "deploy/deploymentplan.h"
 #include "deploy/discovery.h"
+#include "model/deploymentplan.h"
 
 #include <QObject>
 #include <QString>

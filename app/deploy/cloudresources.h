@@ -2,10 +2,10 @@
 
 #include "common/result.h"
 #include "deploy/deploymentlabels.h"
-#include "deploy/deploymentplan.h"
 #include "deploy/enginestates.h"
 #include "deploy/plansummary.h"
 #include "hcloud/hcloudtypes.h"
+#include "model/deploymentplan.h"
 #include "provision/hostinputs.h"
 
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "common/result.h"
-#include "deploy/deploymentplan.h"
 #include "deploy/deploymentstore.h"
 #include "deploy/engineevents.h"
 #include "hcloud/retrypolicy.h"
+#include "model/deploymentplan.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>

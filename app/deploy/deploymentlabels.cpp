@@ -1,7 +1,7 @@
 #include "deploymentlabels.h"
 
-#include "deploymentplan.h"
 #include "hcloud/labelselector.h"
+#include "model/deploymentplan.h"
 
 #include <QRegularExpression>
 

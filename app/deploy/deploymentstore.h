@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/result.h"
-#include "deploy/deploymentplan.h"
+#include "model/deploymentplan.h"
 #include "secrets/secretstore.h"
 
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 #include "discovery.h"
 
 #include "deploymentlabels.h"
-#include "deploymentplan.h"
 #include "hcloud/hetznerclient.h"
+#include "model/deploymentplan.h"
 
 #include <QMap>
 #include <QSet>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/result.h"
-#include "deploy/deploymentplan.h"
 #include "deploy/plansummary.h"
+#include "model/deploymentplan.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "common/result.h"
-#include "deploy/deploymentplan.h"
 #include "hcloud/hcloudtypes.h"
 #include "hcloud/money.h"
+#include "model/deploymentplan.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "deploy/deploymentplan.h"
+#include "model/deploymentplan.h"
 
 #include <QString>
 #include <QStringList>

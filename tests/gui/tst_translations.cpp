@@ -2,8 +2,8 @@
 // .ts has no open entry, the compiled catalogue covers the core library's messages, and the headless CLI
 // answers in German when the environment asks for it.
 
-#include "deploy/deploymentplan.h"
 #include "hcloud/hclouderrors.h"
+#include "model/deploymentplan.h"
 #include "ui/translations.h"
 
 #include <QCoreApplication>

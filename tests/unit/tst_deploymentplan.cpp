@@ -1,5 +1,5 @@
 // The plan model: names, validation of every field, the v1 file format, generated secrets.
-#include "deploy/deploymentplan.h"
+#include "model/deploymentplan.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 // Discovery: finding deployments by their labels (DESIGN.md §4), and the label sets the engine creates them with.
 #include "deploy/deploymentlabels.h"
-#include "deploy/deploymentplan.h"
 #include "deploy/discovery.h"
 #include "hcloud/hetznerclient.h"
 #include "hcloudsim.h"
+#include "model/deploymentplan.h"
 #include "openapivalidator.h"
 #include "simtestclient.h"
 

@@ -2,12 +2,12 @@
 // (markers that ProvisionLogParser reads), skip completed steps, check SSH host keys, and produce Jitsi logs that
 // the real Verifier passes for a working deployment and fails, with the right cause, for a wrong secret, a
 // duplicate nickname and a blocked 5222.
-#include "deploy/deploymentplan.h"
 #include "deploy/provisionsteps.h"
 #include "deploy/verifier.h"
 #include "fakecloud.h"
 #include "fakehost.h"
 #include "fakehostagent.h"
+#include "model/deploymentplan.h"
 #include "provision/envfile.h"
 #include "provision/installbundle.h"
 
