@@ -24,5 +24,6 @@ target_sources(deployer_core PRIVATE
     deploy/enginestates.h deploy/enginestates.cpp
     deploy/engineevents.h deploy/engineevents.cpp
     deploy/progressmodel.h deploy/progressmodel.cpp
+    deploy/runlog.h deploy/runlog.cpp
     deploy/enginerun.h deploy/enginerun.cpp
     deploy/deploymentengine.h deploy/deploymentengine.cpp)
