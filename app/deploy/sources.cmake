@@ -2,7 +2,8 @@
 target_sources(deployer_core PRIVATE
     deploy/deploymentplan.h deploy/deploymentplan.cpp
     deploy/dryrunwriter.h deploy/dryrunwriter.cpp
-    deploy/plansummary.h deploy/plansummary.cpp)
+    deploy/plansummary.h deploy/plansummary.cpp
+    deploy/planpreview.h deploy/planpreview.cpp)
 # discovery: finding deployments by their labels
 target_sources(deployer_core PRIVATE
     deploy/deploymentlabels.h deploy/deploymentlabels.cpp
