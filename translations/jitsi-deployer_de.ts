@@ -202,14 +202,6 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
 <context>
     <name>CloudResources</name>
     <message>
-        <source>The plan mixes Arm and x86 server types (%1). Choose types of one architecture for the web host and all bridges.</source>
-        <translation>Der Plan mischt Servertypen für Arm und x86 (%1). Wählen Sie für den Webserver und alle Bridges Typen derselben Architektur.</translation>
-    </message>
-    <message>
-        <source>After this deployment the project will have %1 servers. Hetzner limits how many servers a project may have, and new projects often have a low limit. If creating a server fails because the limit is reached, ask Hetzner to raise the project&apos;s server limit, then run the deployment again: servers already created are reused.</source>
-        <translation>Nach dieser Einrichtung hat das Projekt %1 Server. Hetzner begrenzt, wie viele Server ein Projekt haben darf, und neue Projekte haben oft ein niedriges Limit. Wenn das Anlegen eines Servers scheitert, weil das Limit erreicht ist, bitten Sie Hetzner, das Server-Limit des Projekts zu erhöhen, und starten Sie die Einrichtung dann erneut: Bereits angelegte Server werden wiederverwendet.</translation>
-    </message>
-    <message>
         <source>web: the location &quot;%1&quot; does not exist in this project.</source>
         <translation>web: Den Standort „%1“ gibt es in diesem Projekt nicht.</translation>
     </message>
@@ -944,6 +936,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>  - or remove everything of this deployment: %1</source>
         <translation>  - oder entfernen Sie alles, was zu dieser Installation gehört: %1</translation>
     </message>
+    <message>
+        <source>The full log of this run: %1</source>
+        <translation>Das vollständige Protokoll dieses Laufs: %1</translation>
+    </message>
 </context>
 <context>
     <name>EnvFile</name>
@@ -1412,6 +1408,17 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     </message>
 </context>
 <context>
+    <name>PlanPreview</name>
+    <message>
+        <source>The plan mixes Arm and x86 server types (%1). Choose types of one architecture for the web host and all bridges.</source>
+        <translation>Der Plan mischt Servertypen für Arm und x86 (%1). Wählen Sie für den Webserver und alle Bridges Typen derselben Architektur.</translation>
+    </message>
+    <message>
+        <source>After this deployment the project will have %1 servers. Hetzner limits how many servers a project may have, and new projects often have a low limit. If creating a server fails because the limit is reached, ask Hetzner to raise the project&apos;s server limit, then run the deployment again: servers already created are reused.</source>
+        <translation>Nach dieser Einrichtung hat das Projekt %1 Server. Hetzner begrenzt, wie viele Server ein Projekt haben darf, und neue Projekte haben oft ein niedriges Limit. Wenn das Anlegen eines Servers scheitert, weil das Limit erreicht ist, bitten Sie Hetzner, das Server-Limit des Projekts zu erhöhen, und starten Sie die Einrichtung dann erneut: Bereits angelegte Server werden wiederverwendet.</translation>
+    </message>
+</context>
+<context>
     <name>PlanSummary</name>
     <message>
         <source>%1: the location &quot;%2&quot; does not exist in this project. It can use: %3.</source>
@@ -1504,6 +1511,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>  SSH key %1 (%2)</source>
         <translation>  SSH-Schlüssel %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
     </message>
 </context>
 <context>
@@ -1806,6 +1817,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>Secrets on this computer: %1.</source>
         <translation>Geheimnisse auf diesem Computer: %1.</translation>
+    </message>
+    <message>
+        <source>Log of the last run on this computer: %1</source>
+        <translation>Protokoll des letzten Laufs auf diesem Computer: %1</translation>
     </message>
 </context>
 <context>

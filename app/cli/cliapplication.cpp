@@ -505,6 +505,7 @@ void CliApplication::start(const QStringList &arguments)
         if (isStatus) {
             auto *status = new StatusCommand(client, m_output, json, this);
             status->setSecretStore(secretStore);
+            status->setLogDirectory(m_engineSettings.logDirectory);
             return status->run(deployment, done);
         }
         if (isEngine) {

@@ -7,6 +7,7 @@
 #include "hcloudcommands.h"
 #include "terminal.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -267,11 +268,14 @@ void EngineCommand::engineFinished(const Result<EngineOutcome> &result)
 void EngineCommand::succeed(const EngineOutcome &outcome, int exitCode)
 {
     if (m_renderer.style() == EventRenderer::Style::Json) {
-        m_output->json(QJsonObject{{u"event"_s, u"finished"_s},
-                                   {u"operation"_s, operationName(m_request.operation)},
-                                   {u"ok"_s, true},
-                                   {u"exit_code"_s, exitCode},
-                                   {u"outcome"_s, outcome.toJson()}});
+        QJsonObject finished{{u"event"_s, u"finished"_s},
+                             {u"operation"_s, operationName(m_request.operation)},
+                             {u"ok"_s, true},
+                             {u"exit_code"_s, exitCode},
+                             {u"outcome"_s, outcome.toJson()}};
+        if (const QString log = m_engine->runLogPath(); !log.isEmpty())
+            finished.insert(u"log"_s, log);
+        m_output->json(finished);
         return complete(exitCode);
     }
     const QString name = outcome.domain.isEmpty() ? m_slug : outcome.domain;
@@ -326,6 +330,8 @@ void EngineCommand::fail(const Error &error, const EngineOutcome &outcome, int e
                              {u"error"_s, errorJson}};
         if (m_engine)
             finished.insert(u"outcome"_s, outcome.toJson());
+        if (const QString log = m_engine ? m_engine->runLogPath() : QString(); !log.isEmpty())
+            finished.insert(u"log"_s, log);
         m_output->json(finished);
     }
     m_output->error(error);
@@ -351,6 +357,10 @@ void EngineCommand::fail(const Error &error, const EngineOutcome &outcome, int e
                 note(u"    "_s + line);
         }
     }
+
+    // Everything the run said, for reading afterwards or attaching to a report (RunLog; secrets blanked).
+    if (const QString log = m_engine->runLogPath(); !log.isEmpty())
+        note(tr("The full log of this run: %1").arg(QDir::toNativeSeparators(log)));
 
     const QString again = u"jitsi-deployer "_s + operationName(m_request.operation);
     const QString destroy = u"jitsi-deployer destroy --deployment "_s + (m_slug.isEmpty() ? outcome.slug : m_slug);

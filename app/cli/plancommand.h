@@ -12,10 +12,10 @@ namespace hcloud {
 class HetznerClient;
 }
 
-// `jitsi-deployer plan`: the dry run. Asks the API only read requests (prices, locations, server types, the
-// SSH key by fingerprint), checks that every host can be ordered where the plan puts it, then writes each
-// host's files with placeholders for secrets and a summary with the cost (DryRunWriter). Reports its exit
-// code through `done` exactly once.
+// `jitsi-deployer plan`: the dry run. Checks the plan against the API with read requests only (PlanPreview, the
+// same check deploy makes: every host orderable where the plan puts it, the image, the costs, warnings), then
+// writes each host's files with placeholders for secrets and a summary with the cost (DryRunWriter). Reports its
+// exit code through `done` exactly once.
 class PlanCommand : public QObject
 {
     Q_OBJECT

@@ -2,8 +2,10 @@
 
 #include "cliapplication.h"
 #include "clioutput.h"
+#include "deploy/runlog.h"
 #include "hcloudcommands.h"
 
+#include <QDir>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -87,6 +89,11 @@ QJsonObject StatusCommand::toJson(const DiscoveredDeployment &deployment)
                        {u"inconsistencies"_s, inconsistenciesJson(deployment.inconsistencies)}};
 }
 
+QString StatusCommand::lastLog(const QString &slug) const
+{
+    return m_logDirectory.isEmpty() ? QString() : RunLog::latest(m_logDirectory, slug);
+}
+
 void StatusCommand::run(const QString &deployment, Done done)
 {
     auto *discovery = new Discovery(m_client, this);
@@ -128,8 +135,11 @@ void StatusCommand::print(const QList<DiscoveredDeployment> &deployments, const 
 {
     if (m_json) {
         QJsonArray array;
-        for (const DiscoveredDeployment &deployment : deployments)
-            array.append(toJson(deployment));
+        for (const DiscoveredDeployment &deployment : deployments) {
+            QJsonObject object = toJson(deployment);
+            object.insert(u"last_log"_s, textOrNull(lastLog(deployment.slug)));
+            array.append(object);
+        }
         QJsonObject store{{u"kind"_s, m_secretStore.name()}};
         if (m_secretStore.kind() == SecretStore::Kind::File)
             store.insert(u"directory"_s, m_secretStore.directory());
@@ -180,6 +190,8 @@ void StatusCommand::print(const QList<DiscoveredDeployment> &deployments, const 
         for (const DiscoveredFirewall &firewall : deployment.firewalls)
             firewalls << firewall.name;
         m_output->line(tr("Firewalls: %1").arg(firewalls.isEmpty() ? tr("none") : firewalls.join(u", "_s)));
+        if (const QString log = lastLog(deployment.slug); !log.isEmpty())
+            m_output->line(tr("Log of the last run on this computer: %1").arg(QDir::toNativeSeparators(log)));
         if (!deployment.inconsistencies.isEmpty()) {
             m_output->line(tr("Problems:"));
             for (const Inconsistency &inconsistency : deployment.inconsistencies)

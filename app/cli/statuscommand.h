@@ -29,6 +29,8 @@ public:
 
     // Named in the output, so the user knows where this computer keeps the deployments' passwords.
     void setSecretStore(const SecretStore &store) { m_secretStore = store; }
+    // Where the engine writes each run's log (EngineSettings::logDirectory): each deployment names its newest one.
+    void setLogDirectory(const QString &directory) { m_logDirectory = directory; }
 
     // `deployment`: a slug or a domain; empty = every deployment.
     void run(const QString &deployment, Done done);
@@ -38,10 +40,12 @@ public:
 
 private:
     int fail(const Error &error);
+    QString lastLog(const QString &slug) const; // the newest run log of the deployment here, or empty
     void print(const QList<DiscoveredDeployment> &deployments, const QList<Inconsistency> &unassigned);
 
     hcloud::HetznerClient *m_client;
     CliOutput *m_output;
     SecretStore m_secretStore;
+    QString m_logDirectory;
     bool m_json;
 };

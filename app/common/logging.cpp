@@ -7,6 +7,8 @@ Q_LOGGING_CATEGORY(lcSecrets, "deployer.secrets", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcCli, "deployer.cli", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSsh, "deployer.ssh", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcGui, "deployer.gui", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcDeploy, "deployer.deploy", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcProvision, "deployer.provision", QtInfoMsg)
 
 namespace {
 QtMessageHandler previousHandler = nullptr;

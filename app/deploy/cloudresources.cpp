@@ -1,6 +1,7 @@
 #include "cloudresources.h"
 
 #include "common/logging.h"
+#include "deploy/plansummary.h"
 #include "hcloud/hclouderrors.h"
 #include "hcloud/hetznerclient.h"
 #include "hcloud/labelselector.h"
@@ -212,121 +213,6 @@ QList<FirewallRule> CloudResources::bridgeFirewallRules(const DeploymentPlan &pl
 {
     return {inbound(u"udp"_s, u"10000"_s, anywhere, u"Media (Jitsi Videobridge)"_s),
             inbound(u"tcp"_s, u"22"_s, sshSources(plan), u"SSH (deployer)"_s)};
-}
-
-// ---- Plan check
-
-void CloudResources::checkPlan(const DeploymentPlan &plan, Done<PlanCheck> done)
-{
-    struct Collected
-    {
-        Pricing pricing;
-        QList<Location> locations;
-        QList<ServerType> types;
-        std::optional<SshKey> existingKey;
-        QList<Server> servers;
-    };
-    auto collected = std::make_shared<Collected>();
-    auto join = std::make_shared<Join>();
-    const QString fingerprint = HetznerClient::md5Fingerprint(plan.sshPublicKey);
-    join->outstanding = fingerprint.isEmpty() ? 4 : 5;
-    join->then = [this, plan, done, collected](const std::optional<Error> &error) {
-        if (error)
-            return done(*error);
-        m_locations = collected->locations;
-        const Result<PlanSummary> summary = PlanSummary::build(plan, collected->types, collected->locations,
-                                                               collected->pricing, collected->existingKey);
-        if (!summary)
-            return done(summary.error());
-
-        // One image id serves every server, so the plan's types must share an architecture.
-        QList<HostSpec> hosts{plan.web};
-        hosts << plan.bridges;
-        QStringList architectures;
-        for (const HostSpec &host : std::as_const(hosts)) {
-            for (const ServerType &type : std::as_const(collected->types)) {
-                if (type.name == host.serverType && !architectures.contains(type.architecture))
-                    architectures << type.architecture;
-            }
-        }
-        if (architectures.size() > 1)
-            return done(Error{u"input"_s,
-                              u"architecture_mixed"_s,
-                              tr("The plan mixes Arm and x86 server types (%1). Choose types of one architecture "
-                                 "for the web host and all bridges.")
-                                      .arg(architectures.join(u", "_s)),
-                              u"architectures: %1"_s.arg(architectures.join(u", "_s)),
-                              {},
-                              0});
-
-        PlanCheck check;
-        check.summary = summary.value();
-        check.serversInProject = int(collected->servers.size());
-        int newServers = int(check.summary.servers.size());
-        const Labels deployment{{latin1(DeploymentLabels::managedByKey), latin1(DeploymentLabels::managedByValue)},
-                                {latin1(DeploymentLabels::deploymentKey), m_labels.slug()}};
-        for (const PlanSummary::Server &planned : std::as_const(check.summary.servers)) {
-            const Server *existing = findByName(collected->servers, planned.name);
-            if (existing && labelsMatch(existing->labels, deployment))
-                --newServers;
-        }
-        if (check.serversInProject + newServers > assumedServerLimit)
-            check.quotaHint = tr("After this deployment the project will have %1 servers. Hetzner limits how many "
-                                 "servers a project may have, and new projects often have a low limit. If creating "
-                                 "a server fails because the limit is reached, ask Hetzner to raise the project's "
-                                 "server limit, then run the deployment again: servers already created are reused.")
-                                      .arg(check.serversInProject + newServers);
-
-        m_client->findImage(plan.image, architectures.value(0), this, [done, check](Result<Image> image) mutable {
-            if (!image) {
-                Error error = image.error();
-                if (error.code == u"image_not_found"_s)
-                    error.domain = u"input"_s; // a plan input the user fixes, like a type
-                return done(error);
-            }
-            check.imageId = image->id;
-            done(check);
-        });
-    };
-
-    // Read requests only, all at once: the check costs one round trip plus the image lookup.
-    m_client->getPricing(this, [collected, join](Result<Pricing> pricing) {
-        if (pricing)
-            collected->pricing = pricing.value();
-        else
-            join->fail(pricing.error());
-        join->arrived();
-    });
-    m_client->listLocations(this, [collected, join](Result<QList<Location>> locations) {
-        if (locations)
-            collected->locations = locations.value();
-        else
-            join->fail(locations.error());
-        join->arrived();
-    });
-    m_client->listServerTypes(this, [collected, join](Result<QList<ServerType>> types) {
-        if (types)
-            collected->types = types.value();
-        else
-            join->fail(types.error());
-        join->arrived();
-    });
-    m_client->listServers({}, {}, this, [collected, join](Result<QList<Server>> servers) {
-        if (servers)
-            collected->servers = servers.value();
-        else
-            join->fail(servers.error());
-        join->arrived();
-    });
-    if (!fingerprint.isEmpty()) {
-        m_client->findSshKeyByFingerprint(fingerprint, this, [collected, join](Result<std::optional<SshKey>> key) {
-            if (key)
-                collected->existingKey = key.value();
-            else
-                join->fail(key.error());
-            join->arrived();
-        });
-    }
 }
 
 // ---- Base resources

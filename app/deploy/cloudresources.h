@@ -3,7 +3,6 @@
 #include "common/result.h"
 #include "deploy/deploymentlabels.h"
 #include "deploy/enginestates.h"
-#include "deploy/plansummary.h"
 #include "hcloud/hcloudtypes.h"
 #include "model/deploymentplan.h"
 #include "provision/hostinputs.h"
@@ -18,7 +17,7 @@ namespace hcloud {
 class HetznerClient;
 }
 
-// The cloud side of a deployment (DESIGN.md §4): checks a plan against the API, creates the SSH key, network,
+// The cloud side of a deployment (DESIGN.md §4; PlanPreview checks the plan before): creates the SSH key, network,
 // firewalls and servers with the names and labels of DeploymentLabels, and deletes them again. Idempotent:
 // everything is looked up by name and labels first, so running any call again after a crash or a kill creates
 // nothing twice. Never touches a resource without this deployment's labels.
@@ -41,19 +40,6 @@ public:
     // Private network of a deployment: 10.0.0.0/16 with one cloud subnet 10.0.0.0/24 in the web host's zone.
     static constexpr auto networkRange = "10.0.0.0/16";
     static constexpr auto subnetRange = "10.0.0.0/24";
-
-    // The quota hint's threshold. Hetzner limits the servers per project and answers `resource_limit_exceeded`
-    // (403) beyond it, but neither the API nor reference/hetzner-cloud-api.md states the limit of a new project.
-    // This is a cautious assumption, not a documented figure: above it the hint only asks the user to check.
-    static constexpr int assumedServerLimit = 10;
-
-    struct PlanCheck
-    {
-        PlanSummary summary; // costs, orderability (PlanSummary::build's checks)
-        qint64 imageId = 0; // the plan's image for the architecture of the types
-        int serversInProject = 0; // for the quota hint
-        QString quotaHint; // translated warning when the project may not allow this many servers; empty otherwise
-    };
 
     struct Base
     {
@@ -81,10 +67,8 @@ public:
 
     CloudResources(hcloud::HetznerClient *client, const DeploymentLabels &labels, QObject *parent = nullptr);
 
-    // Validation through the API before anything is created: catalogue, prices, orderability of every host's type
-    // in its location (input errors name the host and the command listing alternatives), the image, the SSH key,
-    // and a quota hint. Read requests only.
-    void checkPlan(const DeploymentPlan &plan, Done<PlanCheck> done);
+    // The locations a plan check fetched (PlanPreview::Check::locations), so that ensureBase need not ask again.
+    void setLocations(const QList<hcloud::Location> &locations) { m_locations = locations; }
 
     // SSH key (reused by MD5 fingerprint, else created as jitsi-deployer-<fp8>), network, web and bridge firewall;
     // existing ones with this deployment's labels are reused, missing ones created in parallel. The web firewall
@@ -163,5 +147,5 @@ private:
 
     hcloud::HetznerClient *m_client;
     DeploymentLabels m_labels;
-    QList<hcloud::Location> m_locations; // cached by checkPlan, or fetched by ensureBase when missing
+    QList<hcloud::Location> m_locations; // from setLocations, or fetched by ensureBase when missing
 };

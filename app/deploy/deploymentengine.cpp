@@ -1,5 +1,6 @@
 #include "deploymentengine.h"
 
+#include "common/logging.h"
 #include "deploy/enginerun.h"
 
 #include <QPointer>
@@ -13,6 +14,8 @@ public:
     EngineSettings settings;
     QPointer<EngineRun> run;
     EngineOutcome lastOutcome;
+    std::unique_ptr<RunLog> log; // of the running operation
+    QString logPath; // of the last (or running) operation
 };
 
 DeploymentEngine::DeploymentEngine(hcloud::HetznerClient *client, const EngineSettings &settings, QObject *parent)
@@ -42,7 +45,8 @@ Error busyError()
 }
 } // namespace
 
-void DeploymentEngine::startRun(const std::function<void(EngineRun *)> &start)
+void DeploymentEngine::startRun(const QString &operation, const QString &deployment,
+                                const std::function<void(EngineRun *)> &start)
 {
     if (isRunning()) {
         const Error busy = busyError();
@@ -50,21 +54,37 @@ void DeploymentEngine::startRun(const std::function<void(EngineRun *)> &start)
                 this, [this, busy] { Q_EMIT finished(busy); }, Qt::QueuedConnection);
         return;
     }
-    EngineRun *run = newRun();
+    EngineRun *run = newRun(operation, deployment);
     // Started from the event loop, so finished() never comes before the caller's call returned.
     QMetaObject::invokeMethod(
             run, [run, start] { start(run); }, Qt::QueuedConnection);
 }
 
-EngineRun *DeploymentEngine::newRun()
+EngineRun *DeploymentEngine::newRun(const QString &operation, const QString &deployment)
 {
+    d->log.reset();
+    d->logPath.clear();
+    if (!d->settings.logDirectory.isEmpty()) {
+        d->log = std::make_unique<RunLog>(d->settings.logDirectory, deployment, operation);
+        d->logPath = d->log->path();
+        qCDebug(lcDeploy).noquote() << operation << deployment << "started; its log:" << d->logPath;
+    }
     auto *run = new EngineRun(
-            d->client, d->settings, [this](const EngineEvent &e) { Q_EMIT event(e); },
+            d->client, d->settings,
+            [this](const EngineEvent &e) {
+                if (d->log)
+                    d->log->append(e);
+                Q_EMIT event(e);
+            },
             [this](const Result<EngineOutcome> &result) {
                 EngineRun *finishedRun = d->run;
                 d->lastOutcome = finishedRun->outcome();
                 d->run = nullptr;
                 finishedRun->deleteLater(); // we are inside one of its callbacks
+                if (d->log) {
+                    d->log->finish(result);
+                    d->log.reset(); // closed before anyone reads it
+                }
                 Q_EMIT finished(result);
             },
             this);
@@ -74,27 +94,27 @@ EngineRun *DeploymentEngine::newRun()
 
 void DeploymentEngine::deploy(const DeploymentPlan &plan)
 {
-    startRun([=](EngineRun *run) { run->deploy(plan); });
+    startRun(u"deploy"_s, plan.slug(), [=](EngineRun *run) { run->deploy(plan); });
 }
 
 void DeploymentEngine::verify(const QString &deployment)
 {
-    startRun([=](EngineRun *run) { run->verify(deployment); });
+    startRun(u"verify"_s, deployment, [=](EngineRun *run) { run->verify(deployment); });
 }
 
 void DeploymentEngine::addBridges(const QString &deployment, int count, const HostSpec &spec)
 {
-    startRun([=](EngineRun *run) { run->addBridges(deployment, count, spec); });
+    startRun(u"add-bridge"_s, deployment, [=](EngineRun *run) { run->addBridges(deployment, count, spec); });
 }
 
 void DeploymentEngine::removeBridge(const QString &deployment, const QString &serverName)
 {
-    startRun([=](EngineRun *run) { run->removeBridge(deployment, serverName); });
+    startRun(u"remove-bridge"_s, deployment, [=](EngineRun *run) { run->removeBridge(deployment, serverName); });
 }
 
 void DeploymentEngine::destroy(const QString &deployment)
 {
-    startRun([=](EngineRun *run) { run->destroy(deployment); });
+    startRun(u"destroy"_s, deployment, [=](EngineRun *run) { run->destroy(deployment); });
 }
 
 void DeploymentEngine::cancel()
@@ -113,6 +133,11 @@ hcloud::PollPolicy DeploymentEngine::pollPolicy()
 bool DeploymentEngine::isRunning() const
 {
     return !d->run.isNull();
+}
+
+QString DeploymentEngine::runLogPath() const
+{
+    return d->logPath;
 }
 
 EngineOutcome DeploymentEngine::outcome() const

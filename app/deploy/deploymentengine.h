@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "deploy/deploymentstore.h"
 #include "deploy/engineevents.h"
+#include "deploy/runlog.h"
 #include "hcloud/retrypolicy.h"
 #include "model/deploymentplan.h"
 
@@ -23,6 +24,7 @@ struct EngineSettings
 {
     HostAgentFactory *hosts = nullptr; // required; not owned
     QString storeDirectory = DeploymentStore::defaultDirectory();
+    QString logDirectory = RunLog::defaultDirectory(); // each operation's log (RunLog); empty = none
     SecretStore secrets; // where the deployment's passwords live: the keychain unless the user chose files
     int bootTimeoutMs = 10 * 60 * 1000; // a new server answering SSH
     int installTimeoutMs = 40 * 60 * 1000; // one host's install, from start to "@@run end"
@@ -69,14 +71,18 @@ public:
     // (bench/README.md, engine_deploy).
     static hcloud::PollPolicy pollPolicy();
     EngineOutcome outcome() const; // of the last (or running) operation
+    // The log file of the last (or running) operation (RunLog), for "read the full log at …"; empty when none was
+    // written (no log directory, or it could not be written).
+    QString runLogPath() const;
 
 Q_SIGNALS:
     void event(const EngineEvent &event);
     void finished(const Result<EngineOutcome> &result);
 
 private:
-    EngineRun *newRun();
-    void startRun(const std::function<void(EngineRun *)> &start);
+    EngineRun *newRun(const QString &operation, const QString &deployment);
+    // `operation` and `deployment` (slug or domain) name the run's log.
+    void startRun(const QString &operation, const QString &deployment, const std::function<void(EngineRun *)> &start);
 
     class Private;
     std::unique_ptr<Private> d;

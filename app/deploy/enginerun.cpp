@@ -4,6 +4,7 @@
 #include "deploy/deploymentlabels.h"
 #include "deploy/dnscheck.h"
 #include "deploy/evidencecollector.h"
+#include "deploy/planpreview.h"
 #include "deploy/taskrunner.h"
 #include "provision/envfile.h"
 #include "provision/installbundle.h"
@@ -322,19 +323,20 @@ void EngineRun::converge(const QMap<int, HostSpec> &wantedBridges)
 void EngineRun::checkPlan()
 {
     phase(Phase::Validate, tr("Checking the plan with Hetzner Cloud…"));
-    m_cloud->checkPlan(m_plan, orFail<CloudResources::PlanCheck>([this](CloudResources::PlanCheck check) {
-                           m_imageId = check.imageId;
-                           m_webZone = check.summary.networkZone;
-                           for (const PlanSummary::Server &server : std::as_const(check.summary.servers))
-                               m_zoneByLocation.insert(server.spec.location, server.networkZone);
-                           if (!check.quotaHint.isEmpty())
-                               warn(check.quotaHint);
-                           if (auto saved = m_store.setPlan(m_plan); !saved.ok()) {
-                               fail(saved.error());
-                               return;
-                           }
-                           createResources();
-                       }));
+    const auto checked = [this](const PlanPreview::Check &check) {
+        m_imageId = check.imageId;
+        m_webZone = check.summary.networkZone;
+        for (const PlanSummary::Server &server : check.summary.servers)
+            m_zoneByLocation.insert(server.spec.location, server.networkZone);
+        m_cloud->setLocations(check.locations);
+        for (const QString &warning : check.summary.warnings)
+            warn(warning);
+        if (auto saved = m_store.setPlan(m_plan); !saved.ok())
+            return fail(saved.error());
+        createResources();
+    };
+    // The same check as `plan` and the wizard's Review page make (PlanPreview).
+    (new PlanPreview(m_client, this))->preview(m_plan, orFail<PlanPreview::Check>(checked));
 }
 
 void EngineRun::createResources()

@@ -187,6 +187,11 @@ QString PlanSummary::toText() const
           << (sshKeyExists
                       ? tr("  SSH key: the project's existing key %1 (%2) is reused").arg(sshKeyName, sshKeyFingerprint)
                       : tr("  SSH key %1 (%2)").arg(sshKeyName, sshKeyFingerprint));
+    if (!warnings.isEmpty()) {
+        lines << QString() << tr("Warnings:");
+        for (const QString &warning : warnings)
+            lines << u"  "_s + warning;
+    }
     return lines.join(u'\n') + u'\n';
 }
 
@@ -208,7 +213,7 @@ QJsonObject PlanSummary::toJson() const
                 object.insert(it.key(), it.value());
         serverArray.append(object);
     }
-    return QJsonObject{
+    QJsonObject summary{
             {u"domain"_s, domain},
             {u"slug"_s, slug},
             {u"image"_s, image},
@@ -223,4 +228,7 @@ QJsonObject PlanSummary::toJson() const
             {u"total_monthly_gross"_s, totalMonthlyGross.toString()},
             {u"total_hourly_gross"_s, totalHourlyGross.toString()},
     };
+    if (!warnings.isEmpty())
+        summary.insert(u"warnings"_s, QJsonArray::fromStringList(warnings));
+    return summary;
 }

@@ -51,6 +51,9 @@ public:
     bool sshKeyExists = false;
     Money totalMonthlyGross;
     Money totalHourlyGross;
+    // Translated; things worth knowing before confirming that do not stop the plan (PlanPreview adds them: e.g. the
+    // project's server limit). In toText() and toJson() only when there are any.
+    QStringList warnings;
 
     // Errors (domain "input", so the CLI exits 2): "location_unknown", "server_type_unknown",
     // "server_type_not_orderable", "price_missing". `existingSshKey` is the project's key with the plan's

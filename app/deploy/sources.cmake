@@ -1,7 +1,8 @@
 # sources of the deployment model
 target_sources(deployer_core PRIVATE
     deploy/dryrunwriter.h deploy/dryrunwriter.cpp
-    deploy/plansummary.h deploy/plansummary.cpp)
+    deploy/plansummary.h deploy/plansummary.cpp
+    deploy/planpreview.h deploy/planpreview.cpp)
 # discovery: finding deployments by their labels
 target_sources(deployer_core PRIVATE
     deploy/deploymentlabels.h deploy/deploymentlabels.cpp
@@ -23,5 +24,6 @@ target_sources(deployer_core PRIVATE
     deploy/enginestates.h deploy/enginestates.cpp
     deploy/engineevents.h deploy/engineevents.cpp
     deploy/progressmodel.h deploy/progressmodel.cpp
+    deploy/runlog.h deploy/runlog.cpp
     deploy/enginerun.h deploy/enginerun.cpp
     deploy/deploymentengine.h deploy/deploymentengine.cpp)

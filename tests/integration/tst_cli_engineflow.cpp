@@ -8,10 +8,13 @@
 #include "openapivalidator.h"
 #include "simtestclient.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -167,6 +170,39 @@ private:
         QCOMPARE(finished.value(u"exit_code"_s).toInt(), result.exitCode);
     }
 
+    // The run's log on disk (RunLog) holds what the command printed: the same events in the same order, framed by
+    // run_started and finished; and nothing secret.
+    QList<QJsonObject> checkLog(const QString &path, const CliRun &result, const QString &operation)
+    {
+        QList<QJsonObject> lines;
+        [&] {
+            QVERIFY2(!path.isEmpty(), qPrintable(result.err));
+            QCOMPARE(QFileInfo(path).absolutePath(), QDir(m_settings.logDirectory).absoluteFilePath(slug));
+            QVERIFY2(QFileInfo(path).fileName().endsWith(u"-"_s + operation + u".log"_s), qPrintable(path));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            QVERIFY(!QString::fromUtf8(bytes).contains(secretToken));
+            for (const QByteArray &line : bytes.split('\n')) {
+                if (line.isEmpty())
+                    continue;
+                QJsonObject object = QJsonDocument::fromJson(line).object();
+                QVERIFY2(!object.isEmpty(), line.constData());
+                QVERIFY(!object.take(u"time"_s).toString().isEmpty());
+                lines << object;
+            }
+            QVERIFY(lines.size() >= 2);
+            QCOMPARE(lines.first()[u"event"_s].toString(), u"run_started"_s);
+            QCOMPARE(lines.first()[u"operation"_s].toString(), operation);
+            QCOMPARE(lines.last()[u"event"_s].toString(), u"finished"_s);
+            QCOMPARE(lines.last()[u"ok"_s].toBool(), result.exitCode == 0);
+            if (result.events.isEmpty())
+                return; // plain lines: nothing to compare the events with
+            QCOMPARE(lines.mid(1, lines.size() - 2), result.events.mid(0, result.events.size() - 1));
+        }();
+        return lines;
+    }
+
     QStringList bridgesOf(const CliRun &result)
     {
         QStringList bridges;
@@ -201,6 +237,7 @@ private Q_SLOTS:
         m_factory = std::make_unique<FakeHostAgentFactory>(m_cloud.get());
         m_settings = EngineSettings{};
         m_settings.storeDirectory = m_dir.filePath(u"store"_s);
+        m_settings.logDirectory = m_dir.filePath(u"logs"_s);
         m_settings.bootTimeoutMs = 20000;
         m_settings.installTimeoutMs = 60000;
         // No DNS server answers here: the records never resolve and the certificate stays self-signed.
@@ -267,6 +304,9 @@ private Q_SLOTS:
         QCOMPARE(bridgesOf(deploy), QStringList{u"meet-example-org-jvb-1"_s});
         QCOMPARE(outcome[u"dns_ready"_s].toBool(), false);
         QCOMPARE(serverNames(), (QStringList{u"meet-example-org-jvb-1"_s, u"meet-example-org-web"_s}));
+        checkLog(deploy.finished()[u"log"_s].toString(), deploy, u"deploy"_s);
+        if (QTest::currentTestFailed())
+            return;
 
         // --deployment left out: the project has exactly one.
         const CliRun verify = run({u"verify"_s, u"--json"_s});
@@ -296,6 +336,11 @@ private Q_SLOTS:
         checkStream(destroy, u"destroy"_s, true);
         QCOMPARE(serverNames(), QStringList());
         QVERIFY(!destroy.ofKind(u"resource"_s).isEmpty());
+        // Each operation has its own log, named after it, in the deployment's folder: deploy, two verify, add, destroy.
+        checkLog(destroy.finished()[u"log"_s].toString(), destroy, u"destroy"_s);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(QDir(QDir(m_settings.logDirectory).filePath(slug)).entryList({u"*.log"_s}, QDir::Files).size(), 5);
 
         const CliRun gone = run({u"verify"_s, u"--json"_s});
         QCOMPARE(gone.exitCode, 2);
@@ -326,6 +371,21 @@ private Q_SLOTS:
               u"server meet-example-org-web"_s, u"run the same command again"_s,
               u"jitsi-deployer destroy --deployment meet-example-org"_s})
             QVERIFY2(human.err.contains(text), qPrintable(text + u" missing from:\n"_s + human.err));
+        // Standard error names the run's log, which has the failed step and the error.
+        const QRegularExpressionMatch logLine
+                = QRegularExpression(u"The full log of this run: (\\S+\\.log)\n"_s).match(human.err);
+        QVERIFY2(logLine.hasMatch(), qPrintable(human.err));
+        const QList<QJsonObject> logged = checkLog(logLine.captured(1), human, u"deploy"_s);
+        if (QTest::currentTestFailed())
+            return;
+        bool failedStepLogged = false;
+        for (const QJsonObject &line : logged)
+            failedStepLogged = failedStepLogged
+                               || (line[u"event"_s] == u"host_step"_s && line[u"state"_s] == u"failed"_s
+                                   && line[u"host"_s] == u"meet-example-org-jvb-1"_s
+                                   && line[u"step"_s] == u"install-packages"_s);
+        QVERIFY(failedStepLogged);
+        QVERIFY(!logged.last()[u"error"_s][u"code"_s].toString().isEmpty());
 
         const CliRun json = run({u"deploy"_s, u"--plan-file"_s, m_planFile, u"--json"_s});
         QCOMPARE(json.exitCode, 1);
@@ -333,6 +393,9 @@ private Q_SLOTS:
         const QJsonObject where = json.finished()[u"error"_s][u"where"_s].toObject();
         QCOMPARE(where[u"host"_s].toString(), u"meet-example-org-jvb-1"_s);
         QCOMPARE(where[u"step"_s].toString(), u"install-packages"_s);
+        const QString jsonLog = json.finished()[u"log"_s].toString();
+        QVERIFY(jsonLog != logLine.captured(1));
+        checkLog(jsonLog, json, u"deploy"_s);
         // The re-run created nothing new: the servers of the first run were found and reused.
         QCOMPARE(serverNames(), (QStringList{u"meet-example-org-jvb-1"_s, u"meet-example-org-web"_s}));
     }

@@ -2,3 +2,6 @@
 # OpenAPI description in cleanup().
 deployer_add_test(NAME tst_cloudresources SOURCES tst_cloudresources.cpp
     LIBS deployer_core hcloudsim LABELS deploy sim TIMEOUT 300)
+# PLANPREVIEW (issue 12): the one plan check that `plan`, `deploy` and the wizard's Review page share.
+deployer_add_test(NAME tst_planpreview SOURCES tst_planpreview.cpp
+    LIBS deployer_core hcloudsim LABELS deploy sim)

@@ -10,3 +10,5 @@ deployer_add_test(NAME tst_engine SOURCES tst_engine.cpp
 # PROGRESS: the core's progress model (per host state, step i/n, failed step, waiting reason, times; the run's
 # phase) that the CLI and the wizard read, and the states' JSON names.
 deployer_add_test(NAME tst_progressmodel SOURCES tst_progressmodel.cpp LIBS deployer_core LABELS engine unit)
+# RUNLOG: each operation's log on disk (JSON lines, secrets blanked, 0600/0700, pruning, a log that cannot be written).
+deployer_add_test(NAME tst_runlog SOURCES tst_runlog.cpp LIBS deployer_core LABELS engine unit)

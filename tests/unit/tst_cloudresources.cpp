@@ -1,6 +1,7 @@
 // CloudResources against the in-process hcloud-sim: parallel, idempotent, label-safe creation and deletion of a
 // deployment's SSH key, network, firewalls and servers, including every fault the simulator can inject.
 #include "deploy/cloudresources.h"
+#include "deploy/planpreview.h"
 #include "hcloud/hetznerclient.h"
 #include "hcloudsim.h"
 #include "openapivalidator.h"
@@ -48,14 +49,6 @@ QList<CloudResources::ServerOrder> ordersFor(const DeploymentPlan &plan)
     return orders;
 }
 
-QJsonObject toJson(const Labels &labels)
-{
-    QJsonObject object;
-    for (auto it = labels.begin(); it != labels.end(); ++it)
-        object.insert(it.key(), it.value());
-    return object;
-}
-
 Labels labelsOf(const QJsonValue &resource)
 {
     Labels labels;
@@ -90,7 +83,7 @@ private:
 
     // Runs one asynchronous call to completion; also fails the test when `done` runs twice.
     template<typename T>
-    Result<T> await(const std::function<void(CloudResources::Done<T>)> &call)
+    Result<T> await(const std::function<void(std::function<void(Result<T>)>)> &call)
     {
         std::optional<Result<T>> outcome;
         int calls = 0;
@@ -111,7 +104,7 @@ private:
 
     struct Deployed
     {
-        CloudResources::PlanCheck check;
+        PlanPreview::Check check;
         CloudResources::Base base;
         QList<hcloud::Server> servers;
     };
@@ -120,10 +113,13 @@ private:
     Result<Deployed> deploy(CloudResources &cloud, const DeploymentPlan &plan, QStringList *progress = nullptr)
     {
         Deployed deployed;
-        const auto check = await<CloudResources::PlanCheck>([&](auto done) { cloud.checkPlan(plan, done); });
+        // As the engine does: the plan check first, its locations handed on.
+        PlanPreview preview(m_client.get());
+        const auto check = await<PlanPreview::Check>([&](auto done) { preview.preview(plan, done); });
         if (!check)
             return check.error();
         deployed.check = check.value();
+        cloud.setLocations(check->locations);
         const auto base = await<CloudResources::Base>([&](auto done) { cloud.ensureBase(plan, {}, done); });
         if (!base)
             return base.error();
@@ -247,94 +243,6 @@ private Q_SLOTS:
         QCOMPARE(seen, (QStringList{u"in udp 10000 0.0.0.0/0,::/0"_s, u"in tcp 22 0.0.0.0/0,::/0"_s}));
         for (const hcloud::FirewallRule &rule : web + bridge)
             QVERIFY(rule.port != u"5269"_s && rule.port != u"5280"_s && rule.port != u"5347"_s);
-    }
-
-    void checkPlanResolvesImageAndCosts()
-    {
-        const DeploymentPlan plan = makePlan(u"meet.example.org"_s, 2);
-        CloudResources cloud(m_client.get(), DeploymentLabels(plan));
-        const auto check = await<CloudResources::PlanCheck>([&](auto done) { cloud.checkPlan(plan, done); });
-        QVERIFY2(check.ok(), qPrintable(check.error().toString()));
-        QCOMPARE(check->imageId, debian12x86);
-        QCOMPARE(check->summary.servers.size(), 3);
-        QCOMPARE(check->serversInProject, 0);
-        QVERIFY(check->quotaHint.isEmpty());
-        QVERIFY(!check->summary.sshKeyExists);
-        for (const HcloudSim::Exchange &exchange : m_sim->exchanges())
-            QCOMPARE(exchange.method, u"GET"_s);
-
-        // Arm types get the Arm build of the image.
-        DeploymentPlan arm = plan;
-        arm.web.serverType = u"cax11"_s;
-        for (HostSpec &bridge : arm.bridges)
-            bridge.serverType = u"cax21"_s;
-        const auto armCheck = await<CloudResources::PlanCheck>([&](auto done) { cloud.checkPlan(arm, done); });
-        QVERIFY2(armCheck.ok(), qPrintable(armCheck.error().toString()));
-        QCOMPARE(armCheck->imageId, qint64(114690389));
-    }
-
-    void checkPlanQuotaHint()
-    {
-        const DeploymentPlan plan = makePlan(u"meet.example.org"_s, 3); // 4 servers
-        for (int i = 0; i < CloudResources::assumedServerLimit - 4; ++i)
-            m_sim->seedServer(u"other-%1"_s.arg(i));
-        CloudResources cloud(m_client.get(), DeploymentLabels(plan));
-        auto check = await<CloudResources::PlanCheck>([&](auto done) { cloud.checkPlan(plan, done); });
-        QVERIFY2(check.ok(), qPrintable(check.error().toString()));
-        QCOMPARE(check->serversInProject, CloudResources::assumedServerLimit - 4);
-        QVERIFY2(check->quotaHint.isEmpty(), qPrintable(check->quotaHint)); // exactly at the limit
-        // A server this deployment already has does not count twice.
-        const DeploymentLabels labels(plan);
-        m_sim->seedServer(plan.bridgeName(3), toJson(labels.bridgeServer(3)));
-        check = await<CloudResources::PlanCheck>([&](auto done) { cloud.checkPlan(plan, done); });
-        QVERIFY(check.ok());
-        QCOMPARE(check->serversInProject, CloudResources::assumedServerLimit - 3);
-        QVERIFY2(check->quotaHint.isEmpty(), qPrintable(check->quotaHint));
-        m_sim->seedServer(u"one-more"_s);
-        check = await<CloudResources::PlanCheck>([&](auto done) { cloud.checkPlan(plan, done); });
-        QVERIFY(check.ok());
-        QVERIFY2(check->quotaHint.contains(QString::number(CloudResources::assumedServerLimit + 1)),
-                 qPrintable(check->quotaHint));
-        QVERIFY(check->quotaHint.contains(u"limit"_s));
-    }
-
-    void checkPlanErrors_data()
-    {
-        QTest::addColumn<QString>("webType");
-        QTest::addColumn<QString>("webLocation");
-        QTest::addColumn<QString>("image");
-        QTest::addColumn<QString>("code");
-        QTest::addColumn<QString>("mentions");
-        QTest::newRow("not orderable") << u"cx22"_s << u"fsn1"_s << u"debian-12"_s << u"server_type_not_orderable"_s
-                                       << u"cx22"_s;
-        QTest::newRow("unknown type") << u"cx99"_s << u"fsn1"_s << u"debian-12"_s << u"server_type_unknown"_s
-                                      << u"cx99"_s;
-        QTest::newRow("unknown location")
-                << u"cx33"_s << u"xyz1"_s << u"debian-12"_s << u"location_unknown"_s << u"xyz1"_s;
-        QTest::newRow("unknown image") << u"cx33"_s << u"fsn1"_s << u"debian-99"_s << u"image_not_found"_s
-                                       << u"debian-99"_s;
-        QTest::newRow("mixed architectures")
-                << u"cax11"_s << u"fsn1"_s << u"debian-12"_s << u"architecture_mixed"_s << u"Arm"_s;
-    }
-
-    void checkPlanErrors()
-    {
-        QFETCH(QString, webType);
-        QFETCH(QString, webLocation);
-        QFETCH(QString, image);
-        QFETCH(QString, code);
-        QFETCH(QString, mentions);
-        DeploymentPlan plan = makePlan(u"meet.example.org"_s, 1);
-        plan.web = HostSpec{webType, webLocation};
-        plan.image = image;
-        CloudResources cloud(m_client.get(), DeploymentLabels(plan));
-        const auto check = await<CloudResources::PlanCheck>([&](auto done) { cloud.checkPlan(plan, done); });
-        QVERIFY(!check.ok());
-        QCOMPARE(check.error().code, code);
-        QCOMPARE(check.error().domain, u"input"_s);
-        QVERIFY2(check.error().message.contains(mentions), qPrintable(check.error().message));
-        for (const HcloudSim::Exchange &exchange : m_sim->exchanges())
-            QCOMPARE(exchange.method, u"GET"_s);
     }
 
     void createsInParallelWithinBudget()
@@ -615,8 +523,10 @@ private Q_SLOTS:
     {
         const DeploymentPlan plan = makePlan(u"meet.example.org"_s, 3);
         CloudResources cloud(m_client.get(), DeploymentLabels(plan));
-        const auto check = await<CloudResources::PlanCheck>([&](auto done) { cloud.checkPlan(plan, done); });
+        PlanPreview preview(m_client.get());
+        const auto check = await<PlanPreview::Check>([&](auto done) { preview.preview(plan, done); });
         QVERIFY(check.ok());
+        cloud.setLocations(check->locations);
         const auto base = await<CloudResources::Base>([&](auto done) { cloud.ensureBase(plan, {}, done); });
         QVERIFY(base.ok());
         m_sim->startRateLimitStorm(1);
