@@ -2,6 +2,8 @@
 
 #include "sshexec.h"
 #include "sshfollow.h"
+#include "sshinterrupt.h"
+#include "sshteardown.h"
 #include "sshtransfer.h"
 #include "sshworker.h"
 
@@ -14,7 +16,8 @@
 class SshSession::Private
 {
 public:
-    QThread thread;
+    QThread *thread = new QThread; // retired by SshTeardown, never waited for here
+    std::shared_ptr<SshInterrupt> interrupt = std::make_shared<SshInterrupt>();
     SshWorker *worker = nullptr;
     State state = State::Disconnected;
     quint64 nextId = 1;
@@ -46,10 +49,9 @@ SshSession::SshSession(const SshConnectOptions &options, QObject *parent)
     }();
     Q_UNUSED(initialised);
 
-    d->thread.setObjectName(QStringLiteral("ssh:%1").arg(options.host));
-    d->worker = new SshWorker(options);
-    d->worker->moveToThread(&d->thread);
-    connect(&d->thread, &QThread::finished, d->worker, &QObject::deleteLater);
+    d->thread->setObjectName(QStringLiteral("ssh:%1").arg(options.host));
+    d->worker = new SshWorker(options, d->interrupt);
+    d->worker->moveToThread(d->thread);
 
     SshWorker *w = d->worker;
     connect(w, &SshWorker::stateChanged, this, [this](State state) {
@@ -94,16 +96,16 @@ SshSession::SshSession(const SshConnectOptions &options, QObject *parent)
         if (SshTransfer *transfer = d->transfers.take(id))
             transfer->finish(result);
     });
-    d->thread.start();
+    d->thread->start();
 }
 
 SshSession::~SshSession()
 {
-    // Blocking on purpose: the worker must close the connection before its thread ends. At most one connect
-    // attempt can be in progress, bounded by the connect timeout.
-    QMetaObject::invokeMethod(d->worker, &SshWorker::shutdown, Qt::BlockingQueuedConnection);
-    d->thread.quit();
-    d->thread.wait();
+    // Never waits (DESIGN.md §3): the worker may be blocked for seconds in a connect or an SFTP step, and this
+    // runs on the GUI thread. The interrupt cuts its socket so it gets to its shutdown at once; it then closes
+    // the connection and ends its thread by itself. Its signals to us die with this object.
+    d->interrupt->trigger();
+    SshTeardown::retire(d->worker, d->thread);
 }
 
 SshSession::State SshSession::state() const
@@ -113,7 +115,7 @@ SshSession::State SshSession::state() const
 
 QThread *SshSession::workerThread() const
 {
-    return &d->thread;
+    return d->thread;
 }
 
 void SshSession::connectToHost()

@@ -63,7 +63,9 @@ public:
     Q_ENUM(State)
 
     explicit SshSession(const SshConnectOptions &options, QObject *parent = nullptr);
-    ~SshSession() override; // cancels running operations, disconnects, joins the worker thread
+    // Returns at once: running operations end without a result, and the worker disconnects and ends its thread
+    // in the background.
+    ~SshSession() override;
 
     State state() const;
     void connectToHost(); // -> connected() or connectFailed(error)

@@ -4,6 +4,7 @@
 #include "knownhosts.h"
 #include "sftptransfer.h"
 #include "ssherrors.h"
+#include "sshinterrupt.h"
 #include "sshkeyloader.h"
 #include "tcpconnector.h"
 
@@ -95,8 +96,9 @@ struct SshWorker::Channel
     QList<SshFollowBatch> pendingBatches;
 };
 
-SshWorker::SshWorker(const SshConnectOptions &options)
+SshWorker::SshWorker(const SshConnectOptions &options, std::shared_ptr<SshInterrupt> interrupt)
     : m_options(options)
+    , m_interrupt(std::move(interrupt))
     , m_pumpTimer(this) // children, so they move to the worker thread with this object
     , m_flushTimer(this)
     , m_keepaliveTimer(this)
@@ -161,6 +163,8 @@ Result<void> SshWorker::establish()
 {
     assertWorkerThread();
     dropConnection();
+    if (m_interrupt->triggered())
+        return SshErrors::cancelled();
     if (m_options.pinnedHostKey.trimmed().isEmpty()) {
         // Read on this thread with its own instance: KnownHosts keeps no state between calls.
         const KnownHosts store(m_options.knownHostsFile.isEmpty() ? KnownHosts::defaultFilePath()
@@ -193,9 +197,11 @@ Result<void> SshWorker::establish()
 
     QElapsedTimer elapsed;
     elapsed.start();
-    const Result<int> socket = TcpConnector::connectTo(m_options.host, m_options.port, m_options.connectTimeoutMs);
+    const Result<int> socket =
+            TcpConnector::connectTo(m_options.host, m_options.port, m_options.connectTimeoutMs, m_interrupt.get());
     if (!socket)
         return socket.error();
+    m_interrupt->setSocket(socket.value()); // from here a teardown wakes the blocking handshake
 
     m_session = ssh_new();
     *m_traffic = {};
@@ -316,6 +322,7 @@ void SshWorker::dropConnection()
         m_event = nullptr;
     }
     if (m_session) {
+        m_interrupt->setSocket(-1); // before the descriptor is closed and its number may be reused
         ssh_disconnect(m_session);
         ssh_free(m_session); // also closes the socket we handed over
         m_session = nullptr;

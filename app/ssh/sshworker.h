@@ -17,6 +17,7 @@
 #include <memory>
 
 class QSocketNotifier;
+class SshInterrupt;
 struct ssh_session_struct;
 struct ssh_key_struct;
 struct ssh_event_struct;
@@ -33,7 +34,7 @@ class SshWorker : public QObject
     Q_OBJECT
 
 public:
-    explicit SshWorker(const SshConnectOptions &options);
+    SshWorker(const SshConnectOptions &options, std::shared_ptr<SshInterrupt> interrupt);
     ~SshWorker() override;
 
     // All of these run on the worker thread (SshSession invokes them queued).
@@ -100,6 +101,7 @@ private:
     void noteTraffic();
 
     SshConnectOptions m_options;
+    std::shared_ptr<SshInterrupt> m_interrupt; // triggered when the session is torn down
     SshSession::State m_state = SshSession::State::Disconnected;
     ssh_session_struct *m_session = nullptr;
     ssh_event_struct *m_event = nullptr;
