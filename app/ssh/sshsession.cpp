@@ -1,5 +1,6 @@
 #include "sshsession.h"
 
+#include "passphraserequest.h"
 #include "sshexec.h"
 #include "sshfollow.h"
 #include "sshinterrupt.h"
@@ -20,6 +21,7 @@ public:
     std::shared_ptr<SshInterrupt> interrupt = std::make_shared<SshInterrupt>();
     SshWorker *worker = nullptr;
     State state = State::Disconnected;
+    std::function<void(PassphraseRequest *)> passphraseHandler;
     quint64 nextId = 1;
     // Results come back by id: an operation object may be deleted by its owner at any time.
     QHash<quint64, QPointer<SshExec>> execs;
@@ -45,10 +47,12 @@ SshSession::SshSession(const SshConnectOptions &options, QObject *parent)
         qRegisterMetaType<Result<QByteArray>>();
         qRegisterMetaType<SshFollowBatch>();
         qRegisterMetaType<QList<SshFollowBatch>>();
+        qRegisterMetaType<std::shared_ptr<PassphraseExchange>>();
         return true;
     }();
     Q_UNUSED(initialised);
 
+    d->passphraseHandler = options.passphraseHandler;
     d->thread->setObjectName(QStringLiteral("ssh:%1").arg(options.host));
     d->worker = new SshWorker(options, d->interrupt);
     d->worker->moveToThread(d->thread);
@@ -60,6 +64,17 @@ SshSession::SshSession(const SshConnectOptions &options, QObject *parent)
         d->state = state;
         Q_EMIT stateChanged(state);
     });
+    connect(w, &SshWorker::passphraseNeeded, this,
+            [this](const QString &keyFile, const std::shared_ptr<PassphraseExchange> &question) {
+                if (!question->isOpen())
+                    return; // withdrawn before it got here
+                // A child: deleted once answered, or with the session (which cancels it).
+                auto *request = new PassphraseRequest(keyFile, question, this);
+                if (d->passphraseHandler)
+                    d->passphraseHandler(request);
+                else
+                    request->cancel();
+            });
     connect(w, &SshWorker::connected, this, &SshSession::connected);
     connect(w, &SshWorker::connectFailed, this, &SshSession::connectFailed);
     connect(w, &SshWorker::connectionLost, this, &SshSession::connectionLost);

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "knownhosts.h"
+#include "passphraserequest.h"
 #include "sftptransfer.h"
 #include "ssherrors.h"
 #include "sshinterrupt.h"
@@ -107,6 +108,7 @@ SshWorker::SshWorker(const SshConnectOptions &options, std::shared_ptr<SshInterr
     , m_liveness(options.idleTimeoutMs)
     , m_traffic(std::make_unique<ssh_counter_struct>())
 {
+    m_options.passphraseHandler = nullptr; // the session's, called on its thread only; its captures stay there
     m_pumpTimer.setInterval(10);
     connect(&m_pumpTimer, &QTimer::timeout, this, &SshWorker::pump);
     m_flushTimer.setSingleShot(true);
@@ -189,7 +191,15 @@ Result<void> SshWorker::establish()
             return SshErrors::agentUnavailable();
     } else if (!m_key) {
         // Loaded once and kept, so a reconnect does not ask for the passphrase again.
-        Result<ssh_key_struct *> key = SshKeyLoader::load(m_options.keyFile, m_options.passphraseProvider);
+        Result<ssh_key_struct *> key = SshKeyLoader::load(m_options.keyFile, [this](const QString &keyFile) {
+            // Waits here, on the worker, for the user; a teardown cancels the question (SshInterrupt).
+            auto question = std::make_shared<PassphraseExchange>();
+            m_interrupt->setQuestion(question);
+            Q_EMIT passphraseNeeded(keyFile, question);
+            std::optional<QByteArray> passphrase = question->wait();
+            m_interrupt->setQuestion(nullptr);
+            return passphrase;
+        });
         if (!key)
             return key.error();
         m_key = key.value();
@@ -197,8 +207,8 @@ Result<void> SshWorker::establish()
 
     QElapsedTimer elapsed;
     elapsed.start();
-    const Result<int> socket =
-            TcpConnector::connectTo(m_options.host, m_options.port, m_options.connectTimeoutMs, m_interrupt.get());
+    const Result<int> socket
+            = TcpConnector::connectTo(m_options.host, m_options.port, m_options.connectTimeoutMs, m_interrupt.get());
     if (!socket)
         return socket.error();
     m_interrupt->setSocket(socket.value()); // from here a teardown wakes the blocking handshake

@@ -4,6 +4,7 @@
 #include "followprotocol.h"
 #include "keepalivemonitor.h"
 #include "linesplitter.h"
+#include "passphraserequest.h"
 #include "sftptransfer.h"
 #include "sshfollow.h"
 #include "sshsession.h"
@@ -18,6 +19,7 @@
 
 class QSocketNotifier;
 class SshInterrupt;
+
 struct ssh_session_struct;
 struct ssh_key_struct;
 struct ssh_event_struct;
@@ -51,6 +53,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(SshSession::State state);
+    // The key file is encrypted: answer `question` from the session's thread; the connect waits for it.
+    void passphraseNeeded(const QString &keyFile, const std::shared_ptr<PassphraseExchange> &question);
     void connected();
     void connectFailed(const Error &error);
     void connectionLost(const Error &error);

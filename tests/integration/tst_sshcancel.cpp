@@ -1,13 +1,16 @@
 // Tearing SSH sessions down never blocks the GUI thread (DESIGN.md §3, issue 12 §3): a 10 ms timer on the test's
 // (GUI) thread must never tick more than 30 ms late while a session is cancelled during a connect that hangs or
-// during a large SFTP upload, against a real sshd on 127.0.0.1 (tests/support/sshd).
+// during a large SFTP upload, against a real sshd on 127.0.0.1 (tests/support/sshd). And a key's passphrase is an
+// asynchronous request: answered later from this thread, cancelled, or withdrawn by a teardown while pending.
 
 #include "blackholeport.h"
 #include "deploy/sshhostagent.h"
+#include "ssh/passphraserequest.h"
 #include "tcpcutproxy.h"
 #include "tst_sshfixture.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QPointer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -60,6 +63,30 @@ private:
     int m_ticks = 0;
 };
 
+// Runs the event loop until `done` or the timeout. Not QTest::qWait: that sleeps up to 10 ms between rounds of
+// event processing, lateness of the test's own making that would hide (or fake) the code's.
+bool spinUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer check;
+    check.setInterval(2);
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    check.start();
+    loop.exec();
+    return done();
+}
+
+void spin(int ms)
+{
+    spinUntil([] { return false; }, ms);
+}
+
 // Runs `cancel` from the event loop (as a Cancel button's slot would) while the probe ticks, then keeps the event
 // loop going until the session's worker thread is gone, so work queued back to this thread is measured too.
 struct CancelRun
@@ -75,19 +102,17 @@ CancelRun measureCancel(QThread *workerThread, const std::function<void()> &canc
     QPointer<QThread> thread = workerThread;
     LatencyProbe probe;
     probe.start();
-    QTest::qWait(100); // a baseline before the cancel
+    spin(100); // a baseline before the cancel
     QElapsedTimer since;
     QTimer::singleShot(0, [&] {
         since.start();
         cancel();
         run.cancelCallMs = since.elapsed();
     });
-    QDeadlineTimer deadline(threadEndMs + 1000);
-    while ((run.cancelCallMs < 0 || (threadEnds && thread)) && !deadline.hasExpired())
-        QTest::qWait(5);
+    spinUntil([&] { return run.cancelCallMs >= 0 && (!threadEnds || !thread); }, threadEndMs + 1000);
     if (!thread)
         run.threadGoneMs = since.elapsed();
-    QTest::qWait(100); // anything the teardown queued back to this thread
+    spin(100); // anything the teardown queued back to this thread
     probe.stop();
     run.worstMs = probe.worstMs();
     return run;
@@ -106,10 +131,18 @@ private Q_SLOTS:
     void cancelAgentDuringConnect();
     void cancelDuringUpload_data();
     void cancelDuringUpload();
+    void passphraseAnsweredLater();
+    void passphraseCancelledWhilePending();
+    void teardownWhilePassphrasePending();
+    void lateAnswerIgnored();
 
 private:
+    // A session with an encrypted key whose handler keeps the request unanswered, waiting in `pending`.
+    std::unique_ptr<SshSession> sessionAskingPassphrase(QPointer<PassphraseRequest> *pending, int *asked);
+
     SshFixture m_fixture;
     QTemporaryDir m_dir;
+    TestKeys::Key m_encryptedKey;
 };
 
 void TestSshCancel::initTestCase()
@@ -117,6 +150,9 @@ void TestSshCancel::initTestCase()
     QString error;
     QVERIFY2(m_fixture.start(&error), qPrintable(error));
     QVERIFY(m_dir.isValid());
+    m_encryptedKey = m_fixture.keys.generate(TestKeys::Type::Ed25519, TestKeys::Format::OpenSsh, u"s3cret pass"_s);
+    QVERIFY2(m_encryptedKey.isValid(), qPrintable(m_fixture.keys.errorString()));
+    QVERIFY(m_fixture.sshd.authorize(m_encryptedKey.publicLine));
 }
 
 void TestSshCancel::cancelDuringConnect_data()
@@ -179,7 +215,7 @@ void TestSshCancel::cancelAgentDuringConnect()
 
     LatencyProbe probe;
     probe.start();
-    QTest::qWait(100);
+    spin(100);
     QElapsedTimer since;
     qint64 callMs = -1;
     QTimer::singleShot(0, [&] {
@@ -188,11 +224,9 @@ void TestSshCancel::cancelAgentDuringConnect()
         callMs = since.elapsed();
     });
     // The worker closes its socket once woken: the proxy sees the connection go.
-    QDeadlineTimer deadline(threadEndMs);
-    while ((callMs < 0 || silent.openConnections() > 0) && !deadline.hasExpired())
-        QTest::qWait(5);
+    spinUntil([&] { return callMs >= 0 && silent.openConnections() == 0; }, threadEndMs);
     const qint64 closedMs = silent.openConnections() == 0 ? since.elapsed() : -1;
-    QTest::qWait(100);
+    spin(100);
     probe.stop();
     qInfo("cancel agent during connect: worst lateness %.1f ms, delete %lld ms, connection closed after %lld ms",
           probe.worstMs(), callMs, closedMs);
@@ -231,7 +265,10 @@ void TestSshCancel::cancelDuringUpload()
     SshTransfer *transfer = session->upload(content, path, 0600, session.get());
     qint64 done = 0;
     connect(transfer, &SshTransfer::progress, this, [&done](qint64 bytes, qint64) { done = bytes; });
-    QSignalSpy finished(transfer, &SshTransfer::finished);
+    QList<QString> finished; // each finished() call's error code ("" when ok)
+    connect(transfer, &SshTransfer::finished, this, [&finished](const Result<QByteArray> &result) {
+        finished.append(result ? QString() : result.error().code);
+    });
     QTRY_VERIFY_WITH_TIMEOUT(done >= 4 * 1024 * 1024, 30000);
     QVERIFY2(finished.isEmpty(), "the upload ended before it could be cancelled; make it larger");
     if (networkFrozen) {
@@ -254,8 +291,9 @@ void TestSshCancel::cancelDuringUpload()
     QVERIFY(!finishedInsideCancel); // cancel() returns first, finished() comes later
     std::optional<CancelRun> teardown;
     if (cancelTransferFirst) {
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
-        QCOMPARE(finished.first().first().value<Result<QByteArray>>().error().code, u"cancelled"_s);
+        QVERIFY(spinUntil([&] { return !finished.isEmpty(); }, 10000));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first(), u"cancelled"_s);
         teardown = measureCancel(session->workerThread(), [&session] { session.reset(); });
     }
     const double worst = qMax(run.worstMs, teardown ? teardown->worstMs : 0.0);
@@ -267,6 +305,94 @@ void TestSshCancel::cancelDuringUpload()
     QVERIFY2(threadGoneMs >= 0, "the worker thread did not end: its blocking SFTP step was not interrupted");
     QVERIFY(finished.size() <= 1);
     QVERIFY(!QFile::exists(path)); // cancelled uploads never leave the target behind
+}
+
+std::unique_ptr<SshSession> TestSshCancel::sessionAskingPassphrase(QPointer<PassphraseRequest> *pending, int *asked)
+{
+    SshConnectOptions options = m_fixture.options();
+    options.keyFile = m_encryptedKey.privateFile;
+    options.passphraseHandler = [pending, asked](PassphraseRequest *request) {
+        ++*asked;
+        *pending = request; // answered later, like a dialog the user has not filled in yet
+    };
+    auto session = std::make_unique<SshSession>(options);
+    session->connectToHost();
+    spinUntil([pending] { return !pending->isNull(); }, 10000);
+    return session;
+}
+
+void TestSshCancel::passphraseAnsweredLater()
+{
+    QPointer<PassphraseRequest> pending;
+    int asked = 0;
+    LatencyProbe probe;
+    probe.start();
+    auto session = sessionAskingPassphrase(&pending, &asked);
+    QSignalSpy connected(session.get(), &SshSession::connected);
+    QSignalSpy failed(session.get(), &SshSession::connectFailed);
+    QVERIFY(pending);
+    QCOMPARE(pending->keyFile(), m_encryptedKey.privateFile);
+    spin(500); // the user is typing; the worker waits, this thread does not
+    QCOMPARE(session->state(), SshSession::State::Connecting);
+    QVERIFY(connected.isEmpty() && failed.isEmpty());
+    pending->answer(u"s3cret pass"_s);
+    QVERIFY(spinUntil([&] { return !connected.isEmpty(); }, 10000));
+    probe.stop();
+    qInfo("passphrase answered later: worst lateness %.1f ms", probe.worstMs());
+    QVERIFY2(probe.worstMs() <= maxLatenessMs, qPrintable(u"GUI timer %1 ms late"_s.arg(probe.worstMs())));
+    QVERIFY(failed.isEmpty());
+    QCOMPARE(asked, 1);
+    QCOMPARE(connected.size(), 1);
+    QTRY_VERIFY(!pending); // the session deletes an answered request
+    QVERIFY(runExec(*session, u"true"_s).ok);
+}
+
+void TestSshCancel::passphraseCancelledWhilePending()
+{
+    QPointer<PassphraseRequest> pending;
+    int asked = 0;
+    auto session = sessionAskingPassphrase(&pending, &asked);
+    QSignalSpy connected(session.get(), &SshSession::connected);
+    QSignalSpy failed(session.get(), &SshSession::connectFailed);
+    QVERIFY(pending);
+    QTest::qWait(200);
+    pending->cancel();
+    QVERIFY(failed.isEmpty()); // cancel() returns first
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+    QCOMPARE(failed.first().first().value<Error>().code, u"key_file_passphrase_cancelled"_s);
+    QTest::qWait(200);
+    QCOMPARE(failed.size(), 1); // exactly once
+    QVERIFY(connected.isEmpty());
+    QCOMPARE(session->state(), SshSession::State::Failed);
+}
+
+void TestSshCancel::teardownWhilePassphrasePending()
+{
+    QPointer<PassphraseRequest> pending;
+    int asked = 0;
+    auto session = sessionAskingPassphrase(&pending, &asked);
+    QVERIFY(pending);
+    // The worker is blocked waiting for the answer: tearing down must neither wait for it nor leave it waiting.
+    const CancelRun run = measureCancel(session->workerThread(), [&session] { session.reset(); });
+    qInfo("teardown while the passphrase is asked: worst lateness %.1f ms, worker thread ended after %lld ms",
+          run.worstMs, run.threadGoneMs);
+    QVERIFY(!pending); // withdrawn: a dialog holding it closes
+    QVERIFY2(run.worstMs <= maxLatenessMs, qPrintable(u"GUI timer %1 ms late"_s.arg(run.worstMs)));
+    QVERIFY2(run.threadGoneMs >= 0, "the worker still waits for a passphrase nobody can give any more");
+}
+
+void TestSshCancel::lateAnswerIgnored()
+{
+    // What a teardown leaves a dialog that answers anyway: the question is closed, the answer goes nowhere.
+    PassphraseExchange question;
+    question.cancel();
+    QVERIFY(!question.answer(u"too late"_s));
+    QVERIFY(!question.wait().has_value());
+    PassphraseExchange answered;
+    QVERIFY(answered.answer(u"first"_s));
+    answered.cancel();
+    QVERIFY(!answered.answer(u"second"_s));
+    QCOMPARE(answered.wait().value_or(QByteArray()), QByteArray("first"));
 }
 
 QTEST_GUILESS_MAIN(TestSshCancel)
