@@ -14,6 +14,7 @@
 #include "model/deploymentplan.h"
 #include "plancommand.h"
 #include "secrets/secretstore.h"
+#include "ssh/passphraserequest.h"
 #include "statuscommand.h"
 #include "terminal.h"
 #include "tokenresolver.h"
@@ -23,8 +24,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
-#include <QMutex>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QTimer>
 
@@ -226,25 +227,42 @@ HostAgentFactory *CliApplication::hostAgentFactory(const QString &identityFile)
     SshHostAgent::Options options;
     if (!identityFile.isEmpty()) {
         options.connect.keyFile = QFileInfo(identityFile).absoluteFilePath();
-        // Every host's session may ask; the user types the passphrase once. It lives in memory for this run only
+        // Every host's session may ask; the user types the passphrase once, at a prompt that does not stop the
+        // event loop, and sessions asking meanwhile wait for the same answer. It lives in memory for this run only
         // and is registered with the Redactor like every other secret.
         struct Passphrase
         {
-            QMutex mutex;
-            bool asked = false;
+            QPointer<SecretPrompt> prompt;
+            bool known = false;
             QString value;
+            QList<QPointer<PassphraseRequest>> waiting; // a torn-down session deletes its request
         };
         auto passphrase = std::make_shared<Passphrase>();
-        options.connect.passphraseProvider = [passphrase](const QString &keyFile) {
-            QMutexLocker lock(&passphrase->mutex);
-            if (!passphrase->asked) {
-                passphrase->asked = true;
-                passphrase->value = Terminal::readSecret(
-                        QCoreApplication::translate("CliApplication", "Passphrase for %1: ").arg(keyFile));
-                if (!passphrase->value.isEmpty())
-                    Redactor::instance().addSecret(passphrase->value);
-            }
-            return passphrase->value;
+        auto reply = [](PassphraseRequest *request, const QString &value) {
+            if (value.isNull())
+                request->cancel();
+            else
+                request->answer(value);
+        };
+        options.connect.passphraseHandler = [this, passphrase, reply](PassphraseRequest *request) {
+            if (passphrase->known)
+                return reply(request, passphrase->value);
+            passphrase->waiting.append(request);
+            if (passphrase->prompt)
+                return;
+            passphrase->prompt = new SecretPrompt(this);
+            passphrase->prompt->ask(
+                    QCoreApplication::translate("CliApplication", "Passphrase for %1: ").arg(request->keyFile()),
+                    [passphrase, reply](const QString &value) {
+                        passphrase->known = true;
+                        passphrase->value = value;
+                        if (!value.isEmpty())
+                            Redactor::instance().addSecret(value);
+                        passphrase->prompt->deleteLater();
+                        for (const QPointer<PassphraseRequest> &waiting : std::exchange(passphrase->waiting, {}))
+                            if (waiting)
+                                reply(waiting, value);
+                    });
         };
     }
     m_ownHostAgentFactory = std::make_unique<SshHostAgentFactory>(options);

@@ -2,7 +2,10 @@
 
 #include <QSocketNotifier>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/ioctl.h>
@@ -29,35 +32,78 @@ int Terminal::stdoutColumns()
     return 80;
 }
 
-QString Terminal::readSecret(const QString &prompt)
-{
-    const int fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0)
-        return {};
-    const QByteArray promptBytes = prompt.toUtf8();
-    [[maybe_unused]] const auto written = ::write(fd, promptBytes.constData(), size_t(promptBytes.size()));
+SecretPrompt::SecretPrompt(QObject *parent)
+    : QObject(parent)
+{ }
 
-    termios saved{};
-    const bool isTty = ::tcgetattr(fd, &saved) == 0;
-    if (isTty) {
-        termios quiet = saved;
+SecretPrompt::~SecretPrompt()
+{
+    m_answered = nullptr; // deleted first: nobody is answered, but the echo comes back
+    finish();
+}
+
+void SecretPrompt::ask(const QString &prompt, std::function<void(const QString &secret)> answered)
+{
+    m_answered = std::move(answered);
+    m_fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+    if (m_fd < 0) {
+        // Later, never inside ask(): callers may still be setting up.
+        QMetaObject::invokeMethod(this, &SecretPrompt::finish, Qt::QueuedConnection);
+        return;
+    }
+    const QByteArray promptBytes = prompt.toUtf8();
+    [[maybe_unused]] const auto written = ::write(m_fd, promptBytes.constData(), size_t(promptBytes.size()));
+    auto saved = std::make_unique<termios>();
+    if (::tcgetattr(m_fd, saved.get()) == 0) {
+        termios quiet = *saved;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         quiet.c_lflag |= ECHONL;
-        ::tcsetattr(fd, TCSAFLUSH, &quiet);
+        if (::tcsetattr(m_fd, TCSAFLUSH, &quiet) == 0)
+            m_saved = std::move(saved);
     }
-    QByteArray line;
-    char c = 0;
-    while (::read(fd, &c, 1) == 1 && c != '\n')
-        line.append(c);
-    if (isTty)
-        ::tcsetattr(fd, TCSAFLUSH, &saved);
-    ::close(fd);
+    m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &SecretPrompt::readAvailable);
+}
+
+void SecretPrompt::readAvailable()
+{
+    char chunk[256];
+    const ssize_t n = ::read(m_fd, chunk, sizeof chunk);
+    if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        return;
+    if (n > 0) {
+        m_buffer.append(chunk, qsizetype(n));
+        std::fill(std::begin(chunk), std::end(chunk), '\0');
+        if (!m_buffer.contains('\n'))
+            return;
+    }
+    finish(); // a whole line, or the terminal ended
+}
+
+void SecretPrompt::finish()
+{
+    if (m_notifier) {
+        m_notifier->setEnabled(false);
+        m_notifier->deleteLater();
+        m_notifier = nullptr;
+    }
+    if (m_fd >= 0) {
+        if (m_saved)
+            ::tcsetattr(m_fd, TCSAFLUSH, m_saved.get());
+        m_saved.reset();
+        ::close(m_fd);
+        m_fd = -1;
+    }
+    QByteArray line = m_buffer.left(m_buffer.indexOf('\n') < 0 ? m_buffer.size() : m_buffer.indexOf('\n'));
     if (line.endsWith('\r'))
         line.chop(1);
-    QString text = line.isEmpty() ? QString() : QString::fromUtf8(line);
-    // The buffer held the passphrase; do not leave it in freed memory longer than needed.
+    const QString secret = line.isEmpty() ? QString() : QString::fromUtf8(line);
+    // The buffers held the passphrase; do not leave it in freed memory longer than needed.
+    m_buffer.fill('\0');
+    m_buffer.clear();
     line.fill('\0');
-    return text;
+    if (auto answered = std::exchange(m_answered, nullptr))
+        answered(secret);
 }
 
 LinePrompt::LinePrompt(QObject *parent)

@@ -67,9 +67,16 @@ void EngineRun::succeed()
 
 void EngineRun::cancel()
 {
-    fail(engineError(u"cancelled"_s,
-                     tr("Cancelled. What was created stays; run the same command again to continue where it "
-                        "stopped, or destroy the deployment to remove it.")));
+    if (m_done)
+        return;
+    m_done = true; // nothing else finishes this run from now on
+    const Error cancelled
+            = engineError(u"cancelled"_s, tr("Cancelled. What was created stays; run the same command again to "
+                                             "continue where it stopped, or destroy the deployment to remove it."));
+    // From the event loop: cancel() returns to its caller (a Cancel button's slot, a Ctrl-C handler) first, and
+    // the teardown that follows finished() (this run and its SSH sessions) never runs inside that call.
+    QMetaObject::invokeMethod(
+            this, [this, cancelled] { m_finished(cancelled); }, Qt::QueuedConnection);
 }
 
 void EngineRun::findDeployment(const QString &deployment, std::function<void(const DiscoveredDeployment &)> next)

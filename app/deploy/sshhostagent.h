@@ -22,7 +22,7 @@ class SshHostAgent : public HostAgent
 public:
     struct Options
     {
-        // A template: authentication (keyFile or agent), passphraseProvider and timeouts. Host, port and the
+        // A template: authentication (keyFile or agent), passphraseHandler and timeouts. Host, port and the
         // pinned key come from the endpoint.
         SshConnectOptions connect;
         // Prefixes every remote path and is exported to the remote commands as JD_ROOT (the scripts' own path

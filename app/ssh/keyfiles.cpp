@@ -164,7 +164,12 @@ Result<SshPublicKey> KeyFiles::readPublicKey(const QString &keyFile, const Passp
 
 Result<SshPublicKey> KeyFiles::validatePrivateKey(const QString &privateKeyFile, const PassphraseProvider &passphrase)
 {
-    auto loaded = SshKeyLoader::load(privateKeyFile, passphrase);
+    auto loaded = SshKeyLoader::load(privateKeyFile, [&passphrase](const QString &file) -> std::optional<QByteArray> {
+        const QString answer = passphrase ? passphrase(file) : QString();
+        if (answer.isNull())
+            return std::nullopt;
+        return answer.toUtf8();
+    });
     if (!loaded)
         return loaded.error();
     const KeyPtr guard(loaded.value(), &ssh_key_free);

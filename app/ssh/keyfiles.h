@@ -17,8 +17,9 @@ class KeyFiles
     Q_DECLARE_TR_FUNCTIONS(KeyFiles)
 
 public:
-    // Asked when a private key is encrypted; returns the passphrase, or a null QString to give up.
-    // Same contract as SshConnectOptions::passphraseProvider.
+    // Asked when a private key is encrypted, on the calling thread (these functions block anyway, see above):
+    // returns the passphrase, or a null QString to give up. Sessions ask asynchronously instead
+    // (SshConnectOptions::passphraseHandler).
     using PassphraseProvider = std::function<QString(const QString &keyFile)>;
 
     // Creates a new ed25519 key pair: `privateKeyFile` in OpenSSH format (encrypted when `passphrase` is

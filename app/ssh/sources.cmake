@@ -3,12 +3,15 @@ target_sources(deployer_core PRIVATE
     ssh/followprotocol.cpp ssh/followprotocol.h
     ssh/keepalivemonitor.cpp ssh/keepalivemonitor.h
     ssh/linesplitter.cpp ssh/linesplitter.h
+    ssh/passphraserequest.cpp ssh/passphraserequest.h
     ssh/sftptransfer.cpp ssh/sftptransfer.h
     ssh/ssherrors.cpp ssh/ssherrors.h
     ssh/sshexec.cpp ssh/sshexec.h
     ssh/sshfollow.cpp ssh/sshfollow.h
+    ssh/sshinterrupt.cpp ssh/sshinterrupt.h
     ssh/sshkeyloader.cpp ssh/sshkeyloader.h
     ssh/sshsession.cpp ssh/sshsession.h
+    ssh/sshteardown.cpp ssh/sshteardown.h
     ssh/sshtransfer.cpp ssh/sshtransfer.h
     ssh/sshworker.cpp ssh/sshworker.h
     ssh/tcpconnector.cpp ssh/tcpconnector.h)

@@ -15,7 +15,7 @@ namespace {
 
 struct PassphraseContext
 {
-    const SshKeyLoader::PassphraseProvider *provider = nullptr;
+    const SshKeyLoader::AskPassphrase *ask = nullptr;
     QString keyFile;
     bool asked = false;
     bool declined = false;
@@ -25,16 +25,16 @@ int passphraseCallback(const char *, char *buf, size_t len, int, int, void *user
 {
     auto *ctx = static_cast<PassphraseContext *>(userdata);
     ctx->asked = true;
-    if (!ctx->provider || !*ctx->provider) {
+    if (!ctx->ask || !*ctx->ask) {
         ctx->declined = true;
         return -1;
     }
-    const QString passphrase = (*ctx->provider)(ctx->keyFile);
-    if (passphrase.isNull()) {
+    std::optional<QByteArray> passphrase = (*ctx->ask)(ctx->keyFile);
+    if (!passphrase) {
         ctx->declined = true;
         return -1;
     }
-    QByteArray bytes = passphrase.toUtf8();
+    QByteArray bytes = std::move(*passphrase);
     if (size_t(bytes.size()) + 1 > len) {
         bytes.fill('\0');
         return -1;
@@ -46,7 +46,7 @@ int passphraseCallback(const char *, char *buf, size_t len, int, int, void *user
 
 } // namespace
 
-Result<ssh_key_struct *> SshKeyLoader::load(const QString &keyFile, const PassphraseProvider &provider)
+Result<ssh_key_struct *> SshKeyLoader::load(const QString &keyFile, const AskPassphrase &ask)
 {
     struct stat st
     {
@@ -86,7 +86,7 @@ Result<ssh_key_struct *> SshKeyLoader::load(const QString &keyFile, const Passph
     }
 
     PassphraseContext ctx;
-    ctx.provider = &provider;
+    ctx.ask = &ask;
     ctx.keyFile = keyFile;
     ssh_key key = nullptr;
     const int rc = ssh_pki_import_privkey_base64(content.constData(), nullptr, passphraseCallback, &ctx, &key);

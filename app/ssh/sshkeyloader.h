@@ -4,18 +4,23 @@
 
 #include <QString>
 
+#include <QByteArray>
+
 #include <functional>
+#include <optional>
 
 struct ssh_key_struct;
 
 // Loads a private key file for authentication, checking first what OpenSSH would refuse (missing, unreadable,
 // readable by others, not a private key) so each case gets its own clear error. Runs on the worker thread; the
-// passphrase provider is only asked when the key is encrypted.
+// passphrase is only asked for when the key is encrypted.
 class SshKeyLoader
 {
 public:
-    using PassphraseProvider = std::function<QString(const QString &keyFile)>;
+    // Called on the worker thread, which it may keep waiting for the user's answer (never the GUI thread: see
+    // PassphraseRequest). The passphrase as UTF-8 (wiped by the loader), or nothing to give up.
+    using AskPassphrase = std::function<std::optional<QByteArray>(const QString &keyFile)>;
 
     // On success the caller owns the key (ssh_key_free).
-    static Result<ssh_key_struct *> load(const QString &keyFile, const PassphraseProvider &provider);
+    static Result<ssh_key_struct *> load(const QString &keyFile, const AskPassphrase &ask);
 };

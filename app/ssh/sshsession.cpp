@@ -1,7 +1,10 @@
 #include "sshsession.h"
 
+#include "passphraserequest.h"
 #include "sshexec.h"
 #include "sshfollow.h"
+#include "sshinterrupt.h"
+#include "sshteardown.h"
 #include "sshtransfer.h"
 #include "sshworker.h"
 
@@ -14,9 +17,11 @@
 class SshSession::Private
 {
 public:
-    QThread thread;
+    QThread *thread = new QThread; // retired by SshTeardown, never waited for here
+    std::shared_ptr<SshInterrupt> interrupt = std::make_shared<SshInterrupt>();
     SshWorker *worker = nullptr;
     State state = State::Disconnected;
+    std::function<void(PassphraseRequest *)> passphraseHandler;
     quint64 nextId = 1;
     // Results come back by id: an operation object may be deleted by its owner at any time.
     QHash<quint64, QPointer<SshExec>> execs;
@@ -42,14 +47,15 @@ SshSession::SshSession(const SshConnectOptions &options, QObject *parent)
         qRegisterMetaType<Result<QByteArray>>();
         qRegisterMetaType<SshFollowBatch>();
         qRegisterMetaType<QList<SshFollowBatch>>();
+        qRegisterMetaType<std::shared_ptr<PassphraseExchange>>();
         return true;
     }();
     Q_UNUSED(initialised);
 
-    d->thread.setObjectName(QStringLiteral("ssh:%1").arg(options.host));
-    d->worker = new SshWorker(options);
-    d->worker->moveToThread(&d->thread);
-    connect(&d->thread, &QThread::finished, d->worker, &QObject::deleteLater);
+    d->passphraseHandler = options.passphraseHandler;
+    d->thread->setObjectName(QStringLiteral("ssh:%1").arg(options.host));
+    d->worker = new SshWorker(options, d->interrupt);
+    d->worker->moveToThread(d->thread);
 
     SshWorker *w = d->worker;
     connect(w, &SshWorker::stateChanged, this, [this](State state) {
@@ -58,6 +64,17 @@ SshSession::SshSession(const SshConnectOptions &options, QObject *parent)
         d->state = state;
         Q_EMIT stateChanged(state);
     });
+    connect(w, &SshWorker::passphraseNeeded, this,
+            [this](const QString &keyFile, const std::shared_ptr<PassphraseExchange> &question) {
+                if (!question->isOpen())
+                    return; // withdrawn before it got here
+                // A child: deleted once answered, or with the session (which cancels it).
+                auto *request = new PassphraseRequest(keyFile, question, this);
+                if (d->passphraseHandler)
+                    d->passphraseHandler(request);
+                else
+                    request->cancel();
+            });
     connect(w, &SshWorker::connected, this, &SshSession::connected);
     connect(w, &SshWorker::connectFailed, this, &SshSession::connectFailed);
     connect(w, &SshWorker::connectionLost, this, &SshSession::connectionLost);
@@ -94,16 +111,16 @@ SshSession::SshSession(const SshConnectOptions &options, QObject *parent)
         if (SshTransfer *transfer = d->transfers.take(id))
             transfer->finish(result);
     });
-    d->thread.start();
+    d->thread->start();
 }
 
 SshSession::~SshSession()
 {
-    // Blocking on purpose: the worker must close the connection before its thread ends. At most one connect
-    // attempt can be in progress, bounded by the connect timeout.
-    QMetaObject::invokeMethod(d->worker, &SshWorker::shutdown, Qt::BlockingQueuedConnection);
-    d->thread.quit();
-    d->thread.wait();
+    // Never waits (DESIGN.md §3): the worker may be blocked for seconds in a connect or an SFTP step, and this
+    // runs on the GUI thread. The interrupt cuts its socket so it gets to its shutdown at once; it then closes
+    // the connection and ends its thread by itself. Its signals to us die with this object.
+    d->interrupt->trigger();
+    SshTeardown::retire(d->worker, d->thread);
 }
 
 SshSession::State SshSession::state() const
@@ -113,7 +130,7 @@ SshSession::State SshSession::state() const
 
 QThread *SshSession::workerThread() const
 {
-    return &d->thread;
+    return d->thread;
 }
 
 void SshSession::connectToHost()

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 
+class PassphraseRequest;
 class QThread;
 
 // Where and how to connect. The host key must be known beforehand (DESIGN.md §4): there is no
@@ -24,11 +25,12 @@ struct SshConnectOptions
     // empty: at agentSocket, or SSH_AUTH_SOCK when that is empty too.
     QString keyFile;
     QString agentSocket;
-    // Asked on the session's worker thread when the key file is encrypted; returns the passphrase, or a null
-    // QString to give up. The caller makes it safe to call from that thread (the GUI uses a blocking queued
-    // call to show a dialog, the CLI reads the terminal, tests return a constant). Asked at most once per
-    // session: the decrypted key is kept for reconnects.
-    std::function<QString(const QString &keyFile)> passphraseProvider;
+    // Called when the key file is encrypted, on the thread that owns the session (never the worker), with a
+    // request to answer now or later: from a dialog (GUI), a terminal prompt (CLI), a constant (tests), or to
+    // cancel. The connect waits for it on the worker thread; tearing the session down meanwhile withdraws the
+    // request. Without a handler an encrypted key fails (key_file_passphrase_cancelled). Asked at most once
+    // per session: the decrypted key is kept for reconnects.
+    std::function<void(PassphraseRequest *request)> passphraseHandler;
 
     // The pinned host public key, OpenSSH one-line form ("ssh-ed25519 AAAA…"). When empty, the key pinned for
     // host:port in the KnownHosts store is used (knownHostsFile, or the app's data folder when that is empty);
@@ -63,7 +65,9 @@ public:
     Q_ENUM(State)
 
     explicit SshSession(const SshConnectOptions &options, QObject *parent = nullptr);
-    ~SshSession() override; // cancels running operations, disconnects, joins the worker thread
+    // Returns at once: running operations end without a result, and the worker disconnects and ends its thread
+    // in the background.
+    ~SshSession() override;
 
     State state() const;
     void connectToHost(); // -> connected() or connectFailed(error)

@@ -2,8 +2,10 @@
 
 #include "common/logging.h"
 #include "knownhosts.h"
+#include "passphraserequest.h"
 #include "sftptransfer.h"
 #include "ssherrors.h"
+#include "sshinterrupt.h"
 #include "sshkeyloader.h"
 #include "tcpconnector.h"
 
@@ -95,8 +97,9 @@ struct SshWorker::Channel
     QList<SshFollowBatch> pendingBatches;
 };
 
-SshWorker::SshWorker(const SshConnectOptions &options)
+SshWorker::SshWorker(const SshConnectOptions &options, std::shared_ptr<SshInterrupt> interrupt)
     : m_options(options)
+    , m_interrupt(std::move(interrupt))
     , m_pumpTimer(this) // children, so they move to the worker thread with this object
     , m_flushTimer(this)
     , m_keepaliveTimer(this)
@@ -105,6 +108,7 @@ SshWorker::SshWorker(const SshConnectOptions &options)
     , m_liveness(options.idleTimeoutMs)
     , m_traffic(std::make_unique<ssh_counter_struct>())
 {
+    m_options.passphraseHandler = nullptr; // the session's, called on its thread only; its captures stay there
     m_pumpTimer.setInterval(10);
     connect(&m_pumpTimer, &QTimer::timeout, this, &SshWorker::pump);
     m_flushTimer.setSingleShot(true);
@@ -161,6 +165,8 @@ Result<void> SshWorker::establish()
 {
     assertWorkerThread();
     dropConnection();
+    if (m_interrupt->triggered())
+        return SshErrors::cancelled();
     if (m_options.pinnedHostKey.trimmed().isEmpty()) {
         // Read on this thread with its own instance: KnownHosts keeps no state between calls.
         const KnownHosts store(m_options.knownHostsFile.isEmpty() ? KnownHosts::defaultFilePath()
@@ -185,7 +191,15 @@ Result<void> SshWorker::establish()
             return SshErrors::agentUnavailable();
     } else if (!m_key) {
         // Loaded once and kept, so a reconnect does not ask for the passphrase again.
-        Result<ssh_key_struct *> key = SshKeyLoader::load(m_options.keyFile, m_options.passphraseProvider);
+        Result<ssh_key_struct *> key = SshKeyLoader::load(m_options.keyFile, [this](const QString &keyFile) {
+            // Waits here, on the worker, for the user; a teardown cancels the question (SshInterrupt).
+            auto question = std::make_shared<PassphraseExchange>();
+            m_interrupt->setQuestion(question);
+            Q_EMIT passphraseNeeded(keyFile, question);
+            std::optional<QByteArray> passphrase = question->wait();
+            m_interrupt->setQuestion(nullptr);
+            return passphrase;
+        });
         if (!key)
             return key.error();
         m_key = key.value();
@@ -193,9 +207,11 @@ Result<void> SshWorker::establish()
 
     QElapsedTimer elapsed;
     elapsed.start();
-    const Result<int> socket = TcpConnector::connectTo(m_options.host, m_options.port, m_options.connectTimeoutMs);
+    const Result<int> socket
+            = TcpConnector::connectTo(m_options.host, m_options.port, m_options.connectTimeoutMs, m_interrupt.get());
     if (!socket)
         return socket.error();
+    m_interrupt->setSocket(socket.value()); // from here a teardown wakes the blocking handshake
 
     m_session = ssh_new();
     *m_traffic = {};
@@ -316,6 +332,7 @@ void SshWorker::dropConnection()
         m_event = nullptr;
     }
     if (m_session) {
+        m_interrupt->setSocket(-1); // before the descriptor is closed and its number may be reused
         ssh_disconnect(m_session);
         ssh_free(m_session); // also closes the socket we handed over
         m_session = nullptr;

@@ -4,6 +4,7 @@
 #include "followprotocol.h"
 #include "keepalivemonitor.h"
 #include "linesplitter.h"
+#include "passphraserequest.h"
 #include "sftptransfer.h"
 #include "sshfollow.h"
 #include "sshsession.h"
@@ -17,6 +18,8 @@
 #include <memory>
 
 class QSocketNotifier;
+class SshInterrupt;
+
 struct ssh_session_struct;
 struct ssh_key_struct;
 struct ssh_event_struct;
@@ -33,7 +36,7 @@ class SshWorker : public QObject
     Q_OBJECT
 
 public:
-    explicit SshWorker(const SshConnectOptions &options);
+    SshWorker(const SshConnectOptions &options, std::shared_ptr<SshInterrupt> interrupt);
     ~SshWorker() override;
 
     // All of these run on the worker thread (SshSession invokes them queued).
@@ -50,6 +53,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(SshSession::State state);
+    // The key file is encrypted: answer `question` from the session's thread; the connect waits for it.
+    void passphraseNeeded(const QString &keyFile, const std::shared_ptr<PassphraseExchange> &question);
     void connected();
     void connectFailed(const Error &error);
     void connectionLost(const Error &error);
@@ -100,6 +105,7 @@ private:
     void noteTraffic();
 
     SshConnectOptions m_options;
+    std::shared_ptr<SshInterrupt> m_interrupt; // triggered when the session is torn down
     SshSession::State m_state = SshSession::State::Disconnected;
     ssh_session_struct *m_session = nullptr;
     ssh_event_struct *m_event = nullptr;

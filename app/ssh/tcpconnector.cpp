@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "ssherrors.h"
+#include "sshinterrupt.h"
 
 #include <QDeadlineTimer>
 
@@ -16,6 +17,10 @@
 #include <unistd.h>
 
 namespace {
+
+// A connecting socket is polled in slices so a torn-down session stops waiting soon (shutdown(2) does not wake
+// a connect() on every platform).
+constexpr int pollSliceMs = 50;
 
 QString errnoText(int err)
 {
@@ -33,7 +38,7 @@ void tuneSocket(int fd)
 
 } // namespace
 
-Result<int> TcpConnector::connectTo(const QString &host, quint16 port, int timeoutMs)
+Result<int> TcpConnector::connectTo(const QString &host, quint16 port, int timeoutMs, const SshInterrupt *interrupt)
 {
     QDeadlineTimer deadline(timeoutMs);
     addrinfo hints{};
@@ -60,10 +65,18 @@ Result<int> TcpConnector::connectTo(const QString &host, quint16 port, int timeo
             if (err == EINPROGRESS) {
                 pollfd pfd{fd, POLLOUT, 0};
                 int rc = 0;
+                bool interrupted = false;
                 do {
+                    interrupted = interrupt && interrupt->triggered();
                     const qint64 remaining = deadline.remainingTime();
-                    rc = ::poll(&pfd, 1, remaining < 0 ? -1 : int(remaining));
-                } while (rc < 0 && errno == EINTR);
+                    const int slice = remaining < 0 ? pollSliceMs : int(qMin<qint64>(remaining, pollSliceMs));
+                    rc = interrupted ? 0 : ::poll(&pfd, 1, slice);
+                } while (!interrupted && ((rc < 0 && errno == EINTR) || (rc == 0 && !deadline.hasExpired())));
+                if (interrupted) {
+                    ::close(fd);
+                    ::freeaddrinfo(addresses);
+                    return SshErrors::cancelled();
+                }
                 if (rc == 0) {
                     ::close(fd);
                     lastError = SshErrors::connectTimeout(host, port, timeoutMs);

@@ -4,11 +4,15 @@
 
 #include <QString>
 
+class SshInterrupt;
+
 // Opens the TCP connection for a session ourselves instead of leaving it to libssh, so the errors tell apart a
 // name that does not resolve, an unreachable host, a refused port and a timeout. Blocking: call only from a
-// session's worker thread. Returns a connected socket the caller owns.
+// session's worker thread; a triggered `interrupt` ends the wait within a poll slice. Returns a connected socket
+// the caller owns.
 class TcpConnector
 {
 public:
-    static Result<int> connectTo(const QString &host, quint16 port, int timeoutMs);
+    static Result<int> connectTo(const QString &host, quint16 port, int timeoutMs,
+                                 const SshInterrupt *interrupt = nullptr);
 };

@@ -8,6 +8,14 @@ foreach(test IN LISTS ssh_session_tests)
         TIMEOUT 600)
 endforeach()
 
+# Cancelling never blocks the GUI thread: a 10 ms timer's lateness while sessions are torn down mid-connect and
+# mid-upload (issue 12 §3).
+deployer_add_test(NAME tst_sshcancel
+    SOURCES tst_sshcancel.cpp tst_sshfixture.h
+    LIBS deployer_core sshtestsupport
+    LABELS integration ssh
+    TIMEOUT 300)
+
 # The session's pure parts (line splitting, the follow protocol), no server needed.
 deployer_add_test(NAME tst_sshprotocol
     SOURCES tst_sshprotocol.cpp

@@ -2,6 +2,7 @@
 
 #include "blackholeport.h"
 #include "ssh/knownhosts.h"
+#include "ssh/passphraserequest.h"
 #include "sshtesttools.h"
 #include "tcpcutproxy.h"
 #include "testsshagent.h"
@@ -75,9 +76,9 @@ void TestSshSession::eachKeyType()
     SshConnectOptions options = m_fixture.options();
     options.keyFile = key.privateFile;
     bool asked = false;
-    options.passphraseProvider = [&asked](const QString &) {
+    options.passphraseHandler = [&asked](PassphraseRequest *request) {
         asked = true;
-        return QString();
+        request->cancel();
     };
     Error error;
     auto session = connectSession(options, &error);
@@ -119,15 +120,18 @@ void TestSshSession::encryptedKey()
     options.keyFile = key.privateFile;
     int asked = 0;
     QThread *askedOn = nullptr;
-    options.passphraseProvider = [&](const QString &file) {
+    options.passphraseHandler = [&](PassphraseRequest *request) {
         ++asked;
         askedOn = QThread::currentThread();
-        return file == key.privateFile ? answer : QString();
+        if (request->keyFile() == key.privateFile && !answer.isNull())
+            request->answer(answer);
+        else
+            request->cancel();
     };
     Error error;
     auto session = connectSession(options, &error);
-    QVERIFY(asked >= 1);
-    QVERIFY(askedOn == session->workerThread());
+    QCOMPARE(asked, 1);
+    QVERIFY(askedOn == QThread::currentThread()); // the session's own thread, never the worker
     if (expectedCode.isEmpty()) {
         QVERIFY2(session->state() == SshSession::State::Connected, qPrintable(error.toString()));
         QVERIFY(runExec(*session, u"true"_s).ok);
@@ -152,9 +156,8 @@ void TestSshSession::agent()
     SshConnectOptions options = m_fixture.options();
     options.keyFile.clear();
     options.agentSocket = agent.socketPath();
-    options.passphraseProvider = [](const QString &) -> QString {
+    options.passphraseHandler = [](PassphraseRequest *) {
         qFatal("the agent needs no passphrase");
-        return {};
     };
     Error error;
     auto session = connectSession(options, &error);

@@ -912,17 +912,30 @@ private Q_SLOTS:
         Outcome outcome;
         m_events.clear();
         DeploymentEngine *engine = newEngine();
-        connect(engine, &DeploymentEngine::event, this, [engine](const EngineEvent &e) {
-            if (e.kind == EngineEvent::Kind::HostStep && e.step == u"install-packages"_s)
+        bool insideCancel = false;
+        bool finishedInsideCancel = false;
+        int finishedCount = 0;
+        connect(engine, &DeploymentEngine::event, this, [&, engine](const EngineEvent &e) {
+            if (e.kind == EngineEvent::Kind::HostStep && e.step == u"install-packages"_s) {
+                insideCancel = true;
                 engine->cancel();
+                engine->cancel(); // a second click changes nothing
+                insideCancel = false;
+            }
         });
         connect(engine, &DeploymentEngine::finished, this, [&](const Result<EngineOutcome> &result) {
+            finishedInsideCancel = finishedInsideCancel || insideCancel;
+            ++finishedCount;
             outcome.finished = true;
             outcome.result = result;
         });
         engine->deploy(makePlan(1));
         QTRY_VERIFY_WITH_TIMEOUT(outcome.finished, 30000);
         QCOMPARE(outcome.result.error().code, u"cancelled"_s);
+        // cancel() returns first (the teardown that follows finished() never runs inside it); finished() once.
+        QVERIFY(!finishedInsideCancel);
+        QTest::qWait(200);
+        QCOMPARE(finishedCount, 1);
         QVERIFY(!engine->isRunning());
         QCOMPARE(engine->outcome().createdThisRun.size(), qsizetype(2));
 
