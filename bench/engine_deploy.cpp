@@ -1,10 +1,13 @@
 // Engine benchmark (issue 5, bench/README.md "engine_deploy"): full deployments of 1 web host + N bridges by
 // the real DeploymentEngine against the in-process hcloud-sim (realistic action durations, the client's own poll
 // and retry policies) and fake hosts with fixed install times. Per deployment it counts the API requests (and
-// where they go) and measures the engine's overhead beyond the slowest host. Secrets go to the keychain: run it
-// under tests/support/with-keyring.sh.
+// where they go) and measures the engine's overhead beyond the slowest host, and how late a 10 ms timer on this
+// (the GUI) thread fires while the engine runs and its events, host logs included, fold into a ProgressModel as
+// the wizard's do (DESIGN.md §8: ≤ 30 ms). Secrets go to the keychain: run it under
+// tests/support/with-keyring.sh.
 #include "deploy/deploymentengine.h"
 #include "deploy/deploymentstore.h"
+#include "deploy/progressmodel.h"
 #include "fakecloud.h"
 #include "fakehostagent.h"
 #include "hcloud/hetznerclient.h"
@@ -82,7 +85,43 @@ struct Sample
     int clientRequests = 0;
     int simExchanges = 0;
     QMap<QString, int> kinds;
+    int hostLogEvents = 0;
+    QList<qint64> latenessMs; // per tick of the probe: how much later than 10 ms after the previous one
 };
+
+// The event loop's responsiveness as the GUI would feel it: a 10 ms timer on this thread, each tick's delay.
+class LoopProbe
+{
+public:
+    explicit LoopProbe(QList<qint64> *lateness)
+        : m_lateness(lateness)
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(10);
+        QObject::connect(&m_timer, &QTimer::timeout,
+                         [this] { m_lateness->append(qMax<qint64>(0, m_clock.restart() - 10)); });
+        m_clock.start();
+        m_timer.start();
+    }
+
+private:
+    QList<qint64> *m_lateness;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+};
+
+double percentile(QList<qint64> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return double(values.at(std::min(values.size() - 1, qsizetype(p / 100.0 * double(values.size())))));
+}
+
+double worst(const QList<qint64> &values)
+{
+    return values.isEmpty() ? 0 : double(*std::max_element(values.cbegin(), values.cend()));
+}
 
 class Bench : public QObject
 {
@@ -127,10 +166,14 @@ public:
                             qPrintable(last.path + (last.query.isEmpty() ? QString() : u'?' + last.query)));
             });
         }
+        ProgressModel progress; // what the wizard's Deploy page renders, fed every event as it is
         QHash<QString, qint64> hostStart, stepFirst, stepLast;
         qint64 firstCreate = -1, lastRunning = 0, hostsPhase = 0;
         connect(&engine, &DeploymentEngine::event, this, [&](const EngineEvent &e) {
             const qint64 now = clock.elapsed();
+            progress.apply(e);
+            if (e.kind == EngineEvent::Kind::HostLog)
+                ++sample.hostLogEvents;
             if (m_timeline && e.kind != EngineEvent::Kind::HostLog)
                 std::printf(
                         "  %7.2f %s\n", now / 1000.0,
@@ -170,8 +213,11 @@ public:
             loop.quit();
         });
         clock.start();
-        engine.deploy(makePlan(bridges));
-        loop.exec();
+        {
+            const LoopProbe probe(&sample.latenessMs);
+            engine.deploy(makePlan(bridges));
+            loop.exec();
+        }
 
         qint64 lastEnd = 0;
         for (auto it = stepLast.cbegin(); it != stepLast.cend(); ++it) {
@@ -285,7 +331,7 @@ int main(int argc, char *argv[])
                 continue;
             }
             print(u"1+%1 run %2: wall %3 s, slowest host %4 s, overhead %5 s (before servers %6 s, after hosts %7 s), "
-                  "requests %8 (sim %9)"_s.arg(bridges)
+                  "requests %8 (sim %9), loop delay max %10 ms p99 %11 ms (%12 ticks, %13 log events)"_s.arg(bridges)
                           .arg(run)
                           .arg(s.wallS, 0, 'f', 2)
                           .arg(s.slowestHostS, 0, 'f', 2)
@@ -293,16 +339,20 @@ int main(int argc, char *argv[])
                           .arg(s.beforeServersS, 0, 'f', 2)
                           .arg(s.afterHostsS, 0, 'f', 2)
                           .arg(s.clientRequests)
-                          .arg(s.simExchanges));
+                          .arg(s.simExchanges)
+                          .arg(worst(s.latenessMs))
+                          .arg(percentile(s.latenessMs, 99))
+                          .arg(s.latenessMs.size())
+                          .arg(s.hostLogEvents));
             results[bridges].append(s);
         }
     }
 
     print(u"\nmedian (min–max) over the runs; times in seconds\n"_s);
-    print(u"| hosts | wall | slowest host | overhead | before servers | after hosts | servers → installs | web install | requests | sim exchanges |"_s);
-    print(u"|---|---|---|---|---|---|---|---|---|---|"_s);
+    print(u"| hosts | wall | slowest host | overhead | before servers | after hosts | servers → installs | web install | requests | sim exchanges | loop delay max ms | loop delay p99 ms |"_s);
+    print(u"|---|---|---|---|---|---|---|---|---|---|---|---|"_s);
     for (auto it = results.cbegin(); it != results.cend(); ++it) {
-        print(u"| 1+%1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 |"_s.arg(it.key())
+        print(u"| 1+%1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 | %11 | %12 |"_s.arg(it.key())
                       .arg(figure(it.value(), [](const Sample &s) { return s.wallS; }))
                       .arg(figure(it.value(), [](const Sample &s) { return s.slowestHostS; }))
                       .arg(figure(it.value(), overhead))
@@ -313,7 +363,11 @@ int main(int argc, char *argv[])
                       .arg(figure(
                               it.value(), [](const Sample &s) { return double(s.clientRequests); }, 0))
                       .arg(figure(
-                              it.value(), [](const Sample &s) { return double(s.simExchanges); }, 0)));
+                              it.value(), [](const Sample &s) { return double(s.simExchanges); }, 0))
+                      .arg(figure(
+                              it.value(), [](const Sample &s) { return worst(s.latenessMs); }, 0))
+                      .arg(figure(
+                              it.value(), [](const Sample &s) { return percentile(s.latenessMs, 99); }, 0)));
     }
 
     // Where the requests go: per kind, the median over the runs of each size.

@@ -872,21 +872,24 @@ void EngineRun::collectEvidence()
             fail(input.error());
             return;
         }
-        const VerificationReport report = Verifier::verify(input.value());
-        // Bridges need a few seconds after their install to show up in jicofo: judge again until the deadline.
-        if (!report.ok() && QDateTime::currentDateTimeUtc() < m_verifyDeadline) {
-            QTimer::singleShot(m_settings.verifyIntervalMs, this, [this] {
-                if (!m_done)
-                    collectEvidence();
-            });
-            return;
-        }
-        m_outcome.verification = report;
-        m_emit(EngineEvent::verification(report));
-        if (report.ok())
-            succeed();
-        else
-            fail(report.toError());
+        Verifier::verifyInBackground(input.value(), this, [this](const VerificationReport &report) {
+            if (m_done)
+                return;
+            // Bridges need a few seconds after their install to show up in jicofo: judge again until the deadline.
+            if (!report.ok() && QDateTime::currentDateTimeUtc() < m_verifyDeadline) {
+                QTimer::singleShot(m_settings.verifyIntervalMs, this, [this] {
+                    if (!m_done)
+                        collectEvidence();
+                });
+                return;
+            }
+            m_outcome.verification = report;
+            m_emit(EngineEvent::verification(report));
+            if (report.ok())
+                succeed();
+            else
+                fail(report.toError());
+        });
     });
 }
 

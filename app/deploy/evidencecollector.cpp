@@ -38,20 +38,21 @@ void EvidenceCollector::collect(Done done)
     m_done = std::move(done);
     // Every read is counted before the first one starts, so a fast answer cannot finish the collection early.
     m_pending = 3 + 2 * int(m_bridges.size());
-    readLog(m_web, prosodyLogPath(), &m_input.prosodyLog);
-    readLog(m_web, jicofoLogPath(), &m_input.jicofoLog);
+    readLog(m_web, Verifier::prosodyQuery(), prosodyLogPath(), &m_input.prosodyLog);
+    readLog(m_web, Verifier::jicofoQuery(), jicofoLogPath(), &m_input.jicofoLog);
     probe(m_web, 8888, u"/stats"_s, &m_input.jicofoStats);
     for (int i = 0; i < m_bridges.size(); ++i) {
-        readLog(m_bridges[i].agent, jvbLogPath(), &m_input.bridges[i].jvbLog);
+        readLog(m_bridges[i].agent, Verifier::jvbQuery(), jvbLogPath(), &m_input.bridges[i].jvbLog);
         probe(m_bridges[i].agent, 8080, u"/about/health"_s, &m_input.bridges[i].health);
     }
 }
 
-void EvidenceCollector::readLog(HostAgent *agent, const QString &path, QString *into)
+void EvidenceCollector::readLog(HostAgent *agent, LogQuery query, const QString &path, LogExcerpt *into)
 {
-    agent->readFile(path, [this, into](Result<QByteArray> content) {
+    query.path = path;
+    agent->extractLog(query, [this, into](Result<LogExcerpt> content) {
         if (content.ok())
-            *into = QString::fromUtf8(content.value());
+            *into = content.value();
         else if (content.error().code != u"file_not_found"_s && !m_error)
             m_error = content.error();
         oneDone();

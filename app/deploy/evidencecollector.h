@@ -9,8 +9,10 @@
 #include <functional>
 
 // Gathers what the Verifier judges (DESIGN.md §5) from connected hosts: prosody.log, jicofo.log and jicofo's
-// /stats from the web host; jvb.log and /about/health from each bridge. All reads run at once. A missing log is
-// empty evidence (the Verifier names it), not a failure; only a host that cannot be read at all fails.
+// /stats from the web host; jvb.log and /about/health from each bridge. All reads run at once. Of each log only
+// the lines the Verifier reads travel (Verifier::*Query, picked on the host), so a 200 MB jicofo.log costs the
+// event loop a few lines, not a copy and a parse. A missing log is empty evidence (the Verifier names it), not
+// a failure; only a host that cannot be read at all fails.
 class EvidenceCollector : public QObject
 {
     Q_OBJECT
@@ -33,7 +35,7 @@ public:
     static QString jvbLogPath();
 
 private:
-    void readLog(HostAgent *agent, const QString &path, QString *into);
+    void readLog(HostAgent *agent, LogQuery query, const QString &path, LogExcerpt *into);
     void probe(HostAgent *agent, quint16 port, const QString &path, HttpProbe *into);
     void oneDone();
 

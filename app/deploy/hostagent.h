@@ -67,6 +67,10 @@ public:
     // Reads a whole file (logs, prosody's certificate). A missing file is the error "file_not_found".
     virtual void readFile(const QString &path, Done<QByteArray> done) = 0;
 
+    // The lines of a log the Verifier needs (LogQuery), picked on the host: a log of hundreds of megabytes is
+    // neither copied nor parsed here. A missing log is the error "file_not_found".
+    virtual void extractLog(const LogQuery &query, Done<LogExcerpt> done) = 0;
+
     // An HTTP GET to 127.0.0.1:`port``path` made on the host itself (jicofo /stats, jvb /about/health).
     // Never fails: no answer is an HttpProbe with status 0.
     virtual void probeHttp(quint16 port, const QString &path, Done<HttpProbe> done) = 0;

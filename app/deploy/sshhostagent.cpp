@@ -389,6 +389,25 @@ void SshHostAgent::readFile(const QString &path, Done<QByteArray> done)
             });
 }
 
+void SshHostAgent::extractLog(const LogQuery &query, Done<LogExcerpt> done)
+{
+    if (!checkConnected([&done](const Error &error) { done(error); }))
+        return;
+    run(query.command(m_options.remoteRoot),
+        [path = query.path, done = std::move(done)](const CommandOutcome &outcome) {
+            if (!outcome.result) {
+                done(hostError("log_unreadable", tr("The log %1 could not be read on the server.").arg(path),
+                               outcome.err.join(u' ') + u' ' + outcome.result.error().detail));
+                return;
+            }
+            if (outcome.out.value(0) == u"@@missing"_s) {
+                done(hostError("file_not_found", tr("The file %1 does not exist on the server.").arg(path)));
+                return;
+            }
+            done(LogQuery::parse(outcome.out));
+        });
+}
+
 void SshHostAgent::probeHttp(quint16 port, const QString &path, Done<HttpProbe> done)
 {
     if (!checkConnected([&done](const Error &error) { done(HttpProbe::failed(error.code)); }))

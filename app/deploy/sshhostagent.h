@@ -47,6 +47,7 @@ public:
     void followLog(qint64 offset, LogBytes received, Done<void> ended) override;
     void stopFollowingLog() override;
     void readFile(const QString &path, Done<QByteArray> done) override;
+    void extractLog(const LogQuery &query, Done<LogExcerpt> done) override;
     void probeHttp(quint16 port, const QString &path, Done<HttpProbe> done) override;
     void drainBridge(int timeoutSeconds, Done<int> done) override;
     void disconnectFromHost() override;

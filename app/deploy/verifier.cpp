@@ -5,8 +5,11 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QRegularExpression>
+#include <QThreadPool>
 
+#include <memory>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -26,18 +29,23 @@ struct Line
 {
     int number = 0;
     QString text;
+    // No line of the file is missing between the previous content line and this one (an excerpt has gaps).
+    bool adjacent = true;
 };
 
-QList<Line> splitLines(const QString &text)
+// The non-blank lines of an excerpt, in file order.
+QList<Line> contentLines(const LogExcerpt &log)
 {
     QList<Line> lines;
-    int number = 0;
-    for (QStringView line : QStringView(text).split(u'\n')) {
-        ++number;
-        if (line.endsWith(u'\r'))
-            line.chop(1);
-        if (!line.trimmed().isEmpty())
-            lines.append({number, line.toString()});
+    int previous = 0;
+    bool contiguous = true;
+    for (const LogExcerpt::Line &line : log.lines) {
+        contiguous = contiguous && line.number == previous + 1;
+        previous = line.number;
+        if (line.text.trimmed().isEmpty())
+            continue;
+        lines.append({line.number, line.text, contiguous});
+        contiguous = true;
     }
     return lines;
 }
@@ -86,7 +94,7 @@ struct ProsodyAnalysis
     }
 };
 
-ProsodyAnalysis analyseProsody(const QString &text, const QString &domain)
+ProsodyAnalysis analyseProsody(const LogExcerpt &text, const QString &domain)
 {
     static const QRegularExpression newConnection(uR"(^New connection FD \d+ \(([^,]+), \d+, [^,]+, 5222\))"_s);
     const QString jvbJid = u"jvb@auth."_s + domain;
@@ -97,7 +105,7 @@ ProsodyAnalysis analyseProsody(const QString &text, const QString &domain)
     std::optional<Line> pendingPeer;
     QString pendingIp;
 
-    for (const Line &line : splitLines(text)) {
+    for (const Line &line : contentLines(text)) {
         const QStringList fields = line.text.split(u'\t');
         if (fields.size() < 3)
             continue;
@@ -174,7 +182,7 @@ struct JicofoAnalysis
     bool empty = true;
 };
 
-JicofoAnalysis analyseJicofo(const QString &text, const QString &domain)
+JicofoAnalysis analyseJicofo(const LogExcerpt &text, const QString &domain)
 {
     static const QRegularExpression addedBridge(uR"(Added new videobridge: Bridge\[jid=([^,\]\s]+))"_s);
     static const QRegularExpression breweryInstance(uR"(Added brewery instance: (\S+))"_s);
@@ -190,7 +198,7 @@ JicofoAnalysis analyseJicofo(const QString &text, const QString &domain)
     };
 
     JicofoAnalysis result;
-    for (const Line &line : splitLines(text)) {
+    for (const Line &line : contentLines(text)) {
         result.empty = false;
         // Jicofo (re)joining the brewery starts over: it re-adds every bridge present.
         if (line.text.contains(u"Joined the room."_s) && containsCi(line.text, brewery)) {
@@ -234,7 +242,7 @@ struct JvbAnalysis
     bool empty = true;
 };
 
-JvbAnalysis analyseJvb(const QString &text, const QString &domain)
+JvbAnalysis analyseJvb(const LogExcerpt &text, const QString &domain)
 {
     static const QRegularExpression nicknameInConfig(uR"(mucNickname=([^\s,\]]+))"_s,
                                                      QRegularExpression::CaseInsensitiveOption);
@@ -244,9 +252,10 @@ JvbAnalysis analyseJvb(const QString &text, const QString &domain)
 
     JvbAnalysis result;
     bool detailPending = false; // java.util.logging writes a throwable on the lines after its message
-    for (const Line &line : splitLines(text)) {
+    for (const Line &line : contentLines(text)) {
         result.empty = false;
         const QString &t = line.text;
+        detailPending = detailPending && line.adjacent; // the detail is the very next line, or there is none
         if (!t.startsWith(u"JVB "_s) && detailPending && !(containsCi(t, u"conflict"_s) && containsCi(t, brewery))) {
             detailPending = false;
             result.outcomeDetail = line;
@@ -396,6 +405,66 @@ QString Verifier::causeCode(VerifyCause cause)
         return u"jicofo-log-empty"_s;
     }
     return u"unknown"_s;
+}
+
+void Verifier::verifyInBackground(VerifierInput input, QObject *context,
+                                  std::function<void(const VerificationReport &)> done)
+{
+    // The pool thread never touches `context`: it posts the report to a relay living on the caller's thread,
+    // which checks `context` there. The relay goes by deleteLater once the task lets go of it, after that post.
+    const std::shared_ptr<QObject> relay(new QObject, [](QObject *object) { object->deleteLater(); });
+    QThreadPool::globalInstance()->start(
+            [input = std::move(input), relay, context = QPointer<QObject>(context), done = std::move(done)] {
+                const VerificationReport report = verify(input);
+                QMetaObject::invokeMethod(
+                        relay.get(),
+                        [context, done, report] {
+                            if (context)
+                                done(report);
+                        },
+                        Qt::QueuedConnection);
+            });
+}
+
+// The needles mirror the analysers above: a line none of them matches changes no analysis. The content pattern
+// keeps "empty" (and jvb's run-without-start) as on the whole file: prosody counts only tab-separated lines.
+LogQuery Verifier::prosodyQuery()
+{
+    LogQuery query;
+    query.needles = {u"Hello and welcome to "_s, u"New connection FD "_s, u"Client connected"_s, u"Authenticated as "_s,
+                     u"Client disconnected"_s};
+    query.contentPattern = u"\t.*\t"_s;
+    return query;
+}
+
+LogQuery Verifier::jicofoQuery()
+{
+    LogQuery query;
+    query.needles = {u"Joined the room."_s,
+                     u"Added new videobridge: "_s,
+                     u"Added brewery instance: "_s,
+                     u"Removed brewery instance"_s,
+                     u"Removing JVB"_s,
+                     u"Lost a bridge"_s};
+    query.contentPattern = u"[^[:space:]]"_s;
+    return query;
+}
+
+LogQuery Verifier::jvbQuery()
+{
+    LogQuery query;
+    query.needles = {u"Initializing a new MucClient for"_s,
+                     u"Joined MUC: "_s,
+                     u"Failed to login"_s,
+                     u"Error connecting"_s,
+                     u"conflict"_s,
+                     u"Authenticated, resumed="_s,
+                     u"Connected. isSmEnabled"_s,
+                     u"Logging in."_s,
+                     u"Disabling certificate verification!"_s};
+    query.withNextLine = true; // an outcome's exception detail
+    query.contentPattern = u"[^[:space:]]"_s;
+    return query;
 }
 
 VerificationReport Verifier::verify(const VerifierInput &input)

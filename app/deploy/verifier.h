@@ -1,14 +1,20 @@
 #pragma once
 
 #include "common/result.h"
+#include "deploy/logexcerpt.h"
 
 #include <QCoreApplication>
 #include <QList>
+#include <QObject>
 #include <QString>
+
+#include <functional>
 
 // Decides whether a deployment's bridges really work (DESIGN.md §5) from evidence the engine fetched over
 // SSH: prosody.log and jicofo.log of the web host, jicofo's /stats, and per bridge its jvb.log and the answer
-// of its /about/health. Pure: no I/O, no clock, so every verdict is reproducible from the same texts.
+// of its /about/health. Pure: no I/O, no clock, so every verdict is reproducible from the same texts. Logs come
+// as excerpts (only the lines *Query() selects, with their line numbers): a verdict on an excerpt is the verdict
+// on the whole log, and the work is bounded by the lines that matter, not by the log's size.
 // Line shapes are those of reference/jitsi-packaging.md §4.
 
 // One HTTP probe made on the host itself (curl over SSH). status 0 = no HTTP answer; error says why.
@@ -28,7 +34,7 @@ struct BridgeEvidenceInput
     QString nickname; // its MUC_NICKNAME as configured on the bridge; empty = serverName (what provisioning sets)
     QString publicIp;
     QString privateIp; // empty when the bridge is not on the deployment's network
-    QString jvbLog; // /var/log/jitsi/jvb.log; empty when missing or just rotated
+    LogExcerpt jvbLog; // /var/log/jitsi/jvb.log; empty when missing or just rotated
     HttpProbe health; // 127.0.0.1:8080/about/health
 
     QString effectiveNickname() const { return nickname.isEmpty() ? serverName : nickname; }
@@ -37,8 +43,8 @@ struct BridgeEvidenceInput
 struct VerifierInput
 {
     QString domain; // the meeting domain
-    QString prosodyLog; // /var/log/prosody/prosody.log of the web host
-    QString jicofoLog; // /var/log/jitsi/jicofo.log
+    LogExcerpt prosodyLog; // /var/log/prosody/prosody.log of the web host
+    LogExcerpt jicofoLog; // /var/log/jitsi/jicofo.log
     HttpProbe jicofoStats; // 127.0.0.1:8888/stats
     QList<BridgeEvidenceInput> bridges; // every bridge the deployment should have
 };
@@ -112,5 +118,16 @@ class Verifier
 
 public:
     static VerificationReport verify(const VerifierInput &input);
+    // verify() on a pool thread: a busy web host's excerpts still hold thousands of prosody sessions, and the
+    // GUI thread must not wait for their analysis (DESIGN.md §8). `done` runs on `context`'s thread (which needs
+    // an event loop), and not at all once `context` is gone.
+    static void verifyInBackground(VerifierInput input, QObject *context,
+                                   std::function<void(const VerificationReport &)> done);
     static QString causeCode(VerifyCause cause);
+
+    // The lines of each log that verify() reads (path left empty): every line it looks at matches a needle, so
+    // judging the excerpt equals judging the whole log. Change them together with the analysis.
+    static LogQuery prosodyQuery();
+    static LogQuery jicofoQuery();
+    static LogQuery jvbQuery();
 };

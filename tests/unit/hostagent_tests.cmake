@@ -9,3 +9,10 @@ deployer_add_test(NAME tst_sshhostagent
     LIBS deployer_core sshtestsupport Qt6::Network
     LABELS integration ssh provision
     TIMEOUT 600)
+# VERIFY AT SCALE: verification against a real sshd whose jicofo.log is 200 MB: only the Verifier's lines cross
+# (grep on the host), the event loop is never held up over 30 ms (DESIGN.md §8), the verdict is right both ways.
+deployer_add_test(NAME tst_verifylargelog
+    SOURCES ${PROJECT_SOURCE_DIR}/tests/integration/tst_verifylargelog.cpp
+    LIBS deployer_core sshtestsupport
+    LABELS integration ssh engine
+    TIMEOUT 300)

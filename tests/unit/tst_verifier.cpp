@@ -4,8 +4,13 @@
 #include "common/redactor.h"
 #include "deploy/verifier.h"
 
+#include <QDir>
 #include <QFile>
+#include <QThread>
+#include <QThreadPool>
 #include <QtTest>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -81,6 +86,50 @@ QString describe(const VerificationReport &report)
         lines.append(b.serverName + u": "_s + (b.ok() ? u"ok"_s : codes(b.problems).join(u',')));
     lines.append(u"deployment: "_s + codes(report.problems).join(u','));
     return lines.join(u"; "_s);
+}
+
+// Everything a report says, for comparing two reports whole.
+QStringList fingerprint(const VerificationReport &report)
+{
+    QStringList out;
+    auto add = [&out](const QString &prefix, const QList<EvidenceLine> &evidence) {
+        for (const EvidenceLine &line : evidence)
+            out.append(prefix + line.toString());
+    };
+    auto addProblems = [&](const QString &prefix, const QList<VerifyProblem> &problems) {
+        for (const VerifyProblem &problem : problems) {
+            out.append(prefix + problem.code() + u' ' + problem.message);
+            add(prefix + u"  "_s, problem.evidence);
+        }
+    };
+    for (const BridgeVerdict &b : report.bridges) {
+        out.append(b.serverName + u" as "_s + b.nickname);
+        addProblems(b.serverName + u": "_s, b.problems);
+        add(b.serverName + u" evidence: "_s, b.evidence);
+    }
+    addProblems(u"deployment: "_s, report.problems);
+    add(u"deployment evidence: "_s, report.evidence);
+    out.append(u"live %1, operational %2"_s.arg(report.liveSessions).arg(report.operationalBridges));
+    return out;
+}
+
+// A whole log back as the bytes of its file.
+QByteArray fileBytes(const LogExcerpt &whole)
+{
+    QStringList lines;
+    for (const LogExcerpt::Line &line : whole.lines)
+        lines.append(line.text);
+    return lines.join(u'\n').toUtf8();
+}
+
+// The input as the engine gets it from hosts: each log cut down to what the Verifier's queries select.
+VerifierInput excerpted(VerifierInput input)
+{
+    input.prosodyLog = Verifier::prosodyQuery().extract(fileBytes(input.prosodyLog));
+    input.jicofoLog = Verifier::jicofoQuery().extract(fileBytes(input.jicofoLog));
+    for (BridgeEvidenceInput &bridge : input.bridges)
+        bridge.jvbLog = Verifier::jvbQuery().extract(fileBytes(bridge.jvbLog));
+    return input;
 }
 
 bool quotes(const QList<EvidenceLine> &evidence, const QString &source, const QString &text)
@@ -260,8 +309,9 @@ private Q_SLOTS:
         if (fromLog) {
             input.bridges[1].jvbLog = fixture(u"jvb-duplicate.log"_s);
         } else {
-            for (BridgeEvidenceInput &b : input.bridges) {
-                b.jvbLog.remove(QRegularExpression(uR"( mucNickname=\S+)"_s));
+            for (int n = 1; n <= 2; ++n) {
+                BridgeEvidenceInput &b = input.bridges[n - 1];
+                b.jvbLog = jvbLog(u"jvb-ok.log"_s, n).remove(QRegularExpression(uR"( mucNickname=\S+)"_s));
                 b.nickname = nickname(1);
             }
         }
@@ -325,10 +375,11 @@ private Q_SLOTS:
         // It reconnected: its latest session is the one that counts.
         VerifierInput reconnected = input;
         reconnected.prosodyLog
-                += u"Jun 01 12:08:10 server_epoll\tdebug\tNew connection FD 24 (203.0.113.12, 40177, "
-                   u"10.0.0.2, 5222) on server FD 11 (*, 5222)\n"
-                   u"Jun 01 12:08:10 c2s55b1e7e2f0a0\tinfo\tClient connected\n"
-                   u"Jun 01 12:08:11 c2s55b1e7e2f0a0\tinfo\tAuthenticated as jvb@auth.meet.example.org\n"_s;
+                = QString(fixture(u"prosody-2-debug.log"_s)
+                          + u"Jun 01 12:08:10 server_epoll\tdebug\tNew connection FD 24 (203.0.113.12, 40177, "
+                            u"10.0.0.2, 5222) on server FD 11 (*, 5222)\n"
+                            u"Jun 01 12:08:10 c2s55b1e7e2f0a0\tinfo\tClient connected\n"
+                            u"Jun 01 12:08:11 c2s55b1e7e2f0a0\tinfo\tAuthenticated as jvb@auth.meet.example.org\n"_s);
         QVERIFY2(Verifier::verify(reconnected).bridges.at(1).ok(), qPrintable(describe(Verifier::verify(reconnected))));
 
         // A bridge with no session from its addresses is named.
@@ -461,13 +512,13 @@ private Q_SLOTS:
         QVERIFY(report.bridges.at(1).ok());
 
         input = twoBridges();
-        input.prosodyLog.clear();
+        input.prosodyLog = {};
         report = Verifier::verify(input);
         QVERIFY(!report.ok());
         QCOMPARE(codes(report.problems), QStringList{u"prosody-log-empty"_s});
 
         input = twoBridges();
-        input.jicofoLog.clear();
+        input.jicofoLog = {};
         report = Verifier::verify(input);
         QVERIFY(codes(report.problems).contains(u"jicofo-log-empty"_s));
         for (const BridgeVerdict &b : report.bridges)
@@ -494,8 +545,10 @@ private Q_SLOTS:
         VerifierInput input = twoBridges();
         input.bridges[1].jvbLog = jvbLog(u"jvb-wrong-secret.log"_s, 2)
                                           .replace(u"not-authorized"_s, u"not-authorized password="_s + secret);
-        input.prosodyLog += u"Jun 01 12:09:00 c2s55b1e7e1f9a0\tinfo\tAuthenticated as jvb@auth.meet.example.org "_s
-                            + secret + u'\n';
+        input.prosodyLog
+                = QString(fixture(u"prosody-2.log"_s)
+                          + u"Jun 01 12:09:00 c2s55b1e7e1f9a0\tinfo\tAuthenticated as jvb@auth.meet.example.org "_s
+                          + secret + u'\n');
         inputs << input;
         input.bridges[1].health = HttpProbe::failed(u"token "_s + secret);
         input.jicofoStats = HttpProbe::failed(secret);
@@ -525,6 +578,76 @@ private Q_SLOTS:
             }
         }
         QVERIFY(quoted > 0); // the secret was in quoted lines, and blanked there
+    }
+
+    // The engine judges excerpts (only the lines the queries select, picked on the host), never whole logs: on
+    // every fixture, in every role, the verdict, its messages and its quoted evidence (with line numbers) are
+    // those of the whole log. A needle missing from a query fails here.
+    void excerptsJudgeAsTheWholeLog()
+    {
+        const QDir fixtures(QStringLiteral(DEPLOYER_SOURCE_DIR "/tests/fixtures/verify"));
+        QList<VerifierInput> inputs;
+        for (const QString &name : fixtures.entryList({u"prosody-*.log"_s})) {
+            VerifierInput input = twoBridges();
+            input.prosodyLog = fixture(name);
+            inputs << input;
+        }
+        for (const QString &name : fixtures.entryList({u"jicofo-*.log"_s})) {
+            VerifierInput input = twoBridges();
+            input.jicofoLog = fixture(name);
+            inputs << input;
+        }
+        for (const QString &name : fixtures.entryList({u"jvb-*.log"_s})) {
+            VerifierInput input = twoBridges();
+            input.bridges[1].jvbLog = jvbLog(name, 2);
+            inputs << input;
+            // Unrelated lines between all others: the excerpt skips them, line numbers and verdict stay.
+            input.bridges[1].jvbLog = jvbLog(name, 2).replace(
+                    u"\n"_s,
+                    u"\nJVB 2026-06-01 12:00:00.000 INFO: [12] HealthChecker.run#1: Performed a successful health check\n"_s);
+            inputs << input;
+        }
+        VerifierInput ten;
+        ten.domain = domain;
+        ten.prosodyLog = fixture(u"prosody-10.log"_s);
+        ten.jicofoLog = fixture(u"jicofo-10.log"_s);
+        ten.jicofoStats = stats(10);
+        for (int n = 1; n <= 10; ++n)
+            ten.bridges.append(bridge(n));
+        inputs << ten;
+        int failing = 0;
+        for (const VerifierInput &input : std::as_const(inputs)) {
+            const VerificationReport whole = Verifier::verify(input);
+            failing += whole.ok() ? 0 : 1;
+            QCOMPARE(fingerprint(Verifier::verify(excerpted(input))), fingerprint(whole));
+        }
+        QVERIFY(failing > inputs.size() / 2); // the failures are compared too, not only the good case
+    }
+
+    // The engine judges on a pool thread: the report comes back on the caller's thread, the same as verify()'s,
+    // and never to a caller that is gone.
+    void verifiesInBackground()
+    {
+        const VerifierInput input = twoBridges();
+        QObject context;
+        std::optional<VerificationReport> report;
+        QThread *deliveredOn = nullptr;
+        Verifier::verifyInBackground(input, &context, [&](const VerificationReport &r) {
+            report = r;
+            deliveredOn = QThread::currentThread();
+        });
+        QTRY_VERIFY(report.has_value());
+        QCOMPARE(deliveredOn, QThread::currentThread());
+        QCOMPARE(fingerprint(*report), fingerprint(Verifier::verify(input)));
+
+        bool delivered = false;
+        {
+            QObject gone;
+            Verifier::verifyInBackground(input, &gone, [&](const VerificationReport &) { delivered = true; });
+        }
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(10000));
+        QTest::qWait(50);
+        QVERIFY(!delivered);
     }
 
     void causeCodesAreDistinct()

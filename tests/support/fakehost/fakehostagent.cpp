@@ -263,6 +263,17 @@ void FakeHostAgent::readFile(const QString &path, Done<QByteArray> done)
     });
 }
 
+// The selection the real host's grep makes (LogQuery::extract), so the engine's verdicts match.
+void FakeHostAgent::extractLog(const LogQuery &query, Done<LogExcerpt> done)
+{
+    readFile(query.path, [query, done](Result<QByteArray> content) {
+        if (content)
+            done(query.extract(content.value()));
+        else
+            done(content.error());
+    });
+}
+
 void FakeHostAgent::probeHttp(quint16 port, const QString &path, Done<HttpProbe> done)
 {
     later([this, port, path, done] {
