@@ -1681,6 +1681,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>The connection to the server was closed.</source>
         <translation>Die Verbindung zum Server wurde geschlossen.</translation>
     </message>
+    <message>
+        <source>The log %1 could not be read on the server.</source>
+        <translation>Das Protokoll %1 konnte auf dem Server nicht gelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>SshPublicKey</name>

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "common/result.h"
-#include "deploy/deploymentplan.h"
 #include "deploy/plansummary.h"
 #include "hcloud/hcloudtypes.h"
+#include "model/deploymentplan.h"
 
 #include <QCoreApplication>
 #include <QObject>

@@ -2,7 +2,7 @@
 
 #include "common/logging.h"
 #include "common/redactor.h"
-#include "deploy/deploymentplan.h"
+#include "model/deploymentplan.h"
 
 #include <QCoreApplication>
 #include <QDir>
