@@ -2,10 +2,11 @@
 
 #include "common/redactor.h"
 
+#include <QFutureWatcher>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPointer>
+#include <QPromise>
 #include <QRegularExpression>
 #include <QThreadPool>
 
@@ -410,20 +411,20 @@ QString Verifier::causeCode(VerifyCause cause)
 void Verifier::verifyInBackground(VerifierInput input, QObject *context,
                                   std::function<void(const VerificationReport &)> done)
 {
-    // The pool thread never touches `context`: it posts the report to a relay living on the caller's thread,
-    // which checks `context` there. The relay goes by deleteLater once the task lets go of it, after that post.
-    const std::shared_ptr<QObject> relay(new QObject, [](QObject *object) { object->deleteLater(); });
-    QThreadPool::globalInstance()->start(
-            [input = std::move(input), relay, context = QPointer<QObject>(context), done = std::move(done)] {
-                const VerificationReport report = verify(input);
-                QMetaObject::invokeMethod(
-                        relay.get(),
-                        [context, done, report] {
-                            if (context)
-                                done(report);
-                        },
-                        Qt::QueuedConnection);
-            });
+    // A watcher owned by `context` reports on the caller's thread, and goes (with the report) if `context` does.
+    auto *watcher = new QFutureWatcher<VerificationReport>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::move(done)] {
+        const VerificationReport report = watcher->result();
+        watcher->deleteLater();
+        done(report);
+    });
+    auto promise = std::make_shared<QPromise<VerificationReport>>();
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([input = std::move(input), promise] {
+        promise->addResult(verify(input));
+        promise->finish();
+    });
 }
 
 // The needles mirror the analysers above: a line none of them matches changes no analysis. The content pattern
