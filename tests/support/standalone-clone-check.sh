@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves the repository stands alone: the tree is copied (what git tracks or would track, with any uncommitted
 # changes) into an empty folder at a long path with nothing beside it, configured there with the CI preset, and
-#   1. the generated build system names no file outside the copy (no ../shared, nothing of the original tree);
+#   1. the generated build system names no file outside the copy (no shared folder beside it, nothing of the original tree);
 #   2. the tests that need the OpenAPI description and the test-runner policy are built and pass there, with CI=true.
 #
 #   standalone-clone-check.sh SOURCE_DIR
