@@ -2082,6 +2082,18 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>Jitsi Deployer</source>
         <translation>Jitsi Deployer</translation>
     </message>
+    <message>
+        <source>SSH key passphrase</source>
+        <translation>Passphrase des SSH-Schlüssels</translation>
+    </message>
+    <message>
+        <source>The SSH key %1 is protected by a passphrase. Enter it so Jitsi Deployer can log in to your servers; it is kept in memory until you close the window, never saved.</source>
+        <translation>Der SSH-Schlüssel %1 ist durch eine Passphrase geschützt. Geben Sie sie ein, damit sich Jitsi Deployer an Ihren Servern anmelden kann; sie bleibt nur im Speicher, bis Sie das Fenster schließen, und wird nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
 </context>
 <context>
     <name>hcloud</name>

@@ -1,10 +1,14 @@
 #include "wizardshell.h"
 
+#include "ssh/passphrasebroker.h"
 #include "tokencontroller.h"
 #include "wizard_pages/tokenpage.h"
 #include "wizard_pages/welcomepage.h"
 
+#include <QFileInfo>
 #include <QIcon>
+#include <QInputDialog>
+#include <QLineEdit>
 
 using namespace Qt::StringLiterals;
 
@@ -15,7 +19,12 @@ static void initResources()
 }
 
 WizardShell::WizardShell(QWidget *parent)
+    : WizardShell(WizardState::Environment(), parent)
+{ }
+
+WizardShell::WizardShell(const WizardState::Environment &environment, QWidget *parent)
     : QWizard(parent)
+    , m_state(new WizardState(environment, this))
     , m_welcomePage(new WelcomePage(this))
     , m_tokenPage(new TokenPage(this))
     , m_tokenController(new TokenController(this))
@@ -36,9 +45,40 @@ WizardShell::WizardShell(QWidget *parent)
     setPage(TokenPageId, m_tokenPage);
     setStartId(WelcomePageId);
 
+    if (!environment.apiEndpoint.isEmpty())
+        m_tokenController->setEndpoint(environment.apiEndpoint);
     connect(m_tokenPage, &TokenPage::checkRequested, m_tokenController, &TokenController::check);
     connect(m_tokenController, &TokenController::checkFinished, m_tokenPage, &TokenPage::showCheckResult);
     connect(m_tokenController, &TokenController::tokenFound, m_tokenPage, &TokenPage::prefill);
+    // The steps after the token use the shared client with the token that passed.
+    connect(m_tokenController, &TokenController::checkFinished, m_state, [this](bool ok) {
+        if (!ok)
+            return;
+        m_state->setApiEndpoint(m_tokenController->endpoint());
+        m_state->setToken(m_tokenController->acceptedToken());
+    });
+    connect(m_state->passphrases(), &PassphraseBroker::passphraseNeeded, this, &WizardShell::askPassphrase);
     // A token given earlier is checked while the user still reads the welcome page.
     m_tokenController->findSavedToken();
+}
+
+// Asked whenever a host's SSH session needs the key's passphrase; window-modal but never blocking: the sessions
+// wait on their own threads until it is answered.
+void WizardShell::askPassphrase(const QString &keyFile)
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(u"passphraseDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("SSH key passphrase"));
+    dialog->setLabelText(tr("The SSH key %1 is protected by a passphrase. Enter it so Jitsi Deployer can log in "
+                            "to your servers; it is kept in memory until you close the window, never saved.")
+                                 .arg(QFileInfo(keyFile).fileName()));
+    dialog->setTextEchoMode(QLineEdit::Password);
+    dialog->setWindowModality(Qt::WindowModal);
+    PassphraseBroker *broker = m_state->passphrases();
+    connect(dialog, &QInputDialog::textValueSelected, broker, &PassphraseBroker::provide);
+    connect(dialog, &QInputDialog::rejected, broker, &PassphraseBroker::refuse);
+    dialog->open();
+    if (auto *edit = dialog->findChild<QLineEdit *>())
+        edit->setAccessibleName(tr("Passphrase"));
 }

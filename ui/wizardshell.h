@@ -1,5 +1,7 @@
 #pragma once
 
+#include "wizardstate.h"
+
 #include <QWizard>
 
 class TokenController;
@@ -7,23 +9,40 @@ class TokenPage;
 class WelcomePage;
 
 // The wizard window. Pages only render the engine's state; no business logic here (DESIGN.md §3).
-// Owns its pages and the controllers behind them, and wires each page to its controller.
+// Owns the shared WizardState, its pages and the controllers behind them, and wires each page to its controller.
 class WizardShell : public QWizard
 {
     Q_OBJECT
 
 public:
-    // Stable page ids: tests and the engine refer to pages by these, not by position.
-    enum PageId { WelcomePageId = 0, TokenPageId = 10 };
+    // Stable page ids, in the order of the path (DESIGN.md §2): tests and the engine refer to pages by these,
+    // not by position. Gaps leave room for pages in between.
+    enum PageId {
+        WelcomePageId = 0,
+        TokenPageId = 10,
+        DeploymentPageId = 20,
+        SshKeyPageId = 30,
+        ServersPageId = 40,
+        ReviewPageId = 50,
+        DeployPageId = 60,
+        DnsPageId = 70,
+        VerifiedPageId = 80,
+    };
     Q_ENUM(PageId)
 
     explicit WizardShell(QWidget *parent = nullptr);
+    // Runs against `environment` (tests: hcloud-sim and fake hosts) instead of Hetzner and SSH.
+    explicit WizardShell(const WizardState::Environment &environment, QWidget *parent = nullptr);
 
+    WizardState *state() const { return m_state; }
     WelcomePage *welcomePage() const { return m_welcomePage; }
     TokenPage *tokenPage() const { return m_tokenPage; }
     TokenController *tokenController() const { return m_tokenController; }
 
 private:
+    void askPassphrase(const QString &keyFile);
+
+    WizardState *m_state = nullptr;
     WelcomePage *m_welcomePage = nullptr;
     TokenPage *m_tokenPage = nullptr;
     TokenController *m_tokenController = nullptr;

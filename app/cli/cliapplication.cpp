@@ -14,6 +14,7 @@
 #include "model/deploymentplan.h"
 #include "plancommand.h"
 #include "secrets/secretstore.h"
+#include "ssh/passphrasebroker.h"
 #include "ssh/passphraserequest.h"
 #include "statuscommand.h"
 #include "terminal.h"
@@ -228,41 +229,18 @@ HostAgentFactory *CliApplication::hostAgentFactory(const QString &identityFile)
     if (!identityFile.isEmpty()) {
         options.connect.keyFile = QFileInfo(identityFile).absoluteFilePath();
         // Every host's session may ask; the user types the passphrase once, at a prompt that does not stop the
-        // event loop, and sessions asking meanwhile wait for the same answer. It lives in memory for this run only
-        // and is registered with the Redactor like every other secret.
-        struct Passphrase
-        {
-            QPointer<SecretPrompt> prompt;
-            bool known = false;
-            QString value;
-            QList<QPointer<PassphraseRequest>> waiting; // a torn-down session deletes its request
-        };
-        auto passphrase = std::make_shared<Passphrase>();
-        auto reply = [](PassphraseRequest *request, const QString &value) {
-            if (value.isNull())
-                request->cancel();
-            else
-                request->answer(value);
-        };
-        options.connect.passphraseHandler = [this, passphrase, reply](PassphraseRequest *request) {
-            if (passphrase->known)
-                return reply(request, passphrase->value);
-            passphrase->waiting.append(request);
-            if (passphrase->prompt)
-                return;
-            passphrase->prompt = new SecretPrompt(this);
-            passphrase->prompt->ask(
-                    QCoreApplication::translate("CliApplication", "Passphrase for %1: ").arg(request->keyFile()),
-                    [passphrase, reply](const QString &value) {
-                        passphrase->known = true;
-                        passphrase->value = value;
-                        if (!value.isEmpty())
-                            Redactor::instance().addSecret(value);
-                        passphrase->prompt->deleteLater();
-                        for (const QPointer<PassphraseRequest> &waiting : std::exchange(passphrase->waiting, {}))
-                            if (waiting)
-                                reply(waiting, value);
-                    });
+        // event loop, and sessions asking meanwhile wait for the same answer (PassphraseBroker).
+        auto *broker = new PassphraseBroker(this);
+        connect(broker, &PassphraseBroker::passphraseNeeded, this, [this, broker](const QString &keyFile) {
+            auto *prompt = new SecretPrompt(this);
+            prompt->ask(QCoreApplication::translate("CliApplication", "Passphrase for %1: ").arg(keyFile),
+                        [broker, prompt](const QString &value) {
+                            prompt->deleteLater();
+                            broker->provide(value);
+                        });
+        });
+        options.connect.passphraseHandler = [broker](PassphraseRequest *request) {
+            broker->handle(request);
         };
     }
     m_ownHostAgentFactory = std::make_unique<SshHostAgentFactory>(options);

@@ -3,6 +3,7 @@ target_sources(deployer_core PRIVATE
     ssh/followprotocol.cpp ssh/followprotocol.h
     ssh/keepalivemonitor.cpp ssh/keepalivemonitor.h
     ssh/linesplitter.cpp ssh/linesplitter.h
+    ssh/passphrasebroker.cpp ssh/passphrasebroker.h
     ssh/passphraserequest.cpp ssh/passphraserequest.h
     ssh/sftptransfer.cpp ssh/sftptransfer.h
     ssh/ssherrors.cpp ssh/ssherrors.h

@@ -6,3 +6,6 @@ deployer_add_test(NAME tst_sshkeys SOURCES tst_sshkeys.cpp
     LIBS deployer_core sshtestsupport LABELS ssh unit TIMEOUT 300)
 deployer_add_test(NAME tst_knownhosts SOURCES tst_knownhosts.cpp
     LIBS deployer_core sshtestsupport LABELS ssh unit TIMEOUT 120)
+# One passphrase question however many sessions ask (the wizard's dialog and the CLI's prompt share it).
+deployer_add_test(NAME tst_passphrasebroker SOURCES tst_passphrasebroker.cpp
+    LIBS deployer_core LABELS ssh unit)

@@ -1,0 +1,123 @@
+#include "wizardstate.h"
+
+#include "common/inputvalidation.h"
+#include "common/logging.h"
+#include "deploy/sshhostagent.h"
+#include "hcloud/hetznerclient.h"
+#include "ssh/passphrasebroker.h"
+
+#include <QNetworkAccessManager>
+
+#include <utility>
+
+WizardState::WizardState(QObject *parent)
+    : WizardState(Environment(), parent)
+{ }
+
+WizardState::WizardState(const Environment &environment, QObject *parent)
+    : QObject(parent)
+    , m_environment(environment)
+    , m_network(new QNetworkAccessManager(this))
+    , m_client(new hcloud::HetznerClient(m_network, this))
+    , m_passphrases(new PassphraseBroker(this))
+{
+    QString endpoint = environment.apiEndpoint;
+    if (endpoint.isEmpty())
+        endpoint = qEnvironmentVariable("HCLOUD_ENDPOINT").trimmed();
+    if (endpoint.isEmpty())
+        endpoint = QString::fromLatin1(hcloud::defaultEndpoint);
+    // An unusable endpoint is reported by the token step, which checks the same value first.
+    if (const Result<QUrl> checked = InputValidation::endpoint(endpoint))
+        m_client->setEndpoint(*checked);
+    m_client->setPollPolicy(DeploymentEngine::pollPolicy());
+}
+
+WizardState::~WizardState()
+{
+    // The engine's runs use the host factory; it goes first.
+    delete m_engine;
+}
+
+void WizardState::setApiEndpoint(const QUrl &endpoint)
+{
+    m_client->setEndpoint(endpoint);
+}
+
+void WizardState::setToken(const QString &token)
+{
+    m_client->setToken(token);
+    m_hasToken = !token.isEmpty();
+}
+
+void WizardState::updatePlan(const std::function<void(DeploymentPlan &plan)> &change)
+{
+    DeploymentPlan changed = m_plan;
+    change(changed);
+    if (changed == m_plan)
+        return;
+    m_plan = changed;
+    if (m_planCheck) {
+        m_planCheck.reset();
+        Q_EMIT planCheckChanged();
+    }
+    Q_EMIT planChanged();
+}
+
+void WizardState::setSshIdentity(const SshIdentity &identity)
+{
+    if (identity.keyFile != m_identity.keyFile || identity.publicKey != m_identity.publicKey) {
+        m_passphrases->forget();
+        // The SSH hosts log in with the identity of their making: another key needs new ones (never mid-run).
+        if (!m_engine || !m_engine->isRunning()) {
+            delete std::exchange(m_engine, nullptr);
+            m_sshHosts.reset();
+        }
+    }
+    m_identity = identity;
+    updatePlan([&identity](DeploymentPlan &plan) { plan.sshPublicKey = identity.publicKey; });
+    Q_EMIT sshIdentityChanged();
+}
+
+void WizardState::setDnsZoneInProject(bool inProject)
+{
+    if (inProject == m_dnsZoneInProject)
+        return;
+    m_dnsZoneInProject = inProject;
+    Q_EMIT dnsZoneInProjectChanged();
+}
+
+void WizardState::setPlanCheck(const PlanPreview::Check &check)
+{
+    m_planCheck = check;
+    Q_EMIT planCheckChanged();
+}
+
+HostAgentFactory *WizardState::hostAgents()
+{
+    if (m_environment.hosts)
+        return m_environment.hosts;
+    if (!m_sshHosts) {
+        SshHostAgent::Options options;
+        options.connect.keyFile = m_identity.keyFile;
+        options.connect.agentSocket = m_identity.agentSocket;
+        options.connect.passphraseHandler = [broker = m_passphrases](PassphraseRequest *request) {
+            broker->handle(request);
+        };
+        m_sshHosts = std::make_unique<SshHostAgentFactory>(options);
+    }
+    return m_sshHosts.get();
+}
+
+EngineSettings WizardState::engineSettings()
+{
+    EngineSettings settings = m_environment.engine;
+    settings.hosts = hostAgents();
+    return settings;
+}
+
+DeploymentEngine *WizardState::engine()
+{
+    if (!m_engine)
+        m_engine = new DeploymentEngine(m_client, engineSettings(), this);
+    return m_engine;
+}
