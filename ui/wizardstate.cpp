@@ -20,6 +20,7 @@ WizardState::WizardState(const Environment &environment, QObject *parent)
     , m_network(new QNetworkAccessManager(this))
     , m_client(new hcloud::HetznerClient(m_network, this))
     , m_passphrases(new PassphraseBroker(this))
+    , m_progress(new ProgressModel(this))
 {
     QString endpoint = environment.apiEndpoint;
     if (endpoint.isEmpty())
@@ -117,7 +118,9 @@ EngineSettings WizardState::engineSettings()
 
 DeploymentEngine *WizardState::engine()
 {
-    if (!m_engine)
+    if (!m_engine) {
         m_engine = new DeploymentEngine(m_client, engineSettings(), this);
+        connect(m_engine, &DeploymentEngine::event, m_progress, &ProgressModel::apply);
+    }
     return m_engine;
 }

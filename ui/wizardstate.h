@@ -2,6 +2,7 @@
 
 #include "deploy/deploymentengine.h"
 #include "deploy/planpreview.h"
+#include "deploy/progressmodel.h"
 #include "model/deploymentplan.h"
 
 #include <QObject>
@@ -83,8 +84,10 @@ public:
     // Answers the SSH sessions' passphrase questions; the shell shows its dialog.
     PassphraseBroker *passphrases() const { return m_passphrases; }
 
-    // The engine that deploys the plan, created on first use with engineSettings(). One per wizard.
+    // The engine that deploys the plan, created on first use with engineSettings(). One per wizard; every event
+    // it sends is folded into progress(), which the Deploy, DNS and Verified pages render.
     DeploymentEngine *engine();
+    ProgressModel *progress() const { return m_progress; }
     // The environment's engine settings with the hosts filled in: the injected factory, else SSH with the chosen
     // identity (the factory is made when first needed, so it uses the identity chosen by then).
     EngineSettings engineSettings();
@@ -102,6 +105,7 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     hcloud::HetznerClient *m_client = nullptr;
     PassphraseBroker *m_passphrases = nullptr;
+    ProgressModel *m_progress = nullptr;
     bool m_hasToken = false;
     DeploymentPlan m_plan;
     SshIdentity m_identity;

@@ -117,6 +117,12 @@ void DeploymentEngine::destroy(const QString &deployment)
     startRun(u"destroy"_s, deployment, [=](EngineRun *run) { run->destroy(deployment); });
 }
 
+void DeploymentEngine::continueWithoutDns()
+{
+    if (d->run)
+        d->run->continueWithoutDns();
+}
+
 void DeploymentEngine::cancel()
 {
     if (d->run)

@@ -64,6 +64,11 @@ public:
     // Servers already created stay (and are listed in the outcome) so a re-run resumes.
     void cancel();
 
+    // A deploy waiting for the DNS records to resolve stops waiting now, as if its dnsTimeoutMs had passed: the
+    // certificate stays self-signed (a warning says so) and the run goes on to verify. For a user who creates
+    // the records later; running deploy again then gets the Let's Encrypt certificate. Nothing when not waiting.
+    void continueWithoutDns();
+
     bool isRunning() const;
 
     // How the client should poll actions during engine operations: they wait on actions that take seconds

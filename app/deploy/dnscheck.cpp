@@ -3,6 +3,7 @@
 #include "hcloud/hetznerclient.h"
 
 #include <QDnsLookup>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QSet>
@@ -181,6 +182,7 @@ public:
     {
         m_timeoutMs = qMax(0, timeoutMs);
         m_deadline.start(m_timeoutMs);
+        m_waited.start();
         // Not inside the caller's stack: the callbacks promise to run later.
         m_nextRound.start(0);
     }
@@ -276,6 +278,7 @@ private:
         m_nextRound.start(m_pollIntervalMs);
     }
 
+public:
     void giveUp()
     {
         // An unanswered lookup cannot be interrupted inside the resolver; its answer is simply no longer wanted.
@@ -299,7 +302,8 @@ private:
         QStringList zoneLines;
         for (const DnsRecord &record : m_records)
             zoneLines.append(record.toZoneLine());
-        const int seconds = (m_timeoutMs + 999) / 1000;
+        // The deadline, or less when the user stopped the wait (stopWaiting()).
+        const int seconds = int(qMin<qint64>(m_timeoutMs, m_waited.elapsed()) + 999) / 1000;
         finish(Error{u"dns"_s,
                      u"dns_not_ready"_s,
                      DnsCheck::tr("The domain's DNS records still do not point at the web host after %n second(s) "
@@ -326,6 +330,7 @@ private:
     QHostAddress m_nameserver;
     int m_pollIntervalMs;
     int m_timeoutMs = 0;
+    QElapsedTimer m_waited;
     std::function<void(const DnsCheckProgress &)> m_progress;
     DnsCheck::Done<void> m_done;
     QList<State> m_states; // of the last answer per record
@@ -418,4 +423,10 @@ void DnsCheck::waitForResolution(const QList<DnsRecord> &records, int timeoutMs,
     auto *wait = new ResolutionWait(normalized(records), d->nameserver, d->pollIntervalMs, std::move(progress),
                                     std::move(done), this);
     wait->start(timeoutMs);
+}
+
+void DnsCheck::stopWaiting()
+{
+    for (ResolutionWait *wait : findChildren<ResolutionWait *>(Qt::FindDirectChildrenOnly))
+        QMetaObject::invokeMethod(wait, &ResolutionWait::giveUp, Qt::QueuedConnection);
 }

@@ -87,6 +87,9 @@ public:
     // "dns_not_ready" names the records that do not resolve yet and what they resolve to.
     void waitForResolution(const QList<DnsRecord> &records, int timeoutMs,
                            std::function<void(const DnsCheckProgress &)> progress, Done<void> done);
+    // Ends every running wait now, as its deadline would: the user chose to go on without the records (the
+    // certificate stays self-signed). Its `done` follows from the event loop with "dns_not_ready".
+    void stopWaiting();
 
 private:
     class Private;

@@ -65,6 +65,12 @@ void EngineRun::succeed()
     m_finished(m_outcome);
 }
 
+void EngineRun::continueWithoutDns()
+{
+    if (!m_done && m_dnsCheck)
+        m_dnsCheck->stopWaiting();
+}
+
 void EngineRun::cancel()
 {
     if (m_done)
@@ -510,6 +516,7 @@ void EngineRun::releaseBridges()
 void EngineRun::startDns()
 {
     auto *dns = new DnsCheck(m_client, this);
+    m_dnsCheck = dns;
     if (!m_settings.dnsNameserver.isNull())
         dns->setNameserver(m_settings.dnsNameserver);
     dns->setPollIntervalMs(m_settings.dnsPollIntervalMs);

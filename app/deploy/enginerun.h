@@ -36,6 +36,7 @@ public:
     void removeBridge(const QString &deployment, const QString &serverName);
     void destroy(const QString &deployment);
     void cancel();
+    void continueWithoutDns();
 
     const EngineOutcome &outcome() const { return m_outcome; }
 
@@ -147,6 +148,7 @@ private:
     QString m_prosodyCertificate;
     QList<std::function<void()>> m_waitingForWeb;
     bool m_dnsDone = false;
+    QPointer<DnsCheck> m_dnsCheck; // while the records are published and awaited
     // deploy sees to DNS and the certificate; add-bridge changes neither, so it neither waits for DNS nor asks again.
     bool m_withDnsAndCertificate = true;
     bool m_hostsDone = false;

@@ -400,6 +400,24 @@ private Q_SLOTS:
                  qPrintable(waited.result.error().message));
     }
 
+    // The wizard's "continue with a self-signed certificate": the wait ends now, not at its deadline.
+    void stopWaitingEndsTheWaitEarly()
+    {
+        if (!startDns({{u"other.example.org"_s, {webIpv4}}}))
+            return;
+        Outcome<Result<void>> outcome;
+        QElapsedTimer waited;
+        waited.start();
+        m_check->waitForResolution(DnsCheck::requiredRecords(domain, webIpv4, {}), 60000, {}, outcome.callback());
+        QTimer::singleShot(300, m_check.get(), [this] { m_check->stopWaiting(); });
+        QTRY_COMPARE_WITH_TIMEOUT(outcome.calls, 1, 10000);
+        QVERIFY2(waited.elapsed() < 30000, "the wait ran on to its deadline");
+        QVERIFY(!outcome.result->ok());
+        QCOMPARE(outcome.result->error().code, u"dns_not_ready"_s);
+        QVERIFY2(outcome.result->error().message.contains(u"meet.example.org does not resolve yet"_s),
+                 qPrintable(outcome.result->error().message));
+    }
+
     void silentServerTimeoutIsBounded()
     {
         if (::geteuid() != 0)
