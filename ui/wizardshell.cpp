@@ -1,7 +1,11 @@
 #include "wizardshell.h"
 
+#include "reviewcontroller.h"
+#include "serverscontroller.h"
 #include "ssh/passphrasebroker.h"
 #include "tokencontroller.h"
+#include "wizard_pages/reviewpage.h"
+#include "wizard_pages/serverspage.h"
 #include "wizard_pages/tokenpage.h"
 #include "wizard_pages/welcomepage.h"
 
@@ -43,6 +47,14 @@ WizardShell::WizardShell(const WizardState::Environment &environment, QWidget *p
 
     setPage(WelcomePageId, m_welcomePage);
     setPage(TokenPageId, m_tokenPage);
+    m_serversController = new ServersController(m_state, this);
+    m_serversPage = new ServersPage(this);
+    m_serversPage->setController(m_serversController);
+    setPage(ServersPageId, m_serversPage);
+    m_reviewController = new ReviewController(m_state, this);
+    m_reviewPage = new ReviewPage(this);
+    m_reviewPage->setController(m_reviewController);
+    setPage(ReviewPageId, m_reviewPage);
     setStartId(WelcomePageId);
 
     if (!environment.apiEndpoint.isEmpty())

@@ -4,6 +4,10 @@
 
 #include <QWizard>
 
+class ReviewController;
+class ReviewPage;
+class ServersController;
+class ServersPage;
 class TokenController;
 class TokenPage;
 class WelcomePage;
@@ -38,6 +42,10 @@ public:
     WelcomePage *welcomePage() const { return m_welcomePage; }
     TokenPage *tokenPage() const { return m_tokenPage; }
     TokenController *tokenController() const { return m_tokenController; }
+    ServersPage *serversPage() const { return m_serversPage; }
+    ServersController *serversController() const { return m_serversController; }
+    ReviewPage *reviewPage() const { return m_reviewPage; }
+    ReviewController *reviewController() const { return m_reviewController; }
 
 private:
     void askPassphrase(const QString &keyFile);
@@ -46,4 +54,8 @@ private:
     WelcomePage *m_welcomePage = nullptr;
     TokenPage *m_tokenPage = nullptr;
     TokenController *m_tokenController = nullptr;
+    ServersPage *m_serversPage = nullptr;
+    ServersController *m_serversController = nullptr;
+    ReviewPage *m_reviewPage = nullptr;
+    ReviewController *m_reviewController = nullptr;
 };

@@ -49,6 +49,7 @@ Result<PlanSummary> PlanSummary::build(const DeploymentPlan &plan, const QList<S
     summary.slug = plan.slug();
     summary.image = plan.image;
     summary.currency = pricing.currency;
+    summary.vatRate = pricing.vatRate;
     summary.networkName = plan.networkName();
     summary.webFirewallName = plan.webFirewallName();
     summary.bridgeFirewallName = plan.bridgeFirewallName();
@@ -122,6 +123,7 @@ Result<PlanSummary> PlanSummary::build(const DeploymentPlan &plan, const QList<S
         server.hourly = price->hourly;
         server.ipv4Monthly = ipv4->monthly;
         server.ipv4Hourly = ipv4->hourly;
+        server.includedTrafficBytes = price->includedTrafficBytes;
         server.totalMonthlyGross = add(price->monthly.gross, ipv4->monthly.gross);
         server.totalHourlyGross = add(price->hourly.gross, ipv4->hourly.gross);
         summary.totalMonthlyGross = add(summary.totalMonthlyGross, server.totalMonthlyGross);

@@ -34,12 +34,14 @@ public:
         hcloud::Price ipv4Hourly;
         Money totalMonthlyGross; // server + IPv4
         Money totalHourlyGross;
+        qint64 includedTrafficBytes = 0; // outgoing traffic the type's price includes there; 0 when not published
     };
 
     QString domain;
     QString slug;
     QString image;
     QString currency;
+    QString vatRate; // the API's text, e.g. "19.00" (percent); the gross prices include it
     QList<Server> servers; // web first, then bridges in order
     QString networkName;
     QString networkZone;
