@@ -1518,6 +1518,214 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     </message>
 </context>
 <context>
+    <name>ReviewController</name>
+    <message>
+        <source>%1 TB</source>
+        <translation>%1 TB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 Go Back to change your choice.</source>
+        <translation>%1 Gehen Sie zurück, um Ihre Auswahl zu ändern.</translation>
+    </message>
+    <message>
+        <source>The plan could not be checked with Hetzner Cloud. %1</source>
+        <translation>Der Plan konnte nicht bei Hetzner Cloud geprüft werden. %1</translation>
+    </message>
+    <message>
+        <source>Web server</source>
+        <translation>Webserver</translation>
+    </message>
+    <message>
+        <source>Bridge %1</source>
+        <translation>Bridge %1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>anywhere</source>
+        <translation>überall</translation>
+    </message>
+    <message>
+        <source>Private network %1 (zone %2) connecting the web server and the bridges.</source>
+        <translation>Privates Netzwerk %1 (Zone %2), das den Webserver und die Bridges verbindet.</translation>
+    </message>
+    <message>
+        <source>Firewall %1 for the web server: web traffic (ports 80 and 443) from anywhere, SSH from %2, the bridges&apos; connection (port 5222) from the bridges only.</source>
+        <translation>Firewall %1 für den Webserver: Webzugriffe (Ports 80 und 443) von überall, SSH von %2, die Verbindung der Bridges (Port 5222) nur von den Bridges.</translation>
+    </message>
+    <message>
+        <source>Firewall %1 for the bridges: media (UDP port 10000) from anywhere, SSH from %2.</source>
+        <translation>Firewall %1 für die Bridges: Audio und Video (UDP-Port 10000) von überall, SSH von %2.</translation>
+    </message>
+    <message>
+        <source>SSH key: your key %1 (%2) is already in the project and is reused.</source>
+        <translation>SSH-Schlüssel: Ihr Schlüssel %1 (%2) ist bereits im Projekt und wird wiederverwendet.</translation>
+    </message>
+    <message>
+        <source>SSH key: your public key is uploaded to the project as %1 (%2).</source>
+        <translation>SSH-Schlüssel: Ihr öffentlicher Schlüssel wird als %1 (%2) in das Projekt hochgeladen.</translation>
+    </message>
+    <message>
+        <source>DNS: A and AAAA records for %1 pointing to the web server, created in your Hetzner DNS zone.</source>
+        <translation>DNS: A- und AAAA-Einträge für %1, die auf den Webserver zeigen, angelegt in Ihrer DNS-Zone bei Hetzner.</translation>
+    </message>
+    <message>
+        <source>DNS: nothing is created. After the servers are up, the wizard shows the A and AAAA records for %1 to add where your domain&apos;s DNS is managed.</source>
+        <translation>DNS: Es wird nichts angelegt. Sobald die Server laufen, zeigt der Assistent die A- und AAAA-Einträge für %1, die Sie dort eintragen, wo das DNS Ihrer Domain verwaltet wird.</translation>
+    </message>
+    <message>
+        <source>Gross prices are what Hetzner bills; net prices are without VAT. Each server&apos;s price includes its IPv4 address.</source>
+        <translation>Bruttopreise stellt Hetzner in Rechnung; Nettopreise sind ohne Umsatzsteuer. Der Preis jedes Servers enthält seine IPv4-Adresse.</translation>
+    </message>
+    <message>
+        <source>Gross prices include %1 % VAT, as Hetzner bills them; net prices are without it. Each server&apos;s price includes its IPv4 address.</source>
+        <translation>Bruttopreise enthalten %1 % Umsatzsteuer, so wie Hetzner sie berechnet; Nettopreise sind ohne. Der Preis jedes Servers enthält seine IPv4-Adresse.</translation>
+    </message>
+    <message>
+        <source>Outgoing traffic beyond the %1 each server includes a month is billed extra per TB; video meetings use most of it on the bridges.</source>
+        <translation>Ausgehender Datenverkehr über die %1 hinaus, die jeder Server im Monat enthält, wird zusätzlich je TB berechnet; Videokonferenzen verbrauchen ihn vor allem auf den Bridges.</translation>
+    </message>
+    <message>
+        <source>Outgoing traffic beyond what each server type includes is billed extra per TB; video meetings use most of it on the bridges.</source>
+        <translation>Ausgehender Datenverkehr über das hinaus, was jeder Servertyp enthält, wird zusätzlich je TB berechnet; Videokonferenzen verbrauchen ihn vor allem auf den Bridges.</translation>
+    </message>
+    <message>
+        <source>Backups, snapshots and extra volumes are not part of this plan. Your domain&apos;s registration is not included.</source>
+        <translation>Backups, Snapshots und zusätzliche Volumes gehören nicht zu diesem Plan. Die Registrierung Ihrer Domain ist nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>The plan could not be saved to %1: %2. Choose another folder and try again.</source>
+        <translation>Der Plan konnte nicht unter %1 gespeichert werden: %2. Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Plan saved to %1. &quot;jitsi-deployer deploy --plan-file %1&quot; deploys it without the wizard.</source>
+        <translation>Plan unter %1 gespeichert. „jitsi-deployer deploy --plan-file %1“ richtet ihn ohne den Assistenten ein.</translation>
+    </message>
+    <message>
+        <source>Servers: the ones listed above, running %1, each with a public IPv4 and IPv6 address.</source>
+        <translation>Server: die oben aufgeführten, mit %1, jeder mit einer öffentlichen IPv4- und IPv6-Adresse.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>Überblick</translation>
+    </message>
+    <message>
+        <source>What Deploy will create in your Hetzner project, and what it costs.</source>
+        <translation>Was „Bereitstellen“ in Ihrem Hetzner-Projekt anlegt und was es kostet.</translation>
+    </message>
+    <message>
+        <source>Nothing has been created yet and nothing costs money until you click Deploy. From then on Hetzner bills the servers until they are deleted.</source>
+        <translation>Bisher wurde nichts angelegt, und nichts kostet Geld, bis Sie auf „Bereitstellen“ klicken. Ab dann berechnet Hetzner die Server, bis sie gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Check the plan with Hetzner Cloud again.</source>
+        <translation>Den Plan erneut bei Hetzner Cloud prüfen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Servers and costs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Server und Kosten&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Each server with its type, location and price: gross (as billed) and net (without VAT).</source>
+        <translation>Jeder Server mit Typ, Standort und Preis: brutto (wie berechnet) und netto (ohne Umsatzsteuer).</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>Pro Monat</translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation>Pro Stunde</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Also created, free of charge&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Außerdem angelegt, kostenlos&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not included in the price&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Nicht im Preis enthalten&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Save plan…</source>
+        <translation>Plan &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Save these choices as a plan file that &quot;jitsi-deployer deploy --plan-file&quot; accepts.</source>
+        <translation>Diese Auswahl als Plandatei speichern, die „jitsi-deployer deploy --plan-file“ annimmt.</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Bereitstellen</translation>
+    </message>
+    <message>
+        <source>Servers and costs</source>
+        <translation>Server und Kosten</translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation>Plan speichern</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Plan files (*.json)</source>
+        <translation>Plandateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Checking the plan with Hetzner Cloud…</source>
+        <translation>Der Plan wird bei Hetzner Cloud geprüft …</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>%1
+net %2</source>
+        <translation>%1
+netto %2</translation>
+    </message>
+    <message>
+        <source>%1 a month including VAT, %2 without</source>
+        <translation>%1 im Monat mit Umsatzsteuer, %2 ohne</translation>
+    </message>
+    <message>
+        <source>%1 an hour including VAT, %2 without</source>
+        <translation>%1 pro Stunde mit Umsatzsteuer, %2 ohne</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>files in %1</source>
@@ -1530,6 +1738,192 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>“%1” is not a secret store. Use “keychain” (the system keychain, the default) or “file” (files only you can read, for machines without a keychain), with --secret-store or JITSI_DEPLOYER_SECRET_STORE.</source>
         <translation>„%1“ ist kein Geheimnisspeicher. Verwenden Sie „keychain“ (den Schlüsselbund des Systems, Standard) oder „file“ (Dateien, die nur Sie lesen können, für Rechner ohne Schlüsselbund), mit --secret-store oder JITSI_DEPLOYER_SECRET_STORE.</translation>
+    </message>
+</context>
+<context>
+    <name>ServersController</name>
+    <message>
+        <source>The list of locations, server types and prices could not be read from Hetzner Cloud. %1 Then click Retry.</source>
+        <translation>Standorte, Servertypen und Preise konnten nicht von Hetzner Cloud gelesen werden. %1 Klicken Sie danach auf „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>No location offers a server type that can be ordered now.</source>
+        <translation>Kein Standort bietet zurzeit einen bestellbaren Servertyp an.</translation>
+    </message>
+    <message>
+        <source>%1 dedicated vCPU</source>
+        <translation>%1 dedizierte vCPU</translation>
+    </message>
+    <message>
+        <source>%1 shared vCPU</source>
+        <translation>%1 geteilte vCPU</translation>
+    </message>
+    <message>
+        <source>, Arm</source>
+        <translation>, Arm</translation>
+    </message>
+    <message>
+        <source>%1 – %2%3, %4 GB RAM, %5 GB disk – %6 a month</source>
+        <translation>%1 – %2%3, %4 GB RAM, %5 GB Platte – %6 im Monat</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Deutschland</translation>
+    </message>
+    <message>
+        <source>Finland</source>
+        <translation>Finnland</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>USA</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>Singapur</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3)</source>
+        <translation>%1, %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No server type can be ordered here now.</source>
+        <translation>Hier kann zurzeit kein Servertyp bestellt werden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be ordered here. To use this location, first choose types that can, such as %2.</source>
+        <translation>%1 kann hier nicht bestellt werden. Um diesen Standort zu nutzen, wählen Sie zuerst Typen, die es können, etwa %2.</translation>
+    </message>
+    <message>
+        <source>Debian 12 (recommended)</source>
+        <translation>Debian 12 (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Ubuntu 24.04</source>
+        <translation>Ubuntu 24.04</translation>
+    </message>
+    <message>
+        <source>The web server runs the meeting website and the signalling between the participants. The Jitsi handbook calls 4 cores and 8 GB of RAM plenty for it; its XMPP server uses a single core.</source>
+        <translation>Der Webserver liefert die Konferenzwebseite und vermittelt zwischen den Teilnehmenden. Laut Jitsi-Handbuch reichen ihm 4 Kerne und 8 GB RAM gut aus; sein XMPP-Server nutzt nur einen Kern.</translation>
+    </message>
+    <message>
+        <source>%1 is smaller than that: enough to try things out, tight for daily use.</source>
+        <translation>%1 ist kleiner: genug zum Ausprobieren, knapp für den täglichen Einsatz.</translation>
+    </message>
+    <message>
+        <source>The bridges carry the audio and video. As a rough guide from published load tests: a bridge with 4 cores handled one meeting of about 15 people all sending HD video and reached its limit at about 25, while many small meetings of around 10 people each can add up to a few hundred people on one bridge. Bandwidth, and how many videos each person receives, matter more than cores. One meeting stays on one bridge: more bridges allow more meetings at once, not larger ones.</source>
+        <translation>Die Bridges übertragen Audio und Video. Als grobe Richtschnur aus veröffentlichten Lasttests: Eine Bridge mit 4 Kernen trug eine Konferenz mit etwa 15 Personen, die alle HD-Video senden, und war bei etwa 25 am Limit; viele kleine Konferenzen mit je rund 10 Personen können sich auf einer Bridge zu einigen Hundert Personen summieren. Bandbreite und wie viele Videos jede Person empfängt zählen mehr als Kerne. Eine Konferenz bleibt auf einer Bridge: Mehr Bridges erlauben mehr gleichzeitige Konferenzen, keine größeren.</translation>
+    </message>
+    <message>
+        <source>The Jitsi handbook suggests 4 or 8 cores and 8 GB of RAM per bridge; %1 has %2 cores and %3 GB.</source>
+        <translation>Das Jitsi-Handbuch empfiehlt 4 oder 8 Kerne und 8 GB RAM pro Bridge; %1 hat %2 Kerne und %3 GB.</translation>
+    </message>
+    <message>
+        <source>Prices are per server and month, as Hetzner bills them. Each server&apos;s IPv4 address costs extra; the next page shows it and the total.</source>
+        <translation>Preise gelten pro Server und Monat, so wie Hetzner sie berechnet. Die IPv4-Adresse jedes Servers kostet extra; die nächste Seite zeigt sie und die Gesamtsumme.</translation>
+    </message>
+    <message>
+        <source>Prices are per server and month including %1 % VAT, as Hetzner bills them. Each server&apos;s IPv4 address costs extra; the next page shows it and the total.</source>
+        <translation>Preise gelten pro Server und Monat inklusive %1 % Umsatzsteuer, so wie Hetzner sie berechnet. Die IPv4-Adresse jedes Servers kostet extra; die nächste Seite zeigt sie und die Gesamtsumme.</translation>
+    </message>
+</context>
+<context>
+    <name>ServersPage</name>
+    <message>
+        <source>Servers</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Where your servers run, how large they are, and what they cost a month.</source>
+        <translation>Wo Ihre Server laufen, wie groß sie sind und was sie im Monat kosten.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Read the locations, server types and prices again.</source>
+        <translation>Standorte, Servertypen und Preise erneut lesen.</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Standort:</translation>
+    </message>
+    <message>
+        <source>Where Hetzner runs your servers. All servers share one location, so the bridges reach the web server over a private network.</source>
+        <translation>Wo Hetzner Ihre Server betreibt. Alle Server teilen einen Standort, damit die Bridges den Webserver über ein privates Netzwerk erreichen.</translation>
+    </message>
+    <message>
+        <source>&amp;Web server:</source>
+        <translation>&amp;Webserver:</translation>
+    </message>
+    <message>
+        <source>The server type of the web server: cores, memory, disk and its price a month in this location.</source>
+        <translation>Der Servertyp des Webservers: Kerne, Arbeitsspeicher, Platte und sein Monatspreis an diesem Standort.</translation>
+    </message>
+    <message>
+        <source>&amp;Bridges:</source>
+        <translation>&amp;Bridges:</translation>
+    </message>
+    <message>
+        <source>The server type of every videobridge: cores, memory, disk and its price a month in this location.</source>
+        <translation>Der Servertyp jeder Videobridge: Kerne, Arbeitsspeicher, Platte und ihr Monatspreis an diesem Standort.</translation>
+    </message>
+    <message>
+        <source>&amp;Number of bridges:</source>
+        <translation>&amp;Anzahl der Bridges:</translation>
+    </message>
+    <message>
+        <source>How many videobridges to create (1 to 20). You can add or remove bridges later.</source>
+        <translation>Wie viele Videobridges angelegt werden (1 bis 20). Sie können später Bridges hinzufügen oder entfernen.</translation>
+    </message>
+    <message>
+        <source>&amp;Operating system:</source>
+        <translation>&amp;Betriebssystem:</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Web server type</source>
+        <translation>Servertyp des Webservers</translation>
+    </message>
+    <message>
+        <source>Bridge server type</source>
+        <translation>Servertyp der Bridges</translation>
+    </message>
+    <message>
+        <source>Number of bridges</source>
+        <translation>Anzahl der Bridges</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Betriebssystem</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reading locations, server types and prices from Hetzner Cloud…</source>
+        <translation>Standorte, Servertypen und Preise werden von Hetzner Cloud gelesen …</translation>
+    </message>
+    <message>
+        <source>%1 – not available</source>
+        <translation>%1 – nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>The system installed on every server. Debian 12 is the default.</source>
+        <translation>Das System, das auf jedem Server installiert wird. Debian 12 ist die Voreinstellung.</translation>
     </message>
 </context>
 <context>

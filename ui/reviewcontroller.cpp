@@ -133,12 +133,9 @@ QStringList ReviewController::createdResources() const
     if (!m_check || !m_state)
         return {};
     const PlanSummary &summary = m_check->summary;
-    const int bridges = int(summary.servers.size()) - 1;
     const QString sshFrom = summary.sshSourceCidrs.isEmpty() ? tr("anywhere") : summary.sshSourceCidrs.join(u", "_s);
     QStringList lines;
-    lines << tr("Servers: the web server and %1 bridge(s) as listed above, with %2, each with a public IPv4 and "
-                "IPv6 address.")
-                     .arg(bridges)
+    lines << tr("Servers: the ones listed above, running %1, each with a public IPv4 and IPv6 address.")
                      .arg(summary.image)
           << tr("Private network %1 (zone %2) connecting the web server and the bridges.")
                      .arg(summary.networkName, summary.networkZone)

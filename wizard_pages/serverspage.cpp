@@ -24,6 +24,11 @@ ServersPage::ServersPage(QWidget *parent)
     m_ui->retryButton->setAccessibleName(tr("Retry"));
     m_ui->statusLabel->setAccessibleName(tr("Status"));
     m_ui->retryButton->hide();
+    // A two-digit number needs no full-width field.
+    m_ui->bridgeCountSpinBox->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_ui->bridgeCountSpinBox->setMinimumWidth(m_ui->bridgeCountSpinBox->sizeHint().width() + 24);
+    // Aligned, the fixed field does not cap its column's width (which the type lists need).
+    m_ui->choicesLayout->setAlignment(m_ui->bridgeCountSpinBox, Qt::AlignLeft);
 }
 
 ServersPage::~ServersPage() = default;
@@ -108,18 +113,17 @@ void ServersPage::render()
     const ServersController &c = *m_controller;
 
     // Disabled locations stay listed, greyed, with the reason beside them and in their tooltip.
-    auto *locations = new QStandardItemModel(m_ui->locationComboBox);
+    QComboBox *locations = m_ui->locationComboBox;
+    locations->clear();
+    // A combo box's own model is a QStandardItemModel, whose items can be disabled one by one.
+    auto *model = qobject_cast<QStandardItemModel *>(locations->model());
     for (const ServersController::LocationChoice &choice : c.locations()) {
-        auto *item = new QStandardItem(choice.enabled ? choice.label : tr("%1 \u2013 not available").arg(choice.label));
-        item->setData(choice.name, Qt::UserRole);
-        item->setEnabled(choice.enabled);
-        item->setToolTip(choice.enabled ? choice.label : choice.reason);
-        locations->appendRow(item);
+        locations->addItem(choice.enabled ? choice.label : tr("%1 \u2013 not available").arg(choice.label),
+                           choice.name);
+        locations->setItemData(locations->count() - 1, choice.enabled ? choice.label : choice.reason, Qt::ToolTipRole);
+        if (model && !choice.enabled)
+            model->item(locations->count() - 1)->setEnabled(false);
     }
-    QAbstractItemModel *old = m_ui->locationComboBox->model();
-    m_ui->locationComboBox->setModel(locations);
-    if (old && old->parent() == m_ui->locationComboBox)
-        old->deleteLater();
     m_ui->locationComboBox->setCurrentIndex(m_ui->locationComboBox->findData(c.location()));
 
     const auto fillTypes
