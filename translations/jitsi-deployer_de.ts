@@ -1747,10 +1747,6 @@ netto %2</translation>
         <translation>Standorte, Servertypen und Preise konnten nicht von Hetzner Cloud gelesen werden. %1 Klicken Sie danach auf „Erneut versuchen“.</translation>
     </message>
     <message>
-        <source>No location offers a server type that can be ordered now.</source>
-        <translation>Kein Standort bietet zurzeit einen bestellbaren Servertyp an.</translation>
-    </message>
-    <message>
         <source>%1 dedicated vCPU</source>
         <translation>%1 dedizierte vCPU</translation>
     </message>
@@ -1829,6 +1825,10 @@ netto %2</translation>
     <message>
         <source>Prices are per server and month including %1 % VAT, as Hetzner bills them. Each server&apos;s IPv4 address costs extra; the next page shows it and the total.</source>
         <translation>Preise gelten pro Server und Monat inklusive %1 % Umsatzsteuer, so wie Hetzner sie berechnet. Die IPv4-Adresse jedes Servers kostet extra; die nächste Seite zeigt sie und die Gesamtsumme.</translation>
+    </message>
+    <message>
+        <source>No location offers a server type that can be ordered now. Try again later, then click Retry.</source>
+        <translation>Kein Standort bietet zurzeit einen bestellbaren Servertyp an. Versuchen Sie es später noch einmal und klicken Sie dann auf „Erneut versuchen“.</translation>
     </message>
 </context>
 <context>

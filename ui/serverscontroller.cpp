@@ -95,12 +95,11 @@ void ServersController::finishLoading()
     });
     chooseInitial();
     if (m_location.isEmpty()) {
-        fail(Error{u"input"_s,
-                   u"nothing_orderable"_s,
-                   tr("No location offers a server type that can be ordered now."),
-                   {},
-                   {},
-                   0});
+        qCInfo(lcGui) << "no location offers an orderable server type";
+        m_status = Status::Failed;
+        m_error = tr("No location offers a server type that can be ordered now. Try again later, then click Retry.");
+        Q_EMIT statusChanged();
+        Q_EMIT choicesChanged();
         return;
     }
     m_status = Status::Ready;

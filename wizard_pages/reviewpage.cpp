@@ -34,6 +34,8 @@ ReviewPage::ReviewPage(QWidget *parent)
     header->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_ui->retryButton->hide();
+    // The message beside it takes the width; the button stays as wide as its text.
+    m_ui->retryButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_ui->saveStatusLabel->hide();
 }
 

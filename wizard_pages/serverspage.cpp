@@ -24,6 +24,8 @@ ServersPage::ServersPage(QWidget *parent)
     m_ui->retryButton->setAccessibleName(tr("Retry"));
     m_ui->statusLabel->setAccessibleName(tr("Status"));
     m_ui->retryButton->hide();
+    // The message beside it takes the width; the button stays as wide as its text.
+    m_ui->retryButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     // A two-digit number needs no full-width field.
     m_ui->bridgeCountSpinBox->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_ui->bridgeCountSpinBox->setMinimumWidth(m_ui->bridgeCountSpinBox->sizeHint().width() + 24);

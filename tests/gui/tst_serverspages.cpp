@@ -223,6 +223,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), 30000);
         QVERIFY(find<QLabel>(u"statusLabel"_s)->text().contains(u"Retry"_s));
         QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+        grab(u"wizard-servers-error.png"_s);
         m_sim->clearFaults();
         QTest::mouseClick(retry, Qt::LeftButton);
         waitForServers();
@@ -283,15 +284,43 @@ private Q_SLOTS:
         m_wizard->restart();
         waitForReview();
         QCOMPARE(m_wizard->reviewController()->status(), ReviewController::Status::Failed);
-        QLabel *status = find<QLabel>(u"statusLabel"_s);
-        for (QLabel *label : m_wizard->findChildren<QLabel *>(u"statusLabel"_s))
-            if (label->window() == m_wizard.get() && m_wizard->reviewPage()->isAncestorOf(label))
-                status = label;
+        QLabel *status = m_wizard->reviewPage()->findChild<QLabel *>(u"statusLabel"_s);
         QVERIFY2(status->text().contains(u"cx53"_s), qPrintable(status->text()));
         QVERIFY(status->text().contains(u"Go Back"_s));
         QVERIFY(!m_wizard->button(QWizard::CommitButton)->isEnabled());
         QVERIFY(m_wizard->reviewPage()->findChild<QPushButton *>(u"retryButton"_s)->isVisible());
         QVERIFY(!m_wizard->reviewPage()->findChild<QScrollArea *>(u"detailsScrollArea"_s)->isVisible());
+        grab(u"wizard-review-failed.png"_s);
+    }
+
+    void apiErrorOnReviewLeadsBack()
+    {
+        Fault fault;
+        fault.method = u"GET"_s;
+        fault.pathPattern = u"^/servers$"_s; // read by the check only, not by the Servers page
+        fault.status = 403;
+        fault.code = u"forbidden"_s;
+        fault.count = -1;
+        m_sim->injectFault(fault);
+        openAt(WizardShell::ServersPageId);
+        waitForServers();
+        QVERIFY(chooseByKeyboard(combo(u"bridgeTypeComboBox"_s), u"ccx13"_s));
+        m_wizard->next();
+        waitForReview();
+        QCOMPARE(m_wizard->reviewController()->status(), ReviewController::Status::Failed);
+        QVERIFY(!m_wizard->button(QWizard::CommitButton)->isEnabled());
+        QVERIFY(m_wizard->reviewPage()
+                        ->findChild<QLabel *>(u"statusLabel"_s)
+                        ->text()
+                        .contains(u"could not be checked"_s));
+        QVERIFY(m_wizard->button(QWizard::BackButton)->isEnabled());
+        m_wizard->back(); // nothing is lost
+        QCOMPARE(m_wizard->currentId(), int(WizardShell::ServersPageId));
+        QCOMPARE(combo(u"bridgeTypeComboBox"_s)->currentData().toString(), u"ccx13"_s);
+        m_sim->clearFaults();
+        m_wizard->next();
+        waitForReview();
+        QTRY_VERIFY(m_wizard->button(QWizard::CommitButton)->isEnabled());
     }
 
     void savePlanThroughTheDialog()
