@@ -4,6 +4,10 @@
 
 #include <QWizard>
 
+class DeploymentController;
+class DeploymentPage;
+class SshKeyController;
+class SshKeyPage;
 class TokenController;
 class TokenPage;
 class WelcomePage;
@@ -38,12 +42,22 @@ public:
     WelcomePage *welcomePage() const { return m_welcomePage; }
     TokenPage *tokenPage() const { return m_tokenPage; }
     TokenController *tokenController() const { return m_tokenController; }
+    DeploymentPage *deploymentPage() const { return m_deploymentPage; }
+    DeploymentController *deploymentController() const { return m_deploymentController; }
+    SshKeyPage *sshKeyPage() const { return m_sshKeyPage; }
+    SshKeyController *sshKeyController() const { return m_sshKeyController; }
 
 private:
+    void setupDeploymentPage();
+    void setupSshKeyPage();
     void askPassphrase(const QString &keyFile);
 
     WizardState *m_state = nullptr;
     WelcomePage *m_welcomePage = nullptr;
     TokenPage *m_tokenPage = nullptr;
     TokenController *m_tokenController = nullptr;
+    DeploymentPage *m_deploymentPage = nullptr;
+    DeploymentController *m_deploymentController = nullptr;
+    SshKeyPage *m_sshKeyPage = nullptr;
+    SshKeyController *m_sshKeyController = nullptr;
 };

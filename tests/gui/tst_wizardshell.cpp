@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QTranslator>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 class TestWizardShell : public QObject
@@ -88,7 +90,8 @@ void TestWizardShell::pagesHaveTitles()
 {
     WizardShell wizard;
     const QList<int> ids = wizard.pageIds();
-    QCOMPARE(ids, (QList<int>{WizardShell::WelcomePageId, WizardShell::TokenPageId}));
+    QVERIFY(ids.contains(WizardShell::WelcomePageId) && ids.contains(WizardShell::TokenPageId));
+    QVERIFY(std::is_sorted(ids.begin(), ids.end())); // the ids follow the path
     for (int id : ids) {
         QWizardPage *page = wizard.page(id);
         QVERIFY(page);
