@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QMutex>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,6 +20,25 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// Every message logged while the tests run, to prove no passphrase reaches a log.
+QMutex logMutex;
+QStringList logged;
+QtMessageHandler previousHandler = nullptr;
+
+void recordingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker locker(&logMutex);
+        logged << message;
+    }
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+} // namespace
 
 class TestSshKeyController : public QObject
 {
@@ -66,6 +86,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        previousHandler = qInstallMessageHandler(recordingHandler);
         QVERIFY(m_sim.listen());
         QVERIFY(m_home.isValid());
         // The controller lists ~/.ssh, as a user's would be.
@@ -82,6 +103,16 @@ private Q_SLOTS:
         QFile config(QDir(sshFolder()).filePath(u"config"_s));
         QVERIFY(config.open(QIODevice::WriteOnly));
         config.write("Host *\n");
+    }
+    void cleanupTestCase()
+    {
+        qInstallMessageHandler(previousHandler);
+        QMutexLocker locker(&logMutex);
+        QVERIFY(!logged.isEmpty()); // the recorder works, so the check below can fail
+        for (const QString &line : std::as_const(logged))
+            for (const QString &secret :
+                 {u"correct horse"_s, u"secret words"_s, u"long passphrase"_s, u"wrong guess"_s})
+                QVERIFY2(!line.contains(secret), "a passphrase reached the log");
     }
     void cleanup()
     {
