@@ -306,6 +306,53 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     </message>
 </context>
 <context>
+    <name>DeploymentController</name>
+    <message>
+        <source>Will be registered as %1.</source>
+        <translation>Wird registriert als %1.</translation>
+    </message>
+    <message>
+        <source>(made from the domain)</source>
+        <translation>(aus der Domain gebildet)</translation>
+    </message>
+    <message>
+        <source>The meeting domain</source>
+        <translation>Die Meeting-Domain</translation>
+    </message>
+    <message>
+        <source>Checking your Hetzner project for %1…</source>
+        <translation>Ihr Hetzner-Projekt wird auf %1 geprüft …</translation>
+    </message>
+    <message>
+        <source>There is no API token yet. Go back to the token page and check your token.</source>
+        <translation>Es gibt noch kein API-Token. Gehen Sie zurück zur Token-Seite und prüfen Sie Ihr Token.</translation>
+    </message>
+    <message>
+        <source>no servers are left</source>
+        <translation>es sind keine Server mehr da</translation>
+    </message>
+    <message>
+        <source>A deployment for %1 already exists in this project (%2). This version of the window cannot manage it yet; use the command line for now, e.g. &quot;jitsi-deployer status --deployment %1&quot;. To create a new deployment, enter another domain.</source>
+        <translation>Für %1 gibt es in diesem Projekt bereits eine Installation (%2). Diese Version des Fensters kann sie noch nicht verwalten; verwenden Sie vorerst die Kommandozeile, z. B. „jitsi-deployer status --deployment %1“. Für eine neue Installation geben Sie eine andere Domain ein.</translation>
+    </message>
+    <message>
+        <source>The DNS zone %1 is in this Hetzner project: the DNS records for %2 will be created automatically.</source>
+        <translation>Die DNS-Zone %1 liegt in diesem Hetzner-Projekt: Die DNS-Einträge für %2 werden automatisch angelegt.</translation>
+    </message>
+    <message>
+        <source>The DNS zone %1 in this project is a secondary zone, which Hetzner cannot change: you will create two DNS records for %2 yourself later, at your primary DNS server. The wizard shows them.</source>
+        <translation>Die DNS-Zone %1 in diesem Projekt ist eine sekundäre Zone, die Hetzner nicht ändern kann: Sie legen später selbst zwei DNS-Einträge für %2 an, auf Ihrem primären DNS-Server. Der Assistent zeigt sie Ihnen.</translation>
+    </message>
+    <message>
+        <source>%1 is not in a DNS zone of this Hetzner project: you will create two DNS records (A and AAAA) yourself later, where your domain&apos;s DNS is managed. The wizard shows them.</source>
+        <translation>%1 liegt in keiner DNS-Zone dieses Hetzner-Projekts: Sie legen später selbst zwei DNS-Einträge (A und AAAA) an, dort, wo das DNS Ihrer Domain verwaltet wird. Der Assistent zeigt sie Ihnen.</translation>
+    </message>
+    <message>
+        <source>Your Hetzner project could not be checked: %1 What you typed is kept; press Retry.</source>
+        <translation>Ihr Hetzner-Projekt konnte nicht geprüft werden: %1 Ihre Eingaben bleiben erhalten; klicken Sie auf „Erneut versuchen“.</translation>
+    </message>
+</context>
+<context>
     <name>DeploymentEngine</name>
     <message>
         <source>Another operation is still running; wait for it or cancel it first.</source>
@@ -448,6 +495,69 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The deployment&apos;s passwords are neither in this computer&apos;s secret store (%2) nor on its web host %1, which has already been set up with them. Destroy the deployment and deploy it again.</source>
         <translation>Die Passwörter der Installation sind weder im Geheimnisspeicher dieses Computers (%2) noch auf ihrem Webserver %1, der bereits mit ihnen eingerichtet wurde. Löschen Sie die Installation mit destroy und richten Sie sie erneut ein.</translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentPage</name>
+    <message>
+        <source>Your meeting address</source>
+        <translation>Ihre Meeting-Adresse</translation>
+    </message>
+    <message>
+        <source>The domain people will open to join a meeting, and where Let&apos;s Encrypt may write about its certificate.</source>
+        <translation>Die Domain, die Teilnehmende öffnen, um einem Meeting beizutreten, und wohin Let&apos;s Encrypt zu ihrem Zertifikat schreiben darf.</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;domain:</source>
+        <translation>Meeting-&amp;Domain:</translation>
+    </message>
+    <message>
+        <source>A domain you control, such as meet.example.org. It needs two DNS records pointing at the web server; the wizard creates them when the domain&apos;s zone is in this Hetzner project.</source>
+        <translation>Eine Domain, über die Sie verfügen, etwa meet.example.org. Sie braucht zwei DNS-Einträge, die auf den Webserver zeigen; der Assistent legt sie an, wenn die Zone der Domain in diesem Hetzner-Projekt liegt.</translation>
+    </message>
+    <message>
+        <source>meet.example.org</source>
+        <translation>meet.example.org</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail for Let&apos;s Encrypt:</source>
+        <translation>&amp;E-Mail für Let&apos;s Encrypt:</translation>
+    </message>
+    <message>
+        <source>Let&apos;s Encrypt sends notices about the meeting&apos;s certificate to this address, such as when it would expire.</source>
+        <translation>Let&apos;s Encrypt schickt Hinweise zum Zertifikat des Meetings an diese Adresse, etwa wenn es abzulaufen droht.</translation>
+    </message>
+    <message>
+        <source>admin@example.org</source>
+        <translation>admin@example.org</translation>
+    </message>
+    <message>
+        <source>Server names:</source>
+        <translation>Servernamen:</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>E&amp;rneut versuchen</translation>
+    </message>
+    <message>
+        <source>Ask your Hetzner project again.</source>
+        <translation>Ihr Hetzner-Projekt erneut fragen.</translation>
+    </message>
+    <message>
+        <source>Meeting domain</source>
+        <translation>Meeting-Domain</translation>
+    </message>
+    <message>
+        <source>E-mail for Let&apos;s Encrypt</source>
+        <translation>E-Mail für Let&apos;s Encrypt</translation>
+    </message>
+    <message>
+        <source>Server names</source>
+        <translation>Servernamen</translation>
+    </message>
+    <message>
+        <source>Retry the project check</source>
+        <translation>Projektprüfung wiederholen</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +2037,17 @@ netto %2</translation>
     </message>
 </context>
 <context>
+    <name>SshAgentKeys</name>
+    <message>
+        <source>The ssh-agent at %1 gave an answer that is not a list of keys. Restart the agent or choose a key file instead.</source>
+        <translation>Der ssh-agent unter %1 hat mit etwas anderem als einer Schlüsselliste geantwortet. Starten Sie den Agenten neu oder wählen Sie stattdessen eine Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>No ssh-agent answers at %1 (SSH_AUTH_SOCK). Start ssh-agent and add your key with ssh-add, or choose a key file instead.</source>
+        <translation>Unter %1 (SSH_AUTH_SOCK) antwortet kein ssh-agent. Starten Sie ssh-agent und fügen Sie Ihren Schlüssel mit ssh-add hinzu, oder wählen Sie stattdessen eine Schlüsseldatei.</translation>
+    </message>
+</context>
+<context>
     <name>SshErrors</name>
     <message>
         <source>The name %1 could not be resolved. Check the spelling and your internet connection.</source>
@@ -2078,6 +2199,264 @@ netto %2</translation>
     <message>
         <source>The log %1 could not be read on the server.</source>
         <translation>Das Protokoll %1 konnte auf dem Server nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SshKeyController</name>
+    <message>
+        <source>%1 — cannot be used as it is (choose it to see why)</source>
+        <translation>%1 – so nicht verwendbar (auswählen, um den Grund zu sehen)</translation>
+    </message>
+    <message>
+        <source>%1 — protected by a passphrase</source>
+        <translation>%1 – durch eine Passphrase geschützt</translation>
+    </message>
+    <message>
+        <source>(no comment)</source>
+        <translation>(kein Kommentar)</translation>
+    </message>
+    <message>
+        <source>No ssh-agent is running (SSH_AUTH_SOCK is not set). Start ssh-agent and add your key with ssh-add, or use a key file.</source>
+        <translation>Es läuft kein ssh-agent (SSH_AUTH_SOCK ist nicht gesetzt). Starten Sie ssh-agent und fügen Sie Ihren Schlüssel mit ssh-add hinzu, oder verwenden Sie eine Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>The ssh-agent holds no keys. Add one with ssh-add, then press Refresh list.</source>
+        <translation>Der ssh-agent enthält keine Schlüssel. Fügen Sie einen mit ssh-add hinzu und klicken Sie dann auf „Liste aktualisieren“.</translation>
+    </message>
+    <message>
+        <source>Checking the key %1…</source>
+        <translation>Der Schlüssel %1 wird geprüft …</translation>
+    </message>
+    <message>
+        <source>The key %1 is protected by a passphrase. Enter it in the dialog.</source>
+        <translation>Der Schlüssel %1 ist durch eine Passphrase geschützt. Geben Sie sie im Dialog ein.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the key. Try again.</source>
+        <translation>Mit dieser Passphrase lässt sich der Schlüssel nicht öffnen. Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The key %1 is protected by a passphrase, and none was entered. Press Retry to enter it, or choose another key.</source>
+        <translation>Der Schlüssel %1 ist durch eine Passphrase geschützt, es wurde aber keine eingegeben. Klicken Sie auf „Erneut versuchen“, um sie einzugeben, oder wählen Sie einen anderen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the new key.</source>
+        <translation>Wählen Sie, wo der neue Schlüssel gespeichert werden soll.</translation>
+    </message>
+    <message>
+        <source>Give the new key&apos;s full path, such as %1.</source>
+        <translation>Geben Sie den vollständigen Pfad des neuen Schlüssels an, etwa %1.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Type the same passphrase in both fields, or leave both empty for a key without a passphrase.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein. Geben Sie in beiden Feldern dieselbe Passphrase ein, oder lassen Sie beide leer für einen Schlüssel ohne Passphrase.</translation>
+    </message>
+    <message>
+        <source>Generating a new key in %1…</source>
+        <translation>Ein neuer Schlüssel wird in %1 erzeugt …</translation>
+    </message>
+    <message>
+        <source>Looking for this key in your Hetzner project…</source>
+        <translation>Dieser Schlüssel wird in Ihrem Hetzner-Projekt gesucht …</translation>
+    </message>
+    <message>
+        <source>Your Hetzner project could not be asked whether it has this key: %1 Press Retry.</source>
+        <translation>Ihr Hetzner-Projekt konnte nicht nach diesem Schlüssel gefragt werden: %1 Klicken Sie auf „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>%1 key %2</source>
+        <translation>%1-Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>%1 is already in your Hetzner project and will be used from there.</source>
+        <translation>%1 ist bereits in Ihrem Hetzner-Projekt und wird von dort verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 is not in your Hetzner project yet; it will be uploaded when you deploy.</source>
+        <translation>%1 ist noch nicht in Ihrem Hetzner-Projekt; er wird bei der Installation hochgeladen.</translation>
+    </message>
+</context>
+<context>
+    <name>SshKeyPage</name>
+    <message>
+        <source>SSH key</source>
+        <translation>SSH-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Jitsi Deployer logs in to your new servers with an SSH key. Only its public half is sent to Hetzner.</source>
+        <translation>Jitsi Deployer meldet sich mit einem SSH-Schlüssel an Ihren neuen Servern an. Nur sein öffentlicher Teil wird an Hetzner gesendet.</translation>
+    </message>
+    <message>
+        <source>Use an existing &amp;key file</source>
+        <translation>Vorhandene &amp;Schlüsseldatei verwenden</translation>
+    </message>
+    <message>
+        <source>Use a key from the running ssh-&amp;agent</source>
+        <translation>Schlüssel aus dem laufenden ssh-&amp;agent verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Generate a new ed25519 key</source>
+        <translation>Neuen ed25519-Schlüssel &amp;erzeugen</translation>
+    </message>
+    <message>
+        <source>Key files &amp;found in your SSH folder:</source>
+        <translation>&amp;Gefundene Schlüsseldateien in Ihrem SSH-Ordner:</translation>
+    </message>
+    <message>
+        <source>Private keys named id_* in your SSH folder, with their type and fingerprint.</source>
+        <translation>Private Schlüssel namens id_* in Ihrem SSH-Ordner, mit Typ und Fingerabdruck.</translation>
+    </message>
+    <message>
+        <source>Key f&amp;ile:</source>
+        <translation>Schlüssel&amp;datei:</translation>
+    </message>
+    <message>
+        <source>The private key file (not the .pub file). Type its path and press Enter, or use Browse.</source>
+        <translation>Die private Schlüsseldatei (nicht die .pub-Datei). Geben Sie ihren Pfad ein und drücken Sie die Eingabetaste, oder verwenden Sie „Durchsuchen“.</translation>
+    </message>
+    <message>
+        <source>~/.ssh/id_ed25519</source>
+        <translation>~/.ssh/id_ed25519</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>D&amp;urchsuchen …</translation>
+    </message>
+    <message>
+        <source>Choose a private key file anywhere on this computer.</source>
+        <translation>Eine private Schlüsseldatei irgendwo auf diesem Computer wählen.</translation>
+    </message>
+    <message>
+        <source>Keys &amp;held by the agent:</source>
+        <translation>&amp;Vom Agenten gehaltene Schlüssel:</translation>
+    </message>
+    <message>
+        <source>The keys the running ssh-agent holds, with their comment, type and fingerprint. The private key stays in the agent.</source>
+        <translation>Die Schlüssel des laufenden ssh-agent, mit Kommentar, Typ und Fingerabdruck. Der private Schlüssel bleibt im Agenten.</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>Speichern u&amp;nter:</translation>
+    </message>
+    <message>
+        <source>Where the new private key is saved, readable only by you; the public key goes next to it with .pub added. An existing file is never replaced.</source>
+        <translation>Wo der neue private Schlüssel gespeichert wird, nur für Sie lesbar; der öffentliche Schlüssel kommt mit der Endung .pub daneben. Eine vorhandene Datei wird nie ersetzt.</translation>
+    </message>
+    <message>
+        <source>Br&amp;owse…</source>
+        <translation>Durchsuc&amp;hen …</translation>
+    </message>
+    <message>
+        <source>Choose the folder and file name for the new key.</source>
+        <translation>Ordner und Dateinamen für den neuen Schlüssel wählen.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase (optional):</source>
+        <translation>&amp;Passphrase (optional):</translation>
+    </message>
+    <message>
+        <source>Protects the key file if someone copies it. You will be asked for it when Jitsi Deployer logs in to your servers. Leave empty for no passphrase.</source>
+        <translation>Schützt die Schlüsseldatei, falls jemand sie kopiert. Sie werden danach gefragt, wenn Jitsi Deployer sich an Ihren Servern anmeldet. Leer lassen für keine Passphrase.</translation>
+    </message>
+    <message>
+        <source>Repea&amp;t passphrase:</source>
+        <translation>Passphrase &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>The same passphrase again, so a typing mistake cannot lock you out.</source>
+        <translation>Dieselbe Passphrase noch einmal, damit ein Tippfehler Sie nicht aussperrt.</translation>
+    </message>
+    <message>
+        <source>Generate &amp;now</source>
+        <translation>&amp;Jetzt erzeugen</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>E&amp;rneut versuchen</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;list</source>
+        <translation>&amp;Liste aktualisieren</translation>
+    </message>
+    <message>
+        <source>Look for key files and agent keys again.</source>
+        <translation>Erneut nach Schlüsseldateien und Agenten-Schlüsseln suchen.</translation>
+    </message>
+    <message>
+        <source>Use an existing key file</source>
+        <translation>Vorhandene Schlüsseldatei verwenden</translation>
+    </message>
+    <message>
+        <source>Use a key from the ssh-agent</source>
+        <translation>Schlüssel aus dem ssh-agent verwenden</translation>
+    </message>
+    <message>
+        <source>Generate a new key</source>
+        <translation>Neuen Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>Key files found</source>
+        <translation>Gefundene Schlüsseldateien</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>Browse for a key file</source>
+        <translation>Nach einer Schlüsseldatei suchen</translation>
+    </message>
+    <message>
+        <source>Keys held by the agent</source>
+        <translation>Vom Agenten gehaltene Schlüssel</translation>
+    </message>
+    <message>
+        <source>Save the new key as</source>
+        <translation>Neuen Schlüssel speichern unter</translation>
+    </message>
+    <message>
+        <source>Browse for where to save the new key</source>
+        <translation>Speicherort für den neuen Schlüssel suchen</translation>
+    </message>
+    <message>
+        <source>Passphrase for the new key</source>
+        <translation>Passphrase für den neuen Schlüssel</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Passphrase wiederholen</translation>
+    </message>
+    <message>
+        <source>Generate the new key</source>
+        <translation>Neuen Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Refresh the key lists</source>
+        <translation>Schlüssellisten aktualisieren</translation>
+    </message>
+    <message>
+        <source>SSH key passphrase</source>
+        <translation>Passphrase des SSH-Schlüssels</translation>
+    </message>
+    <message>
+        <source>The SSH key %1 is protected by a passphrase. Enter it to use this key; it is kept in memory until you close the window, never saved.</source>
+        <translation>Der SSH-Schlüssel %1 ist durch eine Passphrase geschützt. Geben Sie sie ein, um diesen Schlüssel zu verwenden; sie bleibt im Arbeitsspeicher, bis Sie das Fenster schließen, und wird nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Choose a private SSH key</source>
+        <translation>Privaten SSH-Schlüssel wählen</translation>
+    </message>
+    <message>
+        <source>Save the new SSH key as</source>
+        <translation>Neuen SSH-Schlüssel speichern unter</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,15 @@
 #include "wizardshell.h"
 
+#include "deploymentcontroller.h"
 #include "reviewcontroller.h"
 #include "serverscontroller.h"
 #include "ssh/passphrasebroker.h"
+#include "sshkeycontroller.h"
 #include "tokencontroller.h"
+#include "wizard_pages/deploymentpage.h"
 #include "wizard_pages/reviewpage.h"
 #include "wizard_pages/serverspage.h"
+#include "wizard_pages/sshkeypage.h"
 #include "wizard_pages/tokenpage.h"
 #include "wizard_pages/welcomepage.h"
 
@@ -47,6 +51,8 @@ WizardShell::WizardShell(const WizardState::Environment &environment, QWidget *p
 
     setPage(WelcomePageId, m_welcomePage);
     setPage(TokenPageId, m_tokenPage);
+    setupDeploymentPage();
+    setupSshKeyPage();
     m_serversController = new ServersController(m_state, this);
     m_serversPage = new ServersPage(this);
     m_serversPage->setController(m_serversController);
@@ -72,6 +78,42 @@ WizardShell::WizardShell(const WizardState::Environment &environment, QWidget *p
     connect(m_state->passphrases(), &PassphraseBroker::passphraseNeeded, this, &WizardShell::askPassphrase);
     // A token given earlier is checked while the user still reads the welcome page.
     m_tokenController->findSavedToken();
+}
+
+void WizardShell::setupDeploymentPage()
+{
+    m_deploymentPage = new DeploymentPage(this);
+    m_deploymentController = new DeploymentController(m_state, this);
+    setPage(DeploymentPageId, m_deploymentPage);
+    DeploymentPage *page = m_deploymentPage;
+    DeploymentController *controller = m_deploymentController;
+    connect(page, &DeploymentPage::domainEdited, controller, &DeploymentController::setDomain);
+    connect(page, &DeploymentPage::emailEdited, controller, &DeploymentController::setEmail);
+    connect(page, &DeploymentPage::retryRequested, controller, &DeploymentController::recheck);
+    connect(page, &DeploymentPage::entered, controller, &DeploymentController::recheck);
+    connect(controller, &DeploymentController::changed, page, [page, controller] { page->render(controller->view()); });
+    page->render(controller->view());
+}
+
+void WizardShell::setupSshKeyPage()
+{
+    m_sshKeyPage = new SshKeyPage(this);
+    m_sshKeyController = new SshKeyController(m_state, this);
+    setPage(SshKeyPageId, m_sshKeyPage);
+    SshKeyPage *page = m_sshKeyPage;
+    SshKeyController *controller = m_sshKeyController;
+    page->setDefaultNewKeyFile(controller->defaultNewKeyFile());
+    connect(page, &SshKeyPage::scanRequested, controller, &SshKeyController::scan);
+    connect(page, &SshKeyPage::keyFileChosen, controller, &SshKeyController::chooseKeyFile);
+    connect(page, &SshKeyPage::agentKeyChosen, controller, &SshKeyController::chooseAgentKey);
+    connect(page, &SshKeyPage::generateRequested, controller, &SshKeyController::generateKey);
+    connect(page, &SshKeyPage::choiceCleared, controller, &SshKeyController::clearChoice);
+    connect(page, &SshKeyPage::passphraseEntered, controller, &SshKeyController::providePassphrase);
+    connect(page, &SshKeyPage::passphraseCancelled, controller, &SshKeyController::cancelPassphrase);
+    connect(page, &SshKeyPage::retryRequested, controller, &SshKeyController::retry);
+    connect(controller, &SshKeyController::passphraseNeeded, page, &SshKeyPage::askPassphrase);
+    connect(controller, &SshKeyController::changed, page, [page, controller] { page->render(controller->view()); });
+    page->render(controller->view());
 }
 
 // Asked whenever a host's SSH session needs the key's passphrase; window-modal but never blocking: the sessions

@@ -4,6 +4,10 @@
 
 #include <QWizard>
 
+class DeploymentController;
+class DeploymentPage;
+class SshKeyController;
+class SshKeyPage;
 class ReviewController;
 class ReviewPage;
 class ServersController;
@@ -42,18 +46,28 @@ public:
     WelcomePage *welcomePage() const { return m_welcomePage; }
     TokenPage *tokenPage() const { return m_tokenPage; }
     TokenController *tokenController() const { return m_tokenController; }
+    DeploymentPage *deploymentPage() const { return m_deploymentPage; }
+    DeploymentController *deploymentController() const { return m_deploymentController; }
+    SshKeyPage *sshKeyPage() const { return m_sshKeyPage; }
+    SshKeyController *sshKeyController() const { return m_sshKeyController; }
     ServersPage *serversPage() const { return m_serversPage; }
     ServersController *serversController() const { return m_serversController; }
     ReviewPage *reviewPage() const { return m_reviewPage; }
     ReviewController *reviewController() const { return m_reviewController; }
 
 private:
+    void setupDeploymentPage();
+    void setupSshKeyPage();
     void askPassphrase(const QString &keyFile);
 
     WizardState *m_state = nullptr;
     WelcomePage *m_welcomePage = nullptr;
     TokenPage *m_tokenPage = nullptr;
     TokenController *m_tokenController = nullptr;
+    DeploymentPage *m_deploymentPage = nullptr;
+    DeploymentController *m_deploymentController = nullptr;
+    SshKeyPage *m_sshKeyPage = nullptr;
+    SshKeyController *m_sshKeyController = nullptr;
     ServersPage *m_serversPage = nullptr;
     ServersController *m_serversController = nullptr;
     ReviewPage *m_reviewPage = nullptr;

@@ -3,6 +3,10 @@ target_sources(deployer_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/welcomepage.h ${CMAKE_CURRENT_LIST_DIR}/welcomepage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tokenpage.h ${CMAKE_CURRENT_LIST_DIR}/tokenpage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tokenpage.ui
+    ${CMAKE_CURRENT_LIST_DIR}/deploymentpage.h ${CMAKE_CURRENT_LIST_DIR}/deploymentpage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/deploymentpage.ui
+    ${CMAKE_CURRENT_LIST_DIR}/sshkeypage.h ${CMAKE_CURRENT_LIST_DIR}/sshkeypage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/sshkeypage.ui
     ${CMAKE_CURRENT_LIST_DIR}/serverspage.h ${CMAKE_CURRENT_LIST_DIR}/serverspage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/serverspage.ui
     ${CMAKE_CURRENT_LIST_DIR}/reviewpage.h ${CMAKE_CURRENT_LIST_DIR}/reviewpage.cpp

@@ -302,13 +302,30 @@ QString DeploymentPlan::bridgeFirewallName() const
     return slug() + u"-bridges"_s;
 }
 
-Result<void> DeploymentPlan::validate() const
+Result<void> DeploymentPlan::validateDomain(const QString &domain, const QString &what)
 {
-    if (const QString problem = fqdnProblem(domain, tr("domain")); !problem.isEmpty())
+    if (const QString problem = fqdnProblem(domain, what.isEmpty() ? tr("domain") : what); !problem.isEmpty())
         return invalid(u"domain"_s, problem);
     if (domain != domain.toLower())
         return invalid(u"domain"_s,
                        tr("domain \"%1\" must be written in lower case: %2.").arg(domain, domain.toLower()));
+    return {};
+}
+
+Result<void> DeploymentPlan::validateEmail(const QString &email)
+{
+    return checkEmail(email);
+}
+
+QString DeploymentPlan::asciiDomain(const QString &typed)
+{
+    return toAscii(typed);
+}
+
+Result<void> DeploymentPlan::validate() const
+{
+    if (auto checked = validateDomain(domain); !checked)
+        return checked;
     if (auto checked = checkEmail(email); !checked)
         return checked;
     if (image != u"debian-12"_s && image != u"ubuntu-24.04"_s)

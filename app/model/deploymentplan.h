@@ -73,6 +73,15 @@ public:
     // engine's). Bad input gets one clear error naming the field and the fix.
     Result<void> validate() const;
 
+    // The checks validate() makes of the domain and the e-mail address on their own, for a form that checks each
+    // field as it is typed (the wizard's Deployment page). `what` names the domain in the message; empty = "domain".
+    static Result<void> validateDomain(const QString &domain, const QString &what = {});
+    static Result<void> validateEmail(const QString &email);
+    // The domain as a plan stores it, as fromJson() reads it: trimmed, lower case, an IDN in punycode
+    // ("münchen.example" -> "xn--mnchen-3ya.example"). Text that is no domain at all is returned lower-cased,
+    // so validateDomain() can say what is wrong with it.
+    static QString asciiDomain(const QString &typed);
+
     // Reads format v1 (docs/plan-format.md): an unknown version or field is an error naming it, an IDN domain
     // is converted to punycode, and the result is validate()d, so a plan that loads is a plan that can run.
     static Result<DeploymentPlan> fromJson(const QJsonObject &object);

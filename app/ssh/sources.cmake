@@ -10,6 +10,7 @@ target_sources(deployer_core PRIVATE
     ssh/sshexec.cpp ssh/sshexec.h
     ssh/sshfollow.cpp ssh/sshfollow.h
     ssh/sshinterrupt.cpp ssh/sshinterrupt.h
+    ssh/sshagentkeys.cpp ssh/sshagentkeys.h
     ssh/sshkeyloader.cpp ssh/sshkeyloader.h
     ssh/sshsession.cpp ssh/sshsession.h
     ssh/sshteardown.cpp ssh/sshteardown.h

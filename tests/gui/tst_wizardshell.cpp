@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QTranslator>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 class TestWizardShell : public QObject
@@ -89,8 +91,8 @@ void TestWizardShell::pagesHaveTitles()
     WizardShell wizard;
     const QList<int> ids = wizard.pageIds();
     // Every step's page is registered under its fixed id; the steps come in the order of their ids.
-    for (int id :
-         {WizardShell::WelcomePageId, WizardShell::TokenPageId, WizardShell::ServersPageId, WizardShell::ReviewPageId})
+    for (int id : {WizardShell::WelcomePageId, WizardShell::TokenPageId, WizardShell::DeploymentPageId,
+                   WizardShell::SshKeyPageId, WizardShell::ServersPageId, WizardShell::ReviewPageId})
         QVERIFY2(ids.contains(id), qPrintable(QString::number(id)));
     QVERIFY(std::is_sorted(ids.begin(), ids.end()));
     for (int id : ids) {
