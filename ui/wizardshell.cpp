@@ -1,7 +1,9 @@
 #include "wizardshell.h"
 
+#include "deploycontroller.h"
 #include "ssh/passphrasebroker.h"
 #include "tokencontroller.h"
+#include "wizard_pages/deploypage.h"
 #include "wizard_pages/tokenpage.h"
 #include "wizard_pages/welcomepage.h"
 
@@ -45,6 +47,11 @@ WizardShell::WizardShell(const WizardState::Environment &environment, QWidget *p
     setPage(TokenPageId, m_tokenPage);
     setStartId(WelcomePageId);
 
+    m_deployController = new DeployController(m_state, this);
+    m_deployPage = new DeployPage(m_state, m_deployController, this);
+    setPage(DeployPageId, m_deployPage);
+    connect(m_deployController, &DeployController::closeApproved, this, [this] { QWizard::reject(); });
+
     if (!environment.apiEndpoint.isEmpty())
         m_tokenController->setEndpoint(environment.apiEndpoint);
     connect(m_tokenPage, &TokenPage::checkRequested, m_tokenController, &TokenController::check);
@@ -60,6 +67,14 @@ WizardShell::WizardShell(const WizardState::Environment &environment, QWidget *p
     connect(m_state->passphrases(), &PassphraseBroker::passphraseNeeded, this, &WizardShell::askPassphrase);
     // A token given earlier is checked while the user still reads the welcome page.
     m_tokenController->findSavedToken();
+}
+
+void WizardShell::reject()
+{
+    // QDialog::closeEvent() comes here too, so the close box is covered; a refused close leaves the window open.
+    if (m_deployController && !m_deployController->requestClose())
+        return;
+    QWizard::reject();
 }
 
 // Asked whenever a host's SSH session needs the key's passphrase; window-modal but never blocking: the sessions

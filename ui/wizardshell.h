@@ -4,6 +4,8 @@
 
 #include <QWizard>
 
+class DeployController;
+class DeployPage;
 class TokenController;
 class TokenPage;
 class WelcomePage;
@@ -38,6 +40,11 @@ public:
     WelcomePage *welcomePage() const { return m_welcomePage; }
     TokenPage *tokenPage() const { return m_tokenPage; }
     TokenController *tokenController() const { return m_tokenController; }
+    DeployPage *deployPage() const { return m_deployPage; }
+    DeployController *deployController() const { return m_deployController; }
+
+    // Cancel, Esc and the close box: while a deployment runs, they stop it and ask first (DeployController).
+    void reject() override;
 
 private:
     void askPassphrase(const QString &keyFile);
@@ -46,4 +53,6 @@ private:
     WelcomePage *m_welcomePage = nullptr;
     TokenPage *m_tokenPage = nullptr;
     TokenController *m_tokenController = nullptr;
+    DeployController *m_deployController = nullptr;
+    DeployPage *m_deployPage = nullptr;
 };
