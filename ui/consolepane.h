@@ -25,8 +25,8 @@ class ConsolePane : public QWidget
 
 public:
     static constexpr int flushIntervalMs = 50; // ≤ 20 appends a second
-    static constexpr int flushBudgetMs = 8; // of GUI-thread time per round
-    static constexpr int chunkLines = 400;
+    static constexpr int flushBudgetMs = 5; // of GUI-thread time per round
+    static constexpr int chunkLines = 200;
     static constexpr int maxBlocksPerTab = 5000;
 
     explicit ConsolePane(QWidget *parent = nullptr);

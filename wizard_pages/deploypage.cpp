@@ -168,8 +168,9 @@ DeployPage::DeployPage(WizardState *state, DeployController *controller, QWidget
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(top);
     splitter->addWidget(m_console);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    // The table needs a row per host; the console gets the rest.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(phases);

@@ -6,6 +6,8 @@
 #include "wizard_pages/welcomepage.h"
 
 #include <QApplication>
+
+#include <algorithm>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -88,7 +90,11 @@ void TestWizardShell::pagesHaveTitles()
 {
     WizardShell wizard;
     const QList<int> ids = wizard.pageIds();
-    QCOMPARE(ids, (QList<int>{WizardShell::WelcomePageId, WizardShell::TokenPageId}));
+    // Each page's branch adds its own id here; the ids stay in path order.
+    QVERIFY(ids.contains(WizardShell::WelcomePageId));
+    QVERIFY(ids.contains(WizardShell::TokenPageId));
+    QVERIFY(ids.contains(WizardShell::DeployPageId));
+    QVERIFY(std::is_sorted(ids.cbegin(), ids.cend()));
     for (int id : ids) {
         QWizardPage *page = wizard.page(id);
         QVERIFY(page);
