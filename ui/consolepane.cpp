@@ -28,7 +28,8 @@ using namespace Qt::StringLiterals;
 
 ConsolePane::ConsolePane(QWidget *parent)
     : QWidget(parent)
-    , m_buffer(maxBlocksPerTab)
+    // One line less than a tab keeps, so the note on dropped lines stays in the tab with them.
+    , m_buffer(maxBlocksPerTab - 1)
 {
     setObjectName(u"consolePane"_s);
     m_tabs = new QTabWidget(this);

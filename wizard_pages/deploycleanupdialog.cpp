@@ -57,6 +57,7 @@ DeployCleanupDialog::DeployCleanupDialog(const QList<Server> &servers, const QSt
     connect(this, &QDialog::rejected, this, &DeployCleanupDialog::keepChosen);
     keep->setDefault(true);
 
+    setMinimumWidth(fontMetrics().averageCharWidth() * 70);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(text);
     layout->addWidget(buttons);

@@ -18,12 +18,12 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -157,25 +157,14 @@ DeployPage::DeployPage(WizardState *state, DeployController *controller, QWidget
 
     m_console = new ConsolePane(this);
 
-    auto *top = new QWidget(this);
-    auto *topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(tableLabel);
-    topLayout->addWidget(m_hostTable);
-    topLayout->addWidget(m_failureFrame);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setObjectName(u"deploySplitter"_s);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(top);
-    splitter->addWidget(m_console);
-    // The table needs a row per host; the console gets the rest.
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
-
+    // The table and the failure report take what they need (the table is as tall as its rows); the console the rest.
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(phases);
     layout->addWidget(m_statusLabel);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(tableLabel);
+    layout->addWidget(m_hostTable);
+    layout->addWidget(m_failureFrame);
+    layout->addWidget(m_console, 1);
 
     m_elapsedTimer = new QTimer(this);
     m_elapsedTimer->setInterval(1000);
@@ -184,6 +173,8 @@ DeployPage::DeployPage(WizardState *state, DeployController *controller, QWidget
     connect(state->progress(), &ProgressModel::phaseChanged, this, &DeployPage::updatePhases);
     connect(controller, &DeployController::hostLog, m_console, &ConsolePane::appendLines);
     connect(controller, &DeployController::completeChanged, this, &QWizardPage::completeChanged);
+    // isComplete() also depends on whether the engine still runs.
+    connect(controller, &DeployController::statusChanged, this, &QWizardPage::completeChanged);
     connect(controller, &DeployController::statusChanged, this, &DeployPage::updateStatus);
     connect(controller, &DeployController::failed, this, &DeployPage::showFailure);
     connect(controller, &DeployController::cleanupQuestion, this, &DeployPage::askCleanup);
@@ -202,6 +193,7 @@ void DeployPage::initializePage()
     const DeploymentPlan plan = m_state->plan();
     m_controller->start();
     m_hostModel->setPlan(plan);
+    fitTableHeight();
     for (int row = 0; row < m_hostModel->rowCount(); ++row)
         m_console->addHost(m_hostModel->hostAt(row));
     m_console->setFullLogPath(m_controller->runLogPath());
@@ -211,7 +203,10 @@ void DeployPage::initializePage()
 
 bool DeployPage::isComplete() const
 {
-    return m_controller && m_controller->isComplete();
+    if (!m_controller || !m_controller->isComplete())
+        return false;
+    // Going on while the engine still runs needs a page to go on to: Finish would close the window mid-run.
+    return nextId() != -1 || !m_controller->isBusy();
 }
 
 int DeployPage::nextId() const
@@ -220,6 +215,18 @@ int DeployPage::nextId() const
             = m_controller && m_controller->needsDnsPage() ? WizardShell::DnsPageId : WizardShell::VerifiedPageId;
     // The pages after this one may not be in this window (yet): then this page is the last.
     return wizard() && wizard()->page(next) ? next : -1;
+}
+
+// The table as tall as its rows (up to a screenful of them), so the console below gets the rest of the page.
+void DeployPage::fitTableHeight()
+{
+    constexpr int maxVisibleRows = 8;
+    const int rows = std::min(m_hostModel->rowCount(), maxVisibleRows);
+    const int rowHeight = m_hostTable->verticalHeader()->defaultSectionSize();
+    const int frame = 2 * m_hostTable->frameWidth();
+    const int header = m_hostTable->horizontalHeader()->sizeHint().height();
+    // Every row visible up to maxVisibleRows (a scroll bar beyond), never squeezed by the failure report.
+    m_hostTable->setFixedHeight(header + rows * rowHeight + frame);
 }
 
 void DeployPage::updatePhases()
@@ -298,7 +305,9 @@ void DeployPage::showFailure()
 {
     const Error error = m_controller->lastError();
     const QString host = m_controller->failedHost();
-    QString text = host.isEmpty() ? error.message : tr("%1: %2").arg(host, error.message);
+    // The engine's messages usually name the host already.
+    QString text
+            = host.isEmpty() || error.message.contains(host) ? error.message : tr("%1: %2").arg(host, error.message);
     if (const QString log = m_controller->runLogPath(); !log.isEmpty())
         text += u"\n"_s + tr("The full log of this run: %1").arg(QDir::toNativeSeparators(log));
     m_failureLabel->setText(text);

@@ -34,6 +34,7 @@ public:
     HostTableModel *hostModel() const { return m_hostModel; }
 
 private:
+    void fitTableHeight();
     void updatePhases();
     void updateStatus();
     void showFailure();

@@ -5,6 +5,7 @@
 // secrets in files of a temporary folder (no keychain needed).
 
 #include "deploy/deploymentengine.h"
+#include "deploy/planpreview.h"
 #include "fakecloud.h"
 #include "fakehostagent.h"
 #include "hcloud/hetznerclient.h"
@@ -13,6 +14,8 @@
 #include "secrets/secretstore.h"
 #include "ui/wizardstate.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -81,6 +84,22 @@ struct DeployTestWorld
             if (e.kind == EngineEvent::Kind::Phase && e.phase == Phase::Hosts)
                 cloud.setPrivateAddresses(sim.state(QStringLiteral("servers")));
         });
+    }
+
+    // The Review page's plan check (what each server costs), made against the simulator's catalogue.
+    static bool checkPlan(WizardState *state)
+    {
+        PlanPreview preview(state->client());
+        bool done = false;
+        preview.preview(state->plan(), [state, &done](Result<PlanPreview::Check> check) {
+            if (check)
+                state->setPlanCheck(*check);
+            done = true;
+        });
+        QDeadlineTimer deadline(20000);
+        while (!done && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        return state->planCheck().has_value();
     }
 
     QStringList serverNames()

@@ -100,6 +100,7 @@ private Q_SLOTS:
         world.cloud.setStepDurationMs(50);
         WizardState state(world.environment());
         world.prepare(&state);
+        QVERIFY(DeployTestWorld::checkPlan(&state));
         DeployController controller(&state);
         QSignalSpy question(&controller, &DeployController::cleanupQuestion);
         QSignalSpy closeApproved(&controller, &DeployController::closeApproved);
@@ -112,6 +113,11 @@ private Q_SLOTS:
         QCOMPARE(controller.status(), DeployController::Status::Cancelled);
         QCOMPARE(closeApproved.size(), 0);
         QCOMPARE(controller.createdServers().size(), qsizetype(3));
+        // Each with its monthly cost from the plan check (server + its IPv4), and the sum.
+        for (const DeployController::CreatedServer &server : controller.createdServers())
+            QVERIFY2(server.monthlyCost.contains(u"/month"_s), qPrintable(server.monthlyCost));
+        QVERIFY(!controller.createdMonthlyTotal().isEmpty());
+        qInfo("created: %s", qPrintable(controller.createdMonthlyTotal()));
         QVERIFY(controller.deploymentIsNew());
         controller.keepServers();
         QCOMPARE(closeApproved.size(), 1);
