@@ -326,7 +326,8 @@ void DeployPage::askCleanup()
     QList<DeployCleanupDialog::Server> servers;
     for (const DeployController::CreatedServer &server : m_controller->createdServers())
         servers << DeployCleanupDialog::Server{server.name, server.monthlyCost};
-    auto *dialog = new DeployCleanupDialog(servers, m_controller->createdMonthlyTotal(), this);
+    // On the window, not the page: the question also comes when the user has gone on to the DNS page.
+    auto *dialog = new DeployCleanupDialog(servers, m_controller->createdMonthlyTotal(), window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &DeployCleanupDialog::keepChosen, m_controller, &DeployController::keepServers);
