@@ -247,6 +247,88 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     </message>
 </context>
 <context>
+    <name>ConsolePane</name>
+    <message>
+        <source>Install log per server</source>
+        <translation>Installationsprotokoll je Server</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>Find in the log</source>
+        <translation>Im Protokoll suchen</translation>
+    </message>
+    <message>
+        <source>Text to find (Ctrl+F)</source>
+        <translation>Gesuchter Text (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Finds the next place in this server&apos;s log with the text (F3)</source>
+        <translation>Sucht die nächste Stelle mit dem Text im Protokoll dieses Servers (F3)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the selected lines, or the whole log shown in this tab</source>
+        <translation>Kopiert die markierten Zeilen oder das ganze Protokoll dieses Reiters</translation>
+    </message>
+    <message>
+        <source>&amp;Save log…</source>
+        <translation>Protokoll s&amp;peichern …</translation>
+    </message>
+    <message>
+        <source>Saves the full log of this run, every server and every line, to a file</source>
+        <translation>Speichert das vollständige Protokoll dieses Laufs, alle Server und alle Zeilen, in eine Datei</translation>
+    </message>
+    <message>
+        <source>Install log of %1</source>
+        <translation>Installationsprotokoll von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n line(s) not shown here, they came faster than they can be shown. Every line is in the full log (Save log…).]</source>
+        <translation>
+            <numerusform>[%n Zeile hier nicht angezeigt, sie kam schneller, als sie sich anzeigen lässt. Jede Zeile steht im vollständigen Protokoll (Protokoll speichern …).]</numerusform>
+            <numerusform>[%n Zeilen hier nicht angezeigt, sie kamen schneller, als sie sich anzeigen lassen. Jede Zeile steht im vollständigen Protokoll (Protokoll speichern …).]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searched from the top again.</source>
+        <translation>Erneut von oben gesucht.</translation>
+    </message>
+    <message>
+        <source>“%1” is not in this server&apos;s log as shown; the full log may have it (Save log…).</source>
+        <translation>„%1“ steht nicht im angezeigten Protokoll dieses Servers; das vollständige Protokoll enthält es vielleicht (Protokoll speichern …).</translation>
+    </message>
+    <message>
+        <source>The whole log of this tab was copied.</source>
+        <translation>Das ganze Protokoll dieses Reiters wurde kopiert.</translation>
+    </message>
+    <message>
+        <source>The selected lines were copied.</source>
+        <translation>Die markierten Zeilen wurden kopiert.</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>The log was saved to %1.</source>
+        <translation>Das Protokoll wurde in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The log could not be saved to %1: %2. Choose another folder.</source>
+        <translation>Das Protokoll konnte nicht in %1 gespeichert werden: %2. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>the Hetzner Cloud API token</source>
@@ -303,6 +385,171 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>Make sure you are logged in to your user account and try again, or keep the secrets in files only you can read: pass --secret-store file or set JITSI_DEPLOYER_SECRET_STORE=file (see docs/cli.md).</source>
         <translation>Stellen Sie sicher, dass Sie an Ihrem Benutzerkonto angemeldet sind, und versuchen Sie es erneut, oder bewahren Sie die Geheimnisse in Dateien auf, die nur Sie lesen können: Geben Sie --secret-store file an oder setzen Sie JITSI_DEPLOYER_SECRET_STORE=file (siehe docs/cli.md).</translation>
+    </message>
+</context>
+<context>
+    <name>DeployCleanupDialog</name>
+    <message>
+        <source>Deployment stopped</source>
+        <translation>Einrichtung angehalten</translation>
+    </message>
+    <message>
+        <source>The deployment stopped before any server was created; nothing of it costs money.</source>
+        <translation>Die Einrichtung wurde angehalten, bevor ein Server angelegt war; nichts davon kostet Geld.</translation>
+    </message>
+    <message>
+        <source>The deployment stopped. This run created these servers; they cost money until they are deleted:</source>
+        <translation>Die Einrichtung wurde angehalten. Dieser Lauf hat diese Server angelegt; sie kosten Geld, bis sie gelöscht werden:</translation>
+    </message>
+    <message>
+        <source>Together: %1.</source>
+        <translation>Zusammen: %1.</translation>
+    </message>
+    <message>
+        <source>Keep them to resume later (running the wizard again with the same domain goes on where this run stopped), or delete them now.</source>
+        <translation>Behalten Sie sie, um später fortzufahren (der Assistent macht mit derselben Domain dort weiter, wo dieser Lauf angehalten hat), oder löschen Sie sie jetzt.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the servers</source>
+        <translation>Server &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Nothing is deleted; a later run resumes the deployment</source>
+        <translation>Nichts wird gelöscht; ein späterer Lauf setzt die Einrichtung fort</translation>
+    </message>
+    <message>
+        <source>&amp;Delete them</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Deletes the servers, network and firewalls this run created</source>
+        <translation>Löscht die Server, das Netzwerk und die Firewalls, die dieser Lauf angelegt hat</translation>
+    </message>
+</context>
+<context>
+    <name>DeployController</name>
+    <message>
+        <source>%1 %2/month</source>
+        <translation>%1 %2/Monat</translation>
+    </message>
+    <message>
+        <source>Everything this run created was deleted; nothing of it costs money any more.</source>
+        <translation>Alles, was dieser Lauf angelegt hat, wurde gelöscht; nichts davon kostet mehr Geld.</translation>
+    </message>
+</context>
+<context>
+    <name>DeployPage</name>
+    <message>
+        <source>Cloud resources</source>
+        <translation>Cloud-Ressourcen</translation>
+    </message>
+    <message>
+        <source>Server installs</source>
+        <translation>Server-Installation</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Deploying</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>The servers are created and installed in parallel; this takes a few minutes. You can cancel at any time and choose then whether to keep or delete what was created.</source>
+        <translation>Die Server werden parallel angelegt und installiert; das dauert einige Minuten. Sie können jederzeit abbrechen und dann wählen, ob das Angelegte bleibt oder gelöscht wird.</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <source>&amp;Servers:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Servers and their progress</source>
+        <translation>Server und ihr Fortschritt</translation>
+    </message>
+    <message>
+        <source>&amp;Last lines of its log:</source>
+        <translation>&amp;Letzte Zeilen seines Protokolls:</translation>
+    </message>
+    <message>
+        <source>Last lines of the failed server&apos;s log</source>
+        <translation>Letzte Zeilen des Protokolls des fehlgeschlagenen Servers</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Runs the deployment again: it resumes where it stopped and creates nothing twice</source>
+        <translation>Startet die Einrichtung erneut: Sie macht dort weiter, wo sie angehalten hat, und legt nichts doppelt an</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Deploying %1…</source>
+        <translation>%1 wird eingerichtet …</translation>
+    </message>
+    <message>
+        <source>Stopping at the next safe point…</source>
+        <translation>Hält am nächsten sicheren Punkt an …</translation>
+    </message>
+    <message>
+        <source>%1 is deployed. Next shows what was verified.</source>
+        <translation>%1 ist eingerichtet. „Weiter“ zeigt, was geprüft wurde.</translation>
+    </message>
+    <message>
+        <source>The deployment stopped with an error.</source>
+        <translation>Die Einrichtung wurde mit einem Fehler beendet.</translation>
+    </message>
+    <message>
+        <source>Stopped. What was created stays until you delete it; Retry goes on where the deployment stopped.</source>
+        <translation>Angehalten. Das Angelegte bleibt, bis Sie es löschen; „Erneut versuchen“ macht dort weiter, wo die Einrichtung angehalten hat.</translation>
+    </message>
+    <message>
+        <source>Deleting what this run created…</source>
+        <translation>Das von diesem Lauf Angelegte wird gelöscht …</translation>
+    </message>
+    <message>
+        <source>The full log of this run: %1</source>
+        <translation>Das vollständige Protokoll dieses Laufs: %1</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>This deployment existed before this run. Deleting here would delete all of it, also the servers it had before: %1. Jitsi Deployer does not do that from here; nothing was deleted. To remove the whole deployment on purpose, use “jitsi-deployer destroy --deployment %2”.</source>
+        <translation>Diese Installation gab es schon vor diesem Lauf. Löschen würde hier alles davon löschen, auch die Server, die sie vorher schon hatte: %1. Jitsi Deployer tut das hier nicht; es wurde nichts gelöscht. Um die ganze Installation bewusst zu entfernen, verwenden Sie „jitsi-deployer destroy --deployment %2“.</translation>
     </message>
 </context>
 <context>
@@ -1443,6 +1690,73 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The host key could not be saved to %1. Check the free disk space.</source>
         <translation>Der Host-Schlüssel konnte nicht in %1 gespeichert werden. Prüfen Sie den freien Speicherplatz.</translation>
+    </message>
+</context>
+<context>
+    <name>HostTableModel</name>
+    <message>
+        <source>Web server</source>
+        <translation>Webserver</translation>
+    </message>
+    <message>
+        <source>Videobridge</source>
+        <translation>Videobridge</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartet auf Start</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps done</source>
+        <translation>%1 von %2 Schritten erledigt</translation>
+    </message>
+    <message>
+        <source>%1/%2 %3</source>
+        <translation>%1/%2 %3</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Wartet auf</translation>
     </message>
 </context>
 <context>

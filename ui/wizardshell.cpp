@@ -1,5 +1,6 @@
 #include "wizardshell.h"
 
+#include "deploycontroller.h"
 #include "deploymentcontroller.h"
 #include "reviewcontroller.h"
 #include "serverscontroller.h"
@@ -7,6 +8,7 @@
 #include "sshkeycontroller.h"
 #include "tokencontroller.h"
 #include "wizard_pages/deploymentpage.h"
+#include "wizard_pages/deploypage.h"
 #include "wizard_pages/reviewpage.h"
 #include "wizard_pages/serverspage.h"
 #include "wizard_pages/sshkeypage.h"
@@ -63,6 +65,11 @@ WizardShell::WizardShell(const WizardState::Environment &environment, QWidget *p
     setPage(ReviewPageId, m_reviewPage);
     setStartId(WelcomePageId);
 
+    m_deployController = new DeployController(m_state, this);
+    m_deployPage = new DeployPage(m_state, m_deployController, this);
+    setPage(DeployPageId, m_deployPage);
+    connect(m_deployController, &DeployController::closeApproved, this, [this] { QWizard::reject(); });
+
     if (!environment.apiEndpoint.isEmpty())
         m_tokenController->setEndpoint(environment.apiEndpoint);
     connect(m_tokenPage, &TokenPage::checkRequested, m_tokenController, &TokenController::check);
@@ -114,6 +121,14 @@ void WizardShell::setupSshKeyPage()
     connect(controller, &SshKeyController::passphraseNeeded, page, &SshKeyPage::askPassphrase);
     connect(controller, &SshKeyController::changed, page, [page, controller] { page->render(controller->view()); });
     page->render(controller->view());
+}
+
+void WizardShell::reject()
+{
+    // QDialog::closeEvent() comes here too, so the close box is covered; a refused close leaves the window open.
+    if (m_deployController && !m_deployController->requestClose())
+        return;
+    QWizard::reject();
 }
 
 // Asked whenever a host's SSH session needs the key's passphrase; window-modal but never blocking: the sessions

@@ -12,6 +12,8 @@ class ReviewController;
 class ReviewPage;
 class ServersController;
 class ServersPage;
+class DeployController;
+class DeployPage;
 class TokenController;
 class TokenPage;
 class WelcomePage;
@@ -54,6 +56,11 @@ public:
     ServersController *serversController() const { return m_serversController; }
     ReviewPage *reviewPage() const { return m_reviewPage; }
     ReviewController *reviewController() const { return m_reviewController; }
+    DeployPage *deployPage() const { return m_deployPage; }
+    DeployController *deployController() const { return m_deployController; }
+
+    // Cancel, Esc and the close box: while a deployment runs, they stop it and ask first (DeployController).
+    void reject() override;
 
 private:
     void setupDeploymentPage();
@@ -72,4 +79,6 @@ private:
     ServersController *m_serversController = nullptr;
     ReviewPage *m_reviewPage = nullptr;
     ReviewController *m_reviewController = nullptr;
+    DeployController *m_deployController = nullptr;
+    DeployPage *m_deployPage = nullptr;
 };

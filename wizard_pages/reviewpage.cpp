@@ -26,16 +26,16 @@ ReviewPage::ReviewPage(QWidget *parent)
     setButtonText(QWizard::CommitButton, tr("Deploy"));
     m_ui->costTable->setAccessibleName(tr("Servers and costs"));
     m_ui->savePlanButton->setAccessibleName(tr("Save plan"));
-    m_ui->retryButton->setAccessibleName(tr("Check again"));
-    m_ui->statusLabel->setAccessibleName(tr("Status"));
+    m_ui->reviewRetryButton->setAccessibleName(tr("Check again"));
+    m_ui->reviewStatusLabel->setAccessibleName(tr("Status"));
     m_ui->costTable->setTextElideMode(Qt::ElideNone);
     QHeaderView *header = m_ui->costTable->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_ui->retryButton->hide();
+    m_ui->reviewRetryButton->hide();
     // The message beside it takes the width; the button stays as wide as its text.
-    m_ui->retryButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_ui->reviewRetryButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_ui->saveStatusLabel->hide();
 }
 
@@ -52,7 +52,7 @@ void ReviewPage::setController(ReviewController *controller)
         m_ui->savePlanButton->setEnabled(true);
         setMessage(m_ui->saveStatusLabel, message, !ok);
     });
-    connect(m_ui->retryButton, &QPushButton::clicked, controller, &ReviewController::check);
+    connect(m_ui->reviewRetryButton, &QPushButton::clicked, controller, &ReviewController::check);
     connect(m_ui->savePlanButton, &QPushButton::clicked, this, &ReviewPage::askWhereToSave);
     render();
 }
@@ -111,12 +111,12 @@ void ReviewPage::render()
     const bool ready = status == ReviewController::Status::Ready;
     const bool failed = status == ReviewController::Status::Failed;
     if (failed)
-        setMessage(m_ui->statusLabel, m_controller->errorMessage(), true);
+        setMessage(m_ui->reviewStatusLabel, m_controller->errorMessage(), true);
     else if (!ready)
-        setMessage(m_ui->statusLabel, tr("Checking the plan with Hetzner Cloud\u2026"), false);
+        setMessage(m_ui->reviewStatusLabel, tr("Checking the plan with Hetzner Cloud\u2026"), false);
     else
-        setMessage(m_ui->statusLabel, {}, false);
-    m_ui->retryButton->setVisible(failed);
+        setMessage(m_ui->reviewStatusLabel, {}, false);
+    m_ui->reviewRetryButton->setVisible(failed);
     m_ui->detailsScrollArea->setVisible(ready);
     m_ui->savePlanButton->setEnabled(true);
     if (!ready)

@@ -21,11 +21,11 @@ ServersPage::ServersPage(QWidget *parent)
     m_ui->bridgeTypeComboBox->setAccessibleName(tr("Bridge server type"));
     m_ui->bridgeCountSpinBox->setAccessibleName(tr("Number of bridges"));
     m_ui->imageComboBox->setAccessibleName(tr("Operating system"));
-    m_ui->retryButton->setAccessibleName(tr("Retry"));
-    m_ui->statusLabel->setAccessibleName(tr("Status"));
-    m_ui->retryButton->hide();
+    m_ui->serversRetryButton->setAccessibleName(tr("Retry"));
+    m_ui->serversStatusLabel->setAccessibleName(tr("Status"));
+    m_ui->serversRetryButton->hide();
     // The message beside it takes the width; the button stays as wide as its text.
-    m_ui->retryButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_ui->serversRetryButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     // A two-digit number needs no full-width field.
     m_ui->bridgeCountSpinBox->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_ui->bridgeCountSpinBox->setMinimumWidth(m_ui->bridgeCountSpinBox->sizeHint().width() + 24);
@@ -46,7 +46,7 @@ void ServersPage::setController(ServersController *controller)
         render();
         Q_EMIT completeChanged();
     });
-    connect(m_ui->retryButton, &QPushButton::clicked, controller, &ServersController::load);
+    connect(m_ui->serversRetryButton, &QPushButton::clicked, controller, &ServersController::load);
     connect(m_ui->locationComboBox, &QComboBox::activated, this,
             [this] { pick(m_ui->locationComboBox, &ServersController::setLocation); });
     connect(m_ui->webTypeComboBox, &QComboBox::activated, this,
@@ -94,16 +94,16 @@ void ServersPage::renderStatus()
         text = tr("Reading locations, server types and prices from Hetzner Cloud\u2026");
     else if (failed)
         text = m_controller->errorMessage();
-    m_ui->statusLabel->setText(text);
-    m_ui->statusLabel->setVisible(!text.isEmpty());
-    m_ui->retryButton->setVisible(failed);
+    m_ui->serversStatusLabel->setText(text);
+    m_ui->serversStatusLabel->setVisible(!text.isEmpty());
+    m_ui->serversRetryButton->setVisible(failed);
     QPalette palette = this->palette();
     if (failed) {
         // A red that stays readable on light and dark themes alike.
         const bool darkTheme = palette.color(QPalette::Window).lightness() < 128;
         palette.setColor(QPalette::WindowText, darkTheme ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20));
     }
-    m_ui->statusLabel->setPalette(palette);
+    m_ui->serversStatusLabel->setPalette(palette);
     m_ui->choicesScrollArea->setEnabled(status == ServersController::Status::Ready);
 }
 

@@ -142,7 +142,7 @@ private Q_SLOTS:
         QCOMPARE(combo(u"imageComboBox"_s)->currentData().toString(), u"debian-12"_s);
         QCOMPARE(find<QSpinBox>(u"bridgeCountSpinBox"_s)->value(), 2);
         QVERIFY(!find<QLabel>(u"bridgeHintLabel"_s)->text().isEmpty());
-        QVERIFY(!find<QPushButton>(u"retryButton"_s)->isVisible());
+        QVERIFY(!find<QPushButton>(u"serversRetryButton"_s)->isVisible());
         for (QComboBox *widget : {combo(u"locationComboBox"_s), combo(u"webTypeComboBox"_s),
                                   combo(u"bridgeTypeComboBox"_s), combo(u"imageComboBox"_s)})
             QVERIFY(!widget->accessibleName().isEmpty());
@@ -219,16 +219,16 @@ private Q_SLOTS:
         fault.count = -1;
         m_sim->injectFault(fault);
         openAt(WizardShell::ServersPageId);
-        QPushButton *retry = find<QPushButton>(u"retryButton"_s);
+        QPushButton *retry = find<QPushButton>(u"serversRetryButton"_s);
         QTRY_VERIFY_WITH_TIMEOUT(retry->isVisible(), 30000);
-        QVERIFY(find<QLabel>(u"statusLabel"_s)->text().contains(u"Retry"_s));
+        QVERIFY(find<QLabel>(u"serversStatusLabel"_s)->text().contains(u"Retry"_s));
         QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
         grab(u"wizard-servers-error.png"_s);
         m_sim->clearFaults();
         QTest::mouseClick(retry, Qt::LeftButton);
         waitForServers();
         QVERIFY(!retry->isVisible());
-        QVERIFY(!find<QLabel>(u"statusLabel"_s)->isVisible());
+        QVERIFY(!find<QLabel>(u"serversStatusLabel"_s)->isVisible());
     }
 
     void reviewShowsThePlanAndDeploys()
@@ -284,11 +284,11 @@ private Q_SLOTS:
         m_wizard->restart();
         waitForReview();
         QCOMPARE(m_wizard->reviewController()->status(), ReviewController::Status::Failed);
-        QLabel *status = m_wizard->reviewPage()->findChild<QLabel *>(u"statusLabel"_s);
+        QLabel *status = m_wizard->reviewPage()->findChild<QLabel *>(u"reviewStatusLabel"_s);
         QVERIFY2(status->text().contains(u"cx53"_s), qPrintable(status->text()));
         QVERIFY(status->text().contains(u"Go Back"_s));
         QVERIFY(!m_wizard->button(QWizard::CommitButton)->isEnabled());
-        QVERIFY(m_wizard->reviewPage()->findChild<QPushButton *>(u"retryButton"_s)->isVisible());
+        QVERIFY(m_wizard->reviewPage()->findChild<QPushButton *>(u"reviewRetryButton"_s)->isVisible());
         QVERIFY(!m_wizard->reviewPage()->findChild<QScrollArea *>(u"detailsScrollArea"_s)->isVisible());
         grab(u"wizard-review-failed.png"_s);
     }
@@ -310,7 +310,7 @@ private Q_SLOTS:
         QCOMPARE(m_wizard->reviewController()->status(), ReviewController::Status::Failed);
         QVERIFY(!m_wizard->button(QWizard::CommitButton)->isEnabled());
         QVERIFY(m_wizard->reviewPage()
-                        ->findChild<QLabel *>(u"statusLabel"_s)
+                        ->findChild<QLabel *>(u"reviewStatusLabel"_s)
                         ->text()
                         .contains(u"could not be checked"_s));
         QVERIFY(m_wizard->button(QWizard::BackButton)->isEnabled());

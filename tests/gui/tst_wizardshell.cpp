@@ -6,6 +6,8 @@
 #include "wizard_pages/welcomepage.h"
 
 #include <QApplication>
+
+#include <algorithm>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -91,8 +93,9 @@ void TestWizardShell::pagesHaveTitles()
     WizardShell wizard;
     const QList<int> ids = wizard.pageIds();
     // Every step's page is registered under its fixed id; the steps come in the order of their ids.
-    for (int id : {WizardShell::WelcomePageId, WizardShell::TokenPageId, WizardShell::DeploymentPageId,
-                   WizardShell::SshKeyPageId, WizardShell::ServersPageId, WizardShell::ReviewPageId})
+    for (int id :
+         {WizardShell::WelcomePageId, WizardShell::TokenPageId, WizardShell::DeploymentPageId,
+          WizardShell::SshKeyPageId, WizardShell::ServersPageId, WizardShell::ReviewPageId, WizardShell::DeployPageId})
         QVERIFY2(ids.contains(id), qPrintable(QString::number(id)));
     QVERIFY(std::is_sorted(ids.begin(), ids.end()));
     for (int id : ids) {
