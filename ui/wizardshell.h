@@ -4,8 +4,12 @@
 
 #include <QWizard>
 
+class DnsController;
+class DnsPage;
 class TokenController;
 class TokenPage;
+class VerifiedController;
+class VerifiedPage;
 class WelcomePage;
 
 // The wizard window. Pages only render the engine's state; no business logic here (DESIGN.md §3).
@@ -38,12 +42,22 @@ public:
     WelcomePage *welcomePage() const { return m_welcomePage; }
     TokenPage *tokenPage() const { return m_tokenPage; }
     TokenController *tokenController() const { return m_tokenController; }
+    DnsPage *dnsPage() const { return m_dnsPage; }
+    DnsController *dnsController() const { return m_dnsController; }
+    VerifiedPage *verifiedPage() const { return m_verifiedPage; }
+    VerifiedController *verifiedController() const { return m_verifiedController; }
 
 private:
     void askPassphrase(const QString &keyFile);
+    void setUpDnsPage();
+    void setUpVerifiedPage();
 
     WizardState *m_state = nullptr;
     WelcomePage *m_welcomePage = nullptr;
     TokenPage *m_tokenPage = nullptr;
     TokenController *m_tokenController = nullptr;
+    DnsPage *m_dnsPage = nullptr;
+    DnsController *m_dnsController = nullptr;
+    VerifiedPage *m_verifiedPage = nullptr;
+    VerifiedController *m_verifiedController = nullptr;
 };
