@@ -160,9 +160,9 @@ void DnsController::update()
         v.checkStatus = tr("The records did not resolve in time; the web host keeps its self-signed certificate.");
     } else if (m_check) {
         const int seconds = (m_check->nextTryMs + 999) / 1000;
-        v.checkStatus = tr("Check %1: not every record points at the web host yet. Next try in %n second(s).", nullptr,
-                           seconds)
-                                .arg(m_check->round);
+        v.checkStatus = tr("Check %1: not every record points at the web host yet. Next check in %2 s.")
+                                .arg(m_check->round)
+                                .arg(seconds);
     } else if (!v.records.isEmpty()) {
         v.checkStatus = tr("Checking whether the records resolve\u2026");
     } else {

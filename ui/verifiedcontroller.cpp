@@ -120,12 +120,8 @@ void VerifiedController::show(const std::optional<VerificationReport> &report, c
         } else if (hasCause(verdict, {VerifyCause::NoProsodySession, VerifyCause::SessionDisconnected})) {
             row.prosody = {tr("No live login as %1").arg(account), prosodySource, {}, {}, false};
         } else if (row.ok) {
-            row.prosody
-                    = {tr("One of %n live login(s) as %1 (listed below)", nullptr, report->liveSessions).arg(account),
-                       prosodySource,
-                       {},
-                       {},
-                       true};
+            row.prosody = {
+                    tr("Counted among the live logins as %1 (listed below)").arg(account), prosodySource, {}, {}, true};
         } else {
             row.prosody = {tr("Not confirmed: prosody.log does not say which bridge each login came from"),
                            prosodySource,
@@ -151,9 +147,8 @@ void VerifiedController::show(const std::optional<VerificationReport> &report, c
         // Condition 3.
         if (const EvidenceLine *health = findLine(verdict.evidence, healthSource, {})) {
             const bool healthy = health->text == u"HTTP 200"_s;
-            row.health = {healthy ? tr("Healthy (%1)").arg(health->text)
-                                  : tr("Unhealthy: %1").arg(health->text.isEmpty() ? tr("no answer") : health->text),
-                          healthSource,
+            row.health = {healthy ? tr("Healthy") : tr("Unhealthy"),
+                          healthSource + u": "_s + (health->text.isEmpty() ? tr("no answer") : health->text),
                           {},
                           {},
                           healthy};
@@ -178,17 +173,19 @@ void VerifiedController::show(const std::optional<VerificationReport> &report, c
         }
     }
     if (report->operationalBridges >= 0)
-        v.jicofoCount = tr("Jicofo counts %n operational bridge(s) (127.0.0.1:8888/stats).", nullptr,
-                           report->operationalBridges);
+        v.jicofoCount = tr("Operational bridges in jicofo's statistics (127.0.0.1:8888/stats): %1")
+                                .arg(report->operationalBridges);
     for (const VerifyProblem &problem : report->problems)
         v.problems.append(problem.message);
 
     const int total = int(report->bridges.size());
     if (v.ok)
-        v.summary = tr("All %n bridge(s) work: each is logged in to prosody, operational in jicofo and healthy.",
-                       nullptr, total);
+        v.summary = tr("Every bridge works (%1 of %1): each is logged in to prosody, operational in jicofo and "
+                       "healthy.")
+                            .arg(total);
     else if (!failing.isEmpty())
-        v.summary = tr("%n of %1 bridge(s) do not work: %2.", nullptr, int(failing.size()))
+        v.summary = tr("Not every bridge works: %1 of %2 failed (%3).")
+                            .arg(failing.size())
                             .arg(total)
                             .arg(failing.join(u", "_s));
     else

@@ -48,7 +48,7 @@ DnsPage::DnsPage(QWidget *parent)
     recordsGroup->setObjectName(u"recordsGroupBox"_s);
     auto *recordsLayout = new QVBoxLayout(recordsGroup);
     m_recordsGrid = new QGridLayout;
-    m_recordsGrid->setColumnStretch(2, 1);
+    m_recordsGrid->setColumnStretch(4, 1); // the copy buttons stay next to their values
     recordsLayout->addLayout(m_recordsGrid);
     auto *copyAllRow = new QHBoxLayout;
     m_copyAllButton = new QPushButton(tr("Copy &all as zone-file lines"), recordsGroup);
@@ -174,7 +174,7 @@ void DnsPage::render(const DnsPageView &view)
     }
     m_copyAllButton->setEnabled(!view.records.isEmpty());
 
-    m_resolverLabel->setText(view.resolver.isEmpty() ? QString() : tr("Asked: %1").arg(view.resolver));
+    m_resolverLabel->setText(view.resolver.isEmpty() ? QString() : tr("Resolver asked: %1").arg(view.resolver));
     m_resolverLabel->setVisible(!view.resolver.isEmpty());
     clearLayout(m_answersLayout);
     for (int i = 0; i < view.checkLines.size(); ++i) {

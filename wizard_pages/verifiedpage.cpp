@@ -78,6 +78,9 @@ VerifiedPage::VerifiedPage(QWidget *parent)
     scroll->setWidget(rows);
     layout->addWidget(scroll, 1);
 
+    m_meetingLinkLabel = wrappingLabel(u"meetingLinkLabel"_s, this);
+    m_meetingLinkLabel->setAccessibleName(tr("Meeting link"));
+    layout->addWidget(m_meetingLinkLabel);
     auto *buttons = new QHBoxLayout;
     m_openMeetingButton = new QPushButton(tr("&Open meeting"), this);
     m_openMeetingButton->setObjectName(u"openMeetingButton"_s);
@@ -200,6 +203,7 @@ void VerifiedPage::render(const VerifiedPageView &view)
     m_rowsLayout->addWidget(m_problemsLabel);
     m_rowsLayout->addStretch();
 
+    m_meetingLinkLabel->setText(view.meetingUrl.isEmpty() ? QString() : tr("Meeting link: %1").arg(view.meetingUrl));
     m_openMeetingButton->setEnabled(!view.meetingUrl.isEmpty());
     m_openMeetingButton->setToolTip(view.meetingUrl);
     m_copyLinkButton->setEnabled(!view.meetingUrl.isEmpty());

@@ -38,6 +38,7 @@ private:
     QVBoxLayout *m_rowsLayout;
     QLabel *m_loginsLabel;
     QLabel *m_problemsLabel;
+    QLabel *m_meetingLinkLabel;
     QPushButton *m_openMeetingButton;
     QPushButton *m_copyLinkButton;
     QPushButton *m_openLogButton;

@@ -74,7 +74,7 @@ private Q_SLOTS:
         QVERIFY(view.checkLines.at(0).answer.contains(u"203.0.113.9"_s));
         QVERIFY(!view.checkLines.at(0).ready);
         QVERIFY(view.checkLines.at(1).ready);
-        QVERIFY2(view.checkStatus.contains(u"Check 3"_s) && view.checkStatus.contains(u"Next try in 5 second"_s),
+        QVERIFY2(view.checkStatus.contains(u"Check 3"_s) && view.checkStatus.contains(u"Next check in 5 s"_s),
                  qPrintable(view.checkStatus));
 
         // The system's resolver has no address to show.

@@ -83,7 +83,7 @@ private Q_SLOTS:
         QCOMPARE(good.jicofo.time, u"2026-06-01 12:00:33"_s);
         QCOMPARE(good.jicofo.where, u"jicofo.log line 7"_s);
         QVERIFY(good.health.ok);
-        QVERIFY(good.health.headline.contains(u"HTTP 200"_s));
+        QCOMPARE(good.health.where, u"/about/health: HTTP 200"_s);
         QVERIFY(good.cause.isEmpty());
 
         // The login is the deployment's evidence, with prosody's time; it is not pinned to a bridge.
