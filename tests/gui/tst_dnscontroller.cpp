@@ -1,10 +1,13 @@
 // The DNS page's controller without widgets: fed with the engine's own events (constructed), and driven by a real
 // engine run against hcloud-sim and fake hosts whose DNS never resolves.
 #include "deploysandbox.h"
+#include "testdnsserver.h"
 #include "ui/dnscontroller.h"
 #include "ui/wizardstate.h"
 
 #include <QSignalSpy>
+
+#include <unistd.h>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -174,6 +177,47 @@ private Q_SLOTS:
         QVERIFY2(state.lastResult()->ok(), qPrintable(state.lastResult()->error().toString()));
         QVERIFY(!state.lastResult()->value().dnsReady);
         QCOMPARE(controller.view().certificate, DnsPageView::Certificate::SelfSigned);
+    }
+
+    void realRunSwitchesToLetsEncryptWhenTheRecordsResolve()
+    {
+        if (::geteuid() != 0)
+            QSKIP("The records resolve through a DNS server on port 53 of a loopback address, which needs root (as "
+                  "in CI).");
+        // A real DNS server that learns the records a while after the page showed them, as the user's provider.
+        QTemporaryDir zone;
+        TestDnsServer dns;
+        const QHostAddress nameserver = TestDnsServer::privateLoopback(9);
+        const QString failure = dns.start(nameserver, {}, zone.path());
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        DeploySandbox sandbox;
+        QVERIFY(sandbox.start());
+        WizardState::Environment environment = sandbox.environment(30000);
+        environment.engine.dnsNameserver = nameserver;
+        WizardState state(environment);
+        sandbox.prepare(state);
+        DnsController controller(&state);
+        controller.attach();
+        state.engine()->deploy(state.plan());
+
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.view().checkLines.isEmpty(), 30000);
+        QCOMPARE(controller.view().resolver, nameserver.toString());
+        QCOMPARE(controller.view().certificate, DnsPageView::Certificate::WaitingForDns);
+        QByteArray hosts;
+        for (const DnsRecord &record : controller.view().records)
+            hosts += record.value.toLatin1() + ' ' + record.name.toLatin1() + '\n';
+        // A plain write: dnsmasq reads the file when it is closed.
+        QFile file(zone.filePath(u"records"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(hosts), hosts.size());
+        file.close();
+
+        QTRY_VERIFY_WITH_TIMEOUT(controller.isComplete(), 30000);
+        QVERIFY2(state.lastResult()->ok(), qPrintable(state.lastResult()->error().toString()));
+        QVERIFY2(state.lastResult()->value().dnsReady, dns.log().constData());
+        QCOMPARE(controller.view().certificate, DnsPageView::Certificate::LetsEncrypt);
+        QVERIFY(controller.view().checkLines.isEmpty());
+        QVERIFY(controller.view().checkStatus.contains(u"resolve"_s));
     }
 };
 
