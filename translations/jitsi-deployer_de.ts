@@ -1137,6 +1137,176 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     </message>
 </context>
 <context>
+    <name>DnsController</name>
+    <message>
+        <source>The deployment has finished. Go on to see the evidence that every bridge works.</source>
+        <translation>Die Einrichtung ist abgeschlossen. Auf der nächsten Seite sehen Sie die Belege, dass jede Bridge funktioniert.</translation>
+    </message>
+    <message>
+        <source>The deployment stopped: %1</source>
+        <translation>Die Einrichtung wurde angehalten: %1</translation>
+    </message>
+    <message>
+        <source>your computer&apos;s resolver</source>
+        <translation>der DNS-Resolver Ihres Computers</translation>
+    </message>
+    <message>
+        <source>The records resolve to the web host.</source>
+        <translation>Die Einträge zeigen auf den Webserver.</translation>
+    </message>
+    <message>
+        <source>No longer waiting for DNS: the deployment goes on with the self-signed certificate.</source>
+        <translation>Es wird nicht mehr auf DNS gewartet: Die Einrichtung läuft mit dem selbstsignierten Zertifikat weiter.</translation>
+    </message>
+    <message>
+        <source>The records did not resolve in time; the web host keeps its self-signed certificate.</source>
+        <translation>Die Einträge waren nicht rechtzeitig auflösbar; der Webserver behält sein selbstsigniertes Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Check %1: not every record points at the web host yet. Next check in %2 s.</source>
+        <translation>Prüfung %1: Noch zeigen nicht alle Einträge auf den Webserver. Nächste Prüfung in %2 s.</translation>
+    </message>
+    <message>
+        <source>Checking whether the records resolve…</source>
+        <translation>Es wird geprüft, ob die Einträge auflösbar sind …</translation>
+    </message>
+    <message>
+        <source>The records are known once the web server exists.</source>
+        <translation>Die Einträge stehen fest, sobald der Webserver existiert.</translation>
+    </message>
+    <message>
+        <source>Self-signed for now. It switches to Let&apos;s Encrypt as soon as the records resolve.</source>
+        <translation>Vorerst selbstsigniert. Sobald die Einträge auflösbar sind, wird auf Let&apos;s Encrypt umgestellt.</translation>
+    </message>
+    <message>
+        <source>The records resolve: getting the Let&apos;s Encrypt certificate…</source>
+        <translation>Die Einträge sind auflösbar: Das Zertifikat von Let&apos;s Encrypt wird geholt …</translation>
+    </message>
+    <message>
+        <source>Let&apos;s Encrypt: browsers trust the meeting&apos;s address.</source>
+        <translation>Let&apos;s Encrypt: Browser vertrauen der Adresse der Konferenz.</translation>
+    </message>
+    <message>
+        <source>Self-signed: browsers warn about it. Once the records resolve, run the deployment again (same domain) and it gets the Let&apos;s Encrypt certificate.</source>
+        <translation>Selbstsigniert: Browser warnen davor. Sobald die Einträge auflösbar sind, starten Sie die Einrichtung erneut (gleiche Domain); dann erhält der Webserver das Zertifikat von Let&apos;s Encrypt.</translation>
+    </message>
+</context>
+<context>
+    <name>DnsPage</name>
+    <message>
+        <source>DNS records</source>
+        <translation>DNS-Einträge</translation>
+    </message>
+    <message>
+        <source>Point your domain at the web server. The deployment continues as soon as the records resolve.</source>
+        <translation>Lassen Sie Ihre Domain auf den Webserver zeigen. Die Einrichtung geht weiter, sobald die Einträge auflösbar sind.</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Copy &amp;all as zone-file lines</source>
+        <translation>&amp;Alle als Zonendatei-Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy all records</source>
+        <translation>Alle Einträge kopieren</translation>
+    </message>
+    <message>
+        <source>Copies every record as a line of a zone file, e.g. for a DNS provider that imports zone files.</source>
+        <translation>Kopiert jeden Eintrag als Zeile einer Zonendatei, z. B. für einen DNS-Anbieter, der Zonendateien importiert.</translation>
+    </message>
+    <message>
+        <source>What DNS answers now</source>
+        <translation>Was DNS jetzt antwortet</translation>
+    </message>
+    <message>
+        <source>DNS check status</source>
+        <translation>Stand der DNS-Prüfung</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Certificate state</source>
+        <translation>Stand des Zertifikats</translation>
+    </message>
+    <message>
+        <source>Continue with a &amp;self-signed certificate</source>
+        <translation>Mit &amp;selbstsigniertem Zertifikat fortfahren</translation>
+    </message>
+    <message>
+        <source>Continue with a self-signed certificate</source>
+        <translation>Mit selbstsigniertem Zertifikat fortfahren</translation>
+    </message>
+    <message>
+        <source>Stops waiting for DNS: the deployment is verified now and keeps its self-signed certificate.</source>
+        <translation>Beendet das Warten auf DNS: Die Einrichtung wird jetzt geprüft und behält ihr selbstsigniertes Zertifikat.</translation>
+    </message>
+    <message>
+        <source>You can come back later: once the records resolve, run the deployment again with the same domain and it gets the Let&apos;s Encrypt certificate. Nothing is created twice.</source>
+        <translation>Sie können später zurückkommen: Sobald die Einträge auflösbar sind, starten Sie die Einrichtung mit derselben Domain erneut; dann erhält der Webserver das Zertifikat von Let&apos;s Encrypt. Nichts wird doppelt angelegt.</translation>
+    </message>
+    <message>
+        <source>Deployment status</source>
+        <translation>Stand der Einrichtung</translation>
+    </message>
+    <message>
+        <source>All records were copied as zone-file lines.</source>
+        <translation>Alle Einträge wurden als Zonendatei-Zeilen kopiert.</translation>
+    </message>
+    <message>
+        <source>The records are shown as soon as the web server has its addresses.</source>
+        <translation>Die Einträge erscheinen, sobald der Webserver seine Adressen hat.</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s zone is in your Hetzner project, so these records were created automatically. Nothing to do but wait until they resolve.</source>
+        <translation>Die Zone der Domain liegt in Ihrem Hetzner-Projekt, daher wurden diese Einträge automatisch angelegt. Sie müssen nur warten, bis sie auflösbar sind.</translation>
+    </message>
+    <message>
+        <source>Create these records at your DNS provider (where your domain&apos;s zone is managed). Use a TTL of 300 seconds or less if the provider asks.</source>
+        <translation>Legen Sie diese Einträge bei Ihrem DNS-Anbieter an (dort, wo die Zone Ihrer Domain verwaltet wird). Falls nach einer TTL gefragt wird: 300 Sekunden oder weniger.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the %1 record&apos;s value</source>
+        <translation>Wert des %1-Eintrags kopieren</translation>
+    </message>
+    <message>
+        <source>Copies %1, the value of the %2 record for %3.</source>
+        <translation>Kopiert %1, den Wert des %2-Eintrags für %3.</translation>
+    </message>
+    <message>
+        <source>The %1 record&apos;s value was copied.</source>
+        <translation>Der Wert des %1-Eintrags wurde kopiert.</translation>
+    </message>
+    <message>
+        <source>Resolver asked: %1</source>
+        <translation>Gefragter Resolver: %1</translation>
+    </message>
+    <message>
+        <source>Answer for %1</source>
+        <translation>Antwort für %1</translation>
+    </message>
+</context>
+<context>
     <name>DryRunWriter</name>
     <message>
         <source>Could not write %1: %2. Check that the output directory is writable and the disk has space.</source>
@@ -3035,6 +3205,268 @@ netto %2</translation>
     <message>
         <source>The server&apos;s cloud-init user-data is %1 bytes, more than the %2 bytes Hetzner Cloud accepts. Use a shorter SSH public key.</source>
         <translation>Die cloud-init-user-data des Servers sind %1 Bytes groß, mehr als die %2 Bytes, die Hetzner Cloud annimmt. Verwenden Sie einen kürzeren öffentlichen SSH-Schlüssel.</translation>
+    </message>
+</context>
+<context>
+    <name>VerifiedController</name>
+    <message>
+        <source>%1 line %2</source>
+        <translation>%1 Zeile %2</translation>
+    </message>
+    <message>
+        <source>The deployment is still running.</source>
+        <translation>Die Einrichtung läuft noch.</translation>
+    </message>
+    <message>
+        <source>The deployment has not been verified yet.</source>
+        <translation>Die Einrichtung wurde noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>The deployment was not verified: %1</source>
+        <translation>Die Einrichtung wurde nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <source>Logged in as %1, disconnected since</source>
+        <translation>Als %1 angemeldet, seitdem getrennt</translation>
+    </message>
+    <message>
+        <source>No live login as %1</source>
+        <translation>Keine bestehende Anmeldung als %1</translation>
+    </message>
+    <message>
+        <source>Counted among the live logins as %1 (listed below)</source>
+        <translation>Unter den bestehenden Anmeldungen als %1 gezählt (unten aufgeführt)</translation>
+    </message>
+    <message>
+        <source>Not confirmed: prosody.log does not say which bridge each login came from</source>
+        <translation>Nicht bestätigt: prosody.log sagt nicht, von welcher Bridge eine Anmeldung kam</translation>
+    </message>
+    <message>
+        <source>Operational in jicofo</source>
+        <translation>In jicofo betriebsbereit</translation>
+    </message>
+    <message>
+        <source>Added by jicofo, not operational now</source>
+        <translation>Von jicofo aufgenommen, jetzt nicht betriebsbereit</translation>
+    </message>
+    <message>
+        <source>Not in jicofo&apos;s bridge list</source>
+        <translation>Nicht in der Bridge-Liste von jicofo</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>Gesund</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Nicht gesund</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Operational bridges in jicofo&apos;s statistics (127.0.0.1:8888/stats): %1</source>
+        <translation>Betriebsbereite Bridges laut Statistik von jicofo (127.0.0.1:8888/stats): %1</translation>
+    </message>
+    <message>
+        <source>Every bridge works (%1 of %1): each is logged in to prosody, operational in jicofo and healthy.</source>
+        <translation>Jede Bridge funktioniert (%1 von %1): Jede ist bei prosody angemeldet, in jicofo betriebsbereit und gesund.</translation>
+    </message>
+    <message>
+        <source>Not every bridge works: %1 of %2 failed (%3).</source>
+        <translation>Nicht jede Bridge funktioniert: %1 von %2 fehlerhaft (%3).</translation>
+    </message>
+    <message>
+        <source>The bridges look fine on their own, but the deployment as a whole is not verified (see below).</source>
+        <translation>Die Bridges wirken einzeln in Ordnung, aber die Installation als Ganzes ist nicht bestätigt (siehe unten).</translation>
+    </message>
+    <message>
+        <source>Wrong jvb secret</source>
+        <translation>Falsches jvb-Passwort</translation>
+    </message>
+    <message>
+        <source>Duplicate bridge nickname</source>
+        <translation>Doppelter Bridge-Spitzname</translation>
+    </message>
+    <message>
+        <source>Cannot reach the web host on port 5222</source>
+        <translation>Webserver auf Port 5222 nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The web host&apos;s certificate was rejected</source>
+        <translation>Zertifikat des Webservers abgelehnt</translation>
+    </message>
+    <message>
+        <source>Disconnected from prosody</source>
+        <translation>Von prosody getrennt</translation>
+    </message>
+    <message>
+        <source>No login in prosody</source>
+        <translation>Keine Anmeldung bei prosody</translation>
+    </message>
+    <message>
+        <source>More bridge logins than bridges</source>
+        <translation>Mehr Bridge-Anmeldungen als Bridges</translation>
+    </message>
+    <message>
+        <source>Not added by jicofo</source>
+        <translation>Von jicofo nicht aufgenommen</translation>
+    </message>
+    <message>
+        <source>Removed by jicofo</source>
+        <translation>Von jicofo entfernt</translation>
+    </message>
+    <message>
+        <source>Jicofo counts a different number of bridges</source>
+        <translation>Jicofo zählt eine andere Anzahl Bridges</translation>
+    </message>
+    <message>
+        <source>Jicofo&apos;s statistics unavailable</source>
+        <translation>Statistik von jicofo nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Health check failed</source>
+        <translation>Gesundheitsprüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Health check not answering</source>
+        <translation>Gesundheitsprüfung antwortet nicht</translation>
+    </message>
+    <message>
+        <source>Not in the bridge room yet</source>
+        <translation>Noch nicht im Bridge-Raum</translation>
+    </message>
+    <message>
+        <source>The bridge&apos;s log is empty</source>
+        <translation>Protokoll der Bridge ist leer</translation>
+    </message>
+    <message>
+        <source>Prosody&apos;s log is empty</source>
+        <translation>Protokoll von prosody ist leer</translation>
+    </message>
+    <message>
+        <source>Jicofo&apos;s log is empty</source>
+        <translation>Protokoll von jicofo ist leer</translation>
+    </message>
+</context>
+<context>
+    <name>VerifiedPage</name>
+    <message>
+        <source>Verified</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>What the deployment&apos;s own logs and health checks say about every bridge.</source>
+        <translation>Was die Protokolle und Gesundheitsprüfungen der Installation über jede Bridge sagen.</translation>
+    </message>
+    <message>
+        <source>Verification summary</source>
+        <translation>Ergebnis der Prüfung</translation>
+    </message>
+    <message>
+        <source>Bridge logins in prosody.log</source>
+        <translation>Bridge-Anmeldungen in prosody.log</translation>
+    </message>
+    <message>
+        <source>Problems of the deployment</source>
+        <translation>Probleme der Installation</translation>
+    </message>
+    <message>
+        <source>Meeting link</source>
+        <translation>Link zur Konferenz</translation>
+    </message>
+    <message>
+        <source>&amp;Open meeting</source>
+        <translation>Konferenz ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open the meeting in the browser</source>
+        <translation>Konferenz im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>Link &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the meeting link</source>
+        <translation>Link zur Konferenz kopieren</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log</source>
+        <translation>&amp;Protokoll öffnen</translation>
+    </message>
+    <message>
+        <source>Open the deployment&apos;s log</source>
+        <translation>Protokoll der Einrichtung öffnen</translation>
+    </message>
+    <message>
+        <source>Every step of this deployment, in the viewer your desktop uses for text files.</source>
+        <translation>Jeder Schritt dieser Einrichtung, im Programm, das Ihr Desktop für Textdateien verwendet.</translation>
+    </message>
+    <message>
+        <source>Show the &amp;plan</source>
+        <translation>P&amp;lan anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the saved plan</source>
+        <translation>Gespeicherten Plan anzeigen</translation>
+    </message>
+    <message>
+        <source>The plan this deployment was made from, as the command line tool reads it.</source>
+        <translation>Der Plan, nach dem diese Installation erstellt wurde, so wie ihn das Kommandozeilenwerkzeug liest.</translation>
+    </message>
+    <message>
+        <source>The meeting link %1 was copied.</source>
+        <translation>Der Link zur Konferenz %1 wurde kopiert.</translation>
+    </message>
+    <message>
+        <source>works</source>
+        <translation>funktioniert</translation>
+    </message>
+    <message>
+        <source>does not work</source>
+        <translation>funktioniert nicht</translation>
+    </message>
+    <message>
+        <source>Prosody:</source>
+        <translation>Prosody:</translation>
+    </message>
+    <message>
+        <source>Jicofo:</source>
+        <translation>Jicofo:</translation>
+    </message>
+    <message>
+        <source>Health:</source>
+        <translation>Gesundheit:</translation>
+    </message>
+    <message>
+        <source>What failed on %1</source>
+        <translation>Was auf %1 fehlschlug</translation>
+    </message>
+    <message>
+        <source>Log lines showing it</source>
+        <translation>Protokollzeilen, die es zeigen</translation>
+    </message>
+    <message>
+        <source>Live bridge logins in prosody.log:</source>
+        <translation>Bestehende Bridge-Anmeldungen in prosody.log:</translation>
+    </message>
+    <message>
+        <source>Meeting link: %1</source>
+        <translation>Link zur Konferenz: %1</translation>
+    </message>
+    <message>
+        <source>Deployment plan</source>
+        <translation>Plan der Installation</translation>
+    </message>
+    <message>
+        <source>The plan this deployment was made from (not saved to a file):</source>
+        <translation>Der Plan, nach dem diese Installation erstellt wurde (nicht als Datei gespeichert):</translation>
+    </message>
+    <message>
+        <source>The plan, saved as %1:</source>
+        <translation>Der Plan, gespeichert als %1:</translation>
     </message>
 </context>
 <context>

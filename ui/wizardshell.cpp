@@ -2,17 +2,21 @@
 
 #include "deploycontroller.h"
 #include "deploymentcontroller.h"
+#include "dnscontroller.h"
 #include "reviewcontroller.h"
 #include "serverscontroller.h"
 #include "ssh/passphrasebroker.h"
 #include "sshkeycontroller.h"
 #include "tokencontroller.h"
+#include "verifiedcontroller.h"
 #include "wizard_pages/deploymentpage.h"
 #include "wizard_pages/deploypage.h"
+#include "wizard_pages/dnspage.h"
 #include "wizard_pages/reviewpage.h"
 #include "wizard_pages/serverspage.h"
 #include "wizard_pages/sshkeypage.h"
 #include "wizard_pages/tokenpage.h"
+#include "wizard_pages/verifiedpage.h"
 #include "wizard_pages/welcomepage.h"
 
 #include <QFileInfo>
@@ -63,6 +67,8 @@ WizardShell::WizardShell(const WizardState::Environment &environment, QWidget *p
     m_reviewPage = new ReviewPage(this);
     m_reviewPage->setController(m_reviewController);
     setPage(ReviewPageId, m_reviewPage);
+    setUpDnsPage();
+    setUpVerifiedPage();
     setStartId(WelcomePageId);
 
     m_deployController = new DeployController(m_state, this);
@@ -150,4 +156,28 @@ void WizardShell::askPassphrase(const QString &keyFile)
     dialog->open();
     if (auto *edit = dialog->findChild<QLineEdit *>())
         edit->setAccessibleName(tr("Passphrase"));
+}
+
+void WizardShell::setUpDnsPage()
+{
+    m_dnsPage = new DnsPage(this);
+    m_dnsController = new DnsController(m_state, this);
+    setPage(DnsPageId, m_dnsPage);
+    connect(m_dnsPage, &DnsPage::shown, m_dnsController, &DnsController::attach);
+    connect(m_dnsPage, &DnsPage::continueWithoutDnsRequested, m_dnsController, &DnsController::continueWithoutDns);
+    connect(m_dnsController, &DnsController::viewChanged, m_dnsPage,
+            [this] { m_dnsPage->render(m_dnsController->view()); });
+}
+
+void WizardShell::setUpVerifiedPage()
+{
+    m_verifiedPage = new VerifiedPage(this);
+    m_verifiedController = new VerifiedController(m_state, this);
+    setPage(VerifiedPageId, m_verifiedPage);
+    connect(m_verifiedPage, &VerifiedPage::shown, m_verifiedController, &VerifiedController::attach);
+    connect(m_verifiedPage, &VerifiedPage::openMeetingRequested, m_verifiedController,
+            &VerifiedController::openMeeting);
+    connect(m_verifiedPage, &VerifiedPage::openLogRequested, m_verifiedController, &VerifiedController::openLog);
+    connect(m_verifiedController, &VerifiedController::viewChanged, m_verifiedPage,
+            [this] { m_verifiedPage->render(m_verifiedController->view()); });
 }

@@ -14,8 +14,12 @@ class ServersController;
 class ServersPage;
 class DeployController;
 class DeployPage;
+class DnsController;
+class DnsPage;
 class TokenController;
 class TokenPage;
+class VerifiedController;
+class VerifiedPage;
 class WelcomePage;
 
 // The wizard window. Pages only render the engine's state; no business logic here (DESIGN.md §3).
@@ -61,11 +65,17 @@ public:
 
     // Cancel, Esc and the close box: while a deployment runs, they stop it and ask first (DeployController).
     void reject() override;
+    DnsPage *dnsPage() const { return m_dnsPage; }
+    DnsController *dnsController() const { return m_dnsController; }
+    VerifiedPage *verifiedPage() const { return m_verifiedPage; }
+    VerifiedController *verifiedController() const { return m_verifiedController; }
 
 private:
     void setupDeploymentPage();
     void setupSshKeyPage();
     void askPassphrase(const QString &keyFile);
+    void setUpDnsPage();
+    void setUpVerifiedPage();
 
     WizardState *m_state = nullptr;
     WelcomePage *m_welcomePage = nullptr;
@@ -81,4 +91,8 @@ private:
     ReviewController *m_reviewController = nullptr;
     DeployController *m_deployController = nullptr;
     DeployPage *m_deployPage = nullptr;
+    DnsPage *m_dnsPage = nullptr;
+    DnsController *m_dnsController = nullptr;
+    VerifiedPage *m_verifiedPage = nullptr;
+    VerifiedController *m_verifiedController = nullptr;
 };

@@ -121,6 +121,17 @@ DeploymentEngine *WizardState::engine()
     if (!m_engine) {
         m_engine = new DeploymentEngine(m_client, engineSettings(), this);
         connect(m_engine, &DeploymentEngine::event, m_progress, &ProgressModel::apply);
+        connect(m_engine, &DeploymentEngine::event, this, [this](const EngineEvent &event) {
+            // The first event of an operation is its first phase; what the previous one said no longer holds.
+            if (m_lastResult) {
+                m_lastResult.reset();
+                m_dnsRecordsEvent.reset();
+            }
+            if (event.kind == EngineEvent::Kind::DnsRecords)
+                m_dnsRecordsEvent = event;
+        });
+        connect(m_engine, &DeploymentEngine::finished, this,
+                [this](const Result<EngineOutcome> &result) { m_lastResult = result; });
     }
     return m_engine;
 }

@@ -91,6 +91,13 @@ public:
     // The environment's engine settings with the hosts filled in: the injected factory, else SSH with the chosen
     // identity (the factory is made when first needed, so it uses the identity chosen by then).
     EngineSettings engineSettings();
+    // What the engine's current (or last) operation said that pages opened later need: its DNS records event, and
+    // its result once finished (nullopt while it runs). Both are forgotten when the next operation starts.
+    const std::optional<EngineEvent> &dnsRecordsEvent() const { return m_dnsRecordsEvent; }
+    const std::optional<Result<EngineOutcome>> &lastResult() const { return m_lastResult; }
+    // The plan file the user saved (Review page), empty when none was.
+    QString savedPlanPath() const { return m_savedPlanPath; }
+    void setSavedPlanPath(const QString &path) { m_savedPlanPath = path; }
 
 Q_SIGNALS:
     void planChanged();
@@ -113,4 +120,7 @@ private:
     std::optional<PlanPreview::Check> m_planCheck;
     std::unique_ptr<HostAgentFactory> m_sshHosts;
     DeploymentEngine *m_engine = nullptr;
+    std::optional<EngineEvent> m_dnsRecordsEvent;
+    std::optional<Result<EngineOutcome>> m_lastResult;
+    QString m_savedPlanPath;
 };

@@ -12,4 +12,6 @@ target_sources(deployer_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/reviewpage.h ${CMAKE_CURRENT_LIST_DIR}/reviewpage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/reviewpage.ui
     ${CMAKE_CURRENT_LIST_DIR}/deploypage.h ${CMAKE_CURRENT_LIST_DIR}/deploypage.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/deploycleanupdialog.h ${CMAKE_CURRENT_LIST_DIR}/deploycleanupdialog.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/deploycleanupdialog.h ${CMAKE_CURRENT_LIST_DIR}/deploycleanupdialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/dnspage.h ${CMAKE_CURRENT_LIST_DIR}/dnspage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/verifiedpage.h ${CMAKE_CURRENT_LIST_DIR}/verifiedpage.cpp)

@@ -342,6 +342,42 @@ private Q_SLOTS:
                  qsizetype(-1));
     }
 
+    void continueWithoutDnsEndsTheWaitAndVerifies()
+    {
+        // Nothing answers DNS, and the run would wait a minute for the records: the user goes on without them.
+        m_settings.dnsTimeoutMs = 60000;
+        m_settings.dnsPollIntervalMs = 50;
+        int checkRounds = 0;
+        QElapsedTimer sinceContinue;
+        m_onEvent = [&](const EngineEvent &e) {
+            if (e.kind != EngineEvent::Kind::DnsCheck || ++checkRounds != 2)
+                return;
+            sinceContinue.start();
+            m_engine->continueWithoutDns();
+            m_engine->continueWithoutDns(); // a second click changes nothing
+        };
+        const Outcome outcome = deploy(makePlan(1));
+        QVERIFY2(outcome.finished, "the run still waits for DNS");
+        QVERIFY2(outcome.result.ok(), qPrintable(errorText(outcome)));
+        QVERIFY(sinceContinue.isValid());
+        QVERIFY2(sinceContinue.elapsed() < m_settings.dnsTimeoutMs / 4, "the wait did not end early");
+        QVERIFY(!outcome.result->dnsReady);
+        QVERIFY(outcome.result->verification && outcome.result->verification->ok());
+        // Once the user went on, no more rounds; the certificate stays self-signed and a warning says so.
+        qsizetype rounds = 0;
+        bool warned = false;
+        for (const EngineEvent &e : outcome.events) {
+            rounds += e.kind == EngineEvent::Kind::DnsCheck ? 1 : 0;
+            warned = warned || (e.kind == EngineEvent::Kind::Warning && e.message.contains(u"self-signed"_s));
+        }
+        QCOMPARE(rounds, qsizetype(2));
+        QVERIFY(warned);
+        QCOMPARE(m_cloud->host(slug + u"-web"_s)->counters().stepsRun.value(u"certificate"_s), 0);
+        // Called when nothing waits, it does nothing.
+        m_engine->continueWithoutDns();
+        QVERIFY(!m_engine->isRunning());
+    }
+
     void deployCreatesInParallelAndVerifies()
     {
         const Outcome outcome = deploy(makePlan(2));

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Screenshots of every page of the wizard, in English and German, into docs/screenshots/:
+#
+#   scripts/screenshots.sh [BUILD_DIR]        (default build/ci; builds the tst_screenshots target first)
+#
+# tests/gui/tst_screenshots walks the real WizardShell through each page it has (by WizardShell::PageId, skipping
+# ids that are not registered) against hcloud-sim and fake hosts — a checked token, a 1 + 2 plan, a running
+# deployment waiting for DNS, its verified outcome, and a bridge with a wrong secret — and saves the window as
+# docs/screenshots/wizard-<page>.png and wizard-<page>-de.png. Runs under xvfb-run with a throw-away home, so it
+# neither reads nor changes the user's settings, keychain or token. Needs xvfb-run (xvfb, xauth).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir=${1:-build/ci}
+output=$PWD/docs/screenshots
+command -v xvfb-run >/dev/null || { echo "screenshots: xvfb-run is missing (scripts/install-deps.sh)" >&2; exit 1; }
+cmake --build "$build_dir" -j2 --target tst_screenshots
+binary=$(realpath "$build_dir/tests/gui/tst_screenshots")
+mkdir -p "$output"
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+for lang in en de; do
+    home=$scratch/$lang
+    mkdir -p "$home/runtime" && chmod 0700 "$home/runtime"
+    # The platform is Xvfb's X server (xcb), as a user's desktop would be; LANG keeps the C locale's formats out.
+    env -u QT_QPA_PLATFORM -u DBUS_SESSION_BUS_ADDRESS -u HCLOUD_TOKEN -u HCLOUD_ENDPOINT \
+        HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$home/cache" \
+        XDG_RUNTIME_DIR="$home/runtime" LANG=C.UTF-8 QT_LOGGING_RULES='*.debug=false' \
+        DEPLOYER_SCREENSHOT_DIR="$output" DEPLOYER_SCREENSHOT_LANG="$lang" \
+        xvfb-run -a -s '-screen 0 1280x1024x24' "$binary" -silent everyPage
+done
+echo "screenshots: $(ls "$output"/wizard-*.png | wc -l) files in $output"
