@@ -27,4 +27,9 @@ target_sources(deployer_core PRIVATE
     deploy/progressmodel.h deploy/progressmodel.cpp
     deploy/runlog.h deploy/runlog.cpp
     deploy/enginerun.h deploy/enginerun.cpp
+    deploy/convergeoperation.h deploy/convergeoperation.cpp
+    deploy/hostpipeline.h deploy/hostpipeline.cpp
+    deploy/certificatetask.h deploy/certificatetask.cpp
+    deploy/verificationstage.h deploy/verificationstage.cpp
+    deploy/bridgeremoval.h deploy/bridgeremoval.cpp
     deploy/deploymentengine.h deploy/deploymentengine.cpp)
