@@ -181,6 +181,7 @@ void ConvergeOperation::createServers(const QList<hcloud::Server> &existing)
     }
 
     QList<CloudResources::ServerOrder> orders;
+    QMap<QString, DeploymentStore::HostKeys> pins; // the new servers' host keys, saved together
     auto order = [&](const QString &name, HostRole role, int number, const HostSpec &spec) -> bool {
         const bool onNetwork = role == HostRole::Web || m_zoneByLocation.value(spec.location) == m_webZone;
         CloudResources::ServerOrder o{name, role, number, spec, {}, onNetwork};
@@ -211,11 +212,7 @@ void ConvergeOperation::createServers(const QList<hcloud::Server> &existing)
                 return false;
             }
             o.userData = userData.value();
-            const DeploymentStore::HostKeys pinned{pair->publicKey.line(), {}, false};
-            if (auto saved = m_run.store().setHostKeys(m_run.slug(), name, pinned); !saved.ok()) {
-                m_run.fail(saved.error());
-                return false;
-            }
+            pins.insert(name, DeploymentStore::HostKeys{pair->publicKey.line(), {}, false});
         }
         orders.append(o);
         return true;
@@ -225,6 +222,13 @@ void ConvergeOperation::createServers(const QList<hcloud::Server> &existing)
     for (auto it = state.wanted.cbegin(); it != state.wanted.cend(); ++it) {
         if (!order(state.plan.bridgeName(it.key()), HostRole::Bridge, it.key(), it.value()))
             return;
+    }
+    // Pinned before any of the servers exists; one write (one file sync) for all of them.
+    if (!pins.isEmpty()) {
+        if (auto saved = m_run.store().setHostKeys(m_run.slug(), pins); !saved.ok()) {
+            m_run.fail(saved.error());
+            return;
+        }
     }
 
     // Servers need the key and the network, not the firewalls (they apply by label selector): the servers are

@@ -242,8 +242,8 @@ HostConnection *EngineRun::connectionFor(const QString &name, HostRole role, con
     const auto stored = m_store.hostKeys(deployment);
     auto *connection = new HostConnection(
             m_settings.hosts, endpoint, stored.ok() ? stored.value().value(name) : DeploymentStore::HostKeys{},
-            [this, deployment, name](const DeploymentStore::HostKeys &keys) {
-                return m_store.setHostKeys(deployment, name, keys);
+            [this, deployment, name](const DeploymentStore::HostKeys &keys, HostConnection::Done saved) {
+                m_store.setHostKeysInBackground(deployment, name, keys, this, std::move(saved));
             },
             m_settings.bootTimeoutMs, this);
     connect(connection, &HostConnection::waiting, this,
