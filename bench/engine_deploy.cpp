@@ -87,25 +87,34 @@ struct Sample
     QMap<QString, int> kinds;
     int hostLogEvents = 0;
     QList<qint64> latenessMs; // per tick of the probe: how much later than 10 ms after the previous one
+    QList<QPair<qint64, qint64>> overBudget; // (time since deploy() in ms, delay in ms) of each tick over 30 ms
 };
 
 // The event loop's responsiveness as the GUI would feel it: a 10 ms timer on this thread, each tick's delay.
 class LoopProbe
 {
 public:
-    explicit LoopProbe(QList<qint64> *lateness)
+    static constexpr qint64 budgetMs = 30;
+
+    LoopProbe(QList<qint64> *lateness, QList<QPair<qint64, qint64>> *overBudget, const QElapsedTimer *since)
         : m_lateness(lateness)
+        , m_overBudget(overBudget)
     {
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(10);
-        QObject::connect(&m_timer, &QTimer::timeout,
-                         [this] { m_lateness->append(qMax<qint64>(0, m_clock.restart() - 10)); });
+        QObject::connect(&m_timer, &QTimer::timeout, [this, since] {
+            const qint64 late = qMax<qint64>(0, m_clock.restart() - 10);
+            m_lateness->append(late);
+            if (late > budgetMs)
+                m_overBudget->append({since->elapsed() - late, late}); // when the stall began
+        });
         m_clock.start();
         m_timer.start();
     }
 
 private:
     QList<qint64> *m_lateness;
+    QList<QPair<qint64, qint64>> *m_overBudget;
     QTimer m_timer;
     QElapsedTimer m_clock;
 };
@@ -214,7 +223,7 @@ public:
         });
         clock.start();
         {
-            const LoopProbe probe(&sample.latenessMs);
+            const LoopProbe probe(&sample.latenessMs, &sample.overBudget, &clock);
             engine.deploy(makePlan(bridges));
             loop.exec();
         }
@@ -344,6 +353,8 @@ int main(int argc, char *argv[])
                           .arg(percentile(s.latenessMs, 99))
                           .arg(s.latenessMs.size())
                           .arg(s.hostLogEvents));
+            for (const auto &[at, late] : std::as_const(s.overBudget))
+                print(u"  tick %1 ms late, from %2 s"_s.arg(late).arg(at / 1000.0, 0, 'f', 2));
             results[bridges].append(s);
         }
     }

@@ -29,6 +29,10 @@ class HetznerClient;
 // again (by the deployment's selector) before anything is reported; one with our name and our labels is adopted,
 // one with our name and other labels is an error naming it. Every `done` runs exactly once, unless this object is
 // destroyed first.
+//
+// Its jobs, one file each: base resources and the bridges' allow-list (cloudresources.cpp), server creation with
+// adoption (cloudservers.cpp), deletion and destroy (clouddeletion.cpp); the firewall rules are FirewallPolicy's
+// (firewallpolicy.h), the plan check is PlanPreview's.
 class CloudResources : public QObject
 {
     Q_OBJECT

@@ -5,17 +5,40 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QPointer>
+#include <QPromise>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QThreadPool>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// Every read-modify-write of a state file holds this, whichever thread it runs on.
+QMutex &changeLock()
+{
+    static QMutex lock;
+    return lock;
+}
+
+// One thread for the background writes, so they happen in the order they were asked for.
+QThreadPool &writerPool()
+{
+    static QThreadPool *pool = [] {
+        auto *created = new QThreadPool; // never deleted: a write may still run while statics are destroyed
+        created->setMaxThreadCount(1);
+        return created;
+    }();
+    return *pool;
+}
 
 // A slug becomes a file name, so only what DeploymentPlan::slug() produces is accepted: no path tricks.
 bool isValidSlug(const QString &slug)
@@ -215,6 +238,7 @@ Result<std::optional<DeploymentPlan>> DeploymentStore::plan(const QString &slug)
 
 Result<void> DeploymentStore::setPlan(const DeploymentPlan &plan)
 {
+    const QMutexLocker locked(&changeLock());
     if (const Result<void> valid = plan.validate(); !valid.ok())
         return valid.error();
     const QString slug = plan.slug();
@@ -236,19 +260,47 @@ Result<QMap<QString, DeploymentStore::HostKeys>> DeploymentStore::hostKeys(const
 
 Result<void> DeploymentStore::setHostKeys(const QString &slug, const QString &serverName, const HostKeys &keys)
 {
-    if (serverName.isEmpty() || keys.pinned.isEmpty()) {
-        return writeFailed(filePath(slug), u"refusing to store a host without a name or pinned key"_s);
+    return setHostKeys(slug, QMap<QString, HostKeys>{{serverName, keys}});
+}
+
+Result<void> DeploymentStore::setHostKeys(const QString &slug, const QMap<QString, HostKeys> &keys)
+{
+    for (auto it = keys.cbegin(); it != keys.cend(); ++it) {
+        if (it.key().isEmpty() || it->pinned.isEmpty())
+            return writeFailed(filePath(slug), u"refusing to store a host without a name or pinned key"_s);
     }
+    const QMutexLocker locked(&changeLock());
     auto state = read(slug);
     if (!state.ok())
         return state.error();
     State next = state->value_or(State{});
-    next.hosts.insert(serverName, keys);
+    for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+        next.hosts.insert(it.key(), it.value());
     return write(slug, next);
+}
+
+void DeploymentStore::setHostKeysInBackground(const QString &slug, const QString &serverName, const HostKeys &keys,
+                                              QObject *context, std::function<void(Result<void>)> done) const
+{
+    // A watcher owned by `context` reports on its thread, and goes (with the answer) if `context` does.
+    auto *watcher = new QFutureWatcher<Result<void>>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::move(done)] {
+        const Result<void> written = watcher->result();
+        watcher->deleteLater();
+        done(written);
+    });
+    auto promise = std::make_shared<QPromise<Result<void>>>();
+    watcher->setFuture(promise->future());
+    promise->start();
+    writerPool().start([store = *this, slug, serverName, keys, promise]() mutable {
+        promise->addResult(store.setHostKeys(slug, serverName, keys));
+        promise->finish();
+    });
 }
 
 Result<void> DeploymentStore::removeHost(const QString &slug, const QString &serverName)
 {
+    const QMutexLocker locked(&changeLock());
     auto state = read(slug);
     if (!state.ok())
         return state.error();
@@ -261,6 +313,7 @@ Result<void> DeploymentStore::removeHost(const QString &slug, const QString &ser
 
 Result<void> DeploymentStore::removeDeployment(const QString &slug)
 {
+    const QMutexLocker locked(&changeLock());
     if (!isValidSlug(slug))
         return invalidSlug(slug);
     QFile file(filePath(slug));

@@ -16,7 +16,9 @@
 // What the app remembers about a deployment on this computer, apart from secrets: the pinned host key of each
 // server (DESIGN.md §4, "pinned host keys in the app's data directory") and a rotation in progress. One JSON
 // file per deployment, <directory>/<slug>.json, written atomically (QSaveFile), mode 0600, in a 0700 folder.
-// Public keys only. The file is read on every call, so nothing is cached between instances.
+// Public keys only. The file is read on every call, so nothing is cached between instances. Every change is a
+// read-modify-write under one process-wide lock, so writes from the writer thread and the caller's never lose
+// each other's changes.
 //
 // A damaged or unreadable file is an error ("deployment_state_corrupt" / "deployment_state_unreadable") from
 // every call but removeDeployment(): the file is never silently replaced, because losing the pinned keys
@@ -56,6 +58,14 @@ public:
 
     Result<QMap<QString, HostKeys>> hostKeys(const QString &slug) const; // by server name; empty when none
     Result<void> setHostKeys(const QString &slug, const QString &serverName, const HostKeys &keys);
+    // Several hosts in one write (one file sync, not one per host).
+    Result<void> setHostKeys(const QString &slug, const QMap<QString, HostKeys> &keys);
+    // setHostKeys on the store's writer thread: a write syncs the file to disk, which takes milliseconds per host
+    // and must not stall the GUI thread while many hosts rotate their keys at once. Writes are done one at a time
+    // in the order they were asked for; `done` runs on `context`'s thread once the keys are on disk (not at all
+    // when `context` is destroyed first).
+    void setHostKeysInBackground(const QString &slug, const QString &serverName, const HostKeys &keys, QObject *context,
+                                 std::function<void(Result<void>)> done) const;
     Result<void> removeHost(const QString &slug, const QString &serverName); // absent: fine
     Result<void> removeDeployment(const QString &slug); // deletes the file, also a damaged one; absent: fine
 

@@ -2,6 +2,8 @@
 
 #include "ssh/hostkeys.h"
 
+#include <QPointer>
+
 using namespace Qt::StringLiterals;
 
 HostConnection::HostConnection(HostAgentFactory *factory, const HostEndpoint &endpoint,
@@ -59,10 +61,8 @@ void HostConnection::connectAgent(Done done)
                 settled.pinned = m_keys.pending;
             settled.pending.clear();
             settled.rotated = settled.rotated || rotationHappened;
-            if (auto saved = save(settled); !saved.ok()) {
-                done(saved.error());
-                return;
-            }
+            save(settled, done);
+            return;
         }
         done({});
     });
@@ -81,10 +81,17 @@ void HostConnection::rotate(Done done)
     // Saved as pending first: if the process dies after the host switched keys, the next run still connects.
     DeploymentStore::HostKeys pending = m_keys;
     pending.pending = newKey.publicKey;
-    if (auto saved = save(pending); !saved.ok()) {
-        done(saved.error());
-        return;
-    }
+    save(pending, [this, done, newKey](Result<void> saved) {
+        if (!saved.ok()) {
+            done(saved.error());
+            return;
+        }
+        installKey(newKey, done);
+    });
+}
+
+void HostConnection::installKey(const HostKeyText &newKey, Done done)
+{
     m_agent->installHostKey(newKey, [this, done, newKey](Result<void> installed) {
         if (!installed.ok()) {
             done(installed.error());
@@ -108,8 +115,16 @@ void HostConnection::rotate(Done done)
     });
 }
 
-Result<void> HostConnection::save(const DeploymentStore::HostKeys &keys)
+void HostConnection::save(const DeploymentStore::HostKeys &keys, Done saved)
 {
     m_keys = keys;
-    return m_saveKeys ? m_saveKeys(keys) : Result<void>{};
+    if (!m_saveKeys) {
+        saved({});
+        return;
+    }
+    // Nothing continues once this connection is gone (a run cancelled while the keys were being written).
+    m_saveKeys(keys, [self = QPointer<HostConnection>(this), saved = std::move(saved)](Result<void> result) {
+        if (self)
+            saved(result);
+    });
 }

@@ -20,7 +20,9 @@ class HostConnection : public QObject
 
 public:
     using Done = std::function<void(Result<void>)>;
-    using SaveKeys = std::function<Result<void>(const DeploymentStore::HostKeys &keys)>;
+    // Saves the keys and calls back once they are on disk; the connection goes on only then. Asynchronous, so that a
+    // file sync never stalls the caller's (GUI) thread; a callback after this object is gone is ignored.
+    using SaveKeys = std::function<void(const DeploymentStore::HostKeys &keys, Done saved)>;
 
     HostConnection(HostAgentFactory *factory, const HostEndpoint &endpoint, const DeploymentStore::HostKeys &keys,
                    SaveKeys saveKeys, int bootTimeoutMs, QObject *parent = nullptr);
@@ -40,7 +42,8 @@ Q_SIGNALS:
 private:
     void connectAgent(Done done);
     void rotate(Done done);
-    Result<void> save(const DeploymentStore::HostKeys &keys);
+    void installKey(const HostKeyText &newKey, Done done); // after the new key was saved as pending
+    void save(const DeploymentStore::HostKeys &keys, Done saved);
 
     HostAgentFactory *m_factory;
     HostEndpoint m_endpoint;

@@ -19,7 +19,8 @@ target_sources(deployer_core PRIVATE
     deploy/hostconnection.h deploy/hostconnection.cpp
     deploy/taskrunner.h deploy/taskrunner.cpp
     deploy/evidencecollector.h deploy/evidencecollector.cpp
-    deploy/cloudresources.h deploy/cloudresources.cpp
+    deploy/cloudresources.h deploy/cloudresources.cpp deploy/cloudservers.cpp deploy/clouddeletion.cpp
+    deploy/cloudsupport.h deploy/firewallpolicy.h deploy/firewallpolicy.cpp
     deploy/dnscheck.h deploy/dnscheck.cpp
     deploy/deploymentstore.h deploy/deploymentstore.cpp
     deploy/enginestates.h deploy/enginestates.cpp
@@ -27,4 +28,9 @@ target_sources(deployer_core PRIVATE
     deploy/progressmodel.h deploy/progressmodel.cpp
     deploy/runlog.h deploy/runlog.cpp
     deploy/enginerun.h deploy/enginerun.cpp
+    deploy/convergeoperation.h deploy/convergeoperation.cpp
+    deploy/hostpipeline.h deploy/hostpipeline.cpp
+    deploy/certificatetask.h deploy/certificatetask.cpp
+    deploy/verificationstage.h deploy/verificationstage.cpp
+    deploy/bridgeremoval.h deploy/bridgeremoval.cpp
     deploy/deploymentengine.h deploy/deploymentengine.cpp)

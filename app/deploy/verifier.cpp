@@ -1,3 +1,5 @@
+// Over 600 lines on purpose: the three log analysers (prosody, jicofo, jvb), their LogQuery mirrors and the
+// verdict are one judgement (DESIGN.md §5) that must change together; the evidence collection lives elsewhere.
 #include "deploy/verifier.h"
 
 #include "common/redactor.h"

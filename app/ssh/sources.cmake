@@ -15,7 +15,8 @@ target_sources(deployer_core PRIVATE
     ssh/sshsession.cpp ssh/sshsession.h
     ssh/sshteardown.cpp ssh/sshteardown.h
     ssh/sshtransfer.cpp ssh/sshtransfer.h
-    ssh/sshworker.cpp ssh/sshworker.h
+    ssh/sshworker.cpp ssh/sshworker.h ssh/sshworker_p.h
+    ssh/sshworker_channels.cpp ssh/sshworker_follow.cpp ssh/sshworker_sftp.cpp
     ssh/tcpconnector.cpp ssh/tcpconnector.h)
 
 # Key utilities and the pinned host keys store.

@@ -31,6 +31,10 @@ struct sftp_session_struct;
 // moves it there). The libssh session runs non-blocking: a socket notifier and a short timer pump every open
 // channel, so several commands, follows and transfers share the connection without any of them blocking the
 // others for long. SFTP calls (blocking in libssh 0.10) are made one bounded chunk at a time.
+//
+// Its jobs, one file each: connection, authentication, reconnect and keepalive (sshworker.cpp), the channel pump
+// with exec and batched delivery (sshworker_channels.cpp), following a file (sshworker_follow.cpp), SFTP transfers
+// (sshworker_sftp.cpp); what they share is in sshworker_p.h.
 class SshWorker : public QObject
 {
     Q_OBJECT
