@@ -6,15 +6,18 @@
 # tests/gui/tst_screenshots walks the real WizardShell through each page it has (by WizardShell::PageId, skipping
 # ids that are not registered) against hcloud-sim and fake hosts — a checked token, a 1 + 2 plan, a running
 # deployment waiting for DNS, its verified outcome, and a bridge with a wrong secret — and saves the window as
-# docs/screenshots/wizard-<page>.png and wizard-<page>-de.png. Runs under xvfb-run with a throw-away home, so it
+# docs/screenshots/wizard-<page>.png and wizard-<page>-de.png; tst_deploypage adds wizard-deploy-<state>.png.
+# Runs under xvfb-run with a throw-away home, so it
 # neither reads nor changes the user's settings, keychain or token. Needs xvfb-run (xvfb, xauth).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build/ci}
 output=$PWD/docs/screenshots
 command -v xvfb-run >/dev/null || { echo "screenshots: xvfb-run is missing (scripts/install-deps.sh)" >&2; exit 1; }
-cmake --build "$build_dir" -j2 --target tst_screenshots
+cmake --build "$build_dir" -j2 --target tst_screenshots tst_deploypage
 binary=$(realpath "$build_dir/tests/gui/tst_screenshots")
+# The Deploy page's own test adds its states: running, done, a failed host, the cancel question.
+deploy_binary=$(realpath "$build_dir/tests/gui/tst_deploypage")
 mkdir -p "$output"
 
 scratch=$(mktemp -d)
@@ -27,6 +30,6 @@ for lang in en de; do
         HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$home/cache" \
         XDG_RUNTIME_DIR="$home/runtime" LANG=C.UTF-8 QT_LOGGING_RULES='*.debug=false' \
         DEPLOYER_SCREENSHOT_DIR="$output" DEPLOYER_SCREENSHOT_LANG="$lang" \
-        xvfb-run -a -s '-screen 0 1280x1024x24' "$binary" -silent everyPage
+        xvfb-run -a -s '-screen 0 1280x1024x24' bash -c '"$1" -silent everyPage && "$2" -silent' _ "$binary" "$deploy_binary"
 done
 echo "screenshots: $(ls "$output"/wizard-*.png | wc -l) files in $output"

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -133,6 +134,9 @@ DeployPage::DeployPage(WizardState *state, DeployController *controller, QWidget
     m_failureLabel->setWordWrap(true);
     m_failureLabel->setTextFormat(Qt::PlainText);
     m_failureLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // QWizard lays its pages out without height-for-width, so a wrapped message would get one line; the label asks
+    // for its wrapped height whenever its width changes (eventFilter).
+    m_failureLabel->installEventFilter(this);
     m_lastLinesLabel = new QLabel(tr("&Last lines of its log:"), m_failureFrame);
     m_lastLinesLabel->setObjectName(u"lastLinesLabel"_s);
     m_lastLinesEdit = new QPlainTextEdit(m_failureFrame);
@@ -287,6 +291,7 @@ void DeployPage::updateStatus()
                                   "the deployment stopped."));
         m_failureFrame->show();
         m_failureLabel->setText(m_statusLabel->text());
+        fitFailureLabel();
         m_lastLinesEdit->clear();
         m_lastLinesEdit->hide();
         m_lastLinesLabel->hide();
@@ -311,6 +316,7 @@ void DeployPage::showFailure()
     if (const QString log = m_controller->runLogPath(); !log.isEmpty())
         text += u"\n"_s + tr("The full log of this run: %1").arg(QDir::toNativeSeparators(log));
     m_failureLabel->setText(text);
+    fitFailureLabel();
     const QStringList lines = host.isEmpty() ? QStringList() : m_state->progress()->lastLogLines(host);
     m_lastLinesEdit->setPlainText(lines.join(u'\n'));
     m_lastLinesEdit->setVisible(!lines.isEmpty());
@@ -355,4 +361,18 @@ void DeployPage::refuseDeletion()
     // Then the question again, whose only safe answer now is to keep them.
     connect(box, &QMessageBox::finished, this, &DeployPage::askCleanup);
     box->open();
+}
+
+bool DeployPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_failureLabel && event->type() == QEvent::Resize)
+        fitFailureLabel();
+    return QWizardPage::eventFilter(watched, event);
+}
+
+void DeployPage::fitFailureLabel()
+{
+    const int wanted = m_failureLabel->heightForWidth(m_failureLabel->width());
+    if (wanted > 0 && wanted != m_failureLabel->minimumHeight())
+        m_failureLabel->setMinimumHeight(wanted);
 }

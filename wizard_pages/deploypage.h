@@ -33,7 +33,11 @@ public:
     ConsolePane *console() const { return m_console; }
     HostTableModel *hostModel() const { return m_hostModel; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitFailureLabel();
     void fitTableHeight();
     void updatePhases();
     void updateStatus();

@@ -154,6 +154,8 @@ private:
         if (dir.isEmpty())
             return;
         const QString suffix = qEnvironmentVariable("DEPLOYER_SCREENSHOT_LANG") == u"de"_s ? u"-de"_s : QString();
+        // What a person would see: the layouts settled after the last change.
+        QTest::qWait(200);
         QVERIFY(m_wizard->grab().save(dir + u"/wizard-"_s + name + suffix + u".png"_s));
     }
 
