@@ -302,8 +302,13 @@ void SshWorker::removeChannel(quint64 id)
     auto it = m_channels.find(id);
     if (it == m_channels.end())
         return;
-    if (it->second->channel)
+    if (it->second->channel) {
+        // libssh keeps a channel the server has not closed yet until its close arrives, and runs the channel's
+        // callbacks for it then: they must not point into the Channel erased below (a use after free that crashed
+        // the worker thread in tst_e2e_wizard).
+        ssh_remove_channel_callbacks(it->second->channel, &it->second->callbacks);
         ssh_channel_free(it->second->channel); // closes it if still open
+    }
     m_channels.erase(it);
 }
 
