@@ -73,17 +73,25 @@ bool TestSshAgent::isRunning() const
 
 bool TestSshAgent::addKey(const QString &privateKeyFile, const QString &passphrase, QString *error)
 {
+    // Written once per agent: the answer comes from the environment. A process forked elsewhere in the test while
+    // the script was open for writing keeps that descriptor until its exec, and exec()ing the script meanwhile
+    // fails with ETXTBSY ("Text file busy"), so a fresh script is also given one more try below.
     const QString askpass = m_dir.filePath(u"askpass.sh"_s);
     QString problem;
-    if (!SshTestTools::writeFile(askpass, "#!/bin/sh\nprintf '%s\\n' \"$DEPLOYER_TEST_ASKPASS_ANSWER\"\n", 0700,
-                                 &problem))
+    if (!QFileInfo::exists(askpass)
+        && !SshTestTools::writeFile(askpass, "#!/bin/sh\nprintf '%s\\n' \"$DEPLOYER_TEST_ASKPASS_ANSWER\"\n", 0700,
+                                    &problem))
         return fail(problem, error);
     QProcessEnvironment env = environment();
     env.insert(u"SSH_ASKPASS"_s, askpass);
     env.insert(u"SSH_ASKPASS_REQUIRE"_s, u"force"_s);
     env.insert(u"DEPLOYER_TEST_ASKPASS_ANSWER"_s, passphrase);
     env.remove(u"DISPLAY"_s);
-    const auto result = SshTestTools::run(u"ssh-add"_s, {privateKeyFile}, 20000, env);
+    auto result = SshTestTools::run(u"ssh-add"_s, {privateKeyFile}, 20000, env);
+    if (!result.ok() && result.describe(u"ssh-add"_s).contains(u"Text file busy"_s)) {
+        QThread::msleep(100);
+        result = SshTestTools::run(u"ssh-add"_s, {privateKeyFile}, 20000, env);
+    }
     if (!result.ok())
         return fail(result.describe(u"ssh-add"_s), error);
     return true;
