@@ -5,6 +5,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFile>
+#include <QTimer>
+#include <QWindow>
 
 #include <cstdio>
 #include <memory>
@@ -42,6 +45,21 @@ bool displayMissing()
 #endif
 }
 
+void reportStartupAndQuit(const QWidget &window)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    QByteArray rss = "unknown";
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:"))
+                rss = line.mid(6).trimmed();
+        }
+    }
+    std::printf("startup-probe shown=%d rss=%s\n", window.isVisible(), rss.constData());
+    std::fflush(stdout);
+    QCoreApplication::exit(0);
+}
+
 int runWizard(int argc, char *argv[])
 {
     if (displayMissing()) {
@@ -58,6 +76,16 @@ int runWizard(int argc, char *argv[])
     installTranslations(app);
     WizardShell wizard;
     wizard.show();
+    // JITSI_DEPLOYER_STARTUP_PROBE=1 (bench/gui_startup): once the first page is shown, print the resident memory
+    // and quit, so a cold start can be timed from outside.
+    QTimer probe;
+    if (qEnvironmentVariableIsSet("JITSI_DEPLOYER_STARTUP_PROBE")) {
+        QObject::connect(&probe, &QTimer::timeout, &app, [&wizard] {
+            if (wizard.windowHandle() && wizard.windowHandle()->isExposed())
+                reportStartupAndQuit(wizard);
+        });
+        probe.start(1);
+    }
     return app.exec();
 }
 } // namespace

@@ -7,6 +7,7 @@
 #include "deploy/deploymentengine.h"
 #include "deploy/deploymentstore.h"
 #include "deploy/hostagent.h"
+#include "deploy/progressmodel.h"
 #include "fakecloud.h"
 #include "fakehost.h"
 #include "fakehostagent.h"
@@ -92,6 +93,16 @@ public:
     {
         QObject::connect(engine, &DeploymentEngine::event, &m_context, [this](const EngineEvent &event) {
             if (event.kind == EngineEvent::Kind::Phase && event.phase == Phase::Hosts)
+                m_cloud.setPrivateAddresses(m_sim.state(QStringLiteral("servers")));
+        });
+    }
+
+    // The same for a wizard driven through its pages: choosing an SSH key there replaces the state's engine, so this
+    // follows the state's progress, which outlives its engines.
+    void follow(WizardState &state)
+    {
+        QObject::connect(state.progress(), &ProgressModel::phaseChanged, &m_context, [this](Phase phase) {
+            if (phase == Phase::Hosts)
                 m_cloud.setPrivateAddresses(m_sim.state(QStringLiteral("servers")));
         });
     }
