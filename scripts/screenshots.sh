@@ -30,6 +30,11 @@ for lang in en de; do
         HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$home/cache" \
         XDG_RUNTIME_DIR="$home/runtime" LANG=C.UTF-8 QT_LOGGING_RULES='*.debug=false' \
         DEPLOYER_SCREENSHOT_DIR="$output" DEPLOYER_SCREENSHOT_LANG="$lang" \
-        xvfb-run -a -s '-screen 0 1280x1024x24' bash -c '"$1" -silent everyPage && "$2" -silent' _ "$binary" "$deploy_binary"
+        xvfb-run -a -s '-screen 0 1280x1024x24' "$binary" -silent everyPage
+    env -u QT_QPA_PLATFORM -u DBUS_SESSION_BUS_ADDRESS -u HCLOUD_TOKEN -u HCLOUD_ENDPOINT \
+        HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$home/cache" \
+        XDG_RUNTIME_DIR="$home/runtime" LANG=C.UTF-8 QT_LOGGING_RULES='*.debug=false' \
+        DEPLOYER_SCREENSHOT_DIR="$output" DEPLOYER_SCREENSHOT_LANG="$lang" \
+        xvfb-run -a -s '-screen 0 1280x1024x24' "$deploy_binary" -silent
 done
-echo "screenshots: $(ls "$output"/wizard-*.png | wc -l) files in $output"
+echo "screenshots: $(find "$output" -name 'wizard-*.png' | wc -l) files in $output"

@@ -7,8 +7,37 @@
 #include "ssh/passphrasebroker.h"
 
 #include <QNetworkAccessManager>
+#include <QPointer>
 
 #include <utility>
+
+namespace {
+// SSH host agents that log in with the identity chosen when each host is reached, so the engine (and every page
+// listening to it) stays the same when the user goes back and picks another key.
+class IdentityHostAgents : public HostAgentFactory
+{
+public:
+    explicit IdentityHostAgents(const WizardState &state)
+        : m_state(state)
+    { }
+
+    std::unique_ptr<HostAgent> create(const HostEndpoint &endpoint) override
+    {
+        SshHostAgent::Options options;
+        options.connect.keyFile = m_state.sshIdentity().keyFile;
+        options.connect.agentSocket = m_state.sshIdentity().agentSocket;
+        options.connect.passphraseHandler = [broker = QPointer<PassphraseBroker>(m_state.passphrases())](
+                                                    PassphraseRequest *request) {
+            if (broker)
+                broker->handle(request);
+        };
+        return std::make_unique<SshHostAgent>(endpoint, options);
+    }
+
+private:
+    const WizardState &m_state;
+};
+} // namespace
 
 WizardState::WizardState(QObject *parent)
     : WizardState(Environment(), parent)
@@ -68,11 +97,6 @@ void WizardState::setSshIdentity(const SshIdentity &identity)
 {
     if (identity.keyFile != m_identity.keyFile || identity.publicKey != m_identity.publicKey) {
         m_passphrases->forget();
-        // The SSH hosts log in with the identity of their making: another key needs new ones (never mid-run).
-        if (!m_engine || !m_engine->isRunning()) {
-            delete std::exchange(m_engine, nullptr);
-            m_sshHosts.reset();
-        }
     }
     m_identity = identity;
     updatePlan([&identity](DeploymentPlan &plan) { plan.sshPublicKey = identity.publicKey; });
@@ -97,15 +121,8 @@ HostAgentFactory *WizardState::hostAgents()
 {
     if (m_environment.hosts)
         return m_environment.hosts;
-    if (!m_sshHosts) {
-        SshHostAgent::Options options;
-        options.connect.keyFile = m_identity.keyFile;
-        options.connect.agentSocket = m_identity.agentSocket;
-        options.connect.passphraseHandler = [broker = m_passphrases](PassphraseRequest *request) {
-            broker->handle(request);
-        };
-        m_sshHosts = std::make_unique<SshHostAgentFactory>(options);
-    }
+    if (!m_sshHosts)
+        m_sshHosts = std::make_unique<IdentityHostAgents>(*this);
     return m_sshHosts.get();
 }
 

@@ -89,7 +89,8 @@ public:
     DeploymentEngine *engine();
     ProgressModel *progress() const { return m_progress; }
     // The environment's engine settings with the hosts filled in: the injected factory, else SSH with the chosen
-    // identity (the factory is made when first needed, so it uses the identity chosen by then).
+    // identity (each host logs in with the identity chosen when it is reached, so choosing another key never
+    // replaces the engine).
     EngineSettings engineSettings();
     // What the engine's current (or last) operation said that pages opened later need: its DNS records event, and
     // its result once finished (nullopt while it runs). Both are forgotten when the next operation starts.
