@@ -26,11 +26,11 @@ public:
         SshHostAgent::Options options;
         options.connect.keyFile = m_state.sshIdentity().keyFile;
         options.connect.agentSocket = m_state.sshIdentity().agentSocket;
-        options.connect.passphraseHandler = [broker = QPointer<PassphraseBroker>(m_state.passphrases())](
-                                                    PassphraseRequest *request) {
-            if (broker)
-                broker->handle(request);
-        };
+        options.connect.passphraseHandler
+                = [broker = QPointer<PassphraseBroker>(m_state.passphrases())](PassphraseRequest *request) {
+                      if (broker)
+                          broker->handle(request);
+                  };
         return std::make_unique<SshHostAgent>(endpoint, options);
     }
 
