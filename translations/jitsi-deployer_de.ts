@@ -3543,6 +3543,10 @@ netto %2</translation>
         <source>Jicofo counts %1 working bridges, but the deployment has %2. See the bridges&apos; problems; if none is named, restart jicofo on the web host and verify again.</source>
         <translation>Jicofo zählt %1 funktionierende Bridges, die Installation hat aber %2. Sehen Sie sich die Probleme der Bridges an; wenn keines genannt ist, starten Sie jicofo auf dem Webserver neu und prüfen Sie erneut.</translation>
     </message>
+    <message>
+        <source>Prosody has %1 live bridge logins for %2 bridges; the bridges that are not logged in name their cause.</source>
+        <translation>Prosody zählt %1 aktive Bridge-Anmeldungen für %2 Bridges; die nicht angemeldeten Bridges nennen ihre Ursache.</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>

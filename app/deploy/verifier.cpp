@@ -669,10 +669,24 @@ VerificationReport Verifier::verify(const VerifierInput &input)
     } else if (!prosody.empty && report.liveSessions < bridgeCount) {
         const VerifyCause cause
                 = disconnectLines.isEmpty() ? VerifyCause::NoProsodySession : VerifyCause::SessionDisconnected;
-        const QString message = tr("Prosody has %1 live bridge logins for %2 bridges. Check that the web host's "
-                                   "firewall allows 5222/tcp from every bridge, then verify again.")
-                                        .arg(report.liveSessions)
-                                        .arg(bridgeCount);
+        // Bridges whose own log already says why they are not logged in (a refused password, a failed connect, a
+        // certificate) account for missing sessions: advising the firewall for those would contradict them.
+        qsizetype explained = 0;
+        for (const JvbAnalysis &log : std::as_const(jvb))
+            explained += log.state == JvbState::LoginFailed || log.state == JvbState::ConnectFailed
+                                         || log.state == JvbState::CertificateFailed
+                                 ? 1
+                                 : 0;
+        const QString message
+                = report.liveSessions + explained >= bridgeCount
+                          ? tr("Prosody has %1 live bridge logins for %2 bridges; the bridges that are not logged in "
+                               "name their cause.")
+                                    .arg(report.liveSessions)
+                                    .arg(bridgeCount)
+                          : tr("Prosody has %1 live bridge logins for %2 bridges. Check that the web host's "
+                               "firewall allows 5222/tcp from every bridge, then verify again.")
+                                    .arg(report.liveSessions)
+                                    .arg(bridgeCount);
         report.problems.append(problem(cause, message, disconnectLines));
         // Without addresses, the bridges that claim to be joined share the sessions there are; if there are
         // fewer, no claimant can be confirmed.
