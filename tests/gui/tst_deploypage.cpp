@@ -29,6 +29,8 @@
 #include <memory>
 #include <optional>
 
+#include "latencyprobe.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -40,61 +42,7 @@ QString tableText(const char *english)
 {
     return QCoreApplication::translate("HostTableModel", english);
 }
-constexpr int tickMs = 10;
-constexpr double maxLatenessMs = 30;
-
-// How late a 10 ms timer on the GUI thread ticks (as in tst_sshcancel): blocking work shows up here.
-class LatencyProbe : public QObject
-{
-public:
-    LatencyProbe()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(tickMs);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            if (m_last >= 0) {
-                const double late = double(now - m_last) / 1e6 - tickMs;
-                m_worstMs = qMax(m_worstMs, late);
-                if (late > maxLatenessMs && onStall)
-                    onStall(late);
-            }
-            m_last = now;
-        });
-    }
-    std::function<void(double)> onStall; // says where the run was when a tick came too late
-    void start()
-    {
-        m_clock.start();
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    double worstMs() const { return m_worstMs; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = -1;
-    double m_worstMs = 0;
-};
-
-// The event loop without QTest::qWait's sleeps, which would hide (or fake) lateness.
-bool spinUntil(const std::function<bool()> &done, int timeout)
-{
-    if (done())
-        return true;
-    QEventLoop loop;
-    QTimer check;
-    check.setInterval(2);
-    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    QTimer::singleShot(timeout, &loop, &QEventLoop::quit);
-    check.start();
-    loop.exec();
-    return done();
-}
+constexpr double maxLatenessMs = LatencyProbe::maxLatenessMs;
 
 } // namespace
 

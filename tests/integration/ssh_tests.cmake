@@ -12,7 +12,7 @@ endforeach()
 # mid-upload (issue 12 §3).
 deployer_add_test(NAME tst_sshcancel
     SOURCES tst_sshcancel.cpp tst_sshfixture.h
-    LIBS deployer_core sshtestsupport
+    LIBS deployer_core sshtestsupport eventloopprobe
     LABELS integration ssh
     TIMEOUT 300)
 

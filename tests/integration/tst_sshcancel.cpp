@@ -19,68 +19,14 @@
 
 #include <optional>
 
+#include "latencyprobe.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int tickMs = 10;
-constexpr double maxLatenessMs = 30; // the acceptance bound
+constexpr double maxLatenessMs = LatencyProbe::maxLatenessMs; // the acceptance bound
 constexpr int threadEndMs = 3000; // a woken worker ends in milliseconds; its connect timeout is far longer
-
-// Measures how late a 10 ms timer on this thread ticks: any blocking work on the thread shows up here.
-class LatencyProbe : public QObject
-{
-public:
-    LatencyProbe()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(tickMs);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            if (m_last >= 0)
-                m_worstMs = qMax(m_worstMs, double(now - m_last) / 1e6 - tickMs);
-            m_last = now;
-            ++m_ticks;
-        });
-    }
-    void start()
-    {
-        m_worstMs = 0;
-        m_last = -1;
-        m_ticks = 0;
-        m_clock.start();
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    double worstMs() const { return m_worstMs; }
-    int ticks() const { return m_ticks; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = -1;
-    double m_worstMs = 0;
-    int m_ticks = 0;
-};
-
-// Runs the event loop until `done` or the timeout. Not QTest::qWait: that sleeps up to 10 ms between rounds of
-// event processing, lateness of the test's own making that would hide (or fake) the code's.
-bool spinUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    if (done())
-        return true;
-    QEventLoop loop;
-    QTimer check;
-    check.setInterval(2);
-    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    check.start();
-    loop.exec();
-    return done();
-}
 
 void spin(int ms)
 {
