@@ -1,29 +1,12 @@
 #include "deploymentpage.h"
 
+#include "statustext.h"
 #include "ui_deploymentpage.h"
 
 #include <QColor>
 #include <QPalette>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// `text` in `label`, hidden when empty, in a red readable on light and dark themes when it is an error.
-void showStatusText(QLabel *label, const QString &text, bool error)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-    QPalette palette = label->parentWidget() ? label->parentWidget()->palette() : label->palette();
-    if (error) {
-        const bool darkTheme = palette.color(QPalette::Window).lightness() < 128;
-        palette.setColor(QPalette::WindowText, darkTheme ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20));
-    }
-    label->setPalette(palette);
-    label->setProperty("error", error);
-}
-
-} // namespace
 
 DeploymentPage::DeploymentPage(QWidget *parent)
     : QWizardPage(parent)

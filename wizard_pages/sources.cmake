@@ -3,6 +3,7 @@ target_sources(deployer_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/welcomepage.h ${CMAKE_CURRENT_LIST_DIR}/welcomepage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tokenpage.h ${CMAKE_CURRENT_LIST_DIR}/tokenpage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tokenpage.ui
+    ${CMAKE_CURRENT_LIST_DIR}/statustext.h ${CMAKE_CURRENT_LIST_DIR}/statustext.cpp
     ${CMAKE_CURRENT_LIST_DIR}/deploymentpage.h ${CMAKE_CURRENT_LIST_DIR}/deploymentpage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/deploymentpage.ui
     ${CMAKE_CURRENT_LIST_DIR}/sshkeypage.h ${CMAKE_CURRENT_LIST_DIR}/sshkeypage.cpp

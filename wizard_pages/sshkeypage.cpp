@@ -1,5 +1,6 @@
 #include "sshkeypage.h"
 
+#include "statustext.h"
 #include "ui_sshkeypage.h"
 
 #include <QButtonGroup>
@@ -14,20 +15,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 enum Source { KeyFileSource = 0, AgentSource = 1, GenerateSource = 2 };
-
-// `text` in `label`, hidden when empty, in a red readable on light and dark themes when it is an error.
-void showStatusText(QLabel *label, const QString &text, bool error)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-    QPalette palette = label->parentWidget() ? label->parentWidget()->palette() : label->palette();
-    if (error) {
-        const bool darkTheme = palette.color(QPalette::Window).lightness() < 128;
-        palette.setColor(QPalette::WindowText, darkTheme ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20));
-    }
-    label->setPalette(palette);
-    label->setProperty("error", error);
-}
 
 } // namespace
 
