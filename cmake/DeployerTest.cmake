@@ -8,12 +8,17 @@
 # inside a private D-Bus session with its own unlocked gnome-keyring (tests/support/with-keyring.sh):
 # the real Secret Service backend, never QtKeychain's insecure fallback. RESOURCE_LOCKS: tests naming the same
 # lock never run at the same time under ctest --parallel (e.g. "testbed": one address range, one set of services).
+# The "testbed" lock also holds across separate ctest runs (two build trees on one machine): run-test.sh takes
+# the file lock named by DEPLOYER_MACHINE_LOCK for the whole test.
 # FIXTURES: ctest fixtures the test requires, whose setup runs before and cleanup after it (e.g. "testbed", whose
 # cleanup tears the testbed down also after a failed or timed-out test).
 #
 # Every test runs through tests/support/run-test.sh: it gets a short XDG_RUNTIME_DIR under /tmp (socket paths are
 # limited to ~107 bytes, the build tree may be anywhere), and a QtTest skip is reported as "Skipped" (exit 77),
 # never as passed; under CI=true or DEPLOYER_FAIL_ON_SKIP=1 a skip fails the test.
+# One file for the whole machine: the testbed's address range, bridges and services exist once per machine.
+set(DEPLOYER_TESTBED_MACHINE_LOCK /run/lock/jitsi-deployer-testbed.lock)
+
 function(deployer_add_test)
     cmake_parse_arguments(T "KEYCHAIN" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT;RESOURCE_LOCKS;FIXTURES" ${ARGN})
     add_executable(${T_NAME} ${T_SOURCES})
@@ -44,6 +49,9 @@ function(deployer_add_test)
         ENVIRONMENT "${T_ENVIRONMENT}")
     if(T_RESOURCE_LOCKS)
         set_tests_properties(${T_NAME} PROPERTIES RESOURCE_LOCK "${T_RESOURCE_LOCKS}")
+    endif()
+    if("testbed" IN_LIST T_RESOURCE_LOCKS)
+        set_property(TEST ${T_NAME} APPEND PROPERTY ENVIRONMENT "DEPLOYER_MACHINE_LOCK=${DEPLOYER_TESTBED_MACHINE_LOCK}")
     endif()
 endfunction()
 

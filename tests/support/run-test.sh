@@ -32,6 +32,18 @@ chmod 0700 "$runtime"
 export XDG_RUNTIME_DIR="$runtime/runtime"
 mkdir -m 0700 "$XDG_RUNTIME_DIR"
 
+# 3. DEPLOYER_MACHINE_LOCK: a file lock held for the whole test, so that tests sharing a machine-wide resource (the
+#    testbed) wait for each other also when they belong to different ctest runs (two build trees). Only where the
+#    lock's directory is writable: without root the testbed tests skip anyway.
+machine_lock=${DEPLOYER_MACHINE_LOCK:-}
+if [[ -n $machine_lock && -w $(dirname "$machine_lock") ]]; then
+    exec 8>>"$machine_lock"
+    if ! flock -n 8; then
+        echo "run-test: waiting for $machine_lock (another test run uses the testbed)" >&2
+        flock 8
+    fi
+fi
+
 # Two QtTest loggers: the usual text on stdout for ctest, and a copy to read the totals from.
 "$@" -o -,txt -o "$log,txt"
 status=$?
