@@ -339,3 +339,10 @@ Inventory Discovery::group(const QList<Server> &servers, const QList<Network> &n
         inventory.deployments.append(build(it.key(), it.value()));
     return inventory;
 }
+
+bool DiscoveredDeployment::interrupted() const
+{
+    if (web && web->setUpPending)
+        return true;
+    return std::any_of(bridges.cbegin(), bridges.cend(), [](const DiscoveredServer &s) { return s.setUpPending; });
+}

@@ -26,6 +26,10 @@ struct DiscoveredServer
     QString location;
     QString publicIpv4; // empty when the server has none
     QString privateIp; // in the deployment's network; empty when not attached
+    QString hostKeyFingerprint; // the pinned host key's SHA256 fingerprint as labelled by the engine; empty = none
+    // The engine labels a server "set-up pending" when it creates it and clears that once the host is installed and
+    // verified; a server made before this label existed has none and counts as set up.
+    bool setUpPending = false;
 };
 
 struct DiscoveredNetwork
@@ -63,6 +67,9 @@ struct DiscoveredDeployment
     QList<DiscoveredNetwork> networks; // normally exactly one
     QList<DiscoveredFirewall> firewalls;
     QList<Inconsistency> inconsistencies;
+
+    // A run created servers that were never labelled set up (on this computer or another): offer Resume.
+    bool interrupted() const;
 };
 
 struct Inventory
