@@ -51,7 +51,7 @@ test_packages=(
     python3 python3-jsonschema
     xvfb xauth imagemagick
     openssh-server openssh-client
-    shellcheck desktop-file-utils appstream
+    shellcheck desktop-file-utils appstream lintian
     ruby-hocon prosody python3-slixmpp dpkg-dev debootstrap
     cloud-init nftables dnsmasq-base
     # The testbed's services (tests/testbed/services.sh, repo/build.sh): the local apt repositories, their

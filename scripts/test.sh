@@ -10,7 +10,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 cmake --preset ci
 cmake --build --preset ci --parallel "$jobs"
 bash scripts/format.sh --check
-shellcheck scripts/*.sh .ci/run tests/support/*.sh tests/support/testpolicy/*.sh tests/gui/*.sh resources/provision/*.sh \
+shellcheck scripts/*.sh packaging/*.sh packaging/linux/*.sh .ci/run tests/support/*.sh tests/support/testpolicy/*.sh tests/gui/*.sh resources/provision/*.sh \
     tests/testbed/*.sh tests/testbed/repo/*.sh tests/testbed/shims/*.sh tests/testbed/sandbox/hostnamectl \
     tests/testbed/shims/packages/*/{pre,post}* tests/testbed/shims/packages/*/config
 ctest --preset ci --parallel "$jobs"

@@ -1,7 +1,7 @@
 # SSH key utilities and the known-hosts store, and the self-test of the SSH test harness (tests/support/sshd).
 # They start real OpenSSH tools (ssh-keygen, sshd, ssh, ssh-agent) on 127.0.0.1 only.
 deployer_add_test(NAME tst_sshharness SOURCES tst_sshharness.cpp
-    LIBS sshtestsupport PkgConfig::LIBSSH LABELS ssh unit TIMEOUT 300)
+    LIBS sshtestsupport deployer::libssh LABELS ssh unit TIMEOUT 300)
 deployer_add_test(NAME tst_sshkeys SOURCES tst_sshkeys.cpp
     LIBS deployer_core sshtestsupport LABELS ssh unit TIMEOUT 300)
 deployer_add_test(NAME tst_knownhosts SOURCES tst_knownhosts.cpp
