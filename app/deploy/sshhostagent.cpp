@@ -1,6 +1,7 @@
 #include "deploy/sshhostagent.h"
 
 #include "provision/installbundle.h"
+#include "ssh/hostkeyscan.h"
 #include "ssh/sshexec.h"
 #include "ssh/sshfollow.h"
 #include "ssh/sshtransfer.h"
@@ -238,6 +239,16 @@ void SshHostAgent::run(const QString &command, std::function<void(const CommandO
         exec->deleteLater();
         outcome->result = result;
         done(*outcome);
+    });
+}
+
+void SshHostAgent::scanHostKey(int timeoutMs, Done<QString> done)
+{
+    HostKeyScan::scan(m_endpoint.address, m_endpoint.port, timeoutMs, this, [done](Result<SshPublicKey> key) {
+        if (!key.ok())
+            done(key.error());
+        else
+            done(key->keyText());
     });
 }
 

@@ -42,6 +42,7 @@ public:
     // After success, endpoint().pinnedHostKey is the new key. This session keeps going; should it have to
     // reconnect it still expects the old key and fails, so make a new agent for further work.
     void installHostKey(const HostKeyText &key, Done<void> done) override;
+    void scanHostKey(int timeoutMs, Done<QString> done) override;
     void uploadFiles(const QList<InstallFile> &files, Done<void> done) override;
     void startTask(ProvisionTask task, Done<qint64> done) override;
     void followLog(qint64 offset, LogBytes received, Done<void> ended) override;
