@@ -11,6 +11,7 @@
 #include <memory>
 
 class SshFollow;
+class SshInterrupt;
 
 // HostAgent over one pinned SshSession: a thin adapter. What runs on the host is in the install scripts
 // (resources/provision) and the few shell commands in sshhostagent.cpp; this class only moves bytes and
@@ -82,6 +83,8 @@ private:
     int m_retryDelayMs = 0;
 
     QPointer<SshFollow> m_follow;
+    std::shared_ptr<SshInterrupt> m_scan; // the host-key scan in progress: triggered on disconnect and teardown
+    Done<QString> m_scanDone; // its callback, for disconnectFromHost()
 };
 
 // Makes SshHostAgents that share one way of logging in (the template in Options::connect).

@@ -1,21 +1,31 @@
 #include "hostkeyscan.h"
 
 #include "ssherrors.h"
+#include "sshinterrupt.h"
 #include "tcpconnector.h"
 
 #include <QPointer>
 #include <QThreadPool>
 
 #include <libssh/libssh.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 Result<SshPublicKey> HostKeyScan::scanBlocking(const QString &host, quint16 port, int timeoutMs,
-                                               const QString &algorithm)
+                                               const QString &algorithm, SshInterrupt *interrupt)
 {
-    const Result<int> socket = TcpConnector::connectTo(host, port, timeoutMs);
+    const Result<int> socket = TcpConnector::connectTo(host, port, timeoutMs, interrupt);
+    if (interrupt && interrupt->triggered()) {
+        if (socket)
+            ::close(socket.value());
+        return SshErrors::cancelled();
+    }
     if (!socket)
         return socket.error();
+    // From here a trigger shuts this socket down, which makes libssh's blocking key exchange fail at once.
+    if (interrupt)
+        interrupt->setSocket(socket.value());
     ssh_session session = ssh_new();
     const QByteArray hostName = host.toUtf8();
     const QByteArray algorithms = algorithm.toLatin1();
@@ -37,7 +47,9 @@ Result<SshPublicKey> HostKeyScan::scanBlocking(const QString &host, quint16 port
     ssh_set_blocking(session, 1);
 
     Result<SshPublicKey> result = SshErrors::handshakeFailed(host, u"no host key"_s);
-    if (ssh_connect(session) != SSH_OK) {
+    if (interrupt && interrupt->triggered()) {
+        result = SshErrors::cancelled();
+    } else if (ssh_connect(session) != SSH_OK) {
         const QString detail = QString::fromUtf8(ssh_get_error(session));
         result = detail.contains("host key"_L1, Qt::CaseInsensitive)
                                  || detail.contains("hostkey"_L1, Qt::CaseInsensitive)
@@ -57,18 +69,33 @@ Result<SshPublicKey> HostKeyScan::scanBlocking(const QString &host, quint16 port
             ssh_key_free(key);
         ssh_disconnect(session);
     }
+    if (interrupt) {
+        interrupt->setSocket(-1); // before the close: a late trigger must not hit a reused descriptor number
+        if (interrupt->triggered())
+            result = SshErrors::cancelled();
+    }
     ssh_free(session); // also closes the socket handed over
     return result;
 }
 
-void HostKeyScan::scan(const QString &host, quint16 port, int timeoutMs, QObject *context, Done done)
+std::shared_ptr<SshInterrupt> HostKeyScan::scan(const QString &host, quint16 port, int timeoutMs, QObject *context,
+                                                Done done)
 {
-    QThreadPool::globalInstance()->start([host, port, timeoutMs, context = QPointer<QObject>(context), done] {
-        Result<SshPublicKey> result = scanBlocking(host, port, timeoutMs);
-        if (!context)
-            return;
-        // Queued into the context's thread; dropped by Qt when the context is destroyed before it runs.
-        QMetaObject::invokeMethod(
-                context.data(), [done, result] { done(result); }, Qt::QueuedConnection);
-    });
+    auto interrupt = std::make_shared<SshInterrupt>();
+    QThreadPool::globalInstance()->start(
+            [host, port, timeoutMs, context = QPointer<QObject>(context), done, interrupt] {
+                Result<SshPublicKey> result
+                        = scanBlocking(host, port, timeoutMs, QStringLiteral("ssh-ed25519"), interrupt.get());
+                if (!context || interrupt->triggered())
+                    return;
+                // Queued into the context's thread; dropped by Qt when the context is destroyed before it runs.
+                QMetaObject::invokeMethod(
+                        context.data(),
+                        [done, result, interrupt] {
+                            if (!interrupt->triggered())
+                                done(result);
+                        },
+                        Qt::QueuedConnection);
+            });
+    return interrupt;
 }
