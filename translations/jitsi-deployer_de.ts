@@ -1867,6 +1867,57 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     </message>
 </context>
 <context>
+    <name>HostKeyDialog</name>
+    <message>
+        <source>Is this your server?</source>
+        <translation>Ist das Ihr Server?</translation>
+    </message>
+    <message>
+        <source>Confirm the host key of %1</source>
+        <translation>Host-Schlüssel von %1 bestätigen</translation>
+    </message>
+    <message>
+        <source>The server %1 (%2) of %3 has no host-key label, so this computer cannot check by itself that it is your server and not an impostor. It shows this fingerprint:</source>
+        <translation>Der Server %1 (%2) von %3 hat kein Host-Key-Label, daher kann dieser Computer nicht selbst prüfen, dass es Ihr Server ist und kein Betrüger. Er zeigt diesen Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>Host key fingerprint of %1</source>
+        <translation>Fingerabdruck des Host-Schlüssels von %1</translation>
+    </message>
+    <message>
+        <source>Compare it with the fingerprint you noted on the computer that deployed it, or open the server&apos;s console in the Hetzner Console and run:
+  ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub
+Trust the key only if both are exactly the same. If you stop, nothing is changed.</source>
+        <translation>Vergleichen Sie ihn mit dem Fingerabdruck, den Sie auf dem Computer notiert haben, der ihn eingerichtet hat, oder öffnen Sie die Konsole des Servers in der Hetzner Console und führen Sie aus:
+  ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub
+Vertrauen Sie dem Schlüssel nur, wenn beide genau gleich sind. Wenn Sie abbrechen, wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this key</source>
+        <translation>Diesem Schlüssel &amp;vertrauen</translation>
+    </message>
+    <message>
+        <source>Trust this key</source>
+        <translation>Diesem Schlüssel vertrauen</translation>
+    </message>
+    <message>
+        <source>The fingerprints are the same: pin this key and go on</source>
+        <translation>Die Fingerabdrücke sind gleich: diesen Schlüssel speichern und weitermachen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Do not trust this server; nothing is changed</source>
+        <translation>Diesem Server nicht vertrauen; es wird nichts geändert</translation>
+    </message>
+</context>
+<context>
     <name>HostKeyPrompt</name>
     <message>
         <source>The server %1 (%2) of %3 has no host-key label, so this computer cannot check by itself that it is your server. Its host key fingerprint is:
