@@ -101,32 +101,6 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
         <translation>--deployment braucht den Slug oder die Domain einer Installation; „status“ listet sie auf.</translation>
     </message>
     <message>
-        <source>Deploying and managing (D may be left out when the project has exactly one deployment):
-  deploy --plan-file F                      create or resume the deployment of plan F, verify it
-  verify [--deployment D]                   check that every bridge is connected (read-only)
-  add-bridge [--deployment D] [--count N] [--type T] [--location L]
-                                            add N bridges (default 1, like the last bridge)
-  remove-bridge NAME [--deployment D]       drain bridge NAME, then delete it
-  destroy [--deployment D] [--yes]          delete everything of the deployment; asks to type
-                                            its domain unless --yes
-  --identity FILE      the SSH private key for the servers (default: the ssh-agent); a
-                       passphrase is asked on the terminal
-Ctrl-C stops at the next safe point; running the same command again resumes.
-More exit codes: 5 deployed but not verified, 6 stopped by Ctrl-C.</source>
-        <translation>Einrichten und Verwalten (D kann entfallen, wenn das Projekt genau eine Installation hat):
-  deploy --plan-file F                      Installation nach Plan F anlegen oder fortsetzen, prüfen
-  verify [--deployment D]                   prüfen, ob jede Bridge verbunden ist (nur lesend)
-  add-bridge [--deployment D] [--count N] [--type T] [--location L]
-                                            N Bridges hinzufügen (Standard 1, wie die letzte Bridge)
-  remove-bridge NAME [--deployment D]       Bridge NAME auslaufen lassen, dann löschen
-  destroy [--deployment D] [--yes]          alle Ressourcen der Installation löschen; verlangt
-                                            zur Bestätigung ihre Domain, außer bei --yes
-  --identity FILE      der private SSH-Schlüssel für die Server (Standard: der ssh-agent);
-                       eine Passphrase wird im Terminal abgefragt
-Strg+C hält am nächsten sicheren Punkt an; ein erneuter Aufruf desselben Befehls setzt fort.
-Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalten.</translation>
-    </message>
-    <message>
         <source>--count needs a whole number from 1 to %1.</source>
         <translation>--count braucht eine ganze Zahl von 1 bis %1.</translation>
     </message>
@@ -197,6 +171,39 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>Secrets: %1.</source>
         <translation>Geheimnisse: %1.</translation>
+    </message>
+    <message>
+        <source>Deploying and managing (D may be left out when the project has exactly one deployment):
+  deploy --plan-file F                      create or resume the deployment of plan F, verify it
+  verify [--deployment D]                   check that every bridge is connected (read-only)
+  add-bridge [--deployment D] [--count N] [--type T] [--location L]
+                                            add N bridges (default 1, like the last bridge)
+  remove-bridge NAME [--deployment D]       drain bridge NAME, then delete it
+  destroy [--deployment D] [--yes]          delete everything of the deployment; asks to type
+                                            its domain unless --yes
+  --identity FILE      the SSH private key for the servers (default: the ssh-agent); a
+                       passphrase is asked on the terminal
+  --host-key NAME=SHA256:...
+                       trust this host key fingerprint for server NAME (a server without a
+                       host-key label, managed from another computer); repeatable
+Ctrl-C stops at the next safe point; running the same command again resumes.
+More exit codes: 5 deployed but not verified, 6 stopped by Ctrl-C.</source>
+        <translation>Einrichten und Verwalten (D kann entfallen, wenn das Projekt genau eine Installation hat):
+  deploy --plan-file F                      Installation nach Plan F anlegen oder fortsetzen, prüfen
+  verify [--deployment D]                   prüfen, ob jede Bridge verbunden ist (nur lesend)
+  add-bridge [--deployment D] [--count N] [--type T] [--location L]
+                                            N Bridges hinzufügen (Standard 1, wie die letzte Bridge)
+  remove-bridge NAME [--deployment D]       Bridge NAME auslaufen lassen, dann löschen
+  destroy [--deployment D] [--yes]          alle Ressourcen der Installation löschen; verlangt
+                                            zur Bestätigung ihre Domain, außer bei --yes
+  --identity FILE      der private SSH-Schlüssel für die Server (Standard: der ssh-agent);
+                       eine Passphrase wird im Terminal abgefragt
+  --host-key NAME=SHA256:...
+                       diesem Fingerabdruck des Host-Schlüssels von Server NAME vertrauen
+                       (ein Server ohne Host-Key-Label, verwaltet von einem anderen
+                       Computer); wiederholbar
+Strg+C hält am nächsten sicheren Punkt an; ein erneuter Aufruf desselben Befehls setzt fort.
+Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalten.</translation>
     </message>
 </context>
 <context>
@@ -742,6 +749,22 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The deployment&apos;s passwords are neither in this computer&apos;s secret store (%2) nor on its web host %1, which has already been set up with them. Destroy the deployment and deploy it again.</source>
         <translation>Die Passwörter der Installation sind weder im Geheimnisspeicher dieses Computers (%2) noch auf ihrem Webserver %1, der bereits mit ihnen eingerichtet wurde. Löschen Sie die Installation mit destroy und richten Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <source>A server&apos;s set-up label could not be removed (%1); the deployment may show as interrupted until the next run.</source>
+        <translation>Das Einrichtungs-Label eines Servers konnte nicht entfernt werden (%1); die Installation wird bis zum nächsten Lauf womöglich als unterbrochen angezeigt.</translation>
+    </message>
+    <message>
+        <source>The host-key label of %1 could not be set (%2); another computer will ask to confirm its key.</source>
+        <translation>Das Host-Key-Label von %1 konnte nicht gesetzt werden (%2); ein anderer Computer wird darum bitten, seinen Schlüssel zu bestätigen.</translation>
+    </message>
+    <message>
+        <source>This computer had no host keys for %1; they were checked against the servers&apos; labels or your confirmation and pinned here.</source>
+        <translation>Dieser Computer hatte keine Host-Schlüssel für %1; sie wurden mit den Labels der Server oder Ihrer Bestätigung geprüft und hier gespeichert.</translation>
+    </message>
+    <message>
+        <source>This computer had no record of %1; its settings were read from the project and the web host and saved here.</source>
+        <translation>Dieser Computer kannte %1 nicht; die Einstellungen wurden aus dem Projekt und vom Webserver gelesen und hier gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +1867,95 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     </message>
 </context>
 <context>
+    <name>HostKeyDialog</name>
+    <message>
+        <source>Is this your server?</source>
+        <translation>Ist das Ihr Server?</translation>
+    </message>
+    <message>
+        <source>Confirm the host key of %1</source>
+        <translation>Host-Schlüssel von %1 bestätigen</translation>
+    </message>
+    <message>
+        <source>The server %1 (%2) of %3 has no host-key label, so this computer cannot check by itself that it is your server and not an impostor. It shows this fingerprint:</source>
+        <translation>Der Server %1 (%2) von %3 hat kein Host-Key-Label, daher kann dieser Computer nicht selbst prüfen, dass es Ihr Server ist und kein Betrüger. Er zeigt diesen Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>Host key fingerprint of %1</source>
+        <translation>Fingerabdruck des Host-Schlüssels von %1</translation>
+    </message>
+    <message>
+        <source>Compare it with the fingerprint you noted on the computer that deployed it, or open the server&apos;s console in the Hetzner Console and run:
+  ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub
+Trust the key only if both are exactly the same. If you stop, nothing is changed.</source>
+        <translation>Vergleichen Sie ihn mit dem Fingerabdruck, den Sie auf dem Computer notiert haben, der ihn eingerichtet hat, oder öffnen Sie die Konsole des Servers in der Hetzner Console und führen Sie aus:
+  ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub
+Vertrauen Sie dem Schlüssel nur, wenn beide genau gleich sind. Wenn Sie abbrechen, wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this key</source>
+        <translation>Diesem Schlüssel &amp;vertrauen</translation>
+    </message>
+    <message>
+        <source>Trust this key</source>
+        <translation>Diesem Schlüssel vertrauen</translation>
+    </message>
+    <message>
+        <source>The fingerprints are the same: pin this key and go on</source>
+        <translation>Die Fingerabdrücke sind gleich: diesen Schlüssel speichern und weitermachen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Do not trust this server; nothing is changed</source>
+        <translation>Diesem Server nicht vertrauen; es wird nichts geändert</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeyPrompt</name>
+    <message>
+        <source>The server %1 (%2) of %3 has no host-key label, so this computer cannot check by itself that it is your server. Its host key fingerprint is:
+  %4
+Compare it with the output of `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` in the server&apos;s console (Hetzner Console).</source>
+        <translation>Der Server %1 (%2) von %3 hat kein Host-Key-Label, daher kann dieser Computer nicht selbst prüfen, dass es Ihr Server ist. Der Fingerabdruck seines Host-Schlüssels ist:
+  %4
+Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` in der Konsole des Servers (Hetzner Console).</translation>
+    </message>
+    <message>
+        <source>No terminal to confirm it on: if it matches, run the command again with --host-key %1=%2</source>
+        <translation>Kein Terminal für die Bestätigung: Wenn er übereinstimmt, führen Sie den Befehl erneut mit --host-key %1=%2 aus</translation>
+    </message>
+    <message>
+        <source>Type yes if it matches and you trust this server: </source>
+        <translation>Geben Sie yes ein, wenn er übereinstimmt und Sie diesem Server vertrauen: </translation>
+    </message>
+    <message>
+        <source>--host-key needs a server name and its fingerprint as ssh-keygen -l prints it, such as --host-key meet-example-org-web=SHA256:%1; &quot;%2&quot; is not that.</source>
+        <translation>--host-key braucht einen Servernamen und seinen Fingerabdruck, wie ssh-keygen -l ihn ausgibt, zum Beispiel --host-key meet-example-org-web=SHA256:%1; „%2“ ist das nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeyRecovery</name>
+    <message>
+        <source>The server %1 presents a host key (%2) other than the one its label in the project names (%3). Something other than your server may be answering at %4. Nothing was changed. Check the server in the Hetzner Console (its console: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub) before trying again.</source>
+        <translation>Der Server %1 zeigt einen anderen Host-Schlüssel (%2) als den, den sein Label im Projekt nennt (%3). Unter %4 antwortet möglicherweise etwas anderes als Ihr Server. Es wurde nichts geändert. Prüfen Sie den Server in der Hetzner Console (in seiner Konsole: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The server %1 presents the host key %2, not the fingerprint %3 you gave for it. Nothing was changed. Check the fingerprint on the server&apos;s console in the Hetzner Console.</source>
+        <translation>Der Server %1 zeigt den Host-Schlüssel %2, nicht den Fingerabdruck %3, den Sie für ihn angegeben haben. Es wurde nichts geändert. Prüfen Sie den Fingerabdruck in der Konsole des Servers in der Hetzner Console.</translation>
+    </message>
+    <message>
+        <source>The server %1 has no host-key label, and its host key %2 was not confirmed, so it cannot be told apart from an impostor. Nothing was changed.</source>
+        <translation>Der Server %1 hat kein Host-Key-Label, und sein Host-Schlüssel %2 wurde nicht bestätigt; daher lässt er sich nicht von einem Betrüger unterscheiden. Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
     <name>HostKeys</name>
     <message>
         <source>A host key for the new server could not be generated.</source>
@@ -2010,6 +2122,29 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>After this deployment the project will have %1 servers. Hetzner limits how many servers a project may have, and new projects often have a low limit. If creating a server fails because the limit is reached, ask Hetzner to raise the project&apos;s server limit, then run the deployment again: servers already created are reused.</source>
         <translation>Nach dieser Einrichtung hat das Projekt %1 Server. Hetzner begrenzt, wie viele Server ein Projekt haben darf, und neue Projekte haben oft ein niedriges Limit. Wenn das Anlegen eines Servers scheitert, weil das Limit erreicht ist, bitten Sie Hetzner, das Server-Limit des Projekts zu erhöhen, und starten Sie die Einrichtung dann erneut: Bereits angelegte Server werden wiederverwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanRecovery</name>
+    <message>
+        <source>The deployment has no web host, so its settings cannot be read back on this computer. Run deploy with its plan file to repair it.</source>
+        <translation>Die Installation hat keinen Webserver, daher können ihre Einstellungen auf diesem Computer nicht zurückgelesen werden. Führen Sie deploy mit ihrer Plandatei aus, um sie zu reparieren.</translation>
+    </message>
+    <message>
+        <source>The web host&apos;s parameter file could not be read; deploy the deployment again from its plan file on this computer.</source>
+        <translation>Die Parameterdatei des Webservers konnte nicht gelesen werden; richten Sie die Installation auf diesem Computer erneut mit ihrer Plandatei ein.</translation>
+    </message>
+    <message>
+        <source>The web host %1 names the domain &quot;%2&quot;, which is not the domain of deployment %3. Nothing was changed; check the server in the Hetzner Console.</source>
+        <translation>Der Webserver %1 nennt die Domain „%2“, die nicht die Domain der Installation %3 ist. Es wurde nichts geändert; prüfen Sie den Server in der Hetzner Console.</translation>
+    </message>
+    <message>
+        <source>The web host %1 has no SSH key in root&apos;s authorized_keys, so new servers could not be given one. Add your public key there, then run the command again.</source>
+        <translation>Der Webserver %1 hat keinen SSH-Schlüssel in den authorized_keys von root, daher konnten neue Server keinen erhalten. Fügen Sie dort Ihren öffentlichen Schlüssel hinzu und führen Sie den Befehl dann erneut aus.</translation>
+    </message>
+    <message>
+        <source>The settings read back from the project and the web host are not a valid plan: %1</source>
+        <translation>Die aus dem Projekt und vom Webserver zurückgelesenen Einstellungen ergeben keinen gültigen Plan: %1</translation>
     </message>
 </context>
 <context>
@@ -2332,6 +2467,13 @@ netto %2</translation>
     <message>
         <source>“%1” is not a secret store. Use “keychain” (the system keychain, the default) or “file” (files only you can read, for machines without a keychain), with --secret-store or JITSI_DEPLOYER_SECRET_STORE.</source>
         <translation>„%1“ ist kein Geheimnisspeicher. Verwenden Sie „keychain“ (den Schlüsselbund des Systems, Standard) oder „file“ (Dateien, die nur Sie lesen können, für Rechner ohne Schlüsselbund), mit --secret-store oder JITSI_DEPLOYER_SECRET_STORE.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerLabeller</name>
+    <message>
+        <source>The server was deleted while its labels were being updated.</source>
+        <translation>Der Server wurde gelöscht, während seine Labels aktualisiert wurden.</translation>
     </message>
 </context>
 <context>
@@ -3082,6 +3224,10 @@ netto %2</translation>
     <message>
         <source>Log of the last run on this computer: %1</source>
         <translation>Protokoll des letzten Laufs auf diesem Computer: %1</translation>
+    </message>
+    <message>
+        <source>  interrupted — run deploy again to resume</source>
+        <translation>  unterbrochen — deploy erneut ausführen, um fortzusetzen</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "wizardshell.h"
 
+#include "deploy/hostkeybroker.h"
 #include "deploycontroller.h"
 #include "deploymentcontroller.h"
 #include "dnscontroller.h"
@@ -12,6 +13,7 @@
 #include "wizard_pages/deploymentpage.h"
 #include "wizard_pages/deploypage.h"
 #include "wizard_pages/dnspage.h"
+#include "wizard_pages/hostkeydialog.h"
 #include "wizard_pages/reviewpage.h"
 #include "wizard_pages/serverspage.h"
 #include "wizard_pages/sshkeypage.h"
@@ -89,6 +91,7 @@ WizardShell::WizardShell(const WizardState::Environment &environment, QWidget *p
         m_state->setToken(m_tokenController->acceptedToken());
     });
     connect(m_state->passphrases(), &PassphraseBroker::passphraseNeeded, this, &WizardShell::askPassphrase);
+    connect(m_state->hostKeys(), &HostKeyBroker::confirmationNeeded, this, &WizardShell::askHostKey);
     // A token given earlier is checked while the user still reads the welcome page.
     m_tokenController->findSavedToken();
 }
@@ -156,6 +159,23 @@ void WizardShell::askPassphrase(const QString &keyFile)
     dialog->open();
     if (auto *edit = dialog->findChild<QLineEdit *>())
         edit->setAccessibleName(tr("Passphrase"));
+}
+
+// Asked when a server deployed elsewhere has no host-key label (issue 14): window-modal, never blocking; the run
+// waits for the broker's answer. Withdrawn when the run ends first (then closed without an answer).
+void WizardShell::askHostKey(const HostKeyQuestion &question)
+{
+    auto *dialog = new HostKeyDialog(question, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    HostKeyBroker *broker = m_state->hostKeys();
+    connect(dialog, &HostKeyDialog::trusted, broker, &HostKeyBroker::confirm);
+    connect(dialog, &HostKeyDialog::stopped, broker, &HostKeyBroker::decline);
+    connect(broker, &HostKeyBroker::questionWithdrawn, dialog, [dialog, broker] {
+        dialog->disconnect(broker);
+        dialog->close();
+    });
+    dialog->open();
 }
 
 void WizardShell::setUpDnsPage()

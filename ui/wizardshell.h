@@ -4,6 +4,7 @@
 
 #include <QWizard>
 
+struct HostKeyQuestion;
 class DeploymentController;
 class DeploymentPage;
 class SshKeyController;
@@ -74,6 +75,7 @@ private:
     void setupDeploymentPage();
     void setupSshKeyPage();
     void askPassphrase(const QString &keyFile);
+    void askHostKey(const HostKeyQuestion &question);
     void setUpDnsPage();
     void setUpVerifiedPage();
 

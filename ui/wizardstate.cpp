@@ -1,5 +1,7 @@
 #include "wizardstate.h"
 
+#include "deploy/hostkeybroker.h"
+
 #include "common/inputvalidation.h"
 #include "common/logging.h"
 #include "deploy/sshhostagent.h"
@@ -49,6 +51,7 @@ WizardState::WizardState(const Environment &environment, QObject *parent)
     , m_network(new QNetworkAccessManager(this))
     , m_client(new hcloud::HetznerClient(m_network, this))
     , m_passphrases(new PassphraseBroker(this))
+    , m_hostKeys(new HostKeyBroker(this))
     , m_progress(new ProgressModel(this))
 {
     QString endpoint = environment.apiEndpoint;
@@ -130,6 +133,7 @@ EngineSettings WizardState::engineSettings()
 {
     EngineSettings settings = m_environment.engine;
     settings.hosts = hostAgents();
+    settings.hostKeyBroker = m_hostKeys;
     return settings;
 }
 

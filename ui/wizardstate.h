@@ -15,6 +15,7 @@
 
 class HostAgentFactory;
 class PassphraseBroker;
+class HostKeyBroker;
 class QNetworkAccessManager;
 namespace hcloud {
 class HetznerClient;
@@ -83,6 +84,9 @@ public:
 
     // Answers the SSH sessions' passphrase questions; the shell shows its dialog.
     PassphraseBroker *passphrases() const { return m_passphrases; }
+    // Host keys only the user can vouch for (a server deployed elsewhere without a host-key label): the shell shows
+    // its question; engineSettings() hands it to the engine.
+    HostKeyBroker *hostKeys() const { return m_hostKeys; }
 
     // The engine that deploys the plan, created on first use with engineSettings(). One per wizard; every event
     // it sends is folded into progress(), which the Deploy, DNS and Verified pages render.
@@ -113,6 +117,7 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     hcloud::HetznerClient *m_client = nullptr;
     PassphraseBroker *m_passphrases = nullptr;
+    HostKeyBroker *m_hostKeys = nullptr;
     ProgressModel *m_progress = nullptr;
     bool m_hasToken = false;
     DeploymentPlan m_plan;

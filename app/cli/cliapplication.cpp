@@ -10,6 +10,7 @@
 #include "enginecommands.h"
 #include "hcloud/hetznerclient.h"
 #include "hcloudcommands.h"
+#include "hostkeyprompt.h"
 #include "interruptwatcher.h"
 #include "model/deploymentplan.h"
 #include "plancommand.h"
@@ -85,6 +86,9 @@ QString usage()
                    "                                            its domain unless --yes\n"
                    "  --identity FILE      the SSH private key for the servers (default: the ssh-agent); a\n"
                    "                       passphrase is asked on the terminal\n"
+                   "  --host-key NAME=SHA256:...\n"
+                   "                       trust this host key fingerprint for server NAME (a server without a\n"
+                   "                       host-key label, managed from another computer); repeatable\n"
                    "Ctrl-C stops at the next safe point; running the same command again resumes.\n"
                    "More exit codes: 5 deployed but not verified, 6 stopped by Ctrl-C.")
            + u"\n"_s
@@ -266,9 +270,10 @@ void CliApplication::start(const QStringList &arguments)
     const QCommandLineOption yesOption(u"yes"_s);
     const QCommandLineOption dnsServerOption(u"dns-server"_s, {}, u"address"_s);
     const QCommandLineOption secretStoreOption(u"secret-store"_s, {}, u"store"_s);
+    const QCommandLineOption hostKeyOption(u"host-key"_s, {}, u"fingerprint"_s);
     parser.addOptions({helpOption, versionOption, jsonOption, endpointOption, locationOption, architectureOption,
                        planFileOption, outputDirOption, deploymentOption, countOption, typeOption, identityOption,
-                       yesOption, dnsServerOption, secretStoreOption});
+                       yesOption, dnsServerOption, secretStoreOption, hostKeyOption});
 
     if (!parser.parse(arguments)) {
         m_output->error(parser.errorText() + u"\n\n"_s + usage());
@@ -442,6 +447,12 @@ void CliApplication::start(const QStringList &arguments)
         }
         hosts = hostAgentFactory(parser.value(identityOption));
     }
+    const auto hostKeyFingerprints = HostKeyPrompt::parseOptions(parser.values(hostKeyOption));
+    if (!hostKeyFingerprints.ok()) {
+        m_output->error(hostKeyFingerprints.error().message);
+        return finish(UsageError);
+    }
+    HostKeyPrompt *hostKeyPrompt = isEngine ? new HostKeyPrompt(m_output, this) : nullptr;
     if (isEngine) {
         // Ctrl-C from here on stops at a safe point instead of killing the process halfway through a request.
         auto *interrupts = new InterruptWatcher(this);
@@ -479,8 +490,8 @@ void CliApplication::start(const QStringList &arguments)
 
     auto *resolver = new TokenResolver(secretStore, this);
     resolver->resolve(this, [this, resolver, endpoint, command, location, architecture, json, isPlan, isStatus,
-                             isEngine, plan, outputDir, deployment, request, hosts, dnsServer, secretStore,
-                             refuseRun](Result<QString> token) {
+                             isEngine, plan, outputDir, deployment, request, hosts, dnsServer, secretStore, refuseRun,
+                             hostKeyPrompt, hostKeyFingerprints](Result<QString> token) {
         resolver->deleteLater();
         if (m_finished)
             return;
@@ -508,6 +519,8 @@ void CliApplication::start(const QStringList &arguments)
             EngineSettings settings = m_engineSettings;
             settings.hosts = hosts;
             settings.secrets = secretStore;
+            settings.hostKeyFingerprints = hostKeyFingerprints.value();
+            settings.hostKeyBroker = hostKeyPrompt ? hostKeyPrompt->broker() : nullptr;
             if (!dnsServer.isNull())
                 settings.dnsNameserver = dnsServer;
             client->setPollPolicy(DeploymentEngine::pollPolicy());

@@ -11,3 +11,5 @@ target_sources(deployer_core PRIVATE
     cli/eventrenderer.h cli/eventrenderer.cpp
     cli/interruptwatcher.h cli/interruptwatcher.cpp
     cli/terminal.h cli/terminal.cpp)
+# confirming host keys of servers pinned on another computer (issue 14)
+target_sources(deployer_core PRIVATE cli/hostkeyprompt.h cli/hostkeyprompt.cpp)

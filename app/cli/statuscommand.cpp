@@ -25,7 +25,9 @@ QJsonObject serverJson(const DiscoveredServer &server, bool bridge)
                        {u"server_type"_s, server.serverType},
                        {u"location"_s, server.location},
                        {u"public_ipv4"_s, textOrNull(server.publicIpv4)},
-                       {u"private_ip"_s, textOrNull(server.privateIp)}};
+                       {u"private_ip"_s, textOrNull(server.privateIp)},
+                       {u"host_key_fingerprint"_s, textOrNull(server.hostKeyFingerprint)},
+                       {u"set_up_pending"_s, server.setUpPending}};
     if (bridge)
         object.insert(u"number"_s, server.bridgeNumber > 0 ? QJsonValue(server.bridgeNumber) : QJsonValue());
     return object;
@@ -86,7 +88,8 @@ QJsonObject StatusCommand::toJson(const DiscoveredDeployment &deployment)
                        {u"other_servers"_s, others},
                        {u"networks"_s, networks},
                        {u"firewalls"_s, firewalls},
-                       {u"inconsistencies"_s, inconsistenciesJson(deployment.inconsistencies)}};
+                       {u"inconsistencies"_s, inconsistenciesJson(deployment.inconsistencies)},
+                       {u"interrupted"_s, deployment.interrupted()}};
 }
 
 QString StatusCommand::lastLog(const QString &slug) const
@@ -158,6 +161,9 @@ void StatusCommand::print(const QList<DiscoveredDeployment> &deployments, const 
         first = false;
         m_output->line(deployment.domain.isEmpty() ? tr("Deployment %1 (domain unknown)").arg(deployment.slug)
                                                    : tr("Deployment %1 (%2)").arg(deployment.slug, deployment.domain));
+        // A run that created servers and never saw them verified, here or on another computer (set-up label).
+        if (deployment.interrupted())
+            m_output->line(tr("  interrupted — run deploy again to resume"));
         auto row = [](const QString &role, const DiscoveredServer &server) {
             return QStringList{role,
                                server.name,

@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "deploy/cloudsupport.h"
+#include "deploy/deploymentlabels.h"
 #include "hcloud/hclouderrors.h"
 #include "hcloud/hetznerclient.h"
 #include "hcloud/labelselector.h"
@@ -113,7 +114,8 @@ void CloudResources::postServers(const std::shared_ptr<ServerRun> &run)
         request.location = order.spec.location;
         request.sshKeyIds = {run->base.sshKey.id};
         request.userData = QString::fromUtf8(order.userData);
-        request.labels = labelsOf(order);
+        // Pending until its host is installed and verified: an interrupted run shows in the project (Discovery).
+        request.labels = DeploymentLabels::withSetUpPending(labelsOf(order), true);
         if (order.role == HostRole::Web || order.onNetwork)
             request.networkIds = {run->base.network.id};
         run->report(i, ResourceState::Creating);

@@ -5,6 +5,7 @@
 #include "deploy/enginerun.h"
 #include "deploy/hostpipeline.h"
 #include "deploy/planpreview.h"
+#include "deploy/serverlabeller.h"
 #include "provision/userdatarenderer.h"
 #include "ssh/hostkeys.h"
 
@@ -111,6 +112,7 @@ void ConvergeOperation::converge(const QMap<int, HostSpec> &wantedBridges)
 {
     RunState &state = m_run.state();
     state.wanted = wantedBridges;
+    state.clearSetUpPending = true; // a verified end means every host is installed
     state.plan.bridges = wantedBridges.values(); // what the plan check prices and the store remembers
     m_run.setOutcomeDeployment();
     state.cloud = new CloudResources(m_run.client(), DeploymentLabels(state.plan), &m_run);
@@ -262,6 +264,7 @@ void ConvergeOperation::adoptServers(const QList<hcloud::Server> &servers)
     RunState &state = m_run.state();
     const DeploymentLabels labels(state.plan);
     for (const hcloud::Server &server : servers) {
+        m_run.labeller()->know(server); // its labels as created or listed, so label changes need no extra read
         if (server.name == state.plan.webServerName())
             state.web = server;
         else if (const auto n = labels.bridgeNumberFromName(server.name))

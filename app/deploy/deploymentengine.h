@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QMap>
 #include <QObject>
 
 #include <functional>
@@ -16,6 +17,7 @@
 
 class EngineRun;
 class HostAgentFactory;
+class HostKeyBroker;
 namespace hcloud {
 class HetznerClient;
 }
@@ -34,6 +36,10 @@ struct EngineSettings
     int verifyIntervalMs = 5000;
     int drainTimeoutSeconds = 15 * 60;
     QHostAddress dnsNameserver; // null = the system's resolver
+    // A server pinned on another computer and without a host-key label: fingerprints the user gave beforehand
+    // (server name -> "SHA256:…", the CLI's --host-key), else the broker asks; with neither, the run stops.
+    QMap<QString, QString> hostKeyFingerprints;
+    HostKeyBroker *hostKeyBroker = nullptr; // not owned
 };
 
 // Executes plans and manages deployments (DESIGN.md §3–§5). One operation at a time; it emits events while it

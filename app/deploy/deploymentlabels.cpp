@@ -131,6 +131,46 @@ QString DeploymentLabels::domainLabelValue(const QString &domain)
     return value.match(lower).hasMatch() ? lower : QString();
 }
 
+QString DeploymentLabels::hostKeyLabelValue(const QString &sha256Fingerprint)
+{
+    static const QRegularExpression fingerprint(u"^SHA256:([A-Za-z0-9+/]{43})$"_s);
+    const auto match = fingerprint.match(sha256Fingerprint.trimmed());
+    if (!match.hasMatch())
+        return {};
+    QString digest = match.captured(1);
+    digest.replace(u'+', u'-').replace(u'/', u'_');
+    return u"SHA256."_s + digest;
+}
+
+QString DeploymentLabels::fingerprintFromLabelValue(const QString &value)
+{
+    static const QRegularExpression label(u"^SHA256\\.([A-Za-z0-9_-]{43})$"_s);
+    const auto match = label.match(value);
+    if (!match.hasMatch())
+        return {};
+    // 43 characters carry 258 bits: the last one's two low bits are padding and must be zero, as in a real digest.
+    const QByteArray digest = QByteArray::fromBase64(match.captured(1).toLatin1(), QByteArray::Base64UrlEncoding);
+    if (digest.size() != 32
+        || QString::fromLatin1(digest.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+                   != match.captured(1))
+        return {};
+    return u"SHA256:"_s + QString::fromLatin1(digest.toBase64(QByteArray::OmitTrailingEquals));
+}
+
+Labels DeploymentLabels::withSetUpPending(Labels labels, bool pending)
+{
+    if (pending)
+        labels.insert(key(setUpKey), key(setUpPendingValue));
+    else
+        labels.remove(key(setUpKey));
+    return labels;
+}
+
+bool DeploymentLabels::isSetUpPending(const Labels &labels)
+{
+    return labels.value(key(setUpKey)) == key(setUpPendingValue);
+}
+
 std::optional<int> DeploymentLabels::bridgeNumberFromName(const QString &name) const
 {
     const QString prefix = m_slug + u"-jvb-"_s;

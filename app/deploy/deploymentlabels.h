@@ -28,6 +28,12 @@ public:
     static constexpr auto webRole = "web";
     static constexpr auto bridgeRole = "bridge";
     static constexpr int maxLabelValueLength = 63;
+    // On servers: the SHA256 fingerprint of the host key the engine rotated in and proved (DESIGN.md §4), so another
+    // computer can tell the real server from an impostor without trusting the first key it sees.
+    static constexpr auto hostKeyKey = "jitsi-deployer/host-key";
+    // On servers: set at creation, removed once the host is installed and verified (an interrupted run shows).
+    static constexpr auto setUpKey = "jitsi-deployer/set-up";
+    static constexpr auto setUpPendingValue = "pending";
 
     explicit DeploymentLabels(const DeploymentPlan &plan);
     // `domain` may be empty (a deployment found without its domain label).
@@ -61,6 +67,15 @@ public:
     static bool isManaged(const hcloud::Labels &labels);
     // The value for jitsi-deployer/domain, or empty when the domain cannot be a label value.
     static QString domainLabelValue(const QString &domain);
+    // "SHA256:<base64>" (ssh-keygen -l) <-> the host-key label value. A label value must start and end with a letter
+    // or digit, and an unpadded base64url SHA-256 may start with '-' or '_', so the value is "SHA256." + base64url
+    // (50 characters). Empty when the text is not such a fingerprint or value.
+    static QString hostKeyLabelValue(const QString &sha256Fingerprint);
+    static QString fingerprintFromLabelValue(const QString &value);
+    // The server's labels with the set-up-pending label added (at creation) or removed (once set up).
+    static hcloud::Labels withSetUpPending(hcloud::Labels labels, bool pending);
+    static bool isSetUpPending(const hcloud::Labels &labels);
+
     // n when `name` is exactly "<slug>-jvb-<n>" with n ≥ 1 written without leading zeros.
     std::optional<int> bridgeNumberFromName(const QString &name) const;
 

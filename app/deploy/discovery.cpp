@@ -55,6 +55,11 @@ DiscoveredServer describe(const Server &server, const QSet<qint64> &networkIds)
     out.serverType = server.serverType;
     out.location = server.location;
     out.publicIpv4 = server.ipv4;
+    out.image = server.image;
+    // A value that is no fingerprint counts as none: the user is asked, never shown a key as "labelled".
+    out.hostKeyFingerprint
+            = DeploymentLabels::fingerprintFromLabelValue(server.labels.value(key(DeploymentLabels::hostKeyKey)));
+    out.setUpPending = DeploymentLabels::isSetUpPending(server.labels);
     for (const PrivateNet &net : server.privateNet) {
         if (networkIds.contains(net.network)) {
             out.privateIp = net.ip;
@@ -207,7 +212,12 @@ DiscoveredDeployment build(const QString &slug, const Bucket &bucket)
 
     for (const Firewall &firewall : bucket.firewalls) {
         const QString role = firewall.labels.value(key(DeploymentLabels::roleKey));
-        deployment.firewalls.append(DiscoveredFirewall{firewall.id, firewall.name, role});
+        QStringList sshSources;
+        for (const FirewallRule &rule : firewall.rules) {
+            if (rule.direction == u"in"_s && rule.protocol == u"tcp"_s && rule.port == u"22"_s)
+                sshSources += rule.sourceIps;
+        }
+        deployment.firewalls.append(DiscoveredFirewall{firewall.id, firewall.name, role, sshSources});
         QString expected;
         if (role == key(DeploymentLabels::webRole))
             expected = labels.webFirewallName();

@@ -26,6 +26,7 @@ struct DiscoveredServer
     QString location;
     QString publicIpv4; // empty when the server has none
     QString privateIp; // in the deployment's network; empty when not attached
+    QString image; // the image's name (debian-12); empty when the API gives none
     QString hostKeyFingerprint; // the pinned host key's SHA256 fingerprint as labelled by the engine; empty = none
     // The engine labels a server "set-up pending" when it creates it and clears that once the host is installed and
     // verified; a server made before this label existed has none and counts as set up.
@@ -44,6 +45,7 @@ struct DiscoveredFirewall
     qint64 id = 0;
     QString name;
     QString role; // web, bridge, or empty
+    QStringList sshSources; // where port 22 is open from (the plan's sshSourceCidrs, or anywhere)
 };
 
 // Something in the project that does not look like a deployment the engine left behind: shown to the user,

@@ -5,10 +5,14 @@
 #include "deploy/convergeoperation.h"
 #include "deploy/deploymentlabels.h"
 #include "deploy/dnscheck.h"
+#include "deploy/hostkeyrecovery.h"
+#include "deploy/planrecovery.h"
+#include "deploy/serverlabeller.h"
 #include "deploy/taskrunner.h"
 #include "deploy/verificationstage.h"
 #include "provision/envfile.h"
 #include "provision/installbundle.h"
+#include "ssh/sshpublickey.h"
 
 using namespace Qt::StringLiterals;
 
@@ -44,6 +48,75 @@ void EngineRun::fail(const Error &error)
 }
 
 void EngineRun::succeed()
+{
+    if (m_done)
+        return;
+    if (!m_state.clearSetUpPending)
+        return finishSucceeded();
+    // Installed and verified: the servers lose their set-up label, so no computer shows the run as interrupted.
+    m_state.clearSetUpPending = false;
+    QList<qint64> servers;
+    if (m_state.web.id != 0)
+        servers.append(m_state.web.id);
+    for (const hcloud::Server &bridge : std::as_const(m_state.bridges))
+        servers.append(bridge.id);
+    auto remaining = std::make_shared<int>(int(servers.size()));
+    if (servers.isEmpty())
+        return finishSucceeded();
+    for (qint64 id : std::as_const(servers)) {
+        labeller()->change(
+                id, [](hcloud::Labels labels) { return DeploymentLabels::withSetUpPending(labels, false); },
+                [this, remaining](Result<void> changed) {
+                    if (m_done)
+                        return;
+                    if (!changed.ok())
+                        warn(tr("A server's set-up label could not be removed (%1); the deployment may show as "
+                                "interrupted until the next run.")
+                                     .arg(changed.error().message));
+                    if (--*remaining == 0)
+                        finishSucceeded();
+                });
+    }
+}
+
+ServerLabeller *EngineRun::labeller()
+{
+    if (!m_labeller)
+        m_labeller = new ServerLabeller(m_client, this);
+    return m_labeller;
+}
+
+void EngineRun::labelHostKey(const QString &serverName, const QString &publicKey, HostConnection::Done done)
+{
+    qint64 id = m_state.web.name == serverName ? m_state.web.id : 0;
+    for (const hcloud::Server &bridge : std::as_const(m_state.bridges)) {
+        if (bridge.name == serverName)
+            id = bridge.id;
+    }
+    const auto key = SshPublicKey::fromLine(publicKey);
+    const QString value = key.ok() ? DeploymentLabels::hostKeyLabelValue(key->sha256Fingerprint()) : QString();
+    if (id == 0 || value.isEmpty()) {
+        done({});
+        return;
+    }
+    labeller()->change(
+            id,
+            [value](hcloud::Labels labels) {
+                labels.insert(QString::fromLatin1(DeploymentLabels::hostKeyKey), value);
+                return labels;
+            },
+            [this, serverName, done](Result<void> labelled) {
+                // Without the label another computer asks the user to confirm the key instead: worth a warning,
+                // not a failed run.
+                if (!labelled.ok() && !m_done)
+                    warn(tr("The host-key label of %1 could not be set (%2); another computer will ask to confirm "
+                            "its key.")
+                                 .arg(serverName, labelled.error().message));
+                done({});
+            });
+}
+
+void EngineRun::finishSucceeded()
 {
     if (m_done)
         return;
@@ -158,6 +231,60 @@ bool EngineRun::loadStoredPlan(const DiscoveredDeployment &found)
     return true;
 }
 
+void EngineRun::prepare(const DiscoveredDeployment &found, std::function<void()> next)
+{
+    auto *recovery = new HostKeyRecovery(m_settings, m_store, this);
+    recovery->recover(
+            found, orFail<QStringList>([this, found, next, recovery](QStringList pinned) {
+                recovery->deleteLater();
+                if (!pinned.isEmpty())
+                    warn(tr("This computer had no host keys for %1; they were checked against the servers' labels or "
+                            "your confirmation and pinned here.")
+                                 .arg(pinned.join(u", "_s)));
+                const auto plan = m_store.plan(found.slug);
+                if (!plan.ok())
+                    return fail(plan.error());
+                if (plan.value()) {
+                    if (loadStoredPlan(found))
+                        next();
+                    return;
+                }
+                recoverPlan(found, next);
+            }));
+}
+
+void EngineRun::recoverPlan(const DiscoveredDeployment &found, std::function<void()> next)
+{
+    if (!found.web || found.domain.isEmpty()) {
+        loadStoredPlan(found); // fails with "deployment_unknown_here"
+        return;
+    }
+    m_state.web.id = found.web->id;
+    m_state.web.name = found.web->name;
+    m_state.web.ipv4 = found.web->publicIpv4;
+    m_state.plan.domain = found.domain; // the slug for the pinned connection; the rest comes from the web host
+    HostConnection *web = connectionFor(found.web->name, HostRole::Web, found.web->publicIpv4);
+    web->open(orFail<void>([this, web, found, next]() {
+        web->agent()->readFile(EnvFile::remotePath(), orFail<QByteArray>([this, web, found, next](QByteArray env) {
+                                   web->agent()->readFile(PlanRecovery::authorizedKeysPath(),
+                                                          orFail<QByteArray>([this, found, env, next](QByteArray keys) {
+                                                              const auto plan = PlanRecovery::rebuild(found, env, keys);
+                                                              if (!plan.ok())
+                                                                  return fail(plan.error());
+                                                              if (auto saved = m_store.setPlan(plan.value());
+                                                                  !saved.ok())
+                                                                  return fail(saved.error());
+                                                              warn(tr("This computer had no record of %1; its settings "
+                                                                      "were read from the project and "
+                                                                      "the web host and saved here.")
+                                                                           .arg(found.domain));
+                                                              if (loadStoredPlan(found))
+                                                                  next();
+                                                          }));
+                               }));
+    }));
+}
+
 void EngineRun::loadSecrets(WhenMissing whenMissing, std::function<void()> next)
 {
     m_secretStore.load(slug(), this,
@@ -253,7 +380,17 @@ HostConnection *EngineRun::connectionFor(const QString &name, HostRole role, con
     auto *connection = new HostConnection(
             m_settings.hosts, endpoint, stored.ok() ? stored.value().value(name) : DeploymentStore::HostKeys{},
             [this, deployment, name](const DeploymentStore::HostKeys &keys, HostConnection::Done saved) {
-                m_store.setHostKeysInBackground(deployment, name, keys, this, std::move(saved));
+                if (!keys.rotated || !keys.pending.isEmpty()) {
+                    m_store.setHostKeysInBackground(deployment, name, keys, this, std::move(saved));
+                    return;
+                }
+                // A rotation proven: the server's label names the new key, for managing it from another computer.
+                m_store.setHostKeysInBackground(deployment, name, keys, this,
+                                                [this, name, key = keys.pinned, saved](Result<void> stored) {
+                                                    if (!stored.ok())
+                                                        return saved(stored);
+                                                    labelHostKey(name, key, saved);
+                                                });
             },
             m_settings.bootTimeoutMs, this);
     connect(connection, &HostConnection::waiting, this,
@@ -380,18 +517,15 @@ void EngineRun::addBridges(const QString &deployment, int count, const HostSpec 
         return;
     }
     findDeployment(deployment, [this, count, spec](const DiscoveredDeployment &found) {
-        if (!loadStoredPlan(found))
-            return;
-        (new ConvergeOperation(*this, this))->addBridges(found, count, spec);
+        prepare(found,
+                [this, found, count, spec] { (new ConvergeOperation(*this, this))->addBridges(found, count, spec); });
     });
 }
 
 void EngineRun::removeBridge(const QString &deployment, const QString &serverName)
 {
     findDeployment(deployment, [this, serverName](const DiscoveredDeployment &found) {
-        if (!loadStoredPlan(found))
-            return;
-        (new BridgeRemoval(*this, this))->remove(found, serverName);
+        prepare(found, [this, found, serverName] { (new BridgeRemoval(*this, this))->remove(found, serverName); });
     });
 }
 
@@ -400,17 +534,17 @@ void EngineRun::removeBridge(const QString &deployment, const QString &serverNam
 void EngineRun::verify(const QString &deployment)
 {
     findDeployment(deployment, [this](const DiscoveredDeployment &found) {
-        if (!loadStoredPlan(found))
-            return;
         if (!found.web) {
             fail(engineError(u"no_web_host"_s,
                              tr("The deployment has no web host. Run deploy with its plan file to repair it.")));
             return;
         }
-        for (const hcloud::Server &bridge : std::as_const(m_state.bridges))
-            m_outcome.bridges.append(bridge.name);
-        m_settings.verifyTimeoutMs = 0; // a verify on request judges what is there now
-        verifyBridges();
+        prepare(found, [this] {
+            for (const hcloud::Server &bridge : std::as_const(m_state.bridges))
+                m_outcome.bridges.append(bridge.name);
+            m_settings.verifyTimeoutMs = 0; // a verify on request judges what is there now
+            verifyBridges();
+        });
     });
 }
 

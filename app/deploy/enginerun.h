@@ -15,6 +15,7 @@
 #include <functional>
 
 class TaskRunner;
+class ServerLabeller;
 
 // An error of the engine itself (category "deploy").
 inline Error engineError(const QString &code, const QString &message, const QString &detail = {})
@@ -34,6 +35,7 @@ struct RunState
     hcloud::Server web;
     QMap<int, hcloud::Server> bridges; // by bridge number
     QString prosodyCertificate; // the web host's auth.<domain> certificate, which bridges trust
+    bool clearSetUpPending = false; // deploy and add-bridge: a verified end removes the servers' set-up label
 };
 
 // One operation of the DeploymentEngine, from start to its single finish (DESIGN.md §3–§5). The operations are
@@ -122,10 +124,18 @@ public:
 
     // The last stage of deploy, add-bridge and remove-bridge, and all of verify: ends the run.
     void verifyBridges();
+    // The run's label changes on servers (host-key label after a rotation, the set-up label).
+    ServerLabeller *labeller();
 
 private:
     void findDeployment(const QString &deployment, std::function<void(const DiscoveredDeployment &)> next);
     bool loadStoredPlan(const DiscoveredDeployment &found);
+    // Before an operation on an existing deployment: pins the servers this computer does not know (HostKeyRecovery)
+    // and, without a stored plan, rebuilds it from the project and the web host (PlanRecovery); then loadStoredPlan.
+    void prepare(const DiscoveredDeployment &found, std::function<void()> next);
+    void recoverPlan(const DiscoveredDeployment &found, std::function<void()> next);
+    void labelHostKey(const QString &serverName, const QString &publicKey, HostConnection::Done done);
+    void finishSucceeded();
     void generateSecrets(std::function<void()> next);
     void secretsFromWebHost(bool generateIfAbsent, std::function<void()> next);
     QStringList bridgeAddresses() const;
@@ -142,4 +152,5 @@ private:
     EngineOutcome m_outcome;
     RunState m_state;
     QMap<QString, HostConnection *> m_connections; // by server name
+    ServerLabeller *m_labeller = nullptr;
 };

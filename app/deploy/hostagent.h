@@ -48,6 +48,11 @@ public:
     // Errors: host_key_mismatch (neither key; a hard stop), auth_rejected, timeout, ...
     virtual void connectToHost(int bootTimeoutMs, Done<QString> done) = 0;
 
+    // For a server this computer has no pin for (deployed from another computer): the host key it presents, OpenSSH
+    // one-line form, from a handshake without authentication (ssh-keyscan). Nothing is trusted here: HostKeyRecovery
+    // compares it with the server's host-key label or asks the user. The agent need not be connected.
+    virtual void scanHostKey(int timeoutMs, Done<QString> done) = 0;
+
     // Host key rotation (DESIGN.md §4): installs this new host key pair as the server's key and reloads sshd.
     // The current session stays up; the next connection must present the new key.
     virtual void installHostKey(const HostKeyText &key, Done<void> done) = 0;

@@ -34,3 +34,9 @@ target_sources(deployer_core PRIVATE
     deploy/verificationstage.h deploy/verificationstage.cpp
     deploy/bridgeremoval.h deploy/bridgeremoval.cpp
     deploy/deploymentengine.h deploy/deploymentengine.cpp)
+# managing from another computer, interrupted runs (issue 14): labels, host keys and the plan recovered
+target_sources(deployer_core PRIVATE
+    deploy/serverlabeller.h deploy/serverlabeller.cpp
+    deploy/hostkeybroker.h deploy/hostkeybroker.cpp
+    deploy/hostkeyrecovery.h deploy/hostkeyrecovery.cpp
+    deploy/planrecovery.h deploy/planrecovery.cpp)

@@ -1,8 +1,10 @@
 #include "deploy/sshhostagent.h"
 
 #include "provision/installbundle.h"
+#include "ssh/hostkeyscan.h"
 #include "ssh/sshexec.h"
 #include "ssh/sshfollow.h"
+#include "ssh/sshinterrupt.h"
 #include "ssh/sshtransfer.h"
 
 #include <QFileInfo>
@@ -130,6 +132,8 @@ SshHostAgent::SshHostAgent(const HostEndpoint &endpoint, const Options &options,
 SshHostAgent::~SshHostAgent()
 {
     // No callback after destruction: cut every running operation's and the session's line to us first.
+    if (m_scan)
+        m_scan->trigger(); // its worker ends within a poll slice, without calling back
     for (QObject *child : children())
         child->disconnect(this);
     if (m_session)
@@ -239,6 +243,22 @@ void SshHostAgent::run(const QString &command, std::function<void(const CommandO
         outcome->result = result;
         done(*outcome);
     });
+}
+
+void SshHostAgent::scanHostKey(int timeoutMs, Done<QString> done)
+{
+    if (m_scan)
+        m_scan->trigger(); // one scan at a time; the older one's callback is dropped
+    m_scan = HostKeyScan::scan(m_endpoint.address, m_endpoint.port, timeoutMs, this,
+                               [this, done](Result<SshPublicKey> key) {
+                                   m_scan.reset();
+                                   m_scanDone = nullptr;
+                                   if (!key.ok())
+                                       done(key.error());
+                                   else
+                                       done(key->keyText());
+                               });
+    m_scanDone = std::move(done);
 }
 
 void SshHostAgent::installHostKey(const HostKeyText &key, Done<void> done)
@@ -456,6 +476,11 @@ void SshHostAgent::drainBridge(int timeoutSeconds, Done<int> done)
 void SshHostAgent::disconnectFromHost()
 {
     stopFollowingLog();
+    if (m_scan) {
+        std::exchange(m_scan, nullptr)->trigger();
+        if (auto done = std::exchange(m_scanDone, nullptr))
+            done(hostError("cancelled", tr("The connection to the server was closed.")));
+    }
     finishConnect(hostError("cancelled", tr("The connection to the server was closed.")));
     m_connected = false;
     if (m_session)

@@ -11,6 +11,7 @@
 #include <memory>
 
 class SshFollow;
+class SshInterrupt;
 
 // HostAgent over one pinned SshSession: a thin adapter. What runs on the host is in the install scripts
 // (resources/provision) and the few shell commands in sshhostagent.cpp; this class only moves bytes and
@@ -42,6 +43,7 @@ public:
     // After success, endpoint().pinnedHostKey is the new key. This session keeps going; should it have to
     // reconnect it still expects the old key and fails, so make a new agent for further work.
     void installHostKey(const HostKeyText &key, Done<void> done) override;
+    void scanHostKey(int timeoutMs, Done<QString> done) override;
     void uploadFiles(const QList<InstallFile> &files, Done<void> done) override;
     void startTask(ProvisionTask task, Done<qint64> done) override;
     void followLog(qint64 offset, LogBytes received, Done<void> ended) override;
@@ -81,6 +83,8 @@ private:
     int m_retryDelayMs = 0;
 
     QPointer<SshFollow> m_follow;
+    std::shared_ptr<SshInterrupt> m_scan; // the host-key scan in progress: triggered on disconnect and teardown
+    Done<QString> m_scanDone; // its callback, for disconnectFromHost()
 };
 
 // Makes SshHostAgents that share one way of logging in (the template in Options::connect).

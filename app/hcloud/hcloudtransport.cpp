@@ -101,6 +101,17 @@ ApiRequest ApiRequest::del(const QString &path)
     return request;
 }
 
+ApiRequest ApiRequest::put(const QString &path, const QJsonObject &body)
+{
+    ApiRequest request;
+    request.method = "PUT";
+    request.path = path;
+    request.body = body;
+    request.hasBody = true;
+    request.safety = RequestSafety::Idempotent;
+    return request;
+}
+
 struct HcloudTransport::Call
 {
     ApiRequest request;

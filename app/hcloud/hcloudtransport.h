@@ -35,6 +35,8 @@ struct ApiRequest
     static ApiRequest get(const QString &path, const QList<QPair<QString, QString>> &query = {});
     static ApiRequest post(const QString &path, const QJsonObject &body, RequestSafety safety = RequestSafety::Unsafe);
     static ApiRequest del(const QString &path);
+    // Replaces what the body names (PUT /servers/{id} with "labels"): repeating it is harmless.
+    static ApiRequest put(const QString &path, const QJsonObject &body);
 };
 
 struct ApiResponse

@@ -298,6 +298,22 @@ void HetznerClient::getServer(qint64 id, QObject *context, Callback<std::optiona
     });
 }
 
+void HetznerClient::setServerLabels(qint64 id, const Labels &labels, QObject *context, Callback<Server> done)
+{
+    done = guarded(context, std::move(done));
+    QJsonObject object;
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        object.insert(it.key(), it.value());
+    d->transport.send(ApiRequest::put(u"/servers/%1"_s.arg(id), QJsonObject{{"labels"_L1, object}}), this,
+                      [this, done](const ApiReply &reply) {
+                          const Result<QJsonObject> server = member(&d->transport, reply, u"server"_s);
+                          if (!server.ok())
+                              done(server.error());
+                          else
+                              done(parseServer(*server));
+                      });
+}
+
 void HetznerClient::listServers(const QString &labelSelector, const QString &name, QObject *context,
                                 Callback<QList<Server>> done)
 {

@@ -61,6 +61,8 @@ public:
     void getServer(qint64 id, QObject *context, Callback<std::optional<Server>> done); // nullopt on 404
     void listServers(const QString &labelSelector, const QString &name, QObject *context, Callback<QList<Server>> done);
     void deleteServer(qint64 id, QObject *context, Callback<Action> done);
+    // PUT /servers/{id} with the whole label set (the API replaces it); the value is the updated server.
+    void setServerLabels(qint64 id, const Labels &labels, QObject *context, Callback<Server> done);
 
     // Actions: waits until all listed actions finished. All waiters of this client share one polling loop
     // (GET /actions?id=…, up to 25 ids per request, interval growing from PollPolicy::intervalMs to

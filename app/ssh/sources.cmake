@@ -25,3 +25,5 @@ target_sources(deployer_core PRIVATE
     ssh/keyfiles.cpp ssh/keyfiles.h
     ssh/knownhosts.cpp ssh/knownhosts.h
     ssh/sshpublickey.cpp ssh/sshpublickey.h)
+# host key scan for servers pinned on another computer (issue 14)
+target_sources(deployer_core PRIVATE ssh/hostkeyscan.cpp ssh/hostkeyscan.h)

@@ -17,8 +17,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -132,6 +136,8 @@ private Q_SLOTS:
     void lostStoreIsRecoveredFromWebHost();
     void damagedStoreIsRefused();
     void worldReadableStoreIsRefused();
+    void tamperedHostKeyLabelStopsSecondComputer();
+    void secondComputerVerifiesAndAddsBridge();
     void destroyRemovesTheSecrets();
 
 private:
@@ -142,6 +148,12 @@ private:
     QStringList serverNames() const;
     QStringList runningHosts() const;
     QByteArray storedSecret(const QString &name) const; // decoded from the store's file
+    // Issue 14, another computer: a fresh HOME with its own XDG folders and file store, nothing shared with this one
+    // but the user's SSH key and the API token.
+    QString newComputer(const QString &name);
+    QJsonObject simServer(const QString &name) const;
+    bool putServerLabels(const QString &name, const QJsonObject &labels);
+    QString hostKeyLabelFor(const QString &name) const; // what the label must say: from the host's key file
 
     QString m_hostScript = QStringLiteral(DEPLOYER_SOURCE_DIR "/tests/testbed/host.sh");
     QString m_servicesScript = QStringLiteral(DEPLOYER_SOURCE_DIR "/tests/testbed/services.sh");
@@ -157,6 +169,7 @@ private:
     bool m_servicesUp = false;
     bool m_stepFailed = false;
     int m_runs = 0;
+    QString m_computerHome; // set: cli() runs as that other computer
     QByteArray m_jvbSecret;
     QByteArray m_focusPassword;
 };
@@ -250,6 +263,14 @@ CliRun TestFileStoreEndToEnd::cli(const QString &label, const QStringList &argum
     if (fileStore) {
         env.insert(u"JITSI_DEPLOYER_SECRET_STORE"_s, u"file"_s);
         env.insert(u"JITSI_DEPLOYER_SECRET_DIR"_s, m_storeDir);
+    }
+    if (!m_computerHome.isEmpty()) {
+        env.insert(u"HOME"_s, m_computerHome);
+        env.insert(u"XDG_DATA_HOME"_s, m_computerHome + u"/.local/share"_s);
+        env.insert(u"XDG_CONFIG_HOME"_s, m_computerHome + u"/.config"_s);
+        env.insert(u"XDG_STATE_HOME"_s, m_computerHome + u"/.local/state"_s);
+        env.insert(u"XDG_CACHE_HOME"_s, m_computerHome + u"/.cache"_s);
+        env.insert(u"JITSI_DEPLOYER_SECRET_DIR"_s, m_computerHome + u"/secrets"_s);
     }
     process.setProcessEnvironment(env);
 
@@ -456,6 +477,134 @@ void TestFileStoreEndToEnd::destroyRemovesTheSecrets()
     // The deployment's passwords went with it; the store's folder stays, private.
     QVERIFY(!QFileInfo::exists(m_storeDir + u"/deployment/"_s + kSlug));
     QCOMPARE(modeOf(m_storeDir), 0700);
+}
+
+QString TestFileStoreEndToEnd::newComputer(const QString &name)
+{
+    const QString home = m_dir.filePath(u"computer-"_s + name);
+    if (!QDir().mkpath(home))
+        return {};
+    QFile::setPermissions(home, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return home;
+}
+
+QJsonObject TestFileStoreEndToEnd::simServer(const QString &name) const
+{
+    const QJsonArray servers = m_sim->state(u"servers"_s);
+    for (const QJsonValue &server : servers)
+        if (server.toObject().value(u"name"_s).toString() == name)
+            return server.toObject();
+    return {};
+}
+
+// Through the sim's public API (PUT /servers/{id}), as a user editing labels in the Hetzner Console would.
+bool TestFileStoreEndToEnd::putServerLabels(const QString &name, const QJsonObject &labels)
+{
+    const qint64 id = simServer(name).value(u"id"_s).toInteger();
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(m_sim->endpoint().toString() + u"/servers/%1"_s.arg(id)));
+    request.setRawHeader("Authorization", "Bearer " + HcloudSim::defaultToken().toUtf8());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    QNetworkReply *reply = network.put(request, QJsonDocument(QJsonObject{{u"labels"_s, labels}}).toJson());
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status == 200;
+}
+
+// The host key the server really serves (its sshd's key file), fingerprinted by OpenSSH, in the label's spelling
+// (docs: "SHA256." + the digest in base64url) — computed here, not by the code under test.
+QString TestFileStoreEndToEnd::hostKeyLabelFor(const QString &name) const
+{
+    const QByteArray publicKey = hostFile(name, u"/etc/ssh/ssh_host_ed25519_key.pub"_s);
+    if (publicKey.isEmpty())
+        return {};
+    const QString file = m_dir.filePath(name + u"-host.pub"_s);
+    if (!Testbed::writeFileAtomically(file, publicKey))
+        return {};
+    const Outcome keygen = run(u"ssh-keygen"_s, {u"-l"_s, u"-E"_s, u"sha256"_s, u"-f"_s, file});
+    const QString fingerprint = keygen.output.section(u' ', 1, 1);
+    if (!fingerprint.startsWith(u"SHA256:"_s))
+        return {};
+    QString digest = fingerprint.mid(7);
+    digest.replace(u'+', u'-').replace(u'/', u'_');
+    return u"SHA256."_s + digest;
+}
+
+void TestFileStoreEndToEnd::tamperedHostKeyLabelStopsSecondComputer()
+{
+    // The first computer's deploy left each server a label naming its real, rotated host key.
+    const QString hostKeyKey = u"jitsi-deployer/host-key"_s;
+    for (const QString &name : {kWeb, kBridge}) {
+        const QString expected = hostKeyLabelFor(name);
+        QVERIFY2(!expected.isEmpty(), qPrintable(name));
+        QCOMPARE(simServer(name).value(u"labels"_s).toObject().value(hostKeyKey).toString(), expected);
+    }
+
+    // Someone changes the web host's label to another key's fingerprint (well-formed, just not the server's).
+    const QJsonObject original = simServer(kWeb).value(u"labels"_s).toObject();
+    const TestKeys::Key other = m_keys.generate(TestKeys::Type::Ed25519);
+    QVERIFY(other.isValid());
+    const Outcome otherPrint = run(u"ssh-keygen"_s, {u"-l"_s, u"-E"_s, u"sha256"_s, u"-f"_s, other.publicFile});
+    QString digest = otherPrint.output.section(u' ', 1, 1).mid(7);
+    digest.replace(u'+', u'-').replace(u'/', u'_');
+    QJsonObject tampered = original;
+    tampered.insert(hostKeyKey, QString(u"SHA256."_s + digest));
+    QVERIFY(putServerLabels(kWeb, tampered));
+
+    m_computerHome = newComputer(u"tampered"_s);
+    QVERIFY(!m_computerHome.isEmpty());
+    const QString home = m_computerHome;
+    const CliRun refused = cli(u"verify-tampered-label"_s, {u"verify"_s, u"--identity"_s, m_key.privateFile});
+    m_computerHome.clear();
+    QVERIFY(putServerLabels(kWeb, original));
+    QVERIFY2(refused.exitCode != 0, qPrintable(refused.describe()));
+    QCOMPARE(refused.errorCode(), u"host_key_label_mismatch"_s);
+    const QString message = refused.finished().value(u"error"_s).toObject().value(u"message"_s).toString();
+    QVERIFY2(message.contains(kWeb) && message.contains(u"other than the one its label in the project names"_s)
+                     && message.contains(u"Nothing was changed"_s),
+             qPrintable(message));
+    // Nothing pinned on that computer: no file of it holds the web host's key.
+    const QByteArray webKey = hostFile(kWeb, u"/etc/ssh/ssh_host_ed25519_key.pub"_s).split(' ').value(1);
+    QVERIFY(webKey.size() > 40);
+    QCOMPARE(filesContaining(home, webKey), QStringList());
+}
+
+void TestFileStoreEndToEnd::secondComputerVerifiesAndAddsBridge()
+{
+    m_computerHome = newComputer(u"second"_s);
+    QVERIFY(!m_computerHome.isEmpty());
+    const QString home = m_computerHome;
+    const auto restore = qScopeGuard([this] { m_computerHome.clear(); });
+    QVERIFY(QDir(home).isEmpty()); // truly empty: no state, no secrets, no logs
+
+    // verify: the host keys come from the scan, accepted because they match the labels, pinned on this computer.
+    const CliRun verify = cli(u"verify-second-computer"_s, {u"verify"_s, u"--identity"_s, m_key.privateFile});
+    QVERIFY2(verify.exitCode == 0, qPrintable(verify.describe()));
+    QVERIFY2(verify.warnings().join(u'\n').contains(u"checked against the servers' labels"_s),
+             qPrintable(verify.describe()));
+    for (const QString &name : {kWeb, kBridge}) {
+        const QByteArray key = hostFile(name, u"/etc/ssh/ssh_host_ed25519_key.pub"_s).split(' ').value(1);
+        QVERIFY2(!filesContaining(home + u"/.local/share"_s, key).isEmpty(), qPrintable(name + u" not pinned"_s));
+    }
+
+    // add-bridge: settings and the jvb secret come back from the project and the web host; the new bridge joins.
+    const CliRun add = cli(u"add-bridge-second-computer"_s, {u"add-bridge"_s, u"--identity"_s, m_key.privateFile});
+    QVERIFY2(add.exitCode == 0, qPrintable(add.describe()));
+    QCOMPARE(serverNames(), (QStringList{kBridge, kSlug + u"-jvb-2"_s, kWeb}));
+    const QJsonObject report = add.finished().value(u"outcome"_s).toObject().value(u"verification"_s).toObject();
+    QVERIFY2(report.value(u"ok"_s).toBool(), qPrintable(add.describe()));
+    QCOMPARE(report.value(u"bridges"_s).toArray().size(), 2);
+    // The same jvb secret as the first computer's: read back from the web host, not made up anew.
+    const QByteArray file = Testbed::readFile(home + u"/secrets/deployment/"_s + kSlug + u"/jvb-secret"_s);
+    QCOMPARE(QByteArray::fromBase64(QJsonDocument::fromJson(file).object().value(u"value"_s).toString().toLatin1()),
+             m_jvbSecret);
+    // The new bridge got its own host-key label too.
+    QCOMPARE(
+            simServer(kSlug + u"-jvb-2"_s).value(u"labels"_s).toObject().value(u"jitsi-deployer/host-key"_s).toString(),
+            hostKeyLabelFor(kSlug + u"-jvb-2"_s));
 }
 
 QTEST_GUILESS_MAIN(TestFileStoreEndToEnd)

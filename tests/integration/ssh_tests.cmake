@@ -29,3 +29,11 @@ deployer_add_test(NAME tst_sshkeepalive
     LABELS ssh)
 # Its ≤ 30 ms event-loop bound measures our GUI thread, not the machine: run it alone, not beside a testbed test.
 set_tests_properties(tst_sshcancel PROPERTIES RUN_SERIAL TRUE)
+
+# HostKeyScan (managing a deployment from another computer): the real sshd's key and fingerprint; bounded, plain
+# failures against a closed port and non-SSH listeners; cancel mid-connect and mid-key-exchange.
+deployer_add_test(NAME tst_hostkeyscan
+    SOURCES tst_hostkeyscan.cpp
+    LIBS deployer_core sshtestsupport
+    LABELS integration ssh
+    TIMEOUT 300)

@@ -6,6 +6,8 @@
 #include "deploy/deploymentengine.h"
 #include "deploy/deploymentlabels.h"
 #include "deploy/deploymentstore.h"
+#include "deploy/discovery.h"
+#include "deploy/hostkeybroker.h"
 #include "deploy/progressmodel.h"
 #include "fakecloud.h"
 #include "fakehost.h"
@@ -14,6 +16,7 @@
 #include "hcloudsim.h"
 #include "openapivalidator.h"
 #include "provision/envfile.h"
+#include "ssh/sshpublickey.h"
 #include "testdnsserver.h"
 
 #include <QJsonArray>
@@ -190,6 +193,67 @@ private:
         // Primary IPs come and go with their servers; one without a server is an orphan that costs money.
         for (const QJsonValue &ip : m_sim->state(u"primary_ips"_s))
             QVERIFY2(!ip.toObject().value(u"assignee_id"_s).isNull(), "an orphaned primary IP");
+    }
+
+    // ---- issue 14: labels, and managing from a second computer -------------------------------------------------
+
+    QJsonObject simServer(const QString &name) const
+    {
+        for (const QJsonValue &value : m_sim->state(u"servers"_s)) {
+            if (value.toObject().value(u"name"_s).toString() == name)
+                return value.toObject();
+        }
+        return {};
+    }
+
+    QString labelOf(const QString &server, const char *key) const
+    {
+        return simServer(server).value(u"labels"_s).toObject().value(QLatin1String(key)).toString();
+    }
+
+    // Changes a server's labels in the project, as a user in the Hetzner Console would.
+    void editLabels(const QString &server, const std::function<void(hcloud::Labels &)> &edit)
+    {
+        const QJsonObject stored = simServer(server);
+        hcloud::Labels labels;
+        const QJsonObject object = stored.value(u"labels"_s).toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            labels.insert(it.key(), it.value().toString());
+        edit(labels);
+        bool done = false;
+        QObject context;
+        m_client->setServerLabels(stored.value(u"id"_s).toInteger(), labels, &context, [&](Result<hcloud::Server> r) {
+            QVERIFY(r.ok());
+            done = true;
+        });
+        QTRY_VERIFY(done);
+    }
+
+    // The second computer: no state file, no secrets.
+    void becomeAnotherComputer(const QString &store)
+    {
+        // What cloud-init does with the project's SSH key on a real server (the fake host has no cloud-init).
+        if (FakeHost *web = m_cloud->host(slug + u"-web"_s); web && !web->hasFile(u"/root/.ssh/authorized_keys"_s))
+            web->writeFile(u"/root/.ssh/authorized_keys"_s, makePlan(1).sshPublicKey.toUtf8() + '\n', 0600);
+        m_settings.storeDirectory = m_dir->filePath(store);
+        bool removed = false;
+        QObject context;
+        DeploymentSecretStore().remove(slug, &context, [&](Result<void>) { removed = true; });
+        QTRY_VERIFY(removed);
+    }
+
+    std::optional<DeploymentSecrets> storedSecrets()
+    {
+        std::optional<DeploymentSecrets> found;
+        bool loaded = false;
+        QObject context;
+        DeploymentSecretStore().load(slug, &context, [&](Result<std::optional<DeploymentSecrets>> secrets) {
+            if (secrets.ok())
+                found = secrets.value();
+            loaded = true;
+        });
+        (void)QTest::qWaitFor([&] { return loaded; }, 10000);
+        return found;
     }
 
 private Q_SLOTS:
@@ -929,6 +993,143 @@ private Q_SLOTS:
         for (const auto &exchange : m_sim->exchanges())
             QCOMPARE(exchange.method, u"GET"_s);
         verifyExactlyOneOfEach(1);
+    }
+
+    void labelsNameHostKeysAndSetUp()
+    {
+        // Killed while installing: every server it made says "set-up pending", so any computer sees the run
+        // as interrupted.
+        const Outcome killed = deploy(makePlan(1), [](const EngineEvent &e) {
+            return e.kind == EngineEvent::Kind::HostStep && e.step == u"install-packages"_s;
+        });
+        QVERIFY(!killed.finished);
+        QList<hcloud::Server> servers;
+        for (const QJsonValue &value : m_sim->state(u"servers"_s)) {
+            const QJsonObject object = value.toObject();
+            QCOMPARE(object.value(u"labels"_s).toObject().value(QLatin1String(DeploymentLabels::setUpKey)).toString(),
+                     u"pending"_s);
+            hcloud::Server server;
+            server.id = object.value(u"id"_s).toInteger();
+            server.name = object.value(u"name"_s).toString();
+            const QJsonObject labels = object.value(u"labels"_s).toObject();
+            for (auto it = labels.begin(); it != labels.end(); ++it)
+                server.labels.insert(it.key(), it.value().toString());
+            servers << server;
+        }
+        QCOMPARE(servers.size(), qsizetype(2));
+        const Inventory interrupted = Discovery::group(servers, {}, {});
+        QVERIFY(interrupted.find(slug) && interrupted.find(slug)->interrupted());
+
+        // Resumed to a verified end: the set-up labels are gone, and each server names its rotated, pinned key.
+        const Outcome resumed = deploy(makePlan(1));
+        QVERIFY2(resumed.result.ok(), qPrintable(errorText(resumed)));
+        const auto keys = DeploymentStore(m_settings.storeDirectory).hostKeys(slug);
+        QVERIFY(keys.ok());
+        for (const QString &name : serverNames()) {
+            QVERIFY(labelOf(name, DeploymentLabels::setUpKey).isEmpty());
+            const QString label = labelOf(name, DeploymentLabels::hostKeyKey);
+            const auto pinned = SshPublicKey::fromLine(keys->value(name).pinned);
+            QVERIFY(pinned.ok() && keys->value(name).rotated);
+            QCOMPARE(DeploymentLabels::fingerprintFromLabelValue(label), pinned->sha256Fingerprint());
+            QCOMPARE(label.size(), qsizetype(50));
+        }
+    }
+
+    void secondComputerTrustsOnlyLabelledKeys()
+    {
+        QVERIFY(deploy(makePlan(1)).result.ok());
+        const auto secrets = storedSecrets();
+        QVERIFY(secrets);
+        const QString web = slug + u"-web"_s;
+
+        // A label naming another key: a hard stop, and nothing is written on this computer.
+        becomeAnotherComputer(u"second"_s);
+        const QString real = labelOf(web, DeploymentLabels::hostKeyKey);
+        editLabels(web, [](hcloud::Labels &labels) {
+            labels.insert(QLatin1String(DeploymentLabels::hostKeyKey),
+                          u"SHA256.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"_s);
+        });
+        const Outcome mismatch = run([](DeploymentEngine *e) { e->verify(slug); });
+        QVERIFY(!mismatch.result.ok());
+        QCOMPARE(mismatch.result.error().code, u"host_key_label_mismatch"_s);
+        QVERIFY(!QFile::exists(DeploymentStore(m_settings.storeDirectory).filePath(slug)));
+        QVERIFY(!storedSecrets());
+
+        // The right label: verify and add-bridge from here, no question asked (no broker), secrets read back from
+        // the web host over the pinned session and saved.
+        editLabels(web,
+                   [&](hcloud::Labels &labels) { labels.insert(QLatin1String(DeploymentLabels::hostKeyKey), real); });
+        const Outcome verified = run([](DeploymentEngine *e) { e->verify(slug); });
+        QVERIFY2(verified.result.ok(), qPrintable(errorText(verified)));
+        QVERIFY(!storedSecrets()); // verify reads no passwords
+        const auto plan = DeploymentStore(m_settings.storeDirectory).plan(slug);
+        QVERIFY(plan.ok() && plan.value());
+        QCOMPARE(plan.value()->email, makePlan(1).email);
+        QCOMPARE(plan.value()->sshPublicKey.section(u' ', 0, 1), makePlan(1).sshPublicKey.section(u' ', 0, 1));
+
+        const int scans = m_cloud->host(web)->counters().hostKeyScans;
+        const Outcome added = run([](DeploymentEngine *e) { e->addBridges(slug, 1, {}); });
+        QVERIFY2(added.result.ok(), qPrintable(errorText(added)));
+        verifyExactlyOneOfEach(2);
+        const auto recovered = storedSecrets(); // add-bridge needs them: read from the web host and saved here
+        QVERIFY(recovered);
+        QCOMPARE(recovered->jvbSecret, secrets->jvbSecret);
+        QCOMPARE(recovered->focusPassword, secrets->focusPassword);
+        QCOMPARE(m_cloud->host(web)->counters().hostKeyScans, scans); // pinned here now: not scanned again
+        const Outcome again = run([](DeploymentEngine *e) { e->addBridges(slug, 1, {}); });
+        QVERIFY2(again.result.ok(), qPrintable(errorText(again)));
+        verifyExactlyOneOfEach(3);
+    }
+
+    void secondComputerAsksForUnlabelledKeys()
+    {
+        QVERIFY(deploy(makePlan(1)).result.ok());
+        becomeAnotherComputer(u"third"_s);
+        for (const QString &name : serverNames())
+            editLabels(name,
+                       [](hcloud::Labels &labels) { labels.remove(QLatin1String(DeploymentLabels::hostKeyKey)); });
+
+        // No one to ask: stops, nothing written.
+        const Outcome unasked = run([](DeploymentEngine *e) { e->verify(slug); });
+        QVERIFY(!unasked.result.ok());
+        QCOMPARE(unasked.result.error().code, u"host_key_not_confirmed"_s);
+
+        HostKeyBroker broker;
+        m_settings.hostKeyBroker = &broker;
+        QList<HostKeyQuestion> asked;
+        bool trust = false;
+        connect(&broker, &HostKeyBroker::confirmationNeeded, this, [&](const HostKeyQuestion &question) {
+            asked << question;
+            trust ? broker.confirm() : broker.decline();
+        });
+        const Outcome declined = run([](DeploymentEngine *e) { e->verify(slug); });
+        QVERIFY(!declined.result.ok());
+        QCOMPARE(declined.result.error().code, u"host_key_not_confirmed"_s);
+        QCOMPARE(asked.size(), 1);
+        const auto shown = SshPublicKey::fromLine(m_cloud->host(asked.first().serverName)->presentedHostKey());
+        QCOMPARE(asked.first().fingerprint, shown->sha256Fingerprint());
+        QVERIFY(!QFile::exists(DeploymentStore(m_settings.storeDirectory).filePath(slug)));
+
+        trust = true;
+        asked.clear();
+        const Outcome confirmed = run([](DeploymentEngine *e) { e->verify(slug); });
+        QVERIFY2(confirmed.result.ok(), qPrintable(errorText(confirmed)));
+        QCOMPARE(asked.size(), 2); // web and bridge
+        // A confirmed key may be the user-data's: it was rotated, pinned, and is labelled now.
+        const auto keys = DeploymentStore(m_settings.storeDirectory).hostKeys(slug);
+        QVERIFY(keys.ok());
+        const QString web = slug + u"-web"_s;
+        const auto pinned = SshPublicKey::fromLine(keys->value(web).pinned);
+        QVERIFY(pinned.ok());
+        QCOMPARE(DeploymentLabels::fingerprintFromLabelValue(labelOf(web, DeploymentLabels::hostKeyKey)),
+                 pinned->sha256Fingerprint());
+        QCOMPARE(m_cloud->host(web)->counters().hostKeyInstalls, 2);
+
+        asked.clear();
+        const Outcome added = run([](DeploymentEngine *e) { e->addBridges(slug, 1, {}); });
+        QVERIFY2(added.result.ok(), qPrintable(errorText(added)));
+        QVERIFY(asked.isEmpty());
+        m_settings.hostKeyBroker = nullptr;
     }
 
     void hostKeyMismatchIsAHardStop()

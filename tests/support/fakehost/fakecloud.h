@@ -56,6 +56,7 @@ struct FakeHostCounters
     int startRequests = 0; // startTask() calls
     int runsStarted = 0; // of those, the ones that started a run (not "already running")
     int hostKeyInstalls = 0;
+    int hostKeyScans = 0;
     int followDrops = 0; // simulated connection drops while following the log
     int drains = 0;
     QHash<QString, int> stepsRun; // step -> how often it ran (not skipped)

@@ -117,6 +117,19 @@ void FakeHostAgent::finishConnect(const Done<QString> &done)
     done(accepted);
 }
 
+void FakeHostAgent::scanHostKey(int timeoutMs, Done<QString> done)
+{
+    Q_UNUSED(timeoutMs)
+    later([this, done] {
+        if (!m_host || !m_host->isBooted()) {
+            done(SshErrors::connectionRefused(m_endpoint.address, m_endpoint.port));
+            return;
+        }
+        ++m_host->counters().hostKeyScans;
+        done(m_host->presentedHostKey()); // a man in the middle's key when one is set, as a real scan would see
+    });
+}
+
 void FakeHostAgent::installHostKey(const HostKeyText &key, Done<void> done)
 {
     later([this, key, done] {

@@ -25,6 +25,7 @@ public:
     HostEndpoint endpoint() const override { return m_endpoint; }
     void connectToHost(int bootTimeoutMs, Done<QString> done) override;
     void installHostKey(const HostKeyText &key, Done<void> done) override;
+    void scanHostKey(int timeoutMs, Done<QString> done) override;
     void uploadFiles(const QList<InstallFile> &files, Done<void> done) override;
     void startTask(ProvisionTask task, Done<qint64> done) override;
     void followLog(qint64 offset, LogBytes received, Done<void> ended) override;

@@ -54,6 +54,7 @@ private:
     SimResponse create(const SimRequest &request);
     SimResponse list(const SimRequest &request) const;
     SimResponse remove(qint64 id);
+    SimResponse update(qint64 id, const SimRequest &request);
     QJsonObject newPrimaryIp(const QString &type, const QString &location, qint64 serverId);
 };
 

@@ -43,8 +43,40 @@ void ServerHandlers::registerRoutes(Router &router)
             return SimResponse::notFound(u"server"_s);
         return SimResponse::json(200, QJsonObject{{u"server"_s, m_views.server(stored)}});
     });
+    router.add(u"PUT"_s, u"/servers/(\\d+)"_s, [this](const SimRequest &request, const QStringList &args) {
+        return update(args[0].toLongLong(), request);
+    });
     router.add(u"DELETE"_s, u"/servers/(\\d+)"_s,
                [this](const SimRequest &, const QStringList &args) { return remove(args[0].toLongLong()); });
+}
+
+// PUT /servers/{id} (reference/hetzner-cloud-api.md §4): "name" and "labels", each replacing what was there.
+SimResponse ServerHandlers::update(qint64 id, const SimRequest &request)
+{
+    SimResponse error;
+    const auto parsed = parseJsonBody(request, &error);
+    if (!parsed)
+        return error;
+    QJsonObject stored = m_context.store.get(u"servers"_s, id);
+    if (stored.isEmpty())
+        return SimResponse::notFound(u"server"_s);
+    if (parsed->contains(u"labels"_s)) {
+        if (const auto labelError = SimValidation::checkLabels(parsed->value(u"labels"_s)))
+            return *labelError;
+        stored[u"labels"_s] = parsed->value(u"labels"_s).toObject();
+    }
+    if (parsed->contains(u"name"_s)) {
+        const QString name = parsed->value(u"name"_s).toString();
+        if (!SimValidation::isRfc1123Hostname(name))
+            return SimResponse::invalidInput(u"name"_s, u"must be a valid hostname (RFC 1123)"_s);
+        for (const QJsonObject &other : m_context.store.all(u"servers"_s)) {
+            if (other.value(u"id"_s).toInteger() != id && other.value(u"name"_s).toString() == name)
+                return SimResponse::error(409, u"uniqueness_error"_s, u"server name is already used"_s);
+        }
+        stored[u"name"_s] = name;
+    }
+    m_context.store.update(u"servers"_s, stored);
+    return SimResponse::json(200, QJsonObject{{u"server"_s, m_views.server(stored)}});
 }
 
 SimResponse ServerHandlers::list(const SimRequest &request) const
