@@ -8,7 +8,6 @@
 #include <QThreadPool>
 
 #include <libssh/libssh.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -18,7 +17,7 @@ Result<SshPublicKey> HostKeyScan::scanBlocking(const QString &host, quint16 port
     const Result<int> socket = TcpConnector::connectTo(host, port, timeoutMs, interrupt);
     if (interrupt && interrupt->triggered()) {
         if (socket)
-            ::close(socket.value());
+            TcpConnector::closeSocket(socket.value());
         return SshErrors::cancelled();
     }
     if (!socket)

@@ -103,3 +103,9 @@ Result<int> TcpConnector::connectTo(const QString &host, quint16 port, int timeo
     ::freeaddrinfo(addresses);
     return lastError;
 }
+
+void TcpConnector::closeSocket(int socket)
+{
+    if (socket >= 0)
+        ::close(socket);
+}

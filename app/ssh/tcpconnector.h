@@ -13,6 +13,9 @@ class SshInterrupt;
 class TcpConnector
 {
 public:
+    // Closes a socket connectTo() returned (and that no libssh session owns yet): the one place that knows how.
+    static void closeSocket(int socket);
+
     static Result<int> connectTo(const QString &host, quint16 port, int timeoutMs,
                                  const SshInterrupt *interrupt = nullptr);
 };
