@@ -75,7 +75,22 @@ void DeployController::start()
     if (wasManual)
         Q_EMIT dnsRecordsChanged();
     setStatus(Status::Running);
-    engine->deploy(m_state->plan());
+    if (m_operation)
+        m_operation(engine);
+    else
+        engine->deploy(m_state->plan());
+}
+
+void DeployController::prepare(Operation operation, const QString &title)
+{
+    if (isBusy())
+        return;
+    m_operation = std::move(operation);
+    m_operationTitle = title;
+    m_operationIsDestroy = false;
+    m_created.clear();
+    m_existedBefore.clear();
+    setStatus(Status::Idle);
 }
 
 void DeployController::retry()

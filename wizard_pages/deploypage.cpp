@@ -195,6 +195,8 @@ DeployPage::~DeployPage() = default;
 void DeployPage::initializePage()
 {
     const DeploymentPlan plan = m_state->plan();
+    if (!m_controller->operationTitle().isEmpty())
+        setTitle(m_controller->operationTitle());
     m_controller->start();
     m_hostModel->setPlan(plan);
     fitTableHeight();
@@ -215,6 +217,9 @@ bool DeployPage::isComplete() const
 
 int DeployPage::nextId() const
 {
+    // After destroying a deployment there is nothing left to verify.
+    if (m_controller && m_controller->isDestroy())
+        return -1;
     const int next
             = m_controller && m_controller->needsDnsPage() ? WizardShell::DnsPageId : WizardShell::VerifiedPageId;
     // The pages after this one may not be in this window (yet): then this page is the last.
