@@ -217,9 +217,9 @@ void WizardShell::setUpManagePages()
         m_deployController->prepare([update, slug](DeploymentEngine *engine) { update(engine, slug); },
                                     tr("Updating Jitsi"));
     });
-    connect(this, &QWizard::currentIdChanged, this, [this](int id) {
-        if (id == RemoveBridgePageId && m_state->managedDeployment())
-            m_removeBridgePage->setBridge(m_state->managedDeployment()->slug, m_managePage->selectedBridge());
+    connect(m_managePage, &ManagePage::removeBridgeChosen, this, [this](const QString &bridge) {
+        if (m_state->managedDeployment())
+            m_removeBridgePage->setBridge(m_state->managedDeployment()->slug, bridge);
     });
     // The Deployment page found the domain's deployment: manage it (after the SSH key, which logs in to it).
     connect(m_deploymentPage, &DeploymentPage::manageRequested, this, [this] {

@@ -280,13 +280,22 @@ void DeployPage::updateStatus()
         m_statusLabel->clear();
         break;
     case DeployController::Status::Running:
-        m_statusLabel->setText(tr("Deploying %1\u2026").arg(m_state->plan().domain));
+        if (!m_controller->operationTitle().isEmpty())
+            m_statusLabel->setText(m_controller->operationTitle() + u"\u2026"_s);
+        else
+            m_statusLabel->setText(tr("Deploying %1\u2026").arg(m_state->plan().domain));
         break;
     case DeployController::Status::Cancelling:
         m_statusLabel->setText(tr("Stopping at the next safe point\u2026"));
         break;
     case DeployController::Status::Succeeded:
-        m_statusLabel->setText(tr("%1 is deployed. Next shows what was verified.").arg(m_state->plan().domain));
+        if (m_controller->isDestroy())
+            m_statusLabel->setText(
+                    tr("%1 is destroyed: nothing of it costs money any more.").arg(m_state->plan().domain));
+        else if (!m_controller->operationTitle().isEmpty())
+            m_statusLabel->setText(tr("%1: done. Next shows what was verified.").arg(m_controller->operationTitle()));
+        else
+            m_statusLabel->setText(tr("%1 is deployed. Next shows what was verified.").arg(m_state->plan().domain));
         break;
     case DeployController::Status::Failed:
         m_statusLabel->setText(tr("The deployment stopped with an error."));

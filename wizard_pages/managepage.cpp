@@ -76,7 +76,10 @@ ManagePage::ManagePage(ManageController *controller, QWidget *parent)
     connect(m_refreshButton, &QPushButton::clicked, m_controller, &ManageController::refresh);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ManagePage::render);
     connect(m_addButton, &QPushButton::clicked, this, [this] { go(Action::AddBridges); });
-    connect(m_removeButton, &QPushButton::clicked, this, [this] { go(Action::RemoveBridge); });
+    connect(m_removeButton, &QPushButton::clicked, this, [this] {
+        Q_EMIT removeBridgeChosen(selectedBridge());
+        go(Action::RemoveBridge);
+    });
     connect(m_updateButton, &QPushButton::clicked, this, &ManagePage::askUpdate);
     connect(m_destroyButton, &QPushButton::clicked, this, [this] { go(Action::Destroy); });
     render();

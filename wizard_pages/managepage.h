@@ -29,6 +29,8 @@ public:
 Q_SIGNALS:
     // The user confirmed the update warning: the shell prepares the Deploy page with the update and goes there.
     void updateConfirmed();
+    // Remove was clicked with this bridge selected; the Remove page opens next.
+    void removeBridgeChosen(const QString &bridge);
 
 protected:
     void showEvent(QShowEvent *event) override;
