@@ -89,7 +89,14 @@ void ManagePage::showEvent(QShowEvent *event)
 {
     QWizardPage::showEvent(event);
     m_action = Action::None;
-    m_controller->setActive(true);
+    // After the show has finished: a reading that answers at once re-renders (and shows) child widgets.
+    QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (isVisible())
+                    m_controller->setActive(true);
+            },
+            Qt::QueuedConnection);
 }
 
 void ManagePage::hideEvent(QHideEvent *event)

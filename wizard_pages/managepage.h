@@ -21,6 +21,7 @@ public:
 
     ManagePage(ManageController *controller, QWidget *parent = nullptr);
 
+    void initializePage() override { render(); }
     int nextId() const override;
     bool isComplete() const override { return true; }
     QString selectedBridge() const;
