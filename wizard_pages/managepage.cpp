@@ -38,7 +38,9 @@ ManagePage::ManagePage(ManageController *controller, QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The health text takes the room that is left and wraps; versions come one package a line.
+    m_table->horizontalHeader()->setSectionResizeMode(HealthColumn, QHeaderView::Stretch);
+    m_table->setWordWrap(true);
     tableLabel->setBuddy(m_table);
 
     m_summaryLabel = new QLabel(this);
@@ -138,10 +140,12 @@ void ManagePage::render()
                 m_table->setItem(r, c, item);
             }
             m_table->item(r, NameColumn)->setData(bridgeRole, row.isBridge);
+            m_table->item(r, VersionsColumn)->setText(QString(row.versions).replace(u", "_s, u"\n"_s));
             if (row.name == keep)
                 m_table->selectRow(r);
         }
     }
+    m_table->resizeRowsToContents();
     showStatusText(m_summaryLabel, view.summary, view.summaryError);
     m_hintLabel->setText(view.addBridgeHint);
     m_hintLabel->setVisible(!view.addBridgeHint.isEmpty());
