@@ -8,6 +8,7 @@
 // switched on in WizardState::healthSource()); what the pages do with it is what is tested here.
 
 #include "deploytestworld.h"
+#include "ui/deploymentcontroller.h"
 #include "ui/managecontroller.h"
 #include "ui/wizardshell.h"
 
@@ -141,7 +142,10 @@ private:
         if (row < 0)
             return false;
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualItemRect(table->item(row, 0)).center());
-        QTest::mouseClick(find<QRadioButton>(u"manageRadioButton"_s), Qt::LeftButton);
+        auto *manage = find<QRadioButton>(u"manageRadioButton"_s);
+        QTest::mouseClick(manage, Qt::LeftButton, {}, QPoint(10, manage->height() / 2));
+        if (!manage->isChecked())
+            return false;
         if (!forward(QWizard::NextButton, WizardShell::SshKeyPageId))
             return false;
 
@@ -260,6 +264,45 @@ private Q_SLOTS:
         QVERIFY(names.contains(u"meet-example-org-jvb-1"_s) && names.contains(u"meet-example-org-jvb-3"_s));
         QVERIFY(names.contains(foreignName));
         QVERIFY(m_healthReads > 0);
+    }
+
+    // Typing the domain of an existing deployment on the Deployment page offers to manage it, and leads there.
+    void deploymentPageOffersToManage()
+    {
+        m_wizard = std::make_unique<WizardShell>(m_world->environment());
+        m_world->prepare(m_wizard->state());
+        m_wizard->deploymentController()->setCheckDelay(0);
+        m_wizard->manageController()->setHealthSource({});
+        m_wizard->resize(1000, 760);
+        m_wizard->setStartId(WizardShell::StartPageId);
+        m_wizard->restart();
+        m_wizard->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+        // A healthy deployment has nothing to resume.
+        auto *table = find<QTableWidget>(u"deploymentsTable"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 2, timeoutMs);
+        QVERIFY(!find<QRadioButton>(u"resumeRadioButton"_s)->isEnabled());
+        auto *newDeployment = find<QRadioButton>(u"newDeploymentRadioButton"_s);
+        // On the label, as a person clicks (a radio button reacts to its indicator and text, not its full width).
+        QTest::mouseClick(newDeployment, Qt::LeftButton, {}, QPoint(10, newDeployment->height() / 2));
+        QVERIFY(newDeployment->isChecked());
+        QVERIFY(forward(QWizard::NextButton, WizardShell::DeploymentPageId));
+        QTest::keyClicks(find<QLineEdit>(u"domainLineEdit"_s), u"meet.example.org"_s);
+        QTest::keyClicks(find<QLineEdit>(u"emailLineEdit"_s), u"admin@example.org"_s);
+        auto *manage = find<QPushButton>(u"manageExistingButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(manage->isVisible(), timeoutMs);
+        QVERIFY(!m_wizard->button(QWizard::NextButton)->isEnabled());
+        QTest::mouseClick(manage, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_wizard->currentId(), int(WizardShell::SshKeyPageId), timeoutMs);
+        auto *keys = find<QListWidget>(u"keyFileListWidget"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(keys->count(), 1, timeoutMs);
+        QTest::mouseClick(keys->viewport(), Qt::LeftButton, {}, keys->visualItemRect(keys->item(0)).center());
+        QVERIFY(forward(QWizard::NextButton, WizardShell::ManagePageId));
+        QCOMPARE(m_wizard->state()->managedDeployment()->slug, DeployTestWorld::slug);
+        // Without a health source the page says so instead of showing figures it does not have.
+        auto *summary = find<QLabel>(u"healthSummaryLabel"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(summary->text().contains(u"not available"_s), timeoutMs);
+        QVERIFY(!find<QPushButton>(u"updateButton"_s)->isEnabled());
     }
 
     void destroyWithTheTypedDomain()
