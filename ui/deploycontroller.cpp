@@ -74,6 +74,14 @@ void DeployController::start()
     m_dnsRecords.clear();
     if (wasManual)
         Q_EMIT dnsRecordsChanged();
+    // A deployment being managed or resumed existed before this window: "delete what this run created" must never
+    // become a destroy of it (deploymentIsNew() is false from the start, not only once the engine reports it).
+    if (const std::optional<DiscoveredDeployment> &managed = m_state->managedDeployment()) {
+        if (managed->web)
+            m_existedBefore.insert(managed->web->name);
+        for (const DiscoveredServer &bridge : managed->bridges)
+            m_existedBefore.insert(bridge.name);
+    }
     setStatus(Status::Running);
     if (m_operation)
         m_operation(engine);

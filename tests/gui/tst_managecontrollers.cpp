@@ -293,6 +293,23 @@ private Q_SLOTS:
         QCOMPARE(m_state->plan(), before);
     }
 
+    // Cancelling an add-bridge run never offers to delete the deployment it was adding to.
+    void managedDeploymentIsNeverNew()
+    {
+        StartController start(m_state.get());
+        start.load();
+        QTRY_COMPARE_WITH_TIMEOUT(start.status(), StartController::Status::Ready, timeoutMs);
+        QVERIFY(start.chooseManage(DeployTestWorld::slug));
+        DeployController deploy(m_state.get());
+        bool ran = false;
+        deploy.prepare([&ran](DeploymentEngine *) { ran = true; }, u"Adding bridges"_s);
+        deploy.start();
+        QVERIFY(ran);
+        QVERIFY(!deploy.deploymentIsNew());
+        QVERIFY(deploy.serversDestroyWouldDelete().contains(u"meet-example-org-web"_s));
+        QVERIFY(!deploy.deleteCreated());
+    }
+
     void destroyNeedsTheTypedDomain()
     {
         StartController start(m_state.get());
