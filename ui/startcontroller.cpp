@@ -6,7 +6,12 @@
 #include "serverscontroller.h"
 #include "wizardstate.h"
 
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QStringList>
+#include <QThreadPool>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace hcloud;
@@ -24,7 +29,7 @@ void StartController::load()
     m_status = Status::Loading;
     m_error.clear();
     m_firstError.reset();
-    m_outstanding = 4;
+    m_outstanding = 5;
     Q_EMIT changed();
 
     const auto arrived = [this, generation](const std::optional<Error> &error) {
@@ -59,6 +64,27 @@ void StartController::load()
         if (locations)
             m_locations = locations.value();
         arrived(locations ? std::nullopt : std::optional(locations.error()));
+    });
+    // The plans this computer stored (small JSON files, read off the GUI thread).
+    auto *watcher = new QFutureWatcher<QMap<QString, DeploymentPlan>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, arrived] {
+        m_storedPlans = watcher->result();
+        watcher->deleteLater();
+        arrived(std::nullopt);
+    });
+    auto promise = std::make_shared<QPromise<QMap<QString, DeploymentPlan>>>();
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([directory = m_state->environment().engine.storeDirectory, promise] {
+        QMap<QString, DeploymentPlan> plans;
+        const DeploymentStore store(directory);
+        for (const QString &slug : store.slugs()) {
+            // A damaged file is the engine's to report (it never replaces one); here it is only "no plan".
+            if (const auto plan = store.plan(slug); plan.ok() && plan.value())
+                plans.insert(slug, *plan.value());
+        }
+        promise->addResult(plans);
+        promise->finish();
     });
     client->getPricing(this, [this, arrived](Result<Pricing> pricing) {
         if (pricing)
@@ -127,10 +153,8 @@ QString StartController::formatCost(const Money &amount) const
 
 std::optional<DeploymentPlan> StartController::storedPlan(const QString &slug) const
 {
-    if (!m_state)
-        return std::nullopt;
-    const auto plan = DeploymentStore(m_state->environment().engine.storeDirectory).plan(slug);
-    return plan.ok() ? plan.value() : std::nullopt;
+    const auto found = m_storedPlans.constFind(slug);
+    return found == m_storedPlans.constEnd() ? std::nullopt : std::optional(*found);
 }
 
 const DiscoveredDeployment *StartController::find(const QString &slug) const

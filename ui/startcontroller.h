@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -95,6 +96,7 @@ private:
     QList<hcloud::ServerType> m_types;
     QList<hcloud::Location> m_locations;
     hcloud::Pricing m_pricing;
+    QMap<QString, DeploymentPlan> m_storedPlans; // by slug: what this computer's DeploymentStore holds
     QList<Row> m_rows;
     QDateTime m_now;
 };

@@ -204,6 +204,8 @@ private Q_SLOTS:
         QCOMPARE(m_state->managedDeployment()->domain, u"talk.example.net"_s);
         QCOMPARE(m_state->plan().domain, u"talk.example.net"_s);
         QCOMPARE(m_state->plan().bridges.size(), 1);
+        // The plan this computer stored at deploy (read off the GUI thread): the e-mail is not in the project.
+        QCOMPARE(m_state->plan().email, u"admin@example.org"_s);
         start.chooseNew();
         QCOMPARE(m_state->mode(), WizardState::Mode::New);
         QVERIFY(!m_state->managedDeployment());
