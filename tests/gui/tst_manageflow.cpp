@@ -218,8 +218,17 @@ private Q_SLOTS:
         // The page read the health when it opened, and shows it.
         QTRY_VERIFY_WITH_TIMEOUT(hosts->item(2, 4)->text().contains(u"4 participants"_s), timeoutMs);
 
+        // Shown, the page reads again on its timer (30 s in use; shortened here)...
+        m_wizard->manageController()->setRefreshInterval(50);
+        m_wizard->manageController()->refresh();
+        const int before = m_healthReads;
+        QTRY_VERIFY_WITH_TIMEOUT(m_healthReads >= before + 2, timeoutMs);
         QTest::mouseClick(find<QPushButton>(u"addBridgesButton"_s), Qt::LeftButton);
         QCOMPARE(m_wizard->currentId(), int(WizardShell::AddBridgesPageId));
+        // ...hidden, it does not.
+        const int hidden = m_healthReads;
+        QTest::qWait(300);
+        QCOMPARE(m_healthReads, hidden);
         auto *cost = find<QLabel>(u"newMonthlyTotalLabel"_s);
         QTRY_VERIFY_WITH_TIMEOUT(cost->text().contains(u"with the new bridges"_s), timeoutMs);
         QCOMPARE(find<QSpinBox>(u"newBridgeCountSpinBox"_s)->value(), 1);
