@@ -5,7 +5,8 @@
 #
 # tests/gui/tst_screenshots walks the real WizardShell through each page it has (by WizardShell::PageId, skipping
 # ids that are not registered) against hcloud-sim and fake hosts — a checked token, a 1 + 2 plan, a running
-# deployment waiting for DNS, its verified outcome, and a bridge with a wrong secret — and saves the window as
+# deployment waiting for DNS, its verified outcome, a bridge with a wrong secret, and the coming-back pages (Start,
+# Manage, Add bridges, Remove a bridge, Destroy) for a running deployment — and saves the window as
 # docs/screenshots/wizard-<page>.png and wizard-<page>-de.png; tst_deploypage adds wizard-deploy-<state>.png.
 # Runs under xvfb-run with a throw-away home, so it
 # neither reads nor changes the user's settings, keychain or token. Needs xvfb-run (xvfb, xauth).
@@ -30,7 +31,7 @@ for lang in en de; do
         HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$home/cache" \
         XDG_RUNTIME_DIR="$home/runtime" LANG=C.UTF-8 QT_LOGGING_RULES='*.debug=false' \
         DEPLOYER_SCREENSHOT_DIR="$output" DEPLOYER_SCREENSHOT_LANG="$lang" \
-        xvfb-run -a -s '-screen 0 1280x1024x24' "$binary" -silent everyPage
+        xvfb-run -a -s '-screen 0 1280x1024x24' "$binary" -silent everyPage managePages
     env -u QT_QPA_PLATFORM -u DBUS_SESSION_BUS_ADDRESS -u HCLOUD_TOKEN -u HCLOUD_ENDPOINT \
         HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$home/cache" \
         XDG_RUNTIME_DIR="$home/runtime" LANG=C.UTF-8 QT_LOGGING_RULES='*.debug=false' \

@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>AddBridgesController</name>
+    <message>
+        <source>%1/month</source>
+        <translation>%1/Monat</translation>
+    </message>
+</context>
+<context>
+    <name>AddBridgesPage</name>
+    <message>
+        <source>Add bridges</source>
+        <translation>Bridges hinzufügen</translation>
+    </message>
+    <message>
+        <source>Each bridge carries the audio and video of its conferences; jicofo spreads new conferences over all of them. A new bridge runs the same Jitsi version as the others.</source>
+        <translation>Jede Bridge überträgt Ton und Bild ihrer Konferenzen; jicofo verteilt neue Konferenzen auf alle. Eine neue Bridge läuft mit derselben Jitsi-Version wie die anderen.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Number of new bridges</source>
+        <translation>Anzahl neuer Bridges</translation>
+    </message>
+    <message>
+        <source>Location of the new bridges</source>
+        <translation>Standort der neuen Bridges</translation>
+    </message>
+    <message>
+        <source>Server type of the new bridges</source>
+        <translation>Servertyp der neuen Bridges</translation>
+    </message>
+    <message>
+        <source>&amp;Number of new bridges:</source>
+        <translation>&amp;Anzahl neuer Bridges:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Standort:</translation>
+    </message>
+    <message>
+        <source>Server &amp;type:</source>
+        <translation>Server&amp;typ:</translation>
+    </message>
+    <message>
+        <source>New servers:</source>
+        <translation>Neue Server:</translation>
+    </message>
+    <message>
+        <source>Monthly cost:</source>
+        <translation>Monatliche Kosten:</translation>
+    </message>
+    <message>
+        <source>Reading the server types and prices…</source>
+        <translation>Servertypen und Preise werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The deployment has the most bridges one web server can serve well.</source>
+        <translation>Die Installation hat bereits so viele Bridges, wie ein Webserver gut bedienen kann.</translation>
+    </message>
+    <message>
+        <source>Bridges the deployment has now: %1.</source>
+        <translation>Bridges der Installation bisher: %1.</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>noch nicht bekannt</translation>
+    </message>
+    <message>
+        <source>%1 now, %2 with the new bridges</source>
+        <translation>jetzt %1, mit den neuen Bridges %2</translation>
+    </message>
+    <message>
+        <source>Adding bridges</source>
+        <translation>Bridges werden hinzugefügt</translation>
+    </message>
+</context>
+<context>
     <name>CliApplication</name>
     <message>
         <source>Usage: jitsi-deployer [command] [options]
@@ -558,6 +636,14 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>This deployment existed before this run. Deleting here would delete all of it, also the servers it had before: %1. Jitsi Deployer does not do that from here; nothing was deleted. To remove the whole deployment on purpose, use “jitsi-deployer destroy --deployment %2”.</source>
         <translation>Diese Installation gab es schon vor diesem Lauf. Löschen würde hier alles davon löschen, auch die Server, die sie vorher schon hatte: %1. Jitsi Deployer tut das hier nicht; es wurde nichts gelöscht. Um die ganze Installation bewusst zu entfernen, verwenden Sie „jitsi-deployer destroy --deployment %2“.</translation>
     </message>
+    <message>
+        <source>%1 is destroyed: nothing of it costs money any more.</source>
+        <translation>%1 ist gelöscht: nichts davon kostet mehr Geld.</translation>
+    </message>
+    <message>
+        <source>%1: done. Next shows what was verified.</source>
+        <translation>%1: fertig. „Weiter“ zeigt, was geprüft wurde.</translation>
+    </message>
 </context>
 <context>
     <name>DeploymentController</name>
@@ -586,10 +672,6 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>es sind keine Server mehr da</translation>
     </message>
     <message>
-        <source>A deployment for %1 already exists in this project (%2). This version of the window cannot manage it yet; use the command line for now, e.g. &quot;jitsi-deployer status --deployment %1&quot;. To create a new deployment, enter another domain.</source>
-        <translation>Für %1 gibt es in diesem Projekt bereits eine Installation (%2). Diese Version des Fensters kann sie noch nicht verwalten; verwenden Sie vorerst die Kommandozeile, z. B. „jitsi-deployer status --deployment %1“. Für eine neue Installation geben Sie eine andere Domain ein.</translation>
-    </message>
-    <message>
         <source>The DNS zone %1 is in this Hetzner project: the DNS records for %2 will be created automatically.</source>
         <translation>Die DNS-Zone %1 liegt in diesem Hetzner-Projekt: Die DNS-Einträge für %2 werden automatisch angelegt.</translation>
     </message>
@@ -604,6 +686,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>Your Hetzner project could not be checked: %1 What you typed is kept; press Retry.</source>
         <translation>Ihr Hetzner-Projekt konnte nicht geprüft werden: %1 Ihre Eingaben bleiben erhalten; klicken Sie auf „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>A deployment for %1 already exists in this project (%2). Manage it (add or remove bridges, update, destroy) with the button below; to create a new deployment, enter another domain.</source>
+        <translation>Für %1 gibt es in diesem Projekt schon eine Installation (%2). Verwalten Sie sie (Bridges hinzufügen oder entfernen, aktualisieren, löschen) mit der Schaltfläche unten; für eine neue Installation geben Sie eine andere Domain ein.</translation>
     </message>
 </context>
 <context>
@@ -828,6 +914,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>Retry the project check</source>
         <translation>Projektprüfung wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Manage this deployment</source>
+        <translation>Diese Installation &amp;verwalten</translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1150,88 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The saved state of this deployment (%1) was written by a newer version of the app. Update the app to manage this deployment.</source>
         <translation>Der gespeicherte Stand dieser Installation (%1) wurde von einer neueren Version von Jitsi Deployer geschrieben. Aktualisieren Sie Jitsi Deployer, um diese Installation zu verwalten.</translation>
+    </message>
+</context>
+<context>
+    <name>DestroyController</name>
+    <message>
+        <source>Server %1 (%2, %3) with its IPv4 address</source>
+        <translation>Server %1 (%2, %3) mit seiner IPv4-Adresse</translation>
+    </message>
+    <message>
+        <source>Network %1 (%2)</source>
+        <translation>Netzwerk %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Firewall %1</source>
+        <translation>Firewall %1</translation>
+    </message>
+    <message>
+        <source>The SSH key Jitsi Deployer uploaded, when no other deployment uses it</source>
+        <translation>Der von Jitsi Deployer hochgeladene SSH-Schlüssel, wenn keine andere Installation ihn nutzt</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s record of the deployment: its pinned host keys and its passwords</source>
+        <translation>Was dieser Computer über die Installation weiß: die festgelegten Host-Schlüssel und die Passwörter</translation>
+    </message>
+    <message>
+        <source>unknown (the prices could not be read)</source>
+        <translation>unbekannt (die Preise konnten nicht gelesen werden)</translation>
+    </message>
+    <message>
+        <source>unknown (the deployment has no web server)</source>
+        <translation>unbekannt (die Installation hat keinen Webserver)</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source>DNS records are not deleted: remove the A and AAAA records of %1 in your DNS zone (in the Hetzner console when the zone is in this project), or they point at addresses that go to someone else.</source>
+        <translation>DNS-Einträge werden nicht gelöscht: Entfernen Sie die A- und AAAA-Einträge von %1 in Ihrer DNS-Zone (in der Hetzner Console, wenn die Zone in diesem Projekt liegt), sonst zeigen sie auf Adressen, die jemand anderes bekommt.</translation>
+    </message>
+</context>
+<context>
+    <name>DestroyPage</name>
+    <message>
+        <source>Destroy the deployment</source>
+        <translation>Installation löschen</translation>
+    </message>
+    <message>
+        <source>Delete every resource of the deployment.</source>
+        <translation>Alle Ressourcen der Installation löschen.</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;What will be deleted:</source>
+        <translation>&amp;Was gelöscht wird:</translation>
+    </message>
+    <message>
+        <source>Resources that will be deleted</source>
+        <translation>Ressourcen, die gelöscht werden</translation>
+    </message>
+    <message>
+        <source>Type the domain to confirm</source>
+        <translation>Domain zur Bestätigung eingeben</translation>
+    </message>
+    <message>
+        <source>Everything of %1 is deleted for good; meetings end at once. This cannot be undone.</source>
+        <translation>Alles von %1 wird endgültig gelöscht; laufende Meetings enden sofort. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Monthly cost that stops: %1</source>
+        <translation>Monatliche Kosten, die wegfallen: %1</translation>
+    </message>
+    <message>
+        <source>To confirm, &amp;type the domain %1:</source>
+        <translation>Zur Bestätigung die Domain %1 &amp;eingeben:</translation>
+    </message>
+    <message>
+        <source>Destroying %1</source>
+        <translation>%1 wird gelöscht</translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2279,216 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
     </message>
 </context>
 <context>
+    <name>ManageController</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <translation>ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>fährt herunter</translation>
+    </message>
+    <message>
+        <source>being deleted</source>
+        <translation>wird gelöscht</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>1 conference</source>
+        <translation>1 Konferenz</translation>
+    </message>
+    <message>
+        <source>%1 conferences</source>
+        <translation>%1 Konferenzen</translation>
+    </message>
+    <message>
+        <source>1 participant</source>
+        <translation>1 Teilnehmer</translation>
+    </message>
+    <message>
+        <source>%1 participants</source>
+        <translation>%1 Teilnehmende</translation>
+    </message>
+    <message>
+        <source>Live health is not available in this version: the servers&apos; state above comes from the Hetzner API. `jitsi-deployer verify %1` checks the bridges.</source>
+        <translation>Der Live-Zustand ist in dieser Version nicht verfügbar: Der Zustand der Server oben kommt von der Hetzner-API. `jitsi-deployer verify %1` prüft die Bridges.</translation>
+    </message>
+    <message>
+        <source>Web server</source>
+        <translation>Webserver</translation>
+    </message>
+    <message>
+        <source>not reachable over SSH</source>
+        <translation>per SSH nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>jicofo does not answer on 127.0.0.1:8888</source>
+        <translation>jicofo antwortet nicht auf 127.0.0.1:8888</translation>
+    </message>
+    <message>
+        <source>jicofo: %1 of %2 bridges operational</source>
+        <translation>jicofo: %1 von %2 Bridges betriebsbereit</translation>
+    </message>
+    <message>
+        <source>Videobridge</source>
+        <translation>Videobridge</translation>
+    </message>
+    <message>
+        <source>not in the last reading</source>
+        <translation>nicht in der letzten Abfrage</translation>
+    </message>
+    <message>
+        <source>not in jicofo</source>
+        <translation>nicht in jicofo</translation>
+    </message>
+    <message>
+        <source>in jicofo, not operational</source>
+        <translation>in jicofo, nicht betriebsbereit</translation>
+    </message>
+    <message>
+        <source>operational in jicofo</source>
+        <translation>in jicofo betriebsbereit</translation>
+    </message>
+    <message>
+        <source>its health check fails</source>
+        <translation>ihr Health-Check schlägt fehl</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>wird geleert</translation>
+    </message>
+    <message>
+        <source>stress %1</source>
+        <translation>Last %1</translation>
+    </message>
+    <message>
+        <source>Who is on %1 is not known (no live reading of it). Removing it drains it first: jicofo moves no one, but starts no new conference on it, and the removal waits for its conferences to end.</source>
+        <translation>Wer auf %1 ist, ist nicht bekannt (keine Live-Abfrage). Beim Entfernen wird sie zuerst geleert: jicofo verschiebt niemanden, startet aber keine neue Konferenz mehr auf ihr, und das Entfernen wartet, bis ihre Konferenzen enden.</translation>
+    </message>
+    <message>
+        <source>%1 hosts no conference right now: removing it interrupts no one.</source>
+        <translation>Auf %1 läuft gerade keine Konferenz: Das Entfernen unterbricht niemanden.</translation>
+    </message>
+    <message>
+        <source>%1 hosts %2 with %3 right now. Removing it drains it first and waits for them to end; the participants who are still on it when it is deleted drop out of their meeting and must rejoin.</source>
+        <translation>Auf %1 laufen gerade %2 mit %3. Beim Entfernen wird sie zuerst geleert und es wird gewartet, bis diese enden; wer beim Löschen noch darauf ist, fliegt aus dem Meeting und muss neu beitreten.</translation>
+    </message>
+    <message>
+        <source>Reading the health of every host…</source>
+        <translation>Der Zustand aller Server wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>Every host is healthy (read at %1).</source>
+        <translation>Alle Server sind in Ordnung (abgefragt um %1).</translation>
+    </message>
+    <message>
+        <source>Hosts that need attention: %1 (read at %2).</source>
+        <translation>Server, die Aufmerksamkeit brauchen: %1 (abgefragt um %2).</translation>
+    </message>
+</context>
+<context>
+    <name>ManagePage</name>
+    <message>
+        <source>Manage</source>
+        <translation>Verwalten</translation>
+    </message>
+    <message>
+        <source>Each server&apos;s state, read from the servers themselves.</source>
+        <translation>Der Zustand jedes Servers, von den Servern selbst gelesen.</translation>
+    </message>
+    <message>
+        <source>&amp;Servers and their health:</source>
+        <translation>&amp;Server und ihr Zustand:</translation>
+    </message>
+    <message>
+        <source>Servers of the deployment and their health</source>
+        <translation>Server der Installation und ihr Zustand</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gesundheit</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Add bridges…</source>
+        <translation>Bridges &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected bridge…</source>
+        <translation>Ausgewählte Bridge &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>&amp;Update Jitsi…</source>
+        <translation>Jitsi &amp;updaten…</translation>
+    </message>
+    <message>
+        <source>&amp;Destroy…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>%1: each server&apos;s state, read from the servers themselves.</source>
+        <translation>%1: der Zustand jedes Servers, von den Servern selbst gelesen.</translation>
+    </message>
+    <message>
+        <source>Select a bridge in the table first.</source>
+        <translation>Wählen Sie zuerst eine Bridge in der Tabelle aus.</translation>
+    </message>
+    <message>
+        <source>The last bridge cannot be removed; destroy removes everything.</source>
+        <translation>Die letzte Bridge kann nicht entfernt werden; „Löschen“ entfernt alles.</translation>
+    </message>
+    <message>
+        <source>Updating from the window is not available in this version.</source>
+        <translation>Das Update aus dem Fenster ist in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Update Jitsi</source>
+        <translation>Jitsi updaten</translation>
+    </message>
+    <message>
+        <source>The bridges are updated one at a time: each is drained first, so running meetings move on. Then the web server is updated, and every meeting running then restarts: participants are disconnected for a moment and rejoin. Update when few people are in meetings.</source>
+        <translation>Die Bridges werden nacheinander aktualisiert: Jede wird vorher geleert, sodass laufende Meetings weiterlaufen. Danach wird der Webserver aktualisiert, und jedes dann laufende Meeting startet neu: Die Teilnehmenden werden kurz getrennt und treten neu bei. Aktualisieren Sie, wenn wenige Menschen in Meetings sind.</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;Updaten</translation>
+    </message>
+</context>
+<context>
     <name>PlanCommand</name>
     <message>
         <source>Wrote %1 files to %2: each server&apos;s user-data.yaml, install.env (secrets as &lt;placeholders&gt;) and install/, and summary.txt.</source>
@@ -2244,6 +2626,37 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
     <message>
         <source>Warnings:</source>
         <translation>Warnungen:</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveBridgePage</name>
+    <message>
+        <source>Remove a bridge</source>
+        <translation>Bridge entfernen</translation>
+    </message>
+    <message>
+        <source>Drain one bridge and delete it.</source>
+        <translation>Eine Bridge leeren und löschen.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Jitsi Deployer drains the bridge (jicofo starts no new conference on it), waits for its conferences to end, deletes the server and checks that the other bridges still work. The server stops costing money once it is deleted.</source>
+        <translation>Jitsi Deployer leert die Bridge (jicofo startet keine neue Konferenz mehr darauf), wartet, bis ihre Konferenzen enden, löscht den Server und prüft, dass die anderen Bridges weiter funktionieren. Sobald der Server gelöscht ist, kostet er kein Geld mehr.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the deployment.</source>
+        <translation>%1 aus der Installation entfernen.</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, drain and delete %1</source>
+        <translation>&amp;Ja, %1 leeren und löschen</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>%1 wird entfernt</translation>
     </message>
 </context>
 <context>
@@ -3132,6 +3545,132 @@ netto %2</translation>
     </message>
 </context>
 <context>
+    <name>StartController</name>
+    <message>
+        <source>The deployments in the project could not be read: %1</source>
+        <translation>Die Installationen im Projekt konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This deployment was started on another computer, and the e-mail address for its certificate and its servers&apos; pinned host keys are kept there. Resume it on that computer, or destroy it here and deploy again.</source>
+        <translation>Diese Installation wurde auf einem anderen Computer begonnen; die E-Mail-Adresse für ihr Zertifikat und die festgelegten Host-Schlüssel ihrer Server liegen dort. Setzen Sie sie auf jenem Computer fort, oder löschen Sie sie hier und installieren Sie neu.</translation>
+    </message>
+    <message>
+        <source>%1/month</source>
+        <translation>%1/Monat</translation>
+    </message>
+    <message>
+        <source>no web server</source>
+        <translation>kein Webserver</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source>1 bridge</source>
+        <translation>1 Bridge</translation>
+    </message>
+    <message>
+        <source>%1 bridges</source>
+        <translation>%1 Bridges</translation>
+    </message>
+    <message>
+        <source>web server + %1</source>
+        <translation>Webserver + %1</translation>
+    </message>
+    <message>
+        <source>no web server, %1</source>
+        <translation>kein Webserver, %1</translation>
+    </message>
+    <message>
+        <source>Interrupted: a run created servers and did not finish setting them up. Resume it.</source>
+        <translation>Unterbrochen: Ein Lauf hat Server erstellt und ihre Einrichtung nicht abgeschlossen. Setzen Sie ihn fort.</translation>
+    </message>
+    <message>
+        <source>not running: %1</source>
+        <translation>läuft nicht: %1</translation>
+    </message>
+    <message>
+        <source>it has no web server</source>
+        <translation>sie hat keinen Webserver</translation>
+    </message>
+    <message>
+        <source>Degraded: %1</source>
+        <translation>Beeinträchtigt: %1</translation>
+    </message>
+    <message>
+        <source>Healthy: every server is running</source>
+        <translation>In Ordnung: alle Server laufen</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Your deployments</source>
+        <translation>Ihre Installationen</translation>
+    </message>
+    <message>
+        <source>The Jitsi deployments in this Hetzner project. Manage one, resume one whose run was interrupted, or start a new one.</source>
+        <translation>Die Jitsi-Installationen in diesem Hetzner-Projekt. Verwalten Sie eine, setzen Sie eine unterbrochene fort oder beginnen Sie eine neue.</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Deployments:</source>
+        <translation>&amp;Installationen:</translation>
+    </message>
+    <message>
+        <source>Deployments in the project</source>
+        <translation>Installationen im Projekt</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domain</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Monthly cost</source>
+        <translation>Monatliche Kosten</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>&amp;Manage the selected deployment</source>
+        <translation>Ausgewählte Installation &amp;verwalten</translation>
+    </message>
+    <message>
+        <source>&amp;Resume the selected deployment&apos;s interrupted run</source>
+        <translation>Unterbrochenen Lauf der ausgewählten Installation &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;New deployment</source>
+        <translation>&amp;Neue Installation</translation>
+    </message>
+    <message>
+        <source>Looking for deployments in the project…</source>
+        <translation>Installationen im Projekt werden gesucht…</translation>
+    </message>
+    <message>
+        <source>The project has no deployment yet.</source>
+        <translation>Das Projekt hat noch keine Installation.</translation>
+    </message>
+    <message>
+        <source>Deployments found: %1.</source>
+        <translation>Gefundene Installationen: %1.</translation>
+    </message>
+</context>
+<context>
     <name>StatusCommand</name>
     <message>
         <source>There is no deployment &quot;%1&quot;: this project has no deployments.</source>
@@ -3762,6 +4301,10 @@ netto %2</translation>
     <message>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Updating Jitsi</source>
+        <translation>Jitsi wird aktualisiert</translation>
     </message>
 </context>
 <context>

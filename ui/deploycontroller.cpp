@@ -74,8 +74,31 @@ void DeployController::start()
     m_dnsRecords.clear();
     if (wasManual)
         Q_EMIT dnsRecordsChanged();
+    // A deployment being managed or resumed existed before this window: "delete what this run created" must never
+    // become a destroy of it (deploymentIsNew() is false from the start, not only once the engine reports it).
+    if (const std::optional<DiscoveredDeployment> &managed = m_state->managedDeployment()) {
+        if (managed->web)
+            m_existedBefore.insert(managed->web->name);
+        for (const DiscoveredServer &bridge : managed->bridges)
+            m_existedBefore.insert(bridge.name);
+    }
     setStatus(Status::Running);
-    engine->deploy(m_state->plan());
+    if (m_operation)
+        m_operation(engine);
+    else
+        engine->deploy(m_state->plan());
+}
+
+void DeployController::prepare(Operation operation, const QString &title)
+{
+    if (isBusy())
+        return;
+    m_operation = std::move(operation);
+    m_operationTitle = title;
+    m_operationIsDestroy = false;
+    m_created.clear();
+    m_existedBefore.clear();
+    setStatus(Status::Idle);
 }
 
 void DeployController::retry()

@@ -9,6 +9,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
+class DeploymentEngine;
+
 class WizardState;
 
 // Owns the Deploy step (DESIGN.md §2 step 6): runs WizardState::engine()->deploy() on the wizard's plan, and
@@ -75,6 +79,15 @@ public:
     // What engine->destroy() would remove: every server of the deployment known to the runs.
     QStringList serversDestroyWouldDelete() const;
 
+    // The engine call start() makes instead of deploy(WizardState::plan()): the Manage page's add bridges, remove a
+    // bridge or destroy, which the Deploy page then shows with the same rows and console. `title` replaces the
+    // page's "Deploying". Resets a finished run so that start() runs the operation; nothing while one runs.
+    using Operation = std::function<void(DeploymentEngine *engine)>;
+    void prepare(Operation operation, const QString &title);
+    QString operationTitle() const { return m_operationTitle; }
+    bool isDestroy() const { return m_operationIsDestroy; }
+    void setOperationIsDestroy(bool destroy) { m_operationIsDestroy = destroy; }
+
 public Q_SLOTS:
     // Starts the deploy of WizardState::plan(); nothing when one is running or the run already succeeded.
     void start();
@@ -123,4 +136,7 @@ private:
     EngineOutcome m_outcome;
     QStringList m_created; // servers created by this wizard's runs, in order
     QSet<QString> m_existedBefore; // servers of the deployment found existing, not created by these runs
+    Operation m_operation;
+    QString m_operationTitle;
+    bool m_operationIsDestroy = false;
 };

@@ -64,6 +64,7 @@ DeploymentController::View DeploymentController::view() const
     view.serverNames = names.isEmpty() ? tr("(made from the domain)") : names.join(u", "_s) + u", \u2026"_s;
     view.checkMessage = m_checkMessage;
     view.checkError = m_checkState == CheckState::Failed || (m_checkState == CheckState::Done && m_deploymentExists);
+    view.canManage = m_checkState == CheckState::Done && m_deploymentExists;
     view.canRetry = m_checkState == CheckState::Failed;
     view.complete = isComplete();
     return view;
@@ -190,10 +191,9 @@ void DeploymentController::finishCheckIfAnswered(quint64 generation)
                                         ? tr("no servers are left")
                                         : m_existingServers.mid(0, 3).join(u", "_s)
                                                   + (m_existingServers.size() > 3 ? u", \u2026"_s : u""_s);
-        m_checkMessage = tr("A deployment for %1 already exists in this project (%2). This version of the window "
-                            "cannot manage it yet; use the command line for now, e.g. "
-                            "\"jitsi-deployer status --deployment %1\". To create a new deployment, enter another "
-                            "domain.")
+        m_checkMessage = tr("A deployment for %1 already exists in this project (%2). Manage it (add or remove "
+                            "bridges, update, destroy) with the button below; to create a new deployment, enter "
+                            "another domain.")
                                  .arg(m_asciiDomain, servers);
     } else if (m_zoneInProject) {
         m_checkMessage = tr("The DNS zone %1 is in this Hetzner project: the DNS records for %2 will be created "

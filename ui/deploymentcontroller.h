@@ -66,6 +66,7 @@ public:
         QString checkMessage;
         bool checkError = false; // the check failed, or found a deployment for this domain
         bool canRetry = false;
+        bool canManage = false; // a deployment for the domain exists: offer to manage it
         bool complete = false;
     };
     View view() const;

@@ -354,7 +354,7 @@ bool ServersController::isComplete() const
 
 void ServersController::writePlan()
 {
-    if (!m_state)
+    if (!m_state || !m_writesPlan)
         return;
     const HostSpec web{m_webType, m_location};
     const HostSpec bridge{m_bridgeType, m_location};

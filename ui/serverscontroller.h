@@ -94,6 +94,14 @@ public:
     // Fixed "now" for the orderable checks (tests); invalid = the current time.
     void setNow(const QDateTime &now) { m_now = now; }
 
+    // Off: the choices are only offered and checked, not written into the wizard's plan (Add bridges reuses the
+    // catalogue logic for new bridges of a running deployment, whose plan stays as it is).
+    void setWritesPlan(bool writes) { m_writesPlan = writes; }
+    // The catalogue as loaded (empty before Ready), for pricing a plan with PlanSummary.
+    const QList<hcloud::Location> &catalogueLocations() const { return m_locations; }
+    const QList<hcloud::ServerType> &catalogueTypes() const { return m_types; }
+    const hcloud::Pricing &cataloguePricing() const { return m_pricing; }
+
 public Q_SLOTS:
     // Reads the catalogue unless it is loaded or loading; after a failure it tries again (the Retry button).
     void load();
@@ -140,4 +148,5 @@ private:
     int m_bridgeCount = 2;
     QString m_image = QStringLiteral("debian-12");
     QDateTime m_now;
+    bool m_writesPlan = true;
 };

@@ -1,22 +1,31 @@
 #include "wizardshell.h"
 
 #include "deploy/hostkeybroker.h"
+#include "addbridgescontroller.h"
 #include "deploycontroller.h"
 #include "deploymentcontroller.h"
+#include "destroycontroller.h"
 #include "dnscontroller.h"
+#include "managecontroller.h"
 #include "reviewcontroller.h"
 #include "serverscontroller.h"
 #include "ssh/passphrasebroker.h"
 #include "sshkeycontroller.h"
+#include "startcontroller.h"
 #include "tokencontroller.h"
 #include "verifiedcontroller.h"
+#include "wizard_pages/addbridgespage.h"
 #include "wizard_pages/deploymentpage.h"
 #include "wizard_pages/deploypage.h"
+#include "wizard_pages/destroypage.h"
 #include "wizard_pages/dnspage.h"
 #include "wizard_pages/hostkeydialog.h"
+#include "wizard_pages/managepage.h"
+#include "wizard_pages/removebridgepage.h"
 #include "wizard_pages/reviewpage.h"
 #include "wizard_pages/serverspage.h"
 #include "wizard_pages/sshkeypage.h"
+#include "wizard_pages/startpage.h"
 #include "wizard_pages/tokenpage.h"
 #include "wizard_pages/verifiedpage.h"
 #include "wizard_pages/welcomepage.h"
@@ -77,6 +86,7 @@ WizardShell::WizardShell(const WizardState::Environment &environment, QWidget *p
     m_deployPage = new DeployPage(m_state, m_deployController, this);
     setPage(DeployPageId, m_deployPage);
     connect(m_deployController, &DeployController::closeApproved, this, [this] { QWizard::reject(); });
+    setUpManagePages();
 
     if (!environment.apiEndpoint.isEmpty())
         m_tokenController->setEndpoint(environment.apiEndpoint);
@@ -200,4 +210,79 @@ void WizardShell::setUpVerifiedPage()
     connect(m_verifiedPage, &VerifiedPage::openLogRequested, m_verifiedController, &VerifiedController::openLog);
     connect(m_verifiedController, &VerifiedController::viewChanged, m_verifiedPage,
             [this] { m_verifiedPage->render(m_verifiedController->view()); });
+}
+
+void WizardShell::setUpManagePages()
+{
+    m_startController = new StartController(m_state, this);
+    m_startPage = new StartPage(m_startController, this);
+    setPage(StartPageId, m_startPage);
+    m_manageController = new ManageController(m_state, this);
+    m_managePage = new ManagePage(m_manageController, this);
+    setPage(ManagePageId, m_managePage);
+    m_addBridgesController = new AddBridgesController(m_state, this);
+    m_addBridgesPage = new AddBridgesPage(m_state, m_addBridgesController, m_deployController, this);
+    setPage(AddBridgesPageId, m_addBridgesPage);
+    m_removeBridgePage = new RemoveBridgePage(m_manageController, m_deployController, this);
+    setPage(RemoveBridgePageId, m_removeBridgePage);
+    m_destroyController = new DestroyController(m_state, m_startController, this);
+    m_destroyPage = new DestroyPage(m_destroyController, m_deployController, this);
+    setPage(DestroyPageId, m_destroyPage);
+
+    connect(m_managePage, &ManagePage::updateConfirmed, this, [this] {
+        const auto update = m_state->updateOperation();
+        if (!update || !m_state->managedDeployment())
+            return;
+        const QString slug = m_state->managedDeployment()->slug;
+        m_deployController->prepare([update, slug](DeploymentEngine *engine) { update(engine, slug); },
+                                    tr("Updating Jitsi"));
+    });
+    connect(m_managePage, &ManagePage::removeBridgeChosen, this, [this](const QString &bridge) {
+        if (m_state->managedDeployment())
+            m_removeBridgePage->setBridge(m_state->managedDeployment()->slug, bridge);
+    });
+    // The Deployment page found the domain's deployment: manage it (after the SSH key, which logs in to it).
+    connect(m_deploymentPage, &DeploymentPage::manageRequested, this, [this] {
+        const QString slug = m_deploymentController->slug();
+        auto manage = [this, slug] {
+            if (m_startController->chooseManage(slug))
+                next();
+        };
+        if (m_startController->status() == StartController::Status::Ready && m_startController->chooseManage(slug)) {
+            next();
+            return;
+        }
+        auto *once = new QObject(this);
+        connect(m_startController, &StartController::changed, once, [this, once, manage] {
+            if (m_startController->status() == StartController::Status::Loading)
+                return;
+            once->deleteLater();
+            manage();
+        });
+        m_startController->load();
+    });
+    connect(m_deploymentPage, &DeploymentPage::domainEdited, this, [this] {
+        if (m_state->mode() != WizardState::Mode::New)
+            m_startController->chooseNew();
+    });
+}
+
+int WizardShell::nextId() const
+{
+    const WizardState::Mode mode = m_state->mode();
+    switch (currentId()) {
+    case DeploymentPageId:
+        if (mode == WizardState::Mode::Manage)
+            return SshKeyPageId;
+        break;
+    case SshKeyPageId:
+        if (mode == WizardState::Mode::Manage)
+            return ManagePageId;
+        if (mode == WizardState::Mode::Resume)
+            return ReviewPageId;
+        break;
+    default:
+        break;
+    }
+    return QWizard::nextId();
 }

@@ -22,6 +22,15 @@ class TokenPage;
 class VerifiedController;
 class VerifiedPage;
 class WelcomePage;
+class StartController;
+class StartPage;
+class ManageController;
+class ManagePage;
+class AddBridgesController;
+class AddBridgesPage;
+class RemoveBridgePage;
+class DestroyController;
+class DestroyPage;
 
 // The wizard window. Pages only render the engine's state; no business logic here (DESIGN.md §3).
 // Owns the shared WizardState, its pages and the controllers behind them, and wires each page to its controller.
@@ -35,6 +44,7 @@ public:
     enum PageId {
         WelcomePageId = 0,
         TokenPageId = 10,
+        StartPageId = 15,
         DeploymentPageId = 20,
         SshKeyPageId = 30,
         ServersPageId = 40,
@@ -42,6 +52,10 @@ public:
         DeployPageId = 60,
         DnsPageId = 70,
         VerifiedPageId = 80,
+        ManagePageId = 90,
+        AddBridgesPageId = 100,
+        RemoveBridgePageId = 105,
+        DestroyPageId = 110,
     };
     Q_ENUM(PageId)
 
@@ -64,6 +78,20 @@ public:
     DeployPage *deployPage() const { return m_deployPage; }
     DeployController *deployController() const { return m_deployController; }
 
+    StartPage *startPage() const { return m_startPage; }
+    StartController *startController() const { return m_startController; }
+    ManagePage *managePage() const { return m_managePage; }
+    ManageController *manageController() const { return m_manageController; }
+    AddBridgesPage *addBridgesPage() const { return m_addBridgesPage; }
+    AddBridgesController *addBridgesController() const { return m_addBridgesController; }
+    RemoveBridgePage *removeBridgePage() const { return m_removeBridgePage; }
+    DestroyPage *destroyPage() const { return m_destroyPage; }
+    DestroyController *destroyController() const { return m_destroyController; }
+
+    // Routes the coming-back paths (WizardState::mode()) through the shared pages: the SSH key step leads to the
+    // Manage page (manage) or the Review page (resume); the Deployment page's "Manage it" leads to the SSH key.
+    int nextId() const override;
+
     // Cancel, Esc and the close box: while a deployment runs, they stop it and ask first (DeployController).
     void reject() override;
     DnsPage *dnsPage() const { return m_dnsPage; }
@@ -78,6 +106,7 @@ private:
     void askHostKey(const HostKeyQuestion &question);
     void setUpDnsPage();
     void setUpVerifiedPage();
+    void setUpManagePages();
 
     WizardState *m_state = nullptr;
     WelcomePage *m_welcomePage = nullptr;
@@ -97,4 +126,13 @@ private:
     DnsController *m_dnsController = nullptr;
     VerifiedPage *m_verifiedPage = nullptr;
     VerifiedController *m_verifiedController = nullptr;
+    StartPage *m_startPage = nullptr;
+    StartController *m_startController = nullptr;
+    ManagePage *m_managePage = nullptr;
+    ManageController *m_manageController = nullptr;
+    AddBridgesPage *m_addBridgesPage = nullptr;
+    AddBridgesController *m_addBridgesController = nullptr;
+    RemoveBridgePage *m_removeBridgePage = nullptr;
+    DestroyPage *m_destroyPage = nullptr;
+    DestroyController *m_destroyController = nullptr;
 };

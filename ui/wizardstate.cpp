@@ -156,3 +156,23 @@ DeploymentEngine *WizardState::engine()
     }
     return m_engine;
 }
+
+// HOOK(health) — the one place to switch on after merging the engine's health read. Replace the body with:
+//     return [this](const QString &slug, QObject *context, auto done) {
+//         engine()->readHealth(slug, context, [done](Result<DeploymentHealth> health) {
+//             if (!health) return done(health.error());
+//             done(HealthReading{health.value(), health.value().addBridgeHint()});
+//         });
+//     };
+// (adapted to readHealth()'s final signature). Until then the Manage page says live health is not available.
+WizardState::HealthSource WizardState::healthSource()
+{
+    return {};
+}
+
+// HOOK(update) — switch on after merging the engine's update(): return
+//     [](DeploymentEngine *engine, const QString &slug) { engine->update(slug); };
+std::function<void(DeploymentEngine *engine, const QString &slug)> WizardState::updateOperation() const
+{
+    return {};
+}

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "deploy/deploymentengine.h"
+#include "deploy/deploymenthealth.h"
+#include "deploy/discovery.h"
 #include "deploy/planpreview.h"
 #include "deploy/progressmodel.h"
 #include "model/deploymentplan.h"
@@ -104,6 +106,29 @@ public:
     QString savedPlanPath() const { return m_savedPlanPath; }
     void setSavedPlanPath(const QString &path) { m_savedPlanPath = path; }
 
+    // Coming back (DESIGN.md §2): what the Start page chose. New = the first-deployment path; Manage = the Manage
+    // page for managedDeployment(); Resume = deploy the plan (rebuilt for managedDeployment()) again.
+    enum class Mode { New, Manage, Resume };
+    Mode mode() const { return m_mode; }
+    void setMode(Mode mode) { m_mode = mode; }
+    const std::optional<DiscoveredDeployment> &managedDeployment() const { return m_managed; }
+    void setManagedDeployment(const std::optional<DiscoveredDeployment> &deployment) { m_managed = deployment; }
+
+    // Live health as the Manage page reads it: the reading and the add-bridge hint made from it.
+    struct HealthReading
+    {
+        DeploymentHealth health;
+        QString addBridgeHint; // DeploymentHealth::addBridgeHint(); empty when there is none
+    };
+    using HealthSource = std::function<void(const QString &slug, QObject *context,
+                                            std::function<void(Result<HealthReading>)> done)>;
+    // HOOK(health): the engine's live-health read for the Manage page; empty until DeploymentEngine::readHealth()
+    // exists (see wizardstate.cpp). Tests hand the Manage controller their own source.
+    HealthSource healthSource();
+    // HOOK(update): starts the engine's rolling update of a deployment; empty until DeploymentEngine::update()
+    // exists (see wizardstate.cpp). The Manage page offers "Update Jitsi" only when this is set.
+    std::function<void(DeploymentEngine *engine, const QString &slug)> updateOperation() const;
+
 Q_SIGNALS:
     void planChanged();
     void sshIdentityChanged();
@@ -129,4 +154,6 @@ private:
     std::optional<EngineEvent> m_dnsRecordsEvent;
     std::optional<Result<EngineOutcome>> m_lastResult;
     QString m_savedPlanPath;
+    Mode m_mode = Mode::New;
+    std::optional<DiscoveredDeployment> m_managed;
 };

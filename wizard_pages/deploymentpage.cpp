@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QPalette>
+#include <QPushButton>
 
 using namespace Qt::StringLiterals;
 
@@ -27,6 +28,11 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     connect(m_ui->domainLineEdit, &QLineEdit::textChanged, this, &DeploymentPage::domainEdited);
     connect(m_ui->emailLineEdit, &QLineEdit::textChanged, this, &DeploymentPage::emailEdited);
     connect(m_ui->retryCheckButton, &QPushButton::clicked, this, &DeploymentPage::retryRequested);
+    m_manageButton = new QPushButton(tr("&Manage this deployment"), this);
+    m_manageButton->setObjectName(u"manageExistingButton"_s);
+    m_manageButton->hide();
+    m_ui->retryRowLayout->insertWidget(1, m_manageButton);
+    connect(m_manageButton, &QPushButton::clicked, this, &DeploymentPage::manageRequested);
 }
 
 DeploymentPage::~DeploymentPage() = default;
@@ -58,6 +64,7 @@ void DeploymentPage::render(const DeploymentController::View &view)
     m_ui->serverNamesLabel->setText(view.serverNames);
     showStatusText(m_ui->checkStatusLabel, view.checkMessage, view.checkError);
     m_ui->retryCheckButton->setVisible(view.canRetry);
+    m_manageButton->setVisible(view.canManage);
     if (view.complete != m_complete) {
         m_complete = view.complete;
         Q_EMIT completeChanged();

@@ -32,6 +32,8 @@ Q_SIGNALS:
     void retryRequested();
     // Reached with Next from an earlier page: the project (token) may be another one now.
     void entered();
+    // "Manage it": the domain's deployment exists and the user wants to manage it.
+    void manageRequested();
 
 public Q_SLOTS:
     void render(const DeploymentController::View &view);
@@ -39,4 +41,5 @@ public Q_SLOTS:
 private:
     std::unique_ptr<Ui::DeploymentPage> m_ui;
     bool m_complete = false;
+    class QPushButton *m_manageButton = nullptr;
 };

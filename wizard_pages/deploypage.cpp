@@ -195,6 +195,8 @@ DeployPage::~DeployPage() = default;
 void DeployPage::initializePage()
 {
     const DeploymentPlan plan = m_state->plan();
+    if (!m_controller->operationTitle().isEmpty())
+        setTitle(m_controller->operationTitle());
     m_controller->start();
     m_hostModel->setPlan(plan);
     fitTableHeight();
@@ -215,6 +217,9 @@ bool DeployPage::isComplete() const
 
 int DeployPage::nextId() const
 {
+    // After destroying a deployment there is nothing left to verify.
+    if (m_controller && m_controller->isDestroy())
+        return -1;
     const int next
             = m_controller && m_controller->needsDnsPage() ? WizardShell::DnsPageId : WizardShell::VerifiedPageId;
     // The pages after this one may not be in this window (yet): then this page is the last.
@@ -275,13 +280,22 @@ void DeployPage::updateStatus()
         m_statusLabel->clear();
         break;
     case DeployController::Status::Running:
-        m_statusLabel->setText(tr("Deploying %1\u2026").arg(m_state->plan().domain));
+        if (!m_controller->operationTitle().isEmpty())
+            m_statusLabel->setText(m_controller->operationTitle() + u"\u2026"_s);
+        else
+            m_statusLabel->setText(tr("Deploying %1\u2026").arg(m_state->plan().domain));
         break;
     case DeployController::Status::Cancelling:
         m_statusLabel->setText(tr("Stopping at the next safe point\u2026"));
         break;
     case DeployController::Status::Succeeded:
-        m_statusLabel->setText(tr("%1 is deployed. Next shows what was verified.").arg(m_state->plan().domain));
+        if (m_controller->isDestroy())
+            m_statusLabel->setText(
+                    tr("%1 is destroyed: nothing of it costs money any more.").arg(m_state->plan().domain));
+        else if (!m_controller->operationTitle().isEmpty())
+            m_statusLabel->setText(tr("%1: done. Next shows what was verified.").arg(m_controller->operationTitle()));
+        else
+            m_statusLabel->setText(tr("%1 is deployed. Next shows what was verified.").arg(m_state->plan().domain));
         break;
     case DeployController::Status::Failed:
         m_statusLabel->setText(tr("The deployment stopped with an error."));

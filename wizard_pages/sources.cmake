@@ -16,4 +16,9 @@ target_sources(deployer_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/deploycleanupdialog.h ${CMAKE_CURRENT_LIST_DIR}/deploycleanupdialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/hostkeydialog.h ${CMAKE_CURRENT_LIST_DIR}/hostkeydialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/dnspage.h ${CMAKE_CURRENT_LIST_DIR}/dnspage.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/verifiedpage.h ${CMAKE_CURRENT_LIST_DIR}/verifiedpage.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/verifiedpage.h ${CMAKE_CURRENT_LIST_DIR}/verifiedpage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/startpage.h ${CMAKE_CURRENT_LIST_DIR}/startpage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/managepage.h ${CMAKE_CURRENT_LIST_DIR}/managepage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/addbridgespage.h ${CMAKE_CURRENT_LIST_DIR}/addbridgespage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/removebridgepage.h ${CMAKE_CURRENT_LIST_DIR}/removebridgepage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/destroypage.h ${CMAKE_CURRENT_LIST_DIR}/destroypage.cpp)

@@ -217,11 +217,13 @@ private Q_SLOTS:
         QVERIFY(!view.canRetry);
         QVERIFY2(view.checkMessage.contains(u"already exists"_s), qPrintable(view.checkMessage));
         QVERIFY(view.checkMessage.contains(u"taken-example-org-web"_s));
-        QVERIFY(view.checkMessage.contains(u"jitsi-deployer status --deployment taken.example.org"_s));
+        QVERIFY2(view.checkMessage.contains(u"Manage it"_s), qPrintable(view.checkMessage));
+        QVERIFY(view.canManage);
         // Another domain is fine again.
         controller.setDomain(u"free.example.org"_s);
         waitForCheck(controller);
         QVERIFY(!controller.deploymentExists());
+        QVERIFY(!controller.view().canManage);
         QVERIFY(controller.isComplete());
     }
 

@@ -6,12 +6,16 @@
 // registered page can be reached with a real run behind it.
 #include "deploysandbox.h"
 #include "ui/dnscontroller.h"
+#include "ui/managecontroller.h"
+#include "ui/startcontroller.h"
 #include "ui/translations.h"
 #include "ui/verifiedcontroller.h"
 #include "ui/wizardshell.h"
+#include "wizard_pages/removebridgepage.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QMetaEnum>
 #include <QRegularExpression>
@@ -111,6 +115,9 @@ private Q_SLOTS:
         for (const auto &[id, key] : pages) {
             if (!wizard.page(id))
                 continue; // not in this build yet
+            // The coming-back pages need a deployment in the project first: managePages() shows them.
+            if (id == WizardShell::StartPageId || id >= WizardShell::ManagePageId)
+                continue;
             const QString name = pageName(key);
             if (id == WizardShell::DnsPageId) {
                 startDeployIfNobodyDid();
@@ -160,6 +167,80 @@ private Q_SLOTS:
         }
         if (!m_saved.isEmpty())
             qInfo().noquote() << "saved" << m_saved.join(u' ');
+    }
+
+    // Coming back: a deployment (1 web + 2 bridges) exists; Start lists it, Manage shows its health (a reading
+    // built here: the engine's health read is switched on separately), then Add bridges, Remove a bridge, Destroy.
+    void managePages()
+    {
+        DeploySandbox sandbox;
+        QVERIFY(sandbox.start());
+        WizardShell wizard(sandbox.environment());
+        WizardState *state = wizard.state();
+        sandbox.prepare(*state);
+        QSignalSpy finished(state->engine(), &DeploymentEngine::finished);
+        state->engine()->deploy(state->plan());
+        QVERIFY(finished.wait(120000));
+        QVERIFY(state->lastResult() && state->lastResult()->ok());
+
+        // The hint is the engine's text (DeploymentHealth::addBridgeHint(), not in this build): here in each language.
+        const QString hint
+                = m_suffix == u"-de"_s
+                          ? u"meet-example-org-jvb-1 ist stark ausgelastet (Last 82 %, 17 Teilnehmende): "
+                            "fügen Sie eine Bridge hinzu."_s
+                          : u"meet-example-org-jvb-1 runs hot (stress 82 %, 17 participants): add a bridge."_s;
+        wizard.manageController()->setHealthSource([hint](const QString &slug, QObject *, auto done) {
+            DeploymentHealth health;
+            health.slug = slug;
+            health.readAt = QDateTime::currentDateTimeUtc();
+            health.web.reachable = true;
+            health.web.packageVersions = {{u"jicofo"_s, u"1.0-1101-1"_s}, {u"jitsi-meet-web"_s, u"1.0.8242-1"_s}};
+            health.jicofoAnswered = true;
+            health.jicofoBridgeCount = 2;
+            health.jicofoOperationalBridges = 2;
+            const QList<std::pair<int, int>> load{{3, 17}, {1, 4}};
+            for (int n = 1; n <= 2; ++n) {
+                BridgeHealth bridge;
+                bridge.host.serverName = slug + u"-jvb-"_s + QString::number(n);
+                bridge.host.reachable = true;
+                bridge.host.packageVersions = {{u"jitsi-videobridge2"_s, u"2.3-160-g97a1f6a0-1"_s}};
+                JicofoBridgeView view;
+                view.operational = true;
+                bridge.inJicofo = view;
+                bridge.healthOk = true;
+                bridge.conferences = load.at(n - 1).first;
+                bridge.participants = load.at(n - 1).second;
+                bridge.stress = n == 1 ? 0.82 : 0.18;
+                health.bridges << bridge;
+            }
+            done(WizardState::HealthReading{health, hint});
+        });
+        wizard.resize(820, 680);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        wizard.setCurrentId(WizardShell::StartPageId);
+        QVERIFY(QTest::qWaitFor([&] { return wizard.startController()->status() == StartController::Status::Ready; },
+                                30000));
+        grab(wizard, u"start"_s);
+        QVERIFY(wizard.startController()->chooseManage(DeploySandbox::slug));
+        wizard.setCurrentId(WizardShell::ManagePageId);
+        QCOMPARE(wizard.currentId(), int(WizardShell::ManagePageId));
+        QVERIFY(QTest::qWaitFor([&] { return wizard.manageController()->lastReading().has_value(); }, 10000));
+        grab(wizard, u"manage"_s);
+        wizard.setCurrentId(WizardShell::AddBridgesPageId);
+        QVERIFY(QTest::qWaitFor([&] { return wizard.currentPage()->isComplete(); }, 30000));
+        grab(wizard, u"add-bridges"_s);
+        wizard.removeBridgePage()->setBridge(DeploySandbox::slug, DeploySandbox::slug + u"-jvb-2"_s);
+        wizard.setCurrentId(WizardShell::RemoveBridgePageId);
+        QCOMPARE(wizard.currentId(), int(WizardShell::RemoveBridgePageId));
+        grab(wizard, u"remove-bridge"_s);
+        wizard.currentPage()->findChild<QCheckBox *>(u"confirmRemoveCheckBox"_s)->setChecked(true);
+        wizard.setCurrentId(WizardShell::DestroyPageId);
+        QCOMPARE(wizard.currentId(), int(WizardShell::DestroyPageId));
+        grab(wizard, u"destroy"_s);
+        // Nothing was run: every page only prepared its operation.
+        QVERIFY(!state->engine()->isRunning());
+        QCOMPARE(sandbox.sim().state(u"servers"_s).size(), 3);
     }
 };
 
