@@ -1,4 +1,5 @@
 #include "deploypage.h"
+#include "ui/wizardadvice.h"
 
 #include "deploy/progressmodel.h"
 #include "deploycleanupdialog.h"
@@ -119,6 +120,9 @@ DeployPage::DeployPage(WizardState *state, DeployController *controller, QWidget
     m_hostTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_hostTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_hostTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Tab leaves the table (the rows are read with the arrow keys): with Qt's default, Tab moved from cell to cell
+    // and wrapped around, a trap for anyone without a mouse (tst_keyboardflow).
+    m_hostTable->setTabKeyNavigation(false);
     m_hostTable->verticalHeader()->hide();
     m_hostTable->horizontalHeader()->setStretchLastSection(true);
     m_hostTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -310,9 +314,9 @@ void DeployPage::showFailure()
 {
     const Error error = m_controller->lastError();
     const QString host = m_controller->failedHost();
-    // The engine's messages usually name the host already.
-    QString text
-            = host.isEmpty() || error.message.contains(host) ? error.message : tr("%1: %2").arg(host, error.message);
+    // The engine's messages usually name the host already; its advice is said as this page's Retry.
+    const QString message = WizardAdvice::message(error);
+    QString text = host.isEmpty() || error.message.contains(host) ? message : tr("%1: %2").arg(host, message);
     if (const QString log = m_controller->runLogPath(); !log.isEmpty())
         text += u"\n"_s + tr("The full log of this run: %1").arg(QDir::toNativeSeparators(log));
     m_failureLabel->setText(text);
@@ -351,9 +355,8 @@ void DeployPage::refuseDeletion()
             QMessageBox::Warning, tr("Not deleted"),
             tr("This deployment existed before this run. Deleting here would delete all of it, "
                "also the servers it had before: %1. Jitsi Deployer does not do that from here; "
-               "nothing was deleted. To remove the whole deployment on purpose, use "
-               "\u201cjitsi-deployer destroy --deployment %2\u201d.")
-                    .arg(m_controller->serversDestroyWouldDelete().join(u", "_s), m_state->plan().slug()),
+               "nothing was deleted. To remove the whole deployment on purpose, destroy %2 on its Manage page.")
+                    .arg(m_controller->serversDestroyWouldDelete().join(u", "_s), m_state->plan().domain),
             QMessageBox::Ok, this);
     box->setObjectName(u"deletionRefusedBox"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -1,4 +1,5 @@
 #include "eventrenderer.h"
+#include "cli/cliadvice.h"
 
 #include "common/redactor.h"
 
@@ -173,7 +174,7 @@ QString EventRenderer::permanentText(const EngineEvent &event)
         break;
     }
     case EngineEvent::Kind::Warning:
-        out << tr("warning: %1").arg(event.message);
+        out << tr("warning: %1").arg(CliAdvice::withAdvice(event.message, event.advice));
         break;
     case EngineEvent::Kind::HostStep:
         // Terminal: only a failure stays on screen; the status block shows the rest.
@@ -263,8 +264,13 @@ QString EventRenderer::statusBlock() const
 QString EventRenderer::render(const EngineEvent &event)
 {
     switch (m_style) {
-    case Style::Json:
-        return redacted(QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact))) + u'\n';
+    case Style::Json: {
+        QJsonObject object = event.toJson();
+        // The message a person reads in a CI log says the command, as the text styles do; "advice" names it.
+        if (!event.advice.isNone())
+            object.insert(u"message"_s, CliAdvice::withAdvice(event.message, event.advice));
+        return redacted(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))) + u'\n';
+    }
     case Style::Lines:
         return redacted(renderLines(event));
     case Style::Terminal:

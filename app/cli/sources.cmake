@@ -9,5 +9,6 @@ target_sources(deployer_core PRIVATE cli/statuscommand.h cli/statuscommand.cpp)
 target_sources(deployer_core PRIVATE
     cli/enginecommands.h cli/enginecommands.cpp
     cli/eventrenderer.h cli/eventrenderer.cpp
+    cli/cliadvice.h cli/cliadvice.cpp
     cli/interruptwatcher.h cli/interruptwatcher.cpp
     cli/terminal.h cli/terminal.cpp)

@@ -72,15 +72,16 @@ void CloudResources::createServers(const QList<ServerOrder> &orders, const Base 
                 continue;
             if (!labelsMatch(existing->labels, identityOf(order))) {
                 entry.state = ServerRun::State::Failed;
-                entry.error = deployError(
-                        u"server_labels_mismatch"_s,
-                        tr("The server %1 belongs to this deployment but is labelled for another role. Delete it "
-                           "in the Hetzner Cloud Console (or with \"jitsi-deployer remove-bridge\"), then run the "
-                           "deployment again.")
-                                .arg(order.name),
-                        u"server %1 (id %2) labels do not include %3"_s.arg(order.name)
-                                .arg(existing->id)
-                                .arg(selectorFor(identityOf(order))));
+                entry.error
+                        = deployError(u"server_labels_mismatch"_s,
+                                      tr("The server %1 belongs to this deployment but is labelled for another role. "
+                                         "Delete it "
+                                         "in the Hetzner Cloud Console, or remove it as a bridge, then deploy again.")
+                                              .arg(order.name),
+                                      u"server %1 (id %2) labels do not include %3"_s.arg(order.name)
+                                              .arg(existing->id)
+                                              .arg(selectorFor(identityOf(order))))
+                                  .advising(Advice::Kind::RemoveBridge, order.name);
                 run->report(i, ResourceState::Failed);
                 continue;
             }
