@@ -264,13 +264,9 @@ QString EventRenderer::statusBlock() const
 QString EventRenderer::render(const EngineEvent &event)
 {
     switch (m_style) {
-    case Style::Json: {
-        QJsonObject object = event.toJson();
-        // The message a person reads in a CI log says the command, as the text styles do; "advice" names it.
-        if (!event.advice.isNone())
-            object.insert(u"message"_s, CliAdvice::withAdvice(event.message, event.advice));
-        return redacted(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact))) + u'\n';
-    }
+    case Style::Json:
+        // The same objects as the run's log (RunLog): the advice as its kind ("advice"), for a program to act on.
+        return redacted(QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact))) + u'\n';
     case Style::Lines:
         return redacted(renderLines(event));
     case Style::Terminal:

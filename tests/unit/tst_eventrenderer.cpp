@@ -196,13 +196,15 @@ private Q_SLOTS:
                 = EngineEvent::warning(u"The bridge meet-example-org-jvb-3 is not in the plan; it is kept."_s,
                                        {Advice::Kind::RemoveBridge, u"meet-example-org-jvb-3"_s});
         const QString text = renderer.render(warning);
-        QVERIFY2(text.contains(
-                         u"is not in the plan; it is kept. \"jitsi-deployer remove-bridge meet-example-org-jvb-3\""_s),
-                 qPrintable(text));
         if (EventRenderer::Style(style) == EventRenderer::Style::Json) {
+            // As in the run's log: the advice by its name, for a program to act on; the message as the engine said it.
             const QJsonObject object = parseLine(text);
+            QCOMPARE(object, warning.toJson());
             QCOMPARE(object[u"advice"_s].toString(), u"remove_bridge"_s);
-            QVERIFY(object[u"message"_s].toString().contains(u"jitsi-deployer remove-bridge"_s));
+        } else {
+            QVERIFY2(text.contains(u"is not in the plan; it is kept. \"jitsi-deployer remove-bridge "
+                                   "meet-example-org-jvb-3\""_s),
+                     qPrintable(text));
         }
         // Without advice, nothing is added.
         const QString plain = Renderer(EventRenderer::Style(style), 200).render(EngineEvent::warning(u"Careful."_s));
