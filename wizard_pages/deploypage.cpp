@@ -124,6 +124,10 @@ DeployPage::DeployPage(WizardState *state, DeployController *controller, QWidget
     // and wrapped around, a trap for anyone without a mouse (tst_keyboardflow).
     m_hostTable->setTabKeyNavigation(false);
     m_hostTable->verticalHeader()->hide();
+    // A row as tall as its wrapped text: a long waiting reason (German ones are) is read in full, not elided.
+    m_hostTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_hostTable->verticalHeader()->setMinimumSectionSize(m_hostTable->verticalHeader()->defaultSectionSize());
+    m_hostTable->setWordWrap(true);
     m_hostTable->horizontalHeader()->setStretchLastSection(true);
     m_hostTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_hostTable->horizontalHeader()->setSectionResizeMode(HostTableModel::StepColumn, QHeaderView::Interactive);
@@ -192,6 +196,10 @@ DeployPage::DeployPage(WizardState *state, DeployController *controller, QWidget
     // Selecting a server shows its log.
     connect(m_hostTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { m_console->showHost(m_hostModel->hostAt(current.row())); });
+    // A row that grew (a waiting reason wrapped to more lines) keeps every row in view.
+    // Queued: the header resizes its rows one after the other; the height is summed once they all have theirs.
+    connect(m_hostTable->verticalHeader(), &QHeaderView::sectionResized, this, &DeployPage::fitTableHeight,
+            Qt::QueuedConnection);
 }
 
 DeployPage::~DeployPage() = default;
@@ -230,11 +238,13 @@ void DeployPage::fitTableHeight()
 {
     constexpr int maxVisibleRows = 8;
     const int rows = std::min(m_hostModel->rowCount(), maxVisibleRows);
-    const int rowHeight = m_hostTable->verticalHeader()->defaultSectionSize();
+    int rowsHeight = 0;
+    for (int row = 0; row < rows; ++row)
+        rowsHeight += m_hostTable->rowHeight(row); // rows grow with their wrapped text
     const int frame = 2 * m_hostTable->frameWidth();
     const int header = m_hostTable->horizontalHeader()->sizeHint().height();
     // Every row visible up to maxVisibleRows (a scroll bar beyond), never squeezed by the failure report.
-    m_hostTable->setFixedHeight(header + rows * rowHeight + frame);
+    m_hostTable->setFixedHeight(header + rowsHeight + frame);
 }
 
 void DeployPage::updatePhases()
