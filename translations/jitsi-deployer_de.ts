@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>CliAdvice</name>
+    <message>
+        <source>Run the same command again: it continues where it stopped, completed steps are not repeated.</source>
+        <translation>Rufen Sie denselben Befehl erneut auf: Er macht dort weiter, wo er angehalten hat; erledigte Schritte werden nicht wiederholt.</translation>
+    </message>
+    <message>
+        <source>Run the same command again once DNS resolves to get the Let&apos;s Encrypt certificate.</source>
+        <translation>Rufen Sie denselben Befehl erneut auf, sobald DNS aufgelöst wird, um das Zertifikat von Let&apos;s Encrypt zu erhalten.</translation>
+    </message>
+    <message>
+        <source>`jitsi-deployer status` lists the deployments the project has.</source>
+        <translation>`jitsi-deployer status` listet die Installationen des Projekts auf.</translation>
+    </message>
+    <message>
+        <source>&quot;jitsi-deployer remove-bridge&quot; removes a bridge (drained first).</source>
+        <translation>„jitsi-deployer remove-bridge“ entfernt eine Bridge (nachdem sie ausgelaufen ist).</translation>
+    </message>
+    <message>
+        <source>&quot;jitsi-deployer remove-bridge %1&quot; removes it (drained first).</source>
+        <translation>„jitsi-deployer remove-bridge %1“ entfernt sie (nachdem sie ausgelaufen ist).</translation>
+    </message>
+    <message>
+        <source>&quot;jitsi-deployer hcloud server-types&quot; lists what can be ordered.</source>
+        <translation>„jitsi-deployer hcloud server-types“ listet auf, was bestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>&quot;jitsi-deployer hcloud server-types --location %1&quot; lists what can be ordered there.</source>
+        <translation>„jitsi-deployer hcloud server-types --location %1“ listet auf, was dort bestellt werden kann.</translation>
+    </message>
+</context>
+<context>
     <name>CliApplication</name>
     <message>
         <source>Usage: jitsi-deployer [command] [options]
@@ -214,10 +245,6 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Im Projekt gibt es bereits eine Firewall namens %1, die nicht von dieser Installation angelegt wurde. Benennen Sie sie in der Hetzner Cloud Console um oder löschen Sie sie dort, und starten Sie die Einrichtung dann erneut.</translation>
     </message>
     <message>
-        <source>The server %1 belongs to this deployment but is labelled for another role. Delete it in the Hetzner Cloud Console (or with &quot;jitsi-deployer remove-bridge&quot;), then run the deployment again.</source>
-        <translation>Der Server %1 gehört zu dieser Installation, trägt aber das Label einer anderen Rolle. Löschen Sie ihn in der Hetzner Cloud Console (oder mit „jitsi-deployer remove-bridge“) und starten Sie die Einrichtung dann erneut.</translation>
-    </message>
-    <message>
         <source>A server named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console, then run the deployment again.</source>
         <translation>Im Projekt gibt es bereits einen Server namens %1, der nicht von dieser Installation angelegt wurde. Benennen Sie ihn in der Hetzner Cloud Console um oder löschen Sie ihn dort, und starten Sie die Einrichtung dann erneut.</translation>
     </message>
@@ -244,6 +271,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The server %1 is not labelled as part of %2, so it is left alone.</source>
         <translation>Der Server %1 ist nicht per Label als Teil von %2 gekennzeichnet und wird daher nicht angetastet.</translation>
+    </message>
+    <message>
+        <source>The server %1 belongs to this deployment but is labelled for another role. Delete it in the Hetzner Cloud Console, or remove it as a bridge, then deploy again.</source>
+        <translation>Der Server %1 gehört zu dieser Installation, ist aber per Label für eine andere Rolle gekennzeichnet. Löschen Sie ihn in der Hetzner Cloud Console oder entfernen Sie ihn als Bridge, und richten Sie die Installation dann erneut ein.</translation>
     </message>
 </context>
 <context>
@@ -548,8 +579,8 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Nicht gelöscht</translation>
     </message>
     <message>
-        <source>This deployment existed before this run. Deleting here would delete all of it, also the servers it had before: %1. Jitsi Deployer does not do that from here; nothing was deleted. To remove the whole deployment on purpose, use “jitsi-deployer destroy --deployment %2”.</source>
-        <translation>Diese Installation gab es schon vor diesem Lauf. Löschen würde hier alles davon löschen, auch die Server, die sie vorher schon hatte: %1. Jitsi Deployer tut das hier nicht; es wurde nichts gelöscht. Um die ganze Installation bewusst zu entfernen, verwenden Sie „jitsi-deployer destroy --deployment %2“.</translation>
+        <source>This deployment existed before this run. Deleting here would delete all of it, also the servers it had before: %1. Jitsi Deployer does not do that from here; nothing was deleted. To remove the whole deployment on purpose, destroy %2 on its Manage page.</source>
+        <translation>Diese Installation gab es schon vor diesem Lauf. Löschen würde hier alles von ihr löschen, auch die Server, die sie vorher hatte: %1. Jitsi Deployer tut das nicht von hier aus; es wurde nichts gelöscht. Um die ganze Installation absichtlich zu entfernen, löschen Sie %2 auf ihrer Verwaltungsseite.</translation>
     </message>
 </context>
 <context>
@@ -610,18 +641,6 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Fertig.</translation>
     </message>
     <message>
-        <source>Cancelled. What was created stays; run the same command again to continue where it stopped, or destroy the deployment to remove it.</source>
-        <translation>Abgebrochen. Was bereits angelegt wurde, bleibt bestehen; führen Sie denselben Befehl erneut aus, um dort fortzufahren, wo er angehalten hat, oder entfernen Sie die Installation, um alles zu löschen.</translation>
-    </message>
-    <message>
-        <source>The project has no deployment &quot;%1&quot;. `jitsi-deployer status` lists the deployments it has.</source>
-        <translation>Das Projekt hat keine Installation „%1“. `jitsi-deployer status` listet die vorhandenen Installationen auf.</translation>
-    </message>
-    <message>
-        <source>This computer has no record of the deployment &quot;%1&quot;: its servers&apos; host keys are pinned on the computer that deployed it, and connecting without them would mean trusting whoever answers. Run the command there.</source>
-        <translation>Auf diesem Computer ist die Installation „%1“ nicht hinterlegt: Die Host-Schlüssel ihrer Server sind auf dem Computer hinterlegt, der sie eingerichtet hat, und eine Verbindung ohne diese Schlüssel hieße, jedem zu vertrauen, der antwortet. Führen Sie den Befehl dort aus.</translation>
-    </message>
-    <message>
         <source>The number of bridges to add must be between 1 and %1.</source>
         <translation>Die Anzahl der hinzuzufügenden Bridges muss zwischen 1 und %1 liegen.</translation>
     </message>
@@ -642,24 +661,12 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Netzwerk, Firewalls und Server werden angelegt …</translation>
     </message>
     <message>
-        <source>The bridge %1 is not in the plan; it is kept. Use remove-bridge to remove it.</source>
-        <translation>Die Bridge %1 ist nicht im Plan; sie bleibt erhalten. Entfernen Sie sie mit remove-bridge.</translation>
-    </message>
-    <message>
-        <source>The server %1 exists, but this computer does not know its host key, so it cannot be told apart from an impostor. Run the command on the computer that created it, or delete the server and run it again.</source>
-        <translation>Der Server %1 existiert, aber dieser Computer kennt seinen Host-Schlüssel nicht, daher lässt er sich nicht von einem untergeschobenen Server unterscheiden. Führen Sie den Befehl auf dem Computer aus, der den Server angelegt hat, oder löschen Sie den Server und führen Sie den Befehl erneut aus.</translation>
-    </message>
-    <message>
         <source>The DNS records were created in the project&apos;s zone.</source>
         <translation>Die DNS-Einträge wurden in der Zone des Projekts angelegt.</translation>
     </message>
     <message>
         <source>Create these DNS records at your DNS provider; the certificate follows once they resolve.</source>
         <translation>Legen Sie diese DNS-Einträge bei Ihrem DNS-Anbieter an; das Zertifikat folgt, sobald sie aufgelöst werden.</translation>
-    </message>
-    <message>
-        <source> The web host keeps its self-signed certificate for now; run the same command again once DNS resolves to get the Let&apos;s Encrypt certificate.</source>
-        <translation> Der Webserver behält vorerst sein selbstsigniertes Zertifikat; führen Sie denselben Befehl erneut aus, sobald DNS aufgelöst wird, um das Zertifikat von Let&apos;s Encrypt zu erhalten.</translation>
     </message>
     <message numerus="yes">
         <source>Installing %n host(s) in parallel…</source>
@@ -742,6 +749,30 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The deployment&apos;s passwords are neither in this computer&apos;s secret store (%2) nor on its web host %1, which has already been set up with them. Destroy the deployment and deploy it again.</source>
         <translation>Die Passwörter der Installation sind weder im Geheimnisspeicher dieses Computers (%2) noch auf ihrem Webserver %1, der bereits mit ihnen eingerichtet wurde. Löschen Sie die Installation mit destroy und richten Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was created stays: continue where it stopped, or destroy the deployment to remove it.</source>
+        <translation>Abgebrochen. Was angelegt wurde, bleibt erhalten: Machen Sie dort weiter, wo angehalten wurde, oder löschen Sie die Installation, um sie zu entfernen.</translation>
+    </message>
+    <message>
+        <source>The project has no deployment &quot;%1&quot;.</source>
+        <translation>Das Projekt hat keine Installation „%1“.</translation>
+    </message>
+    <message>
+        <source>This computer has no record of the deployment &quot;%1&quot;: its servers&apos; host keys are pinned on the computer that deployed it, and connecting without them would mean trusting whoever answers. Manage it from that computer.</source>
+        <translation>Dieser Rechner kennt die Installation „%1“ nicht: Die Host-Schlüssel ihrer Server sind auf dem Rechner hinterlegt, der sie eingerichtet hat, und sich ohne sie zu verbinden hieße, jedem zu vertrauen, der antwortet. Verwalten Sie sie von jenem Rechner aus.</translation>
+    </message>
+    <message>
+        <source>The bridge %1 is not in the plan; it is kept.</source>
+        <translation>Die Bridge %1 steht nicht im Plan; sie bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The server %1 exists, but this computer does not know its host key, so it cannot be told apart from an impostor. Manage the deployment from the computer that created it, or delete the server and deploy again.</source>
+        <translation>Der Server %1 existiert, aber dieser Rechner kennt seinen Host-Schlüssel nicht und kann ihn daher nicht von einem Betrüger unterscheiden. Verwalten Sie die Installation von dem Rechner aus, der sie angelegt hat, oder löschen Sie den Server und richten Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <source> The web host keeps its self-signed certificate for now.</source>
+        <translation> Der Webserver behält vorerst sein selbst signiertes Zertifikat.</translation>
     </message>
 </context>
 <context>
@@ -1129,10 +1160,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Für %1 kam noch keine Antwort, erwartet: %2</translation>
     </message>
     <message numerus="yes">
-        <source>The domain&apos;s DNS records still do not point at the web host after %n second(s) of waiting: %1. Check these records at your DNS provider: %2. Changes can take a while to spread; run the deployment again once they resolve.</source>
+        <source>The domain&apos;s DNS records still do not point at the web host after %n second(s) of waiting: %1. Check these records at your DNS provider: %2. Changes can take a while to spread.</source>
         <translation>
-            <numerusform>Die DNS-Einträge der Domain verweisen auch nach %n Sekunde Wartezeit noch nicht auf den Webserver: %1. Prüfen Sie diese Einträge bei Ihrem DNS-Anbieter: %2. Es kann eine Weile dauern, bis sich Änderungen verbreiten; starten Sie die Einrichtung erneut, sobald die Einträge aufgelöst werden.</numerusform>
-            <numerusform>Die DNS-Einträge der Domain verweisen auch nach %n Sekunden Wartezeit noch nicht auf den Webserver: %1. Prüfen Sie diese Einträge bei Ihrem DNS-Anbieter: %2. Es kann eine Weile dauern, bis sich Änderungen verbreiten; starten Sie die Einrichtung erneut, sobald die Einträge aufgelöst werden.</numerusform>
+            <numerusform>Die DNS-Einträge der Domain zeigen nach %n Sekunde Wartezeit noch immer nicht auf den Webserver: %1. Prüfen Sie diese Einträge bei Ihrem DNS-Anbieter: %2. Es kann eine Weile dauern, bis sich Änderungen verbreiten.</numerusform>
+            <numerusform>Die DNS-Einträge der Domain zeigen nach %n Sekunden Wartezeit noch immer nicht auf den Webserver: %1. Prüfen Sie diese Einträge bei Ihrem DNS-Anbieter: %2. Es kann eine Weile dauern, bis sich Änderungen verbreiten.</numerusform>
         </translation>
     </message>
 </context>
@@ -1827,10 +1858,6 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
 </context>
 <context>
     <name>HostConnection</name>
-    <message>
-        <source>The server %1 still presents its first host key after the key was replaced. Check that its SSH service reloads, then run the command again.</source>
-        <translation>Der Server %1 weist sich nach dem Austausch des Host-Schlüssels noch immer mit seinem ersten Host-Schlüssel aus. Prüfen Sie, ob sein SSH-Dienst neu geladen wird, und führen Sie den Befehl dann erneut aus.</translation>
-    </message>
     <message numerus="yes">
         <source>the server does not accept SSH yet (%1); next try in %n second(s)</source>
         <translation>
@@ -1841,6 +1868,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>replacing the server&apos;s first host key (it was readable by the cloud&apos;s metadata service)</source>
         <translation>der erste Host-Schlüssel des Servers wird ersetzt (der Metadatendienst der Cloud konnte ihn lesen)</translation>
+    </message>
+    <message>
+        <source>The server %1 still presents its first host key after the key was replaced. Check that its SSH service reloads.</source>
+        <translation>Der Server %1 zeigt nach dem Austausch des Schlüssels noch immer seinen ersten Host-Schlüssel. Prüfen Sie, ob sein SSH-Dienst neu lädt.</translation>
     </message>
 </context>
 <context>
@@ -2019,14 +2050,6 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>%1: Den Standort „%2“ gibt es in diesem Projekt nicht. Verfügbar sind: %3.</translation>
     </message>
     <message>
-        <source>%1: the server type &quot;%2&quot; does not exist. See the types you can order with &quot;jitsi-deployer hcloud server-types --location %3&quot;.</source>
-        <translation>%1: Den Servertyp „%2“ gibt es nicht. Die bestellbaren Typen zeigt „jitsi-deployer hcloud server-types --location %3“.</translation>
-    </message>
-    <message>
-        <source>%1: the server type &quot;%2&quot; cannot be ordered in %3 now (sold out, deprecated or not offered there). Choose another type or location; &quot;jitsi-deployer hcloud server-types --location %3&quot; lists what can be ordered.</source>
-        <translation>%1: Der Servertyp „%2“ kann in %3 zurzeit nicht bestellt werden (ausverkauft, abgekündigt oder dort nicht angeboten). Wählen Sie einen anderen Typ oder Standort; „jitsi-deployer hcloud server-types --location %3“ zeigt, was bestellt werden kann.</translation>
-    </message>
-    <message>
         <source>The API publishes no price for a primary IPv4 address in %1, so the cost cannot be shown. Try again later or choose another location.</source>
         <translation>Die API nennt keinen Preis für eine primäre IPv4-Adresse in %1, daher können die Kosten nicht angezeigt werden. Versuchen Sie es später erneut oder wählen Sie einen anderen Standort.</translation>
     </message>
@@ -2109,6 +2132,14 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>Warnings:</source>
         <translation>Warnungen:</translation>
+    </message>
+    <message>
+        <source>%1: the server type &quot;%2&quot; does not exist.</source>
+        <translation>%1: Den Servertyp „%2“ gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1: the server type &quot;%2&quot; cannot be ordered in %3 now (sold out, deprecated or not offered there). Choose another type or location.</source>
+        <translation>%1: Der Servertyp „%2“ kann in %3 zurzeit nicht bestellt werden (ausverkauft, abgekündigt oder dort nicht angeboten). Wählen Sie einen anderen Typ oder Standort.</translation>
     </message>
 </context>
 <context>
@@ -3087,16 +3118,8 @@ netto %2</translation>
 <context>
     <name>TaskRunner</name>
     <message>
-        <source>%1 on %2 did not finish in time. The install keeps running on the server; run the command again to follow it, or look at /var/log/jitsi-deployer/provision.log there.</source>
-        <translation>%1 auf %2 ist nicht rechtzeitig fertig geworden. Die Einrichtung läuft auf dem Server weiter; führen Sie den Befehl erneut aus, um sie weiter zu verfolgen, oder sehen Sie sich dort /var/log/jitsi-deployer/provision.log an.</translation>
-    </message>
-    <message>
         <source>Lost the install log of %1.</source>
         <translation>Das Mitlesen des Installationsprotokolls von %1 ist abgebrochen.</translation>
-    </message>
-    <message>
-        <source>The step &quot;%1&quot; failed on %2: %3 Fix the cause, then run the same command again: completed steps are not repeated.</source>
-        <translation>Der Schritt „%1“ ist auf %2 fehlgeschlagen: %3 Beheben Sie die Ursache und führen Sie dann denselben Befehl erneut aus: Abgeschlossene Schritte werden nicht wiederholt.</translation>
     </message>
     <message>
         <source>see its install log above.</source>
@@ -3105,6 +3128,14 @@ netto %2</translation>
     <message>
         <source>the connection broke (%1); reconnecting</source>
         <translation>die Verbindung ist abgebrochen (%1); verbinde neu</translation>
+    </message>
+    <message>
+        <source>%1 on %2 did not finish in time. The install keeps running on the server; follow it again from here, or look at /var/log/jitsi-deployer/provision.log there.</source>
+        <translation>%1 auf %2 ist nicht rechtzeitig fertig geworden. Die Installation läuft auf dem Server weiter; verfolgen Sie sie von hier aus erneut, oder sehen Sie sich dort /var/log/jitsi-deployer/provision.log an.</translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; failed on %2: %3 Fix the cause first.</source>
+        <translation>Der Schritt „%1“ ist auf %2 fehlgeschlagen: %3 Beheben Sie zuerst die Ursache.</translation>
     </message>
 </context>
 <context>
@@ -3597,6 +3628,37 @@ netto %2</translation>
     <message>
         <source>Nothing is created, and nothing costs money, until you confirm on the Review page.</source>
         <translation>Nichts wird angelegt und nichts kostet Geld, bevor Sie auf der Seite „Überprüfung“ bestätigen.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardAdvice</name>
+    <message>
+        <source>Press Retry to continue where it stopped: completed steps are not repeated.</source>
+        <translation>Klicken Sie auf „Erneut versuchen“, um dort weiterzumachen, wo angehalten wurde; erledigte Schritte werden nicht wiederholt.</translation>
+    </message>
+    <message>
+        <source>Once the records resolve, press Retry to get the Let&apos;s Encrypt certificate.</source>
+        <translation>Sobald die Einträge aufgelöst werden, klicken Sie auf „Erneut versuchen“, um das Zertifikat von Let&apos;s Encrypt zu erhalten.</translation>
+    </message>
+    <message>
+        <source>The Deployment page shows the deployments this project has.</source>
+        <translation>Die Seite „Installation“ zeigt die Installationen dieses Projekts.</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s Manage page removes a bridge (drained first).</source>
+        <translation>Die Verwaltungsseite der Installation entfernt eine Bridge (nachdem sie ausgelaufen ist).</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s Manage page removes %1 (drained first).</source>
+        <translation>Die Verwaltungsseite der Installation entfernt %1 (nachdem sie ausgelaufen ist).</translation>
+    </message>
+    <message>
+        <source>The Servers page offers only the types that can be ordered.</source>
+        <translation>Die Seite „Server“ bietet nur Typen an, die bestellt werden können.</translation>
+    </message>
+    <message>
+        <source>The Servers page offers only the types that can be ordered in %1.</source>
+        <translation>Die Seite „Server“ bietet nur Typen an, die in %1 bestellt werden können.</translation>
     </message>
 </context>
 <context>
