@@ -237,36 +237,8 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>web: Den Standort „%1“ gibt es in diesem Projekt nicht.</translation>
     </message>
     <message>
-        <source>A network named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console, then run the deployment again.</source>
-        <translation>Im Projekt gibt es bereits ein Netzwerk namens %1, das nicht von dieser Installation angelegt wurde. Benennen Sie es in der Hetzner Cloud Console um oder löschen Sie es dort, und starten Sie die Einrichtung dann erneut.</translation>
-    </message>
-    <message>
-        <source>A firewall named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console, then run the deployment again.</source>
-        <translation>Im Projekt gibt es bereits eine Firewall namens %1, die nicht von dieser Installation angelegt wurde. Benennen Sie sie in der Hetzner Cloud Console um oder löschen Sie sie dort, und starten Sie die Einrichtung dann erneut.</translation>
-    </message>
-    <message>
-        <source>A server named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console, then run the deployment again.</source>
-        <translation>Im Projekt gibt es bereits einen Server namens %1, der nicht von dieser Installation angelegt wurde. Benennen Sie ihn in der Hetzner Cloud Console um oder löschen Sie ihn dort, und starten Sie die Einrichtung dann erneut.</translation>
-    </message>
-    <message>
-        <source>%1 could not be created: the server type %2 is not available in %3 right now (sold out). Choose another type or location for it and run the deployment again; the servers already created are reused.</source>
-        <translation>%1 konnte nicht angelegt werden: Der Servertyp %2 ist in %3 zurzeit nicht verfügbar (ausverkauft). Wählen Sie dafür einen anderen Typ oder Standort und starten Sie die Einrichtung erneut; die bereits angelegten Server werden wiederverwendet.</translation>
-    </message>
-    <message>
-        <source>%1 (%2 in %3) could not be created: the project has reached its server limit. Ask Hetzner to raise the limit or delete servers you no longer need, then run the deployment again; the servers already created are reused.</source>
-        <translation>%1 (%2 in %3) konnte nicht angelegt werden: Das Projekt hat sein Server-Limit erreicht. Bitten Sie Hetzner, das Limit zu erhöhen, oder löschen Sie Server, die Sie nicht mehr brauchen, und starten Sie die Einrichtung dann erneut; die bereits angelegten Server werden wiederverwendet.</translation>
-    </message>
-    <message>
         <source>%1 (%2 in %3) could not be created. %4</source>
         <translation>%1 (%2 in %3) konnte nicht angelegt werden. %4</translation>
-    </message>
-    <message>
-        <source>Hetzner could not finish creating %1 (%2 in %3): %4 The server is deleted again; run the deployment again to retry.</source>
-        <translation>Hetzner konnte das Anlegen von %1 (%2 in %3) nicht abschließen: %4 Der Server wird wieder gelöscht; starten Sie die Einrichtung erneut, um es noch einmal zu versuchen.</translation>
-    </message>
-    <message>
-        <source>The server %1 disappeared while it was being created. Run the deployment again to create it anew.</source>
-        <translation>Der Server %1 ist verschwunden, während er angelegt wurde. Starten Sie die Einrichtung erneut, um ihn neu anzulegen.</translation>
     </message>
     <message>
         <source>The server %1 is not labelled as part of %2, so it is left alone.</source>
@@ -275,6 +247,34 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The server %1 belongs to this deployment but is labelled for another role. Delete it in the Hetzner Cloud Console, or remove it as a bridge, then deploy again.</source>
         <translation>Der Server %1 gehört zu dieser Installation, ist aber per Label für eine andere Rolle gekennzeichnet. Löschen Sie ihn in der Hetzner Cloud Console oder entfernen Sie ihn als Bridge, und richten Sie die Installation dann erneut ein.</translation>
+    </message>
+    <message>
+        <source>A network named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console first.</source>
+        <translation>Im Projekt gibt es bereits ein Netzwerk namens %1, das nicht von dieser Installation angelegt wurde. Benennen Sie es zuerst in der Hetzner Cloud Console um oder löschen Sie es dort.</translation>
+    </message>
+    <message>
+        <source>A firewall named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console first.</source>
+        <translation>Im Projekt gibt es bereits eine Firewall namens %1, die nicht von dieser Installation angelegt wurde. Benennen Sie sie zuerst in der Hetzner Cloud Console um oder löschen Sie sie dort.</translation>
+    </message>
+    <message>
+        <source>A server named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console first.</source>
+        <translation>Im Projekt gibt es bereits einen Server namens %1, der nicht von dieser Installation angelegt wurde. Benennen Sie ihn zuerst in der Hetzner Cloud Console um oder löschen Sie ihn dort.</translation>
+    </message>
+    <message>
+        <source>%1 could not be created: the server type %2 is not available in %3 right now (sold out). Choose another type or location for it; the servers already created are reused.</source>
+        <translation>%1 konnte nicht angelegt werden: Der Servertyp %2 ist in %3 zurzeit nicht verfügbar (ausverkauft). Wählen Sie dafür einen anderen Typ oder Standort; die bereits angelegten Server werden wiederverwendet.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 in %3) could not be created: the project has reached its server limit. Ask Hetzner to raise the limit or delete servers you no longer need first; the servers already created are reused.</source>
+        <translation>%1 (%2 in %3) konnte nicht angelegt werden: Das Projekt hat sein Server-Limit erreicht. Bitten Sie zuerst Hetzner, das Limit zu erhöhen, oder löschen Sie Server, die Sie nicht mehr brauchen; die bereits angelegten Server werden wiederverwendet.</translation>
+    </message>
+    <message>
+        <source>Hetzner could not finish creating %1 (%2 in %3): %4 The server is deleted again.</source>
+        <translation>Hetzner konnte das Anlegen von %1 (%2 in %3) nicht abschließen: %4 Der Server wird wieder gelöscht.</translation>
+    </message>
+    <message>
+        <source>The server %1 disappeared while it was being created; going on creates it anew.</source>
+        <translation>Der Server %1 ist verschwunden, während er angelegt wurde; beim Fortsetzen wird er neu angelegt.</translation>
     </message>
 </context>
 <context>
