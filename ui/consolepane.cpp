@@ -118,6 +118,11 @@ QPlainTextEdit *ConsolePane::ensureTab(const QString &host)
             m_following[edit] = value >= edit->verticalScrollBar()->maximum();
     });
     m_tabs->addTab(edit, host);
+    // Keyboard order as read: the tabs, this log, then the find row under it (a new editor would else come last).
+    setTabOrder(edit, m_findEdit);
+    setTabOrder(m_findEdit, m_findNextButton);
+    setTabOrder(m_findNextButton, m_copyButton);
+    setTabOrder(m_copyButton, m_saveButton);
     return edit;
 }
 

@@ -1,4 +1,5 @@
 #include "deploycontroller.h"
+#include "wizardadvice.h"
 
 #include "deploy/deploymentengine.h"
 #include "deploy/progressmodel.h"
@@ -261,7 +262,7 @@ void DeployController::onFinished(const Result<EngineOutcome> &result)
         } else {
             m_error = result.error();
             setStatus(Status::DeleteFailed);
-            Q_EMIT deletionFinished(false, result.error().message);
+            Q_EMIT deletionFinished(false, WizardAdvice::message(result.error()));
         }
         return;
     }

@@ -1,4 +1,5 @@
 #include "dnscontroller.h"
+#include "wizardadvice.h"
 
 #include "deploy/deploymentengine.h"
 #include "deploy/progressmodel.h"
@@ -127,7 +128,7 @@ void DnsController::applyFinished(const Result<EngineOutcome> &result)
     if (result.ok())
         m_view.finishedText = tr("The deployment has finished. Go on to see the evidence that every bridge works.");
     else
-        m_view.finishedText = tr("The deployment stopped: %1").arg(result.error().message);
+        m_view.finishedText = tr("The deployment stopped: %1").arg(WizardAdvice::message(result.error()));
     Q_EMIT completeChanged();
 }
 

@@ -109,6 +109,9 @@ QVariant HostTableModel::data(const QModelIndex &index, int role) const
         return int(host.fraction() * 100 + 0.5);
     if (role == Qt::ToolTipRole && index.column() == StateColumn && !host.failureMessage.isEmpty())
         return host.failureMessage;
+    if (role == Qt::ToolTipRole && index.column() == WaitingColumn && !host.waitingReason.isEmpty())
+        return host.waitingReason; // in full, wherever a narrow window cuts the cell
+
     if (role == Qt::AccessibleTextRole && index.column() == StepColumn)
         return tr("%1 of %2 steps done").arg(host.stepsDone).arg(host.stepCount);
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)

@@ -1,4 +1,5 @@
 #include "reviewcontroller.h"
+#include "wizardadvice.h"
 
 #include "common/logging.h"
 #include "serverscontroller.h"
@@ -71,9 +72,9 @@ void ReviewController::finish(const Result<PlanPreview::Check> &result)
         qCInfo(lcGui) << "the plan check failed:" << error.toString();
         m_status = Status::Failed;
         // The plan's and the catalogue's errors name the field; the wizard's user fixes them on an earlier page.
-        m_error = error.domain == u"input"_s
-                          ? tr("%1 Go Back to change your choice.").arg(error.message)
-                          : tr("The plan could not be checked with Hetzner Cloud. %1").arg(error.message);
+        m_error = error.domain == u"input"_s ? tr("%1 Go Back to change your choice.").arg(WizardAdvice::message(error))
+                                             : tr("The plan could not be checked with Hetzner Cloud. %1")
+                                                       .arg(WizardAdvice::message(error));
         Q_EMIT statusChanged();
         return;
     }

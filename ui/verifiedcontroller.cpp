@@ -1,4 +1,5 @@
 #include "verifiedcontroller.h"
+#include "wizardadvice.h"
 
 #include "deploy/deploymentengine.h"
 #include "wizardstate.h"
@@ -74,7 +75,7 @@ void VerifiedController::readOutcome()
     const EngineOutcome outcome = m_engine ? m_engine->outcome() : EngineOutcome();
     QString error;
     if (const auto &result = m_state->lastResult(); result && !result->ok())
-        error = result->error().message;
+        error = WizardAdvice::message(result->error());
     else if (m_engine && m_engine->isRunning())
         error = tr("The deployment is still running.");
     show(outcome.verification, outcome, error);

@@ -1,4 +1,5 @@
 #include "deploypage.h"
+#include "ui/wizardadvice.h"
 
 #include "deploy/progressmodel.h"
 #include "deploycleanupdialog.h"
@@ -119,7 +120,14 @@ DeployPage::DeployPage(WizardState *state, DeployController *controller, QWidget
     m_hostTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_hostTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_hostTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Tab leaves the table (the rows are read with the arrow keys): with Qt's default, Tab moved from cell to cell
+    // and wrapped around, a trap for anyone without a mouse (tst_keyboardflow).
+    m_hostTable->setTabKeyNavigation(false);
     m_hostTable->verticalHeader()->hide();
+    // A row as tall as its wrapped text: a long waiting reason (German ones are) is read in full, not elided.
+    m_hostTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_hostTable->verticalHeader()->setMinimumSectionSize(m_hostTable->verticalHeader()->defaultSectionSize());
+    m_hostTable->setWordWrap(true);
     m_hostTable->horizontalHeader()->setStretchLastSection(true);
     m_hostTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_hostTable->horizontalHeader()->setSectionResizeMode(HostTableModel::StepColumn, QHeaderView::Interactive);
@@ -188,6 +196,10 @@ DeployPage::DeployPage(WizardState *state, DeployController *controller, QWidget
     // Selecting a server shows its log.
     connect(m_hostTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { m_console->showHost(m_hostModel->hostAt(current.row())); });
+    // A row that grew (a waiting reason wrapped to more lines) keeps every row in view.
+    // Queued: the header resizes its rows one after the other; the height is summed once they all have theirs.
+    connect(m_hostTable->verticalHeader(), &QHeaderView::sectionResized, this, &DeployPage::fitTableHeight,
+            Qt::QueuedConnection);
 }
 
 DeployPage::~DeployPage() = default;
@@ -231,11 +243,13 @@ void DeployPage::fitTableHeight()
 {
     constexpr int maxVisibleRows = 8;
     const int rows = std::min(m_hostModel->rowCount(), maxVisibleRows);
-    const int rowHeight = m_hostTable->verticalHeader()->defaultSectionSize();
+    int rowsHeight = 0;
+    for (int row = 0; row < rows; ++row)
+        rowsHeight += m_hostTable->rowHeight(row); // rows grow with their wrapped text
     const int frame = 2 * m_hostTable->frameWidth();
     const int header = m_hostTable->horizontalHeader()->sizeHint().height();
     // Every row visible up to maxVisibleRows (a scroll bar beyond), never squeezed by the failure report.
-    m_hostTable->setFixedHeight(header + rows * rowHeight + frame);
+    m_hostTable->setFixedHeight(header + rowsHeight + frame);
 }
 
 void DeployPage::updatePhases()
@@ -324,9 +338,9 @@ void DeployPage::showFailure()
 {
     const Error error = m_controller->lastError();
     const QString host = m_controller->failedHost();
-    // The engine's messages usually name the host already.
-    QString text
-            = host.isEmpty() || error.message.contains(host) ? error.message : tr("%1: %2").arg(host, error.message);
+    // The engine's messages usually name the host already; its advice is said as this page's Retry.
+    const QString message = WizardAdvice::message(error);
+    QString text = host.isEmpty() || error.message.contains(host) ? message : tr("%1: %2").arg(host, message);
     if (const QString log = m_controller->runLogPath(); !log.isEmpty())
         text += u"\n"_s + tr("The full log of this run: %1").arg(QDir::toNativeSeparators(log));
     m_failureLabel->setText(text);
@@ -365,9 +379,8 @@ void DeployPage::refuseDeletion()
             QMessageBox::Warning, tr("Not deleted"),
             tr("This deployment existed before this run. Deleting here would delete all of it, "
                "also the servers it had before: %1. Jitsi Deployer does not do that from here; "
-               "nothing was deleted. To remove the whole deployment on purpose, use "
-               "\u201cjitsi-deployer destroy --deployment %2\u201d.")
-                    .arg(m_controller->serversDestroyWouldDelete().join(u", "_s), m_state->plan().slug()),
+               "nothing was deleted. To remove the whole deployment on purpose, destroy %2 on its Manage page.")
+                    .arg(m_controller->serversDestroyWouldDelete().join(u", "_s), m_state->plan().domain),
             QMessageBox::Ok, this);
     box->setObjectName(u"deletionRefusedBox"_s);
     box->setAttribute(Qt::WA_DeleteOnClose);

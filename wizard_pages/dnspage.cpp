@@ -151,6 +151,7 @@ void DnsPage::render(const DnsPageView &view)
             m_recordsGrid->addWidget(header, 0, column);
         }
         const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        QWidget *previousButton = nullptr;
         for (int i = 0; i < view.records.size(); ++i) {
             const DnsRecord &record = view.records.at(i);
             const QStringList cells{record.name, record.type, record.value};
@@ -170,7 +171,15 @@ void DnsPage::render(const DnsPageView &view)
             const QString done = tr("The %1 record's value was copied.").arg(record.type);
             connect(button, &QPushButton::clicked, this, [this, value, done] { copy(value, done); });
             m_recordsGrid->addWidget(button, i + 1, 3);
+            if (previousButton)
+                setTabOrder(previousButton, button);
+            previousButton = button;
         }
+        // Keyboard order as read: each record's Copy, then "copy all", then going on without DNS (the buttons made
+        // here would else come after everything else on the page).
+        if (previousButton)
+            setTabOrder(previousButton, m_copyAllButton);
+        setTabOrder(m_copyAllButton, m_continueButton);
     }
     m_copyAllButton->setEnabled(!view.records.isEmpty());
 

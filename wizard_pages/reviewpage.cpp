@@ -37,6 +37,9 @@ ReviewPage::ReviewPage(QWidget *parent)
     // The message beside it takes the width; the button stays as wide as its text.
     m_ui->reviewRetryButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_ui->saveStatusLabel->hide();
+    // QWizard gives spare height to its own spacer unless the page expands when shown, and the details appear
+    // only after the plan check: the page expands itself, so they get the height (at 200 % they need it).
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
 }
 
 ReviewPage::~ReviewPage() = default;

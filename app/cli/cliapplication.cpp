@@ -1,4 +1,5 @@
 #include "cliapplication.h"
+#include "cli/cliadvice.h"
 
 #include "clioutput.h"
 #include "common/inputvalidation.h"
@@ -473,7 +474,7 @@ void CliApplication::start(const QStringList &arguments)
                                        {u"ok"_s, false},
                                        {u"exit_code"_s, exitCode},
                                        {u"error"_s, QJsonObject{{u"code"_s, error.code},
-                                                                {u"message"_s, error.message},
+                                                                {u"message"_s, CliAdvice::message(error)},
                                                                 {u"correlation_id"_s, error.correlationId}}}});
         m_output->error(error);
         finish(exitCode);

@@ -1,4 +1,5 @@
 #include "clioutput.h"
+#include "cli/cliadvice.h"
 
 #include "common/redactor.h"
 #include "common/result.h"
@@ -43,7 +44,7 @@ void CliOutput::error(const QString &text)
 
 void CliOutput::error(const Error &error)
 {
-    writeTo(stderr, u"error: "_s + error.message);
+    writeTo(stderr, u"error: "_s + CliAdvice::message(error));
     QStringList support;
     if (!error.code.isEmpty())
         support << u"code "_s + error.code;
@@ -61,7 +62,7 @@ void CliOutput::failure(const Error &error, bool json)
 {
     if (json)
         this->json(QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, error.code},
-                                                        {u"message"_s, error.message},
+                                                        {u"message"_s, CliAdvice::message(error)},
                                                         {u"correlation_id"_s, error.correlationId}}}});
     this->error(error);
 }

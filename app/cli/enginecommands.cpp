@@ -1,4 +1,5 @@
 #include "enginecommands.h"
+#include "cli/cliadvice.h"
 
 #include "cliapplication.h"
 #include "clioutput.h"
@@ -218,7 +219,7 @@ void EngineCommand::startEngine()
     if (const Result<void> store = m_settings.secrets.checkAvailable(); !store.ok()) {
         const Error &error = store.error();
         if (m_renderer.style() == EventRenderer::Style::Json)
-            return refuse(error.code, error.message, HcloudCommands::exitCodeFor(error));
+            return refuse(error.code, CliAdvice::message(error), HcloudCommands::exitCodeFor(error));
         m_output->error(error);
         return complete(HcloudCommands::exitCodeFor(error));
     }
@@ -313,8 +314,9 @@ void EngineCommand::fail(const Error &error, const EngineOutcome &outcome, int e
     const std::optional<ProgressModel::FailedStep> failedStep = m_progress.failedStep();
     const std::optional<Phase> phase = m_progress.phase();
     if (m_renderer.style() == EventRenderer::Style::Json) {
-        QJsonObject errorJson{
-                {u"code"_s, error.code}, {u"message"_s, error.message}, {u"correlation_id"_s, error.correlationId}};
+        QJsonObject errorJson{{u"code"_s, error.code},
+                              {u"message"_s, CliAdvice::message(error)},
+                              {u"correlation_id"_s, error.correlationId}};
         if (m_engine) {
             QJsonObject where{{u"phase"_s, phase ? toJsonName(*phase) : QString()}};
             if (failedStep) {

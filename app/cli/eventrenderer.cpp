@@ -1,4 +1,5 @@
 #include "eventrenderer.h"
+#include "cli/cliadvice.h"
 
 #include "common/redactor.h"
 
@@ -173,7 +174,7 @@ QString EventRenderer::permanentText(const EngineEvent &event)
         break;
     }
     case EngineEvent::Kind::Warning:
-        out << tr("warning: %1").arg(event.message);
+        out << tr("warning: %1").arg(CliAdvice::withAdvice(event.message, event.advice));
         break;
     case EngineEvent::Kind::HostStep:
         // Terminal: only a failure stays on screen; the status block shows the rest.
@@ -264,6 +265,7 @@ QString EventRenderer::render(const EngineEvent &event)
 {
     switch (m_style) {
     case Style::Json:
+        // The same objects as the run's log (RunLog): the advice as its kind ("advice"), for a program to act on.
         return redacted(QString::fromUtf8(QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact))) + u'\n';
     case Style::Lines:
         return redacted(renderLines(event));

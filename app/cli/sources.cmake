@@ -9,6 +9,7 @@ target_sources(deployer_core PRIVATE cli/statuscommand.h cli/statuscommand.cpp)
 target_sources(deployer_core PRIVATE
     cli/enginecommands.h cli/enginecommands.cpp
     cli/eventrenderer.h cli/eventrenderer.cpp
+    cli/cliadvice.h cli/cliadvice.cpp
     cli/interruptwatcher.h cli/interruptwatcher.cpp
     cli/terminal.h cli/terminal.cpp)
 # confirming host keys of servers pinned on another computer (issue 14)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/advice.h"
+
 #include <QString>
 
 #include <utility>
@@ -15,6 +17,14 @@ struct Error
     QString detail; // for the log and support: technical detail
     QString correlationId; // X-Correlation-Id of the failing API request, if any
     int httpStatus = 0; // 0 when no HTTP answer was received
+    Advice advice{}; // how to go on, rendered by each front end (common/advice.h); message does not repeat it
+
+    // This error with `kind` of advice: `return engineError(...).advising(Advice::Kind::ListDeployments);`
+    Error advising(Advice::Kind kind, const QString &subject = {}) &&
+    {
+        advice = Advice{kind, subject};
+        return std::move(*this);
+    }
 
     // One line for logs and the console: message, then code and correlation id for support.
     QString toString() const;

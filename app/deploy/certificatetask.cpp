@@ -44,8 +44,8 @@ void CertificateTask::waitForDns(std::function<void()> done)
                     m_run.mutableOutcome().dnsReady = resolved.ok();
                     if (!resolved.ok())
                         m_run.warn(resolved.error().message
-                                   + tr(" The web host keeps its self-signed certificate for now; run the same command "
-                                        "again once DNS resolves to get the Let's Encrypt certificate."));
+                                           + tr(" The web host keeps its self-signed certificate for now."),
+                                   {Advice::Kind::RetryOnceDnsResolves, {}});
                     done();
                 });
     });

@@ -208,12 +208,13 @@ void CloudResources::ensureNetwork(const DeploymentPlan &plan, const QList<Netwo
                     }
                     if (!hasCode(cause, ApiErrorCode::UniquenessError))
                         return done(cause);
-                    done(rephrased(
-                            cause,
-                            tr("A network named %1 already exists in the project, but this deployment did not create "
-                               "it. Rename or delete it in the Hetzner Cloud Console, then run the deployment again.")
-                                    .arg(name),
-                            u"network %1 without the labels of deployment %2"_s.arg(name, m_labels.slug())));
+                    done(rephrased(cause,
+                                   tr("A network named %1 already exists in the project, but this deployment did not "
+                                      "create "
+                                      "it. Rename or delete it in the Hetzner Cloud Console first.")
+                                           .arg(name),
+                                   u"network %1 without the labels of deployment %2"_s.arg(name, m_labels.slug()))
+                                 .advising(Advice::Kind::RetrySameOperation));
                 });
     });
 }
@@ -250,10 +251,10 @@ void CloudResources::ensureFirewall(const CreateFirewallRequest &request, const 
                         return done(cause);
                     done(rephrased(cause,
                                    tr("A firewall named %1 already exists in the project, but this deployment did "
-                                      "not create it. Rename or delete it in the Hetzner Cloud Console, then run the "
-                                      "deployment again.")
+                                      "not create it. Rename or delete it in the Hetzner Cloud Console first.")
                                            .arg(name),
-                                   u"firewall %1 without the labels of deployment %2"_s.arg(name, m_labels.slug())));
+                                   u"firewall %1 without the labels of deployment %2"_s.arg(name, m_labels.slug()))
+                                 .advising(Advice::Kind::RetrySameOperation));
                 });
     });
 }

@@ -73,15 +73,16 @@ void CloudResources::createServers(const QList<ServerOrder> &orders, const Base 
                 continue;
             if (!labelsMatch(existing->labels, identityOf(order))) {
                 entry.state = ServerRun::State::Failed;
-                entry.error = deployError(
-                        u"server_labels_mismatch"_s,
-                        tr("The server %1 belongs to this deployment but is labelled for another role. Delete it "
-                           "in the Hetzner Cloud Console (or with \"jitsi-deployer remove-bridge\"), then run the "
-                           "deployment again.")
-                                .arg(order.name),
-                        u"server %1 (id %2) labels do not include %3"_s.arg(order.name)
-                                .arg(existing->id)
-                                .arg(selectorFor(identityOf(order))));
+                entry.error
+                        = deployError(u"server_labels_mismatch"_s,
+                                      tr("The server %1 belongs to this deployment but is labelled for another role. "
+                                         "Delete it "
+                                         "in the Hetzner Cloud Console, or remove it as a bridge, then deploy again.")
+                                              .arg(order.name),
+                                      u"server %1 (id %2) labels do not include %3"_s.arg(order.name)
+                                              .arg(existing->id)
+                                              .arg(selectorFor(identityOf(order))))
+                                  .advising(Advice::Kind::RemoveBridge, order.name);
                 run->report(i, ResourceState::Failed);
                 continue;
             }
@@ -135,28 +136,28 @@ void CloudResources::postServers(const std::shared_ptr<ServerRun> &run)
                 entry.state = ServerRun::State::Failed;
                 entry.error = rephrased(created.error(),
                                         tr("A server named %1 already exists in the project, but this deployment did "
-                                           "not create it. Rename or delete it in the Hetzner Cloud Console, then run "
-                                           "the deployment again.")
+                                           "not create it. Rename or delete it in the Hetzner Cloud Console first.")
                                                 .arg(order.name),
-                                        where);
+                                        where)
+                                      .advising(Advice::Kind::RetrySameOperation);
                 run->report(i, ResourceState::Failed);
             } else {
                 const Error &cause = created.error();
                 QString message;
                 if (hasCode(cause, ApiErrorCode::ResourceUnavailable) || hasCode(cause, ApiErrorCode::PlacementError))
                     message = tr("%1 could not be created: the server type %2 is not available in %3 right now (sold "
-                                 "out). Choose another type or location for it and run the deployment again; the "
-                                 "servers already created are reused.")
+                                 "out). Choose another type or location for it; the servers already created are "
+                                 "reused.")
                                       .arg(order.name, order.spec.serverType, order.spec.location);
                 else if (hasCode(cause, ApiErrorCode::ResourceLimitExceeded))
                     message = tr("%1 (%2 in %3) could not be created: the project has reached its server limit. Ask "
-                                 "Hetzner to raise the limit or delete servers you no longer need, then run the "
-                                 "deployment again; the servers already created are reused.")
+                                 "Hetzner to raise the limit or delete servers you no longer need first; the servers "
+                                 "already created are reused.")
                                       .arg(order.name, order.spec.serverType, order.spec.location);
                 else
                     message = tr("%1 (%2 in %3) could not be created. %4")
                                       .arg(order.name, order.spec.serverType, order.spec.location, cause.message);
-                entry.error = rephrased(cause, message, where);
+                entry.error = rephrased(cause, message, where).advising(Advice::Kind::RetrySameOperation);
                 entry.state = mayHaveTakenEffect(cause) ? ServerRun::State::Uncertain : ServerRun::State::Failed;
                 if (entry.state == ServerRun::State::Failed)
                     run->report(i, ResourceState::Failed);
@@ -195,12 +196,14 @@ void CloudResources::waitForServers(const std::shared_ptr<ServerRun> &run, const
                         continue;
                     const ServerOrder &order = run->orders.at(i);
                     entry.state = ServerRun::State::ActionFailed;
-                    entry.error = rephrased(
-                            actionError(action.command, action.id, action.errorCode, action.errorMessage),
-                            tr("Hetzner could not finish creating %1 (%2 in %3): %4 The server is deleted again; "
-                               "run the deployment again to retry.")
-                                    .arg(order.name, order.spec.serverType, order.spec.location, action.errorMessage),
-                            u"action %1 (%2) of server %3"_s.arg(action.id).arg(action.command, order.name));
+                    entry.error
+                            = rephrased(actionError(action.command, action.id, action.errorCode, action.errorMessage),
+                                        tr("Hetzner could not finish creating %1 (%2 in %3): %4 The server is deleted "
+                                           "again.")
+                                                .arg(order.name, order.spec.serverType, order.spec.location,
+                                                     action.errorMessage),
+                                        u"action %1 (%2) of server %3"_s.arg(action.id).arg(action.command, order.name))
+                                      .advising(Advice::Kind::RetrySameOperation);
                     anyFailed = true;
                 }
             }
@@ -283,12 +286,14 @@ void CloudResources::finishServers(const std::shared_ptr<ServerRun> &run)
                     break;
                 }
                 if (entry.state != ServerRun::State::Uncertain)
-                    entry.error = deployError(
-                            u"server_vanished"_s,
-                            tr("The server %1 disappeared while it was being created. Run the "
-                               "deployment again to create it anew.")
-                                    .arg(order.name),
-                            u"server %1 (id %2) is not listed any more"_s.arg(order.name).arg(entry.serverId));
+                    entry.error
+                            = deployError(
+                                      u"server_vanished"_s,
+                                      tr("The server %1 disappeared while it was being created; going on creates it "
+                                         "anew.")
+                                              .arg(order.name),
+                                      u"server %1 (id %2) is not listed any more"_s.arg(order.name).arg(entry.serverId))
+                                      .advising(Advice::Kind::RetrySameOperation);
                 run->report(i, ResourceState::Failed);
                 if (!failure)
                     failure = entry.error;

@@ -177,8 +177,8 @@ void ConvergeOperation::createServers(const QList<hcloud::Server> &existing)
         // Bridges outside the plan stay part of the deployment: removing one is remove-bridge's job.
         if (const auto n = labels.bridgeNumberFromName(server.name); n && !state.wanted.contains(*n)) {
             state.wanted.insert(*n, HostSpec{server.serverType, server.location});
-            m_run.warn(tr("The bridge %1 is not in the plan; it is kept. Use remove-bridge to remove it.")
-                               .arg(server.name));
+            m_run.warn(tr("The bridge %1 is not in the plan; it is kept.").arg(server.name),
+                       {Advice::Kind::RemoveBridge, server.name});
         }
     }
 
@@ -191,8 +191,8 @@ void ConvergeOperation::createServers(const QList<hcloud::Server> &existing)
             if (keys.value(name).pinned.isEmpty()) {
                 m_run.fail(engineError(u"host_key_unknown"_s,
                                        tr("The server %1 exists, but this computer does not know its host key, so it "
-                                          "cannot be told apart from an impostor. Run the command on the computer "
-                                          "that created it, or delete the server and run it again.")
+                                          "cannot be told apart from an impostor. Manage the deployment from the "
+                                          "computer that created it, or delete the server and deploy again.")
                                                .arg(name)));
                 return false;
             }

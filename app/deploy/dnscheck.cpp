@@ -308,13 +308,14 @@ public:
                      u"dns_not_ready"_s,
                      DnsCheck::tr("The domain's DNS records still do not point at the web host after %n second(s) "
                                   "of waiting: %1. Check these records at your DNS provider: %2. Changes can take "
-                                  "a while to spread; run the deployment again once they resolve.",
+                                  "a while to spread.",
                                   nullptr, seconds)
                              .arg(missing.join(u"; "_s), zoneLines.join(u", "_s)),
                      u"%1 lookup round(s) via %2"_s.arg(m_round).arg(m_nameserver.isNull() ? u"the system resolver"_s
                                                                                            : m_nameserver.toString()),
                      {},
-                     0});
+                     0,
+                     {Advice::Kind::RetryOnceDnsResolves, {}}});
     }
 
     void finish(Result<void> result)

@@ -139,11 +139,12 @@ EngineEvent EngineEvent::verification(const VerificationReport &report)
     return e;
 }
 
-EngineEvent EngineEvent::warning(const QString &message)
+EngineEvent EngineEvent::warning(const QString &message, const Advice &advice)
 {
     EngineEvent e;
     e.kind = Kind::Warning;
     e.message = message;
+    e.advice = advice;
     return e;
 }
 
@@ -207,6 +208,7 @@ QJsonObject EngineEvent::toJson() const
             object.insert(u"report"_s, reportJson(*report));
         break;
     case Kind::Warning:
+        insertIfSet(object, u"advice"_s, Advice::kindName(advice.kind));
         break;
     }
     if (stepIndex > 0)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/advice.h"
 #include "deploy/dnscheck.h"
 #include "deploy/enginestates.h"
 #include "deploy/verifier.h"
@@ -41,6 +42,7 @@ struct EngineEvent
     int stepCount = 0;
     QStringList lines;
     QString message; // translated, for humans
+    Advice advice{}; // Warning: how to go on, said by each front end (common/advice.h)
     QList<DnsRecord> records;
     DnsPublication dnsPublication = DnsPublication::Manual;
     std::optional<DnsCheckProgress> dnsCheck;
@@ -56,7 +58,7 @@ struct EngineEvent
     static EngineEvent dnsRecords(const QList<DnsRecord> &records, DnsPublication publication, const QString &message);
     static EngineEvent dnsCheckRound(const DnsCheckProgress &round); // message: its summary()
     static EngineEvent verification(const VerificationReport &report);
-    static EngineEvent warning(const QString &message);
+    static EngineEvent warning(const QString &message, const Advice &advice = {});
 
     // The --json form, one object per event (docs/cli.md): {"event": "<kind>", ...the set fields}.
     QJsonObject toJson() const;

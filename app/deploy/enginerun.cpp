@@ -34,9 +34,9 @@ void EngineRun::phase(Phase name, const QString &message)
     m_emit(EngineEvent::phaseChanged(name, message));
 }
 
-void EngineRun::warn(const QString &message)
+void EngineRun::warn(const QString &message, const Advice &advice)
 {
-    m_emit(EngineEvent::warning(Redactor::instance().redact(message)));
+    m_emit(EngineEvent::warning(Redactor::instance().redact(message), advice));
 }
 
 void EngineRun::fail(const Error &error)
@@ -140,8 +140,9 @@ void EngineRun::cancel()
         return;
     m_done = true; // nothing else finishes this run from now on
     const Error cancelled
-            = engineError(u"cancelled"_s, tr("Cancelled. What was created stays; run the same command again to "
-                                             "continue where it stopped, or destroy the deployment to remove it."));
+            = engineError(u"cancelled"_s, tr("Cancelled. What was created stays: continue where it stopped, or "
+                                             "destroy the deployment to remove it."))
+                      .advising(Advice::Kind::RetrySameOperation);
     // From the event loop: cancel() returns to its caller (a Cancel button's slot, a Ctrl-C handler) first, and
     // the teardown that follows finished() (this run and its SSH sessions) never runs inside that call.
     QMetaObject::invokeMethod(
@@ -169,18 +170,16 @@ void EngineRun::verifyBridges()
 void EngineRun::findDeployment(const QString &deployment, std::function<void(const DiscoveredDeployment &)> next)
 {
     auto *discovery = new Discovery(m_client, this);
-    discovery->discover(
-            this, orFail<Inventory>([this, deployment, next](Inventory inventory) {
-                const DiscoveredDeployment *found = inventory.find(deployment);
-                if (!found) {
-                    fail(engineError(u"deployment_not_found"_s,
-                                     tr("The project has no deployment \"%1\". `jitsi-deployer status` lists the "
-                                        "deployments it has.")
-                                             .arg(deployment)));
-                    return;
-                }
-                next(*found);
-            }));
+    discovery->discover(this, orFail<Inventory>([this, deployment, next](Inventory inventory) {
+                            const DiscoveredDeployment *found = inventory.find(deployment);
+                            if (!found) {
+                                fail(engineError(u"deployment_not_found"_s,
+                                                 tr("The project has no deployment \"%1\".").arg(deployment))
+                                             .advising(Advice::Kind::ListDeployments));
+                                return;
+                            }
+                            next(*found);
+                        }));
 }
 
 bool EngineRun::loadStoredPlan(const DiscoveredDeployment &found)
@@ -194,7 +193,7 @@ bool EngineRun::loadStoredPlan(const DiscoveredDeployment &found)
         fail(engineError(u"deployment_unknown_here"_s,
                          tr("This computer has no record of the deployment \"%1\": its servers' host keys are "
                             "pinned on the computer that deployed it, and connecting without them would mean "
-                            "trusting whoever answers. Run the command there.")
+                            "trusting whoever answers. Manage it from that computer.")
                                  .arg(found.domain.isEmpty() ? found.slug : found.domain)));
         return false;
     }

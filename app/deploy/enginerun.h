@@ -92,7 +92,7 @@ public:
     bool done() const { return m_done; }
     void emitEvent(const EngineEvent &event) { m_emit(event); }
     void phase(Phase name, const QString &message);
-    void warn(const QString &message);
+    void warn(const QString &message, const Advice &advice = {});
     void fail(const Error &error);
     void succeed();
 

@@ -103,11 +103,12 @@ void HostConnection::installKey(const HostKeyText &newKey, Done done)
                 done(Error{u"ssh"_s,
                            u"host_key_rotation_failed"_s,
                            tr("The server %1 still presents its first host key after the key was replaced. "
-                              "Check that its SSH service reloads, then run the command again.")
+                              "Check that its SSH service reloads.")
                                    .arg(m_endpoint.serverName),
                            {},
                            {},
-                           0});
+                           0,
+                           {Advice::Kind::RetrySameOperation, {}}});
                 return;
             }
             done(reconnected);

@@ -89,18 +89,17 @@ Result<PlanSummary> PlanSummary::build(const DeploymentPlan &plan, const QList<S
                                        [&typeName](const ServerType &t) { return t.name == typeName; });
         if (type == serverTypes.end())
             return inputError(u"server_type_unknown"_s,
-                              tr("%1: the server type \"%2\" does not exist. See the types you can order with "
-                                 "\"jitsi-deployer hcloud server-types --location %3\".")
-                                      .arg(host.field, typeName, location),
-                              host.field + u".server_type"_s);
+                              tr("%1: the server type \"%2\" does not exist.").arg(host.field, typeName),
+                              host.field + u".server_type"_s)
+                    .advising(Advice::Kind::ListServerTypes, location);
         const auto price = type->priceIn(location);
         if (!type->isOrderableIn(location, now) || !price)
             return inputError(u"server_type_not_orderable"_s,
                               tr("%1: the server type \"%2\" cannot be ordered in %3 now (sold out, deprecated or "
-                                 "not offered there). Choose another type or location; \"jitsi-deployer hcloud "
-                                 "server-types --location %3\" lists what can be ordered.")
+                                 "not offered there). Choose another type or location.")
                                       .arg(host.field, typeName, location),
-                              host.field);
+                              host.field)
+                    .advising(Advice::Kind::ListServerTypes, location);
 
         std::optional<Pricing::PrimaryIpPrice> ipv4;
         for (const Pricing::PrimaryIpPrice &candidate : pricing.primaryIps)

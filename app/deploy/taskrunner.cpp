@@ -32,12 +32,13 @@ void TaskRunner::run(ProvisionTask task, const QList<InstallFile> &files, int ti
     connect(&m_timeout, &QTimer::timeout, this, [this] {
         finish(Error{u"deploy"_s,
                      u"install_timeout"_s,
-                     tr("%1 on %2 did not finish in time. The install keeps running on the server; run the "
-                        "command again to follow it, or look at /var/log/jitsi-deployer/provision.log there.")
+                     tr("%1 on %2 did not finish in time. The install keeps running on the server; follow it "
+                        "again from here, or look at /var/log/jitsi-deployer/provision.log there.")
                              .arg(m_taskName, m_serverName),
                      {},
                      {},
-                     0});
+                     0,
+                     {Advice::Kind::RetrySameOperation, {}}});
     });
     m_timeout.start();
     if (files.isEmpty()) {
@@ -116,13 +117,13 @@ void TaskRunner::handle(const QList<ProvisionLogEvent> &events)
                 finish(Error{
                         u"deploy"_s,
                         u"step_failed"_s,
-                        tr("The step \"%1\" failed on %2: %3 Fix the cause, then run the same command again: "
-                           "completed steps are not repeated.")
+                        tr("The step \"%1\" failed on %2: %3 Fix the cause first.")
                                 .arg(step, m_serverName,
                                      m_failureMessage.isEmpty() ? tr("see its install log above.") : m_failureMessage),
                         u"rc=%1"_s.arg(e.rc),
                         {},
-                        0});
+                        0,
+                        {Advice::Kind::RetrySameOperation, {}}});
             }
             return; // nothing after the run's end belongs to this run
         }

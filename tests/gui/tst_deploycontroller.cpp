@@ -5,6 +5,7 @@
 #include "deploy/progressmodel.h"
 #include "deploytestworld.h"
 #include "ui/deploycontroller.h"
+#include "ui/wizardadvice.h"
 #include "ui/wizardstate.h"
 
 #include <QSignalSpy>
@@ -29,6 +30,29 @@ private:
     }
 
 private Q_SLOTS:
+    // The engine's advice in the window's words: a button or a page, never a command (the CLI's are in
+    // tst_eventrenderer). Every kind is said, with and without its subject.
+    void adviceIsSaidAsTheWindowsWay()
+    {
+        const QList<Advice::Kind> kinds{Advice::Kind::RetrySameOperation, Advice::Kind::RetryOnceDnsResolves,
+                                        Advice::Kind::ListDeployments, Advice::Kind::RemoveBridge,
+                                        Advice::Kind::ListServerTypes};
+        for (const Advice::Kind kind : kinds) {
+            for (const QString &subject : {QString(), u"hel1"_s}) {
+                const QString text = WizardAdvice::text({kind, subject});
+                QVERIFY2(!text.isEmpty(), qPrintable(Advice::kindName(kind)));
+                QVERIFY2(!text.contains(u"jitsi-deployer"_s) && !text.contains(u"command"_s) && !text.contains(u"--"_s),
+                         qPrintable(text));
+            }
+        }
+        QVERIFY(WizardAdvice::text({}).isEmpty());
+        Error error{u"deploy"_s, u"cancelled"_s, u"Cancelled."_s, {}, {}, 0};
+        QCOMPARE(WizardAdvice::message(error), u"Cancelled."_s);
+        error.advice.kind = Advice::Kind::RetrySameOperation;
+        QCOMPARE(WizardAdvice::message(error), u"Cancelled. "_s + WizardAdvice::text(error.advice));
+        QVERIFY(WizardAdvice::message(error).contains(u"Retry"_s));
+    }
+
     void deploySucceeds()
     {
         DeployTestWorld world;

@@ -5,10 +5,12 @@
 
 #include "deploy/progressmodel.h"
 #include "deploytestworld.h"
+#include "frontendwords.h"
 #include "ui/consolepane.h"
 #include "ui/deploycontroller.h"
 #include "ui/hosttablemodel.h"
 #include "ui/translations.h"
+#include "ui/wizardadvice.h"
 #include "ui/wizardshell.h"
 #include "wizard_pages/deploycleanupdialog.h"
 #include "wizard_pages/deploypage.h"
@@ -129,10 +131,11 @@ private Q_SLOTS:
         open();
         // Measured from here: showing the window the first time is not what this is about.
         LatencyProbe probe;
-        probe.onStall = [this](double late) {
+        probe.onStall = [this](double late, double own) {
             const std::optional<Phase> phase = m_wizard->state()->progress()->phase();
-            qInfo("GUI timer %.1f ms late; phase %s, status %d", late, phase ? qPrintable(toJsonName(*phase)) : "none",
-                  int(controller()->status()));
+            qInfo("GUI timer %.1f ms late (%.1f ms of it the GUI thread's own, the rest waiting for a CPU); phase %s, "
+                  "status %d",
+                  late, own, phase ? qPrintable(toJsonName(*phase)) : "none", int(controller()->status()));
         };
         probe.start();
         // The install logs are short in the fake world: a flood of lines on top (~20,000 a second over three tabs,
@@ -164,13 +167,18 @@ private Q_SLOTS:
                 timeoutMs));
         flood.stop();
         probe.stop();
-        qInfo("while deploying with %d flood lines into the console: GUI timer at most %.1f ms late", sent,
-              probe.worstMs());
+        qInfo("while deploying with %d flood lines into the console: GUI timer at most %.1f ms late, at most %.1f ms "
+              "of the GUI thread's own doing (longest wait for a CPU in one tick: %.1f ms; shares told apart: %s)",
+              sent, probe.worstMs(), probe.ownWorstMs(), probe.schedulerWorstMs(), probe.attributes() ? "yes" : "no");
         QVERIFY2(controller()->status() == DeployController::Status::Succeeded,
                  qPrintable(controller()->lastError().toString()));
         // A screenshot taken midway stops the world on purpose.
+        // The budget holds what the GUI thread did (work or blocking on it), not the time a loaded machine kept it
+        // from a CPU (latencyprobe.h); on Linux the two are told apart, so a busy build machine does not fail it.
         if (!shots)
-            QVERIFY2(probe.worstMs() <= maxLatenessMs, qPrintable(u"GUI timer %1 ms late"_s.arg(probe.worstMs())));
+            QVERIFY2(probe.ownWorstMs() <= maxLatenessMs,
+                     qPrintable(u"GUI timer %1 ms late of its own doing (%2 ms in all)"_s.arg(probe.ownWorstMs())
+                                        .arg(probe.worstMs())));
 
         for (int row = 0; row < 3; ++row)
             QCOMPARE(cell(row, HostTableModel::StateColumn), tableText("Done"));
@@ -251,6 +259,7 @@ private Q_SLOTS:
         QTRY_VERIFY((refused = m_wizard->findChild<QMessageBox *>(u"deletionRefusedBox"_s)) != nullptr);
         for (const QString &server : m_world->serverNames())
             QVERIFY2(refused->text().contains(server), qPrintable(refused->text()));
+        QVERIFY2(!refused->text().contains(u"jitsi-deployer"_s), qPrintable(refused->text())); // the window's way
         QCOMPARE(m_world->serverNames().size(), qsizetype(4));
         QCOMPARE(controller()->status(), DeployController::Status::Cancelled);
         // Then the question again.
@@ -281,6 +290,10 @@ private Q_SLOTS:
         const QString message = find<QLabel>(u"failureLabel"_s)->text();
         QVERIFY2(message.contains(bridge), qPrintable(message));
         QVERIFY2(message.contains(controller()->lastError().message), qPrintable(message));
+        // How to go on, in the window's words: its Retry button, not a command to run again.
+        QCOMPARE(controller()->lastError().advice.kind, Advice::Kind::RetrySameOperation);
+        QVERIFY2(message.contains(WizardAdvice::text(controller()->lastError().advice)), qPrintable(message));
+        QVERIFY2(cliWordsOn(m_wizard.get()).isEmpty(), qPrintable(cliWordsOn(m_wizard.get()).join(u'\n')));
         QVERIFY(!find<QPlainTextEdit>(u"lastLinesEdit"_s)->toPlainText().isEmpty());
         QCOMPARE(cell(2, HostTableModel::StateColumn), tableText("Failed"));
         QVERIFY(!m_wizard->deployPage()->isComplete());

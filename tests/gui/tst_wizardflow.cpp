@@ -13,6 +13,7 @@
 // shows in any widget on any page, in the run log, in any file the run wrote, or in the log output.
 
 #include "deploysandbox.h"
+#include "frontendwords.h"
 #include "hcloud/hetznerclient.h"
 #include "ui/consolepane.h"
 #include "ui/deploycontroller.h"
@@ -160,6 +161,11 @@ private:
         const QStringList texts = visibleTexts(m_wizard.get());
         for (const QString &text : texts)
             QVERIFY2(!text.contains(token), qPrintable(u"the token is shown on page %1"_s.arg(m_wizard->currentId())));
+        // Where the engine's messages are shown, they say how to go on in the window's words, not as a command.
+        const int page = m_wizard->currentId();
+        if (page == WizardShell::DeployPageId || page == WizardShell::DnsPageId || page == WizardShell::VerifiedPageId)
+            QVERIFY2(cliWordsOn(m_wizard.get()).isEmpty(),
+                     qPrintable(u"page %1 says a command:\n"_s.arg(page) + cliWordsOn(m_wizard.get()).join(u'\n')));
         m_pagesChecked << QString::number(m_wizard->currentId());
     }
 

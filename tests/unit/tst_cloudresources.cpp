@@ -429,6 +429,7 @@ private Q_SLOTS:
         const auto deployed = deploy(cloud, plan);
         QVERIFY(!deployed.ok());
         QCOMPARE(deployed.error().code, u"uniqueness_error"_s);
+        QCOMPARE(deployed.error().advice.kind, Advice::Kind::RetrySameOperation); // each front end says how
         QVERIFY2(deployed.error().message.contains(name), qPrintable(deployed.error().message));
         QVERIFY(deployed.error().message.contains(u"did not create"_s));
         // The foreign resource is exactly as it was: not adopted, relabelled or deleted.
@@ -547,6 +548,7 @@ private Q_SLOTS:
         const auto first = deploy(cloud, plan, &progress);
         QVERIFY(!first.ok());
         QCOMPARE(first.error().code, u"resource_unavailable"_s);
+        QCOMPARE(first.error().advice.kind, Advice::Kind::RetrySameOperation);
         for (const QString &part : {plan.bridgeName(2), u"cx23"_s, u"nbg1"_s})
             QVERIFY2(first.error().message.contains(part), qPrintable(first.error().message));
         // The others finished and are known: reported created, named in the detail, running in the project.
@@ -573,6 +575,7 @@ private Q_SLOTS:
         const auto first = deploy(cloud, plan);
         QVERIFY(!first.ok());
         QCOMPARE(first.error().code, u"resource_limit_exceeded"_s);
+        QCOMPARE(first.error().advice.kind, Advice::Kind::RetrySameOperation);
         QVERIFY(first.error().message.contains(u"limit"_s));
         QCOMPARE(state(u"servers"_s).size(), 3);
         m_sim->setServerLimit(-1);
@@ -595,6 +598,7 @@ private Q_SLOTS:
         const auto first = deploy(cloud, plan, &progress);
         QVERIFY(!first.ok());
         QCOMPARE(first.error().code, u"action_failed"_s);
+        QCOMPARE(first.error().advice.kind, Advice::Kind::RetrySameOperation);
         QString failedName;
         for (const QString &entry : std::as_const(progress)) {
             if (entry.endsWith(u" deleted"_s))

@@ -1,4 +1,5 @@
 // The CLI's rendering of engine events: --json lines, plain lines, and the redrawn terminal status block.
+#include "cli/cliadvice.h"
 #include "cli/eventrenderer.h"
 #include "common/redactor.h"
 #include "deploy/engineevents.h"
@@ -176,6 +177,62 @@ private Q_SLOTS:
         QVERIFY(text.endsWith(u'\n'));
         QCOMPARE(text.count(u'\n'), 1);
         QCOMPARE(parseLine(text), event.toJson());
+    }
+
+    // The engine's advice (common/advice.h) is said as the command to run, in every style; --json also names it.
+    void warningAdviceSaysTheCommand_data()
+    {
+        QTest::addColumn<int>("style");
+        QTest::newRow("json") << int(EventRenderer::Style::Json);
+        QTest::newRow("lines") << int(EventRenderer::Style::Lines);
+        QTest::newRow("terminal") << int(EventRenderer::Style::Terminal);
+    }
+
+    void warningAdviceSaysTheCommand()
+    {
+        QFETCH(int, style);
+        Renderer renderer(EventRenderer::Style(style), 200);
+        const EngineEvent warning
+                = EngineEvent::warning(u"The bridge meet-example-org-jvb-3 is not in the plan; it is kept."_s,
+                                       {Advice::Kind::RemoveBridge, u"meet-example-org-jvb-3"_s});
+        const QString text = renderer.render(warning);
+        if (EventRenderer::Style(style) == EventRenderer::Style::Json) {
+            // As in the run's log: the advice by its name, for a program to act on; the message as the engine said it.
+            const QJsonObject object = parseLine(text);
+            QCOMPARE(object, warning.toJson());
+            QCOMPARE(object[u"advice"_s].toString(), u"remove_bridge"_s);
+        } else {
+            QVERIFY2(text.contains(u"is not in the plan; it is kept. \"jitsi-deployer remove-bridge "
+                                   "meet-example-org-jvb-3\""_s),
+                     qPrintable(text));
+        }
+        // Without advice, nothing is added.
+        const QString plain = Renderer(EventRenderer::Style(style), 200).render(EngineEvent::warning(u"Careful."_s));
+        QVERIFY2(plain.contains(u"Careful."_s) && !plain.contains(u"jitsi-deployer"_s), qPrintable(plain));
+    }
+
+    void everyAdviceIsACommand()
+    {
+        const QList<Advice::Kind> kinds{Advice::Kind::RetrySameOperation, Advice::Kind::RetryOnceDnsResolves,
+                                        Advice::Kind::ListDeployments, Advice::Kind::RemoveBridge,
+                                        Advice::Kind::ListServerTypes};
+        QSet<QString> names;
+        for (const Advice::Kind kind : kinds) {
+            names.insert(Advice::kindName(kind));
+            for (const QString &subject : {QString(), u"hel1"_s}) {
+                const QString text = CliAdvice::text({kind, subject});
+                QVERIFY2(text.contains(u"jitsi-deployer"_s) || text.contains(u"command"_s), qPrintable(text));
+            }
+        }
+        QCOMPARE(names.size(), kinds.size());
+        QVERIFY(!names.contains(QString()));
+        QVERIFY(CliAdvice::text({}).isEmpty());
+        QCOMPARE(CliAdvice::text({Advice::Kind::ListServerTypes, u"hel1"_s}),
+                 u"\"jitsi-deployer hcloud server-types --location hel1\" lists what can be ordered there."_s);
+        Error error{u"deploy"_s, u"step_failed"_s, u"It failed."_s, {}, {}, 0};
+        QCOMPARE(CliAdvice::message(error), u"It failed."_s);
+        error.advice.kind = Advice::Kind::RetrySameOperation;
+        QVERIFY(CliAdvice::message(error).startsWith(u"It failed. Run the same command again"_s));
     }
 
     void secretsAreRedactedInEveryStyle_data()

@@ -134,9 +134,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown location") << u"location"_s << u"location_unknown"_s << u"fsn1, ash"_s;
-        QTest::newRow("unknown type") << u"type"_s << u"server_type_unknown"_s << u"server-types --location ash"_s;
+        QTest::newRow("unknown type") << u"type"_s << u"server_type_unknown"_s << u"\"cx999\""_s;
         QTest::newRow("unavailable") << u"unavailable"_s << u"server_type_not_orderable"_s
-                                     << u"server-types --location ash"_s;
+                                     << u"cannot be ordered in ash"_s;
         QTest::newRow("deprecated") << u"deprecated"_s << u"server_type_not_orderable"_s << u"\"cx23\""_s;
         QTest::newRow("not listed there") << u"unlisted"_s << u"server_type_not_orderable"_s << u"ash"_s;
         QTest::newRow("no ipv4 price") << u"ipv4"_s << u"price_missing"_s << u"IPv4"_s;
@@ -171,6 +171,13 @@ private Q_SLOTS:
         QVERIFY2(summary.error().message.contains(message), qPrintable(summary.error().message));
         QVERIFY2(summary.error().message.contains(u"bridges[1]"_s) || what == u"ipv4"_s,
                  qPrintable(summary.error().message));
+        // A type that cannot be ordered comes with the advice to list the ones that can, each front end saying
+        // how (the CLI its command, the wizard its Servers page); the message names no command itself.
+        if (code.startsWith(u"server_type_"_s)) {
+            QCOMPARE(summary.error().advice.kind, Advice::Kind::ListServerTypes);
+            QCOMPARE(summary.error().advice.subject, u"ash"_s);
+            QVERIFY2(!summary.error().message.contains(u"jitsi-deployer"_s), qPrintable(summary.error().message));
+        }
 
         // Deprecated but still before its unavailable_after date: orderable.
         if (what == u"deprecated"_s) {
