@@ -6,7 +6,9 @@
 #include "deploy/deploymentlabels.h"
 #include "deploy/dnscheck.h"
 #include "deploy/taskrunner.h"
+#include "deploy/updateoperation.h"
 #include "deploy/verificationstage.h"
+#include "deploy/versionpin.h"
 #include "provision/envfile.h"
 #include "provision/installbundle.h"
 
@@ -61,14 +63,41 @@ void EngineRun::continueWithoutDns()
         dns->stopWaiting();
 }
 
+void EngineRun::askDrainChoice(const DrainQuestion &question, std::function<void(DrainChoice)> answer)
+{
+    if (m_settings.drainChoice) { // decided beforehand (CLI --force)
+        const DrainChoice preset = *m_settings.drainChoice;
+        QMetaObject::invokeMethod(
+                this, [answer, preset] { answer(preset); }, Qt::QueuedConnection);
+        return;
+    }
+    m_drainAnswer = std::move(answer);
+    if (m_drainAsk)
+        m_drainAsk(question);
+    else
+        answerDrainChoice(DrainChoice::Stop); // nobody to ask: never delete or restart a bridge unasked
+}
+
+void EngineRun::answerDrainChoice(DrainChoice choice)
+{
+    if (auto answer = std::exchange(m_drainAnswer, {}); answer && !m_done)
+        QMetaObject::invokeMethod(
+                this, [answer, choice] { answer(choice); }, Qt::QueuedConnection);
+}
+
 void EngineRun::cancel()
 {
     if (m_done)
         return;
     m_done = true; // nothing else finishes this run from now on
+    m_drainAnswer = {};
     const Error cancelled
             = engineError(u"cancelled"_s, tr("Cancelled. What was created stays; run the same command again to "
                                              "continue where it stopped, or destroy the deployment to remove it."));
+    if (auto cleanup = std::exchange(m_cancelCleanup, {})) {
+        cleanup([this, cancelled] { m_finished(cancelled); });
+        return;
+    }
     // From the event loop: cancel() returns to its caller (a Cancel button's slot, a Ctrl-C handler) first, and
     // the teardown that follows finished() (this run and its SSH sessions) never runs inside that call.
     QMetaObject::invokeMethod(
@@ -300,6 +329,7 @@ Result<QByteArray> EngineRun::envFile(HostRole role, const QString &name, int nu
         inputs.webPrivateIp = onWebNetwork(m_state.bridges.value(number)) ? webPrivateIp() : QString();
         inputs.prosodyAuthCertificate = m_state.prosodyCertificate;
         inputs.phase = packagesOnly ? u"packages"_s : u"all"_s;
+        inputs.jvbVersion = m_state.jvbVersion;
     }
     return EnvFile::render(planByNumber(), m_state.secrets, inputs);
 }
@@ -382,7 +412,10 @@ void EngineRun::addBridges(const QString &deployment, int count, const HostSpec 
     findDeployment(deployment, [this, count, spec](const DiscoveredDeployment &found) {
         if (!loadStoredPlan(found))
             return;
-        (new ConvergeOperation(*this, this))->addBridges(found, count, spec);
+        // The new bridges run the version the others run (VersionPin), checked before anything is created.
+        (new VersionPin(*this, this))->pin([this, found, count, spec] {
+            (new ConvergeOperation(*this, this))->addBridges(found, count, spec);
+        });
     });
 }
 
@@ -415,6 +448,15 @@ void EngineRun::verify(const QString &deployment)
 }
 
 // ---- destroy --------------------------------------------------------------------------------------------------
+
+void EngineRun::update(const QString &deployment)
+{
+    findDeployment(deployment, [this](const DiscoveredDeployment &found) {
+        if (!loadStoredPlan(found))
+            return;
+        (new UpdateOperation(*this, this))->update(found);
+    });
+}
 
 void EngineRun::destroy(const QString &deployment)
 {

@@ -1252,6 +1252,8 @@ private Q_SLOTS:
         QTest::newRow("time is up") << QByteArray("200") << QByteArray("3") << u"0"_s << 0 << u"@@drain remaining=3"_s;
         QTest::newRow("drain refused") << QByteArray("404") << QByteArray("0") << u"60"_s << 1 << QString();
         QTest::newRow("no gauge") << QByteArray("200") << QByteArray("none") << u"60"_s << 1 << QString();
+        // jitsi_jvb_drain_mode stays 0: the bridge cannot be confirmed drained.
+        QTest::newRow("drain mode off") << QByteArray("200") << QByteArray("off") << u"60"_s << 1 << QString();
     }
 
     void bridgeDrainWaitsBounded()
@@ -1272,7 +1274,10 @@ private Q_SLOTS:
                                 + drainStatus
                                 + "' ;;\n"
                                   "*/metrics) n=$(head -n 1 '"
-                                + r.toUtf8() + "/counts'); [[ $n == none ]] || echo \"jitsi_jvb_conferences $n\"\n"
+                                + r.toUtf8()
+                                + "/counts'); mode=1; [[ $n == off ]] && { mode=0; n=0; }\n"
+                                  "    [[ $n == none ]] || echo \"jitsi_jvb_conferences $n\"\n"
+                                  "    echo \"jitsi_jvb_drain_mode $mode\"; echo 'jitsi_jvb_local_endpoints 4'\n"
                                 + "    [[ $(wc -l <'" + r.toUtf8() + "/counts') -gt 1 ]] && sed -i 1d '" + r.toUtf8()
                                 + "/counts'; echo 'jitsi_jvb_other 7' ;;\n"
                                   "esac\n";
@@ -1288,6 +1293,7 @@ private Q_SLOTS:
         if (exitCode == 0) {
             QCOMPARE(run.out.trimmed().split(u'\n').last(), lastLine);
             QCOMPARE(run.out.count(u"@@drain conferences="_s), counts.count('\n') + 1); // one poll per count
+            QVERIFY(run.out.contains(u"@@drain participants=4\n"_s));
         } else {
             QVERIFY2(run.err.startsWith(u"@@error drain "_s), qPrintable(run.err));
             QVERIFY(!run.out.contains(u"@@drain remaining"_s));
