@@ -101,32 +101,6 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
         <translation>--deployment braucht den Slug oder die Domain einer Installation; „status“ listet sie auf.</translation>
     </message>
     <message>
-        <source>Deploying and managing (D may be left out when the project has exactly one deployment):
-  deploy --plan-file F                      create or resume the deployment of plan F, verify it
-  verify [--deployment D]                   check that every bridge is connected (read-only)
-  add-bridge [--deployment D] [--count N] [--type T] [--location L]
-                                            add N bridges (default 1, like the last bridge)
-  remove-bridge NAME [--deployment D]       drain bridge NAME, then delete it
-  destroy [--deployment D] [--yes]          delete everything of the deployment; asks to type
-                                            its domain unless --yes
-  --identity FILE      the SSH private key for the servers (default: the ssh-agent); a
-                       passphrase is asked on the terminal
-Ctrl-C stops at the next safe point; running the same command again resumes.
-More exit codes: 5 deployed but not verified, 6 stopped by Ctrl-C.</source>
-        <translation>Einrichten und Verwalten (D kann entfallen, wenn das Projekt genau eine Installation hat):
-  deploy --plan-file F                      Installation nach Plan F anlegen oder fortsetzen, prüfen
-  verify [--deployment D]                   prüfen, ob jede Bridge verbunden ist (nur lesend)
-  add-bridge [--deployment D] [--count N] [--type T] [--location L]
-                                            N Bridges hinzufügen (Standard 1, wie die letzte Bridge)
-  remove-bridge NAME [--deployment D]       Bridge NAME auslaufen lassen, dann löschen
-  destroy [--deployment D] [--yes]          alle Ressourcen der Installation löschen; verlangt
-                                            zur Bestätigung ihre Domain, außer bei --yes
-  --identity FILE      der private SSH-Schlüssel für die Server (Standard: der ssh-agent);
-                       eine Passphrase wird im Terminal abgefragt
-Strg+C hält am nächsten sicheren Punkt an; ein erneuter Aufruf desselben Befehls setzt fort.
-Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalten.</translation>
-    </message>
-    <message>
         <source>--count needs a whole number from 1 to %1.</source>
         <translation>--count braucht eine ganze Zahl von 1 bis %1.</translation>
     </message>
@@ -197,6 +171,49 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>Secrets: %1.</source>
         <translation>Geheimnisse: %1.</translation>
+    </message>
+    <message>
+        <source>Deploying and managing (D may be left out when the project has exactly one deployment):
+  deploy --plan-file F                      create or resume the deployment of plan F, verify it
+  verify [--deployment D]                   check that every bridge is connected (read-only)
+  add-bridge [--deployment D] [--count N] [--type T] [--location L]
+                                            add N bridges (default 1, like the last bridge)
+  remove-bridge NAME [--deployment D] [--force]
+                                            drain bridge NAME, then delete it
+  update [--deployment D] [--yes] [--force] rolling update of the Jitsi packages: one bridge
+                                            at a time, then the web host (asks first, since
+                                            its meetings restart, unless --yes)
+  --force              delete or restart a bridge whose meetings have not ended within the
+                       drain time without asking (they reconnect to the other bridges)
+  destroy [--deployment D] [--yes]          delete everything of the deployment; asks to type
+                                            its domain unless --yes
+  --identity FILE      the SSH private key for the servers (default: the ssh-agent); a
+                       passphrase is asked on the terminal
+Ctrl-C stops at the next safe point; running the same command again resumes.
+More exit codes: 5 deployed but not verified, 6 stopped by Ctrl-C.</source>
+        <translation>Einrichten und Verwalten (D kann entfallen, wenn das Projekt genau eine Installation hat):
+  deploy --plan-file F                      Installation nach Plan F anlegen oder fortsetzen, prüfen
+  verify [--deployment D]                   prüfen, ob jede Bridge verbunden ist (nur lesend)
+  add-bridge [--deployment D] [--count N] [--type T] [--location L]
+                                            N Bridges hinzufügen (Standard 1, wie die letzte Bridge)
+  remove-bridge NAME [--deployment D] [--force]
+                                            Bridge NAME auslaufen lassen, dann löschen
+  update [--deployment D] [--yes] [--force] schrittweises Update der Jitsi-Pakete: eine Bridge
+                                            nach der anderen, dann der Webserver (fragt vorher,
+                                            da dessen Konferenzen neu starten, außer bei --yes)
+  --force              eine Bridge, deren Konferenzen in der Auslaufzeit nicht geendet haben,
+                       ohne Rückfrage löschen oder neu starten (die Teilnehmer verbinden sich
+                       mit den anderen Bridges)
+  destroy [--deployment D] [--yes]          alle Ressourcen der Installation löschen; verlangt
+                                            zur Bestätigung ihre Domain, außer bei --yes
+  --identity FILE      der private SSH-Schlüssel für die Server (Standard: der ssh-agent);
+                       eine Passphrase wird im Terminal abgefragt
+Strg+C hält am nächsten sicheren Punkt an; ein erneuter Aufruf desselben Befehls setzt fort.
+Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalten.</translation>
+    </message>
+    <message>
+        <source>&quot;update&quot; restarts the web host&apos;s services, which interrupts running meetings, and asks first; there is no terminal to ask on. Pass --yes to confirm. Nothing was changed.</source>
+        <translation>„update“ startet die Dienste des Webservers neu, was laufende Konferenzen unterbricht, und fragt deshalb vorher; es gibt aber kein Terminal für diese Abfrage. Bestätigen Sie mit --yes. Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -697,21 +714,6 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>%1 läuft aus: keine neuen Konferenzen mehr; es wird gewartet, bis die laufenden enden …</translation>
     </message>
     <message>
-        <source>%1 could not be reached to drain it (%2); it is deleted without draining.</source>
-        <translation>%1 war zum Auslaufenlassen nicht erreichbar (%2); die Bridge wird ohne Auslaufen gelöscht.</translation>
-    </message>
-    <message>
-        <source>Draining %1 failed (%2); it is deleted anyway.</source>
-        <translation>Das Auslaufenlassen von %1 ist fehlgeschlagen (%2); die Bridge wird trotzdem gelöscht.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 still hosted %n conference(s) when the drain time ran out; their participants reconnect to the other bridges.</source>
-        <translation>
-            <numerusform>Auf %1 lief noch %n Konferenz, als die Zeit zum Auslaufen abgelaufen war; ihre Teilnehmer verbinden sich neu mit den anderen Bridges.</numerusform>
-            <numerusform>Auf %1 liefen noch %n Konferenzen, als die Zeit zum Auslaufen abgelaufen war; ihre Teilnehmer verbinden sich neu mit den anderen Bridges.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Deleting %1…</source>
         <translation>%1 wird gelöscht …</translation>
     </message>
@@ -742,6 +744,77 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The deployment&apos;s passwords are neither in this computer&apos;s secret store (%2) nor on its web host %1, which has already been set up with them. Destroy the deployment and deploy it again.</source>
         <translation>Die Passwörter der Installation sind weder im Geheimnisspeicher dieses Computers (%2) noch auf ihrem Webserver %1, der bereits mit ihnen eingerichtet wurde. Löschen Sie die Installation mit destroy und richten Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <source>it could not be reached (%1)</source>
+        <translation>sie war nicht erreichbar (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conference(s) still ran on it when the drain time ran out</source>
+        <translation>
+            <numerusform>auf ihr lief nach Ablauf der Auslaufzeit noch %n Konferenz</numerusform>
+            <numerusform>auf ihr liefen nach Ablauf der Auslaufzeit noch %n Konferenzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not confirmed drained (%2); going on as you chose: participants on it reconnect to the other bridges.</source>
+        <translation>%1 ist nicht nachweislich ausgelaufen (%2); wie von Ihnen gewählt geht es weiter: Die Teilnehmer darauf verbinden sich mit den anderen Bridges.</translation>
+    </message>
+    <message>
+        <source>Waiting again for the conferences on %1 to end…</source>
+        <translation>Es wird erneut gewartet, bis die Konferenzen auf %1 enden …</translation>
+    </message>
+    <message>
+        <source>%1 is not confirmed drained (%2), so it was left running. Run the command again when its meetings have ended, or pass --force to go on anyway.</source>
+        <translation>%1 ist nicht nachweislich ausgelaufen (%2) und läuft daher weiter. Starten Sie den Befehl erneut, wenn ihre Konferenzen beendet sind, oder geben Sie --force an, um trotzdem fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Reading the Jitsi package versions of every host…</source>
+        <translation>Die Versionen der Jitsi-Pakete auf allen Servern werden gelesen …</translation>
+    </message>
+    <message>
+        <source>before: %1 %2</source>
+        <translation>vorher: %1 %2</translation>
+    </message>
+    <message>
+        <source>after: %1 %2</source>
+        <translation>nachher: %1 %2</translation>
+    </message>
+    <message>
+        <source>Upgrading the Jitsi packages on %1…</source>
+        <translation>Die Jitsi-Pakete auf %1 werden aktualisiert …</translation>
+    </message>
+    <message>
+        <source>After the upgrade of %1, jicofo sees %2 of %3 bridges. Check jitsi-videobridge2 (journalctl -u jitsi-videobridge2) and jicofo on the web host, then run the update again.</source>
+        <translation>Nach dem Update von %1 sieht jicofo %2 von %3 Bridges. Prüfen Sie jitsi-videobridge2 (journalctl -u jitsi-videobridge2) und jicofo auf dem Webserver und starten Sie das Update dann erneut.</translation>
+    </message>
+    <message>
+        <source>Reading the Jitsi package versions after the update…</source>
+        <translation>Die Versionen der Jitsi-Pakete nach dem Update werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Updating the web host %1 restarts prosody and jicofo: meetings running now are interrupted for a moment and their participants rejoin.</source>
+        <translation>Das Update des Webservers %1 startet prosody und jicofo neu: Laufende Konferenzen werden kurz unterbrochen, und ihre Teilnehmer verbinden sich neu.</translation>
+    </message>
+    <message>
+        <source>Reading the jitsi-videobridge2 version the bridges run…</source>
+        <translation>Die Version von jitsi-videobridge2 auf den Bridges wird gelesen …</translation>
+    </message>
+    <message>
+        <source>%1 runs %2</source>
+        <translation>auf %1 läuft %2</translation>
+    </message>
+    <message>
+        <source>The bridges do not run one jitsi-videobridge2 version (%1), so a new bridge cannot match them. Run `jitsi-deployer update` to bring every host to the current version, then add the bridge. Nothing was created.</source>
+        <translation>Auf den Bridges läuft nicht dieselbe Version von jitsi-videobridge2 (%1), daher kann eine neue Bridge nicht dazu passen. Bringen Sie mit „jitsi-deployer update“ alle Server auf die aktuelle Version und fügen Sie die Bridge dann hinzu. Es wurde nichts angelegt.</translation>
+    </message>
+    <message>
+        <source>The bridges run jitsi-videobridge2 %1, which the Jitsi repository no longer offers (it has %2), so a new bridge cannot match them. Run `jitsi-deployer update` to bring every host to the current version, then add the bridge. Nothing was created.</source>
+        <translation>Auf den Bridges läuft jitsi-videobridge2 %1, das das Jitsi-Repository nicht mehr anbietet (es hat %2), daher kann eine neue Bridge nicht dazu passen. Bringen Sie mit „jitsi-deployer update“ alle Server auf die aktuelle Version und fügen Sie die Bridge dann hinzu. Es wurde nichts angelegt.</translation>
+    </message>
+    <message>
+        <source>New bridges install jitsi-videobridge2 %1, as the others run.</source>
+        <translation>Neue Bridges installieren jitsi-videobridge2 %1, wie die übrigen es haben.</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1540,57 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>The full log of this run: %1</source>
         <translation>Das vollständige Protokoll dieses Laufs: %1</translation>
     </message>
+    <message>
+        <source>&quot;update&quot; needs confirmation: run it in a terminal, or pass --yes. Nothing was changed.</source>
+        <translation>„update“ braucht eine Bestätigung: Starten Sie es in einem Terminal oder geben Sie --yes an. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>This updates the Jitsi packages of deployment %1: each bridge in turn is drained (its meetings end on their own), upgraded and taken back into service; then the web host %2 is upgraded, which restarts prosody and jicofo and interrupts the meetings running then for a moment.</source>
+        <translation>Dies aktualisiert die Jitsi-Pakete der Installation %1: Jede Bridge wird nacheinander ausgelaufen (ihre Konferenzen enden von selbst), aktualisiert und wieder in Betrieb genommen; danach wird der Webserver %2 aktualisiert, was prosody und jicofo neu startet und die dann laufenden Konferenzen kurz unterbricht.</translation>
+    </message>
+    <message>
+        <source>Type yes to go on: </source>
+        <translation>Geben Sie yes ein, um fortzufahren: </translation>
+    </message>
+    <message>
+        <source>Not confirmed; nothing was changed.</source>
+        <translation>Nicht bestätigt; es wurde nichts geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 still hosts %n conference(s) after the drain time.</source>
+        <translation>
+            <numerusform>Auf %1 läuft nach Ablauf der Auslaufzeit noch %n Konferenz.</numerusform>
+            <numerusform>Auf %1 laufen nach Ablauf der Auslaufzeit noch %n Konferenzen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be confirmed drained: %2.</source>
+        <translation>%1 ist nicht nachweislich ausgelaufen: %2.</translation>
+    </message>
+    <message>
+        <source>restart it now</source>
+        <translation>sie jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>delete it now</source>
+        <translation>sie jetzt löschen</translation>
+    </message>
+    <message>
+        <source>[g]o on and %1 (its participants reconnect to the other bridges), [w]ait again, or [s]top? </source>
+        <translation>[g] fortfahren und %1 (ihre Teilnehmer verbinden sich mit den anderen Bridges), [w] erneut warten oder [s] stoppen? </translation>
+    </message>
+    <message>
+        <source>Updated. Bridges of %1, all connected: %2.</source>
+        <translation>Aktualisiert. Bridges von %1, alle verbunden: %2.</translation>
+    </message>
+    <message>
+        <source>  %1: %2 %3 (unchanged)</source>
+        <translation>  %1: %2 %3 (unverändert)</translation>
+    </message>
+    <message>
+        <source>  %1: %2 %3 -&gt; %4</source>
+        <translation>  %1: %2 %3 -&gt; %4</translation>
+    </message>
 </context>
 <context>
     <name>EnvFile</name>
@@ -1525,6 +1649,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The parameter file is damaged: line %1 is not of the form NAME=&apos;value&apos;. Deploy again to write it anew.</source>
         <translation>Die Parameterdatei ist beschädigt: Zeile %1 hat nicht die Form NAME=&apos;Wert&apos;. Führen Sie die Bereitstellung erneut aus, um sie neu zu schreiben.</translation>
+    </message>
+    <message>
+        <source>The bridge package version &quot;%1&quot; is not a Debian package version.</source>
+        <translation>Die Paketversion „%1“ der Bridge ist keine Debian-Paketversion.</translation>
     </message>
 </context>
 <context>
@@ -1673,6 +1801,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>(waiting: %1)</source>
         <translation>(wartet: %1)</translation>
+    </message>
+    <message>
+        <source>Updating Jitsi</source>
+        <translation>Jitsi wird aktualisiert</translation>
     </message>
 </context>
 <context>
@@ -2683,6 +2815,18 @@ netto %2</translation>
     <message>
         <source>The log %1 could not be read on the server.</source>
         <translation>Das Protokoll %1 konnte auf dem Server nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The bridge %1 could not be taken out of drain mode, so jicofo places no new conferences on it. Check that jitsi-videobridge2 runs on it, then run the update again.</source>
+        <translation>Die Bridge %1 konnte nicht aus dem Auslaufmodus genommen werden, daher legt jicofo keine neuen Konferenzen auf ihr an. Prüfen Sie, ob jitsi-videobridge2 auf ihr läuft, und starten Sie das Update dann erneut.</translation>
+    </message>
+    <message>
+        <source>The Jitsi package versions on %1 could not be read.</source>
+        <translation>Die Versionen der Jitsi-Pakete auf %1 konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The Jitsi packages on %1 could not be upgraded: %2</source>
+        <translation>Die Jitsi-Pakete auf %1 konnten nicht aktualisiert werden: %2</translation>
     </message>
 </context>
 <context>
