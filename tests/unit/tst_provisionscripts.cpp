@@ -1191,6 +1191,20 @@ private Q_SLOTS:
         QVERIFY(!EnvFile::render(samplePlan(), sampleSecrets(), webInputs())->contains("JD_PHASE"));
     }
 
+    // JD_JVB_VERSION: only for a bridge that must match the others; anything but a Debian version is refused.
+    void envFileBridgeVersion()
+    {
+        HostInputs pinned = bridgeInputs(1);
+        pinned.jvbVersion = u"2.3-100-g1a2b3c-1"_s;
+        const Result<QByteArray> env = EnvFile::render(samplePlan(), sampleSecrets(), pinned);
+        QVERIFY2(env.ok(), qPrintable(env.error().message));
+        QVERIFY(env->contains("JD_JVB_VERSION='2.3-100-g1a2b3c-1'\n"));
+        QVERIFY(!EnvFile::render(samplePlan(), sampleSecrets(), bridgeInputs(1))->contains("JD_JVB_VERSION"));
+        pinned.jvbVersion = u"2.3 jicofo"_s;
+        QCOMPARE(EnvFile::render(samplePlan(), sampleSecrets(), pinned).error().detail,
+                 u"env file field: jvbVersion"_s);
+    }
+
     // The packages phase stops after install-packages with a successful run; the full run later skips what it
     // did and configures the rest.
     void bridgePackagesPhaseThenAll()
