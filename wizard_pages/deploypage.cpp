@@ -74,6 +74,7 @@ QString phaseName(Phase phase)
     case Phase::Validate:
     case Phase::Drain:
     case Phase::Delete:
+    case Phase::Update:
     case Phase::Done:
         break;
     }

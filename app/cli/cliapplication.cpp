@@ -82,7 +82,13 @@ QString usage()
                    "  verify [--deployment D]                   check that every bridge is connected (read-only)\n"
                    "  add-bridge [--deployment D] [--count N] [--type T] [--location L]\n"
                    "                                            add N bridges (default 1, like the last bridge)\n"
-                   "  remove-bridge NAME [--deployment D]       drain bridge NAME, then delete it\n"
+                   "  remove-bridge NAME [--deployment D] [--force]\n"
+                   "                                            drain bridge NAME, then delete it\n"
+                   "  update [--deployment D] [--yes] [--force] rolling update of the Jitsi packages: one bridge\n"
+                   "                                            at a time, then the web host (asks first, since\n"
+                   "                                            its meetings restart, unless --yes)\n"
+                   "  --force              delete or restart a bridge whose meetings have not ended within the\n"
+                   "                       drain time without asking (they reconnect to the other bridges)\n"
                    "  destroy [--deployment D] [--yes]          delete everything of the deployment; asks to type\n"
                    "                                            its domain unless --yes\n"
                    "  --identity FILE      the SSH private key for the servers (default: the ssh-agent); a\n"
@@ -110,7 +116,8 @@ QString usage()
 
 bool isEngineCommand(const QString &word)
 {
-    static const QStringList commands{u"deploy"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"destroy"_s};
+    static const QStringList commands{u"deploy"_s,        u"verify"_s,  u"add-bridge"_s,
+                                      u"remove-bridge"_s, u"destroy"_s, u"update"_s};
     return commands.contains(word);
 }
 
@@ -124,7 +131,7 @@ Result<EngineCommand::Request> engineRequest(const QCommandLineParser &parser, c
                                              const QCommandLineOption &countOption,
                                              const QCommandLineOption &typeOption,
                                              const QCommandLineOption &identityOption,
-                                             const QCommandLineOption &yesOption)
+                                             const QCommandLineOption &yesOption, const QCommandLineOption &forceOption)
 {
     using Operation = EngineCommand::Operation;
     EngineCommand::Request request;
@@ -133,6 +140,7 @@ Result<EngineCommand::Request> engineRequest(const QCommandLineParser &parser, c
                         : command == u"verify"_s        ? Operation::Verify
                         : command == u"add-bridge"_s    ? Operation::AddBridges
                         : command == u"remove-bridge"_s ? Operation::RemoveBridge
+                        : command == u"update"_s        ? Operation::Update
                                                         : Operation::Destroy;
     if (parser.isSet(countOption)) {
         bool ok = false;
@@ -176,6 +184,13 @@ Result<EngineCommand::Request> engineRequest(const QCommandLineParser &parser, c
                                       .arg(request.bridge));
     }
     request.confirmed = parser.isSet(yesOption);
+    request.force = parser.isSet(forceOption);
+    if (request.operation == Operation::Update && !request.confirmed && !Terminal::stdinIsTerminal())
+        return usageError(u"not_confirmed"_s,
+                          QCoreApplication::translate("CliApplication",
+                                                      "\"update\" restarts the web host's services, which interrupts "
+                                                      "running meetings, and asks first; there is no terminal to ask "
+                                                      "on. Pass --yes to confirm. Nothing was changed."));
     // The confirmation is typed on the terminal; without one (a script, CI) only --yes can confirm.
     if (request.operation == Operation::Destroy && !request.confirmed && !Terminal::stdinIsTerminal())
         return usageError(u"not_confirmed"_s,
@@ -269,12 +284,13 @@ void CliApplication::start(const QStringList &arguments)
     const QCommandLineOption typeOption(u"type"_s, {}, u"type"_s);
     const QCommandLineOption identityOption(u"identity"_s, {}, u"file"_s);
     const QCommandLineOption yesOption(u"yes"_s);
+    const QCommandLineOption forceOption(u"force"_s);
     const QCommandLineOption dnsServerOption(u"dns-server"_s, {}, u"address"_s);
     const QCommandLineOption secretStoreOption(u"secret-store"_s, {}, u"store"_s);
     const QCommandLineOption hostKeyOption(u"host-key"_s, {}, u"fingerprint"_s);
     parser.addOptions({helpOption, versionOption, jsonOption, endpointOption, locationOption, architectureOption,
                        planFileOption, outputDirOption, deploymentOption, countOption, typeOption, identityOption,
-                       yesOption, dnsServerOption, secretStoreOption, hostKeyOption});
+                       yesOption, dnsServerOption, secretStoreOption, hostKeyOption, forceOption});
 
     if (!parser.parse(arguments)) {
         m_output->error(parser.errorText() + u"\n\n"_s + usage());
@@ -322,11 +338,13 @@ void CliApplication::start(const QStringList &arguments)
             {&architectureOption, {u"images"_s}},
             {&planFileOption, {u"plan"_s, u"deploy"_s}},
             {&outputDirOption, {u"plan"_s}},
-            {&deploymentOption, {u"status"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"destroy"_s}},
+            {&deploymentOption,
+             {u"status"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"destroy"_s, u"update"_s}},
             {&countOption, {u"add-bridge"_s}},
             {&typeOption, {u"add-bridge"_s}},
-            {&identityOption, {u"deploy"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s}},
-            {&yesOption, {u"destroy"_s}},
+            {&identityOption, {u"deploy"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"update"_s}},
+            {&yesOption, {u"destroy"_s, u"update"_s}},
+            {&forceOption, {u"remove-bridge"_s, u"update"_s}},
             {&dnsServerOption, {u"deploy"_s}},
     };
     for (const auto &[option, owners] : optionOwners) {
@@ -401,7 +419,8 @@ void CliApplication::start(const QStringList &arguments)
 
     EngineCommand::Request request;
     if (isEngine) {
-        const auto parsed = engineRequest(parser, words, countOption, typeOption, identityOption, yesOption);
+        const auto parsed
+                = engineRequest(parser, words, countOption, typeOption, identityOption, yesOption, forceOption);
         if (!parsed) {
             m_output->error(parsed.error().message);
             return finish(UsageError);
@@ -524,6 +543,8 @@ void CliApplication::start(const QStringList &arguments)
             settings.hostKeyBroker = hostKeyPrompt ? hostKeyPrompt->broker() : nullptr;
             if (!dnsServer.isNull())
                 settings.dnsNameserver = dnsServer;
+            if (request.force) // the user's choice made beforehand for every bridge not confirmed drained
+                settings.drainChoice = DrainChoice::Proceed;
             client->setPollPolicy(DeploymentEngine::pollPolicy());
             const auto style = json                           ? EventRenderer::Style::Json
                                : Terminal::stdoutIsTerminal() ? EventRenderer::Style::Terminal

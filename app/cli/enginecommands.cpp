@@ -58,6 +58,8 @@ QString EngineCommand::operationName(Operation operation)
         return u"remove-bridge"_s;
     case Operation::Destroy:
         return u"destroy"_s;
+    case Operation::Update:
+        return u"update"_s;
     }
     return {};
 }
@@ -175,6 +177,8 @@ void EngineCommand::resolveDeployment()
         }
         if (m_request.operation == Operation::Destroy && !m_request.confirmed)
             return confirmDestroy(*found);
+        if (m_request.operation == Operation::Update && !m_request.confirmed)
+            return confirmUpdate(*found);
         startEngine();
     });
 }
@@ -208,6 +212,49 @@ void EngineCommand::confirmDestroy(const DiscoveredDeployment &deployment)
     });
 }
 
+void EngineCommand::confirmUpdate(const DiscoveredDeployment &deployment)
+{
+    if (!Terminal::stdinIsTerminal())
+        return refuse(u"not_confirmed"_s,
+                      tr("\"update\" needs confirmation: run it in a terminal, or pass --yes. Nothing was changed."),
+                      CliApplication::UsageError);
+    note(tr("This updates the Jitsi packages of deployment %1: each bridge in turn is drained (its meetings end on "
+            "their own), upgraded and taken back into service; then the web host %2 is upgraded, which restarts "
+            "prosody and jicofo and interrupts the meetings running then for a moment.")
+                 .arg(deployment.slug, deployment.web ? deployment.web->name : tr("(none)")));
+    auto *prompt = new LinePrompt(this);
+    prompt->ask(tr("Type yes to go on: "), [this, prompt](const QString &answer) {
+        prompt->deleteLater();
+        if (m_completed)
+            return;
+        if (answer.trimmed() != u"yes"_s)
+            return refuse(u"not_confirmed"_s, tr("Not confirmed; nothing was changed."), CliApplication::UsageError);
+        startEngine();
+    });
+}
+
+void EngineCommand::askDrainChoice(const DrainQuestion &question)
+{
+    write(m_renderer.clearStatus());
+    note(question.conferences > 0
+                 ? tr("%1 still hosts %n conference(s) after the drain time.", nullptr, question.conferences)
+                           .arg(question.bridge)
+                 : tr("%1 cannot be confirmed drained: %2.").arg(question.bridge, question.reason));
+    const QString act = question.operation == u"update"_s ? tr("restart it now") : tr("delete it now");
+    auto *prompt = new LinePrompt(this);
+    prompt->ask(
+            tr("[g]o on and %1 (its participants reconnect to the other bridges), [w]ait again, or [s]top? ").arg(act),
+            [this, prompt](const QString &answer) {
+                prompt->deleteLater();
+                if (m_completed || !m_engine)
+                    return;
+                const QString choice = answer.trimmed().toLower();
+                m_engine->answerUndrained(choice.startsWith(u'g')   ? DrainChoice::Proceed
+                                          : choice.startsWith(u'w') ? DrainChoice::WaitAgain
+                                                                    : DrainChoice::Stop);
+            });
+}
+
 void EngineCommand::startEngine()
 {
     if (m_completed)
@@ -229,6 +276,9 @@ void EngineCommand::startEngine()
         write(m_renderer.render(event));
     });
     connect(m_engine, &DeploymentEngine::finished, this, &EngineCommand::engineFinished);
+    // Asked only where someone can answer; elsewhere the engine stops at such a bridge (or --force goes on).
+    if (Terminal::stdinIsTerminal() && m_renderer.style() != EventRenderer::Style::Json)
+        connect(m_engine, &DeploymentEngine::undrainedBridge, this, &EngineCommand::askDrainChoice);
     switch (m_request.operation) {
     case Operation::Deploy:
         m_engine->deploy(m_request.plan);
@@ -244,6 +294,9 @@ void EngineCommand::startEngine()
         break;
     case Operation::Destroy:
         m_engine->destroy(m_slug);
+        break;
+    case Operation::Update:
+        m_engine->update(m_slug);
         break;
     }
 }
@@ -297,6 +350,17 @@ void EngineCommand::succeed(const EngineOutcome &outcome, int exitCode)
         m_output->line(tr("Deployment %1 is deleted: its servers, network and firewalls, and its saved state and "
                           "secrets on this computer.")
                                .arg(name));
+        break;
+    case Operation::Update:
+        m_output->line(tr("Updated. Bridges of %1, all connected: %2.").arg(name, bridges));
+        // Versions before and after, one line per host and changed package.
+        for (auto host = outcome.versionsAfter.cbegin(); host != outcome.versionsAfter.cend(); ++host) {
+            for (auto it = host->cbegin(); it != host->cend(); ++it) {
+                const QString before = outcome.versionsBefore.value(host.key()).value(it.key());
+                m_output->line(before == *it ? tr("  %1: %2 %3 (unchanged)").arg(host.key(), it.key(), *it)
+                                             : tr("  %1: %2 %3 -> %4").arg(host.key(), it.key(), before, *it));
+            }
+        }
         break;
     }
     if (m_request.operation != Operation::Destroy && !outcome.dnsReady && !outcome.dnsRecords.isEmpty()) {
@@ -374,6 +438,7 @@ void EngineCommand::fail(const Error &error, const EngineOutcome &outcome, int e
         note(tr("Run \"%1\" again: it deletes what is left and touches nothing else.").arg(destroy));
         return complete(exitCode);
     case Operation::RemoveBridge:
+    case Operation::Update:
         note(tr("Run the same command again: it continues where this one stopped."));
         return complete(exitCode);
     case Operation::Deploy:

@@ -28,7 +28,7 @@ class EngineCommand : public QObject
 public:
     using Done = std::function<void(int exitCode)>;
 
-    enum class Operation { Deploy, Verify, AddBridges, RemoveBridge, Destroy };
+    enum class Operation { Deploy, Verify, AddBridges, RemoveBridge, Destroy, Update };
 
     struct Request
     {
@@ -38,7 +38,8 @@ public:
         int count = 1; // AddBridges
         HostSpec spec; // AddBridges; empty fields = like the last bridge
         QString bridge; // RemoveBridge: the server name
-        bool confirmed = false; // Destroy: --yes
+        bool confirmed = false; // Destroy, Update: --yes
+        bool force = false; // RemoveBridge, Update: --force (a bridge not confirmed drained goes on unasked)
     };
 
     EngineCommand(hcloud::HetznerClient *client, CliOutput *output, const EngineSettings &settings,
@@ -56,6 +57,9 @@ public:
 private:
     void resolveDeployment();
     void confirmDestroy(const DiscoveredDeployment &deployment);
+    void confirmUpdate(const DiscoveredDeployment &deployment);
+    // The engine's DrainQuestion, asked on the terminal.
+    void askDrainChoice(const DrainQuestion &question);
     void startEngine();
     void engineFinished(const Result<EngineOutcome> &result);
     void succeed(const EngineOutcome &outcome, int exitCode);

@@ -50,6 +50,8 @@ QString EventRenderer::phaseTitle(Phase phase)
         return tr("Draining the bridge");
     case Phase::Delete:
         return tr("Deleting resources");
+    case Phase::Update:
+        return tr("Updating Jitsi");
     case Phase::Done:
         return tr("Done");
     }

@@ -1,5 +1,6 @@
 #include "bridgeremoval.h"
 
+#include "deploy/bridgedrain.h"
 #include "deploy/deploymentlabels.h"
 #include "deploy/enginerun.h"
 #include "provision/envfile.h"
@@ -38,28 +39,17 @@ void BridgeRemoval::drain()
     const QString name = m_bridge.name;
     m_run.phase(Phase::Drain, tr("Draining %1: no new conferences, waiting for the running ones to end…").arg(name));
     HostConnection *connection = m_run.connectionFor(name, HostRole::Bridge, m_bridge.publicIpv4);
-    connection->open([this, connection, name](Result<void> opened) {
+    // Not confirmed drained (conferences left, unreachable, metrics unreadable): deleted only by the user's choice.
+    auto *drain = new BridgeDrain(m_run, u"remove-bridge"_s, this);
+    drain->drain(connection, [this, drain](Result<BridgeDrain::Outcome> outcome) {
+        drain->deleteLater();
         if (m_run.done())
             return;
-        if (!opened.ok()) {
-            // An unreachable bridge hosts no conference anyone can use; it is removed all the same.
-            m_run.warn(tr("%1 could not be reached to drain it (%2); it is deleted without draining.")
-                               .arg(name, opened.error().message));
-            deleteServer();
+        if (!outcome.ok()) {
+            m_run.fail(outcome.error());
             return;
         }
-        connection->agent()->drainBridge(m_run.settings().drainTimeoutSeconds, [this, name](Result<int> left) {
-            if (m_run.done())
-                return;
-            if (!left.ok())
-                m_run.warn(tr("Draining %1 failed (%2); it is deleted anyway.").arg(name, left.error().message));
-            else if (left.value() > 0)
-                m_run.warn(tr("%1 still hosted %n conference(s) when the drain time ran out; their participants "
-                              "reconnect to the other bridges.",
-                              nullptr, left.value())
-                                   .arg(name));
-            deleteServer();
-        });
+        deleteServer();
     });
 }
 

@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "deploy/enginerun.h"
 
+#include <QMetaMethod>
 #include <QPointer>
 
 using namespace Qt::StringLiterals;
@@ -88,6 +89,8 @@ EngineRun *DeploymentEngine::newRun(const QString &operation, const QString &dep
                 Q_EMIT finished(result);
             },
             this);
+    if (isSignalConnected(QMetaMethod::fromSignal(&DeploymentEngine::undrainedBridge)))
+        run->setDrainAsk([this](const DrainQuestion &question) { Q_EMIT undrainedBridge(question); });
     d->run = run;
     return run;
 }
@@ -110,6 +113,17 @@ void DeploymentEngine::addBridges(const QString &deployment, int count, const Ho
 void DeploymentEngine::removeBridge(const QString &deployment, const QString &serverName)
 {
     startRun(u"remove-bridge"_s, deployment, [=](EngineRun *run) { run->removeBridge(deployment, serverName); });
+}
+
+void DeploymentEngine::update(const QString &deployment)
+{
+    startRun(u"update"_s, deployment, [=](EngineRun *run) { run->update(deployment); });
+}
+
+void DeploymentEngine::answerUndrained(DrainChoice choice)
+{
+    if (d->run)
+        d->run->answerDrainChoice(choice);
 }
 
 void DeploymentEngine::destroy(const QString &deployment)

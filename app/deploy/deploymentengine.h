@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "deploy/deploymentstore.h"
+#include "deploy/drainquestion.h"
 #include "deploy/engineevents.h"
 #include "deploy/runlog.h"
 #include "hcloud/retrypolicy.h"
@@ -14,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class EngineRun;
 class HostAgentFactory;
@@ -35,6 +37,7 @@ struct EngineSettings
     int verifyTimeoutMs = 3 * 60 * 1000; // bridges showing up in jicofo and prosody after an install
     int verifyIntervalMs = 5000;
     int drainTimeoutSeconds = 15 * 60;
+    std::optional<DrainChoice> drainChoice; // answers every DrainQuestion without asking (CLI --force); unset = ask
     QHostAddress dnsNameserver; // null = the system's resolver
     // A server pinned on another computer and without a host-key label: fingerprints the user gave beforehand
     // (server name -> "SHA256:…", the CLI's --host-key), else the broker asks; with neither, the run stops.
@@ -63,6 +66,12 @@ public:
     void addBridges(const QString &deployment, int count, const HostSpec &spec);
     // Drains the bridge (bounded), deletes it, updates the allow-list, verifies the rest.
     void removeBridge(const QString &deployment, const QString &serverName);
+    // Rolling update of the Jitsi packages (UpdateOperation): versions before; each bridge in turn drained,
+    // upgraded, back in jicofo's view, undrained; then the web host (a warning: running meetings restart);
+    // versions after, in the outcome. Safe to run again after a failure or cancel.
+    void update(const QString &deployment);
+    // The answer to undrainedBridge(); ignored when no question is open.
+    void answerUndrained(DrainChoice choice);
     // Deletes everything labelled for the deployment, and its local state and secrets. The caller confirmed.
     void destroy(const QString &deployment);
 
@@ -89,6 +98,9 @@ public:
 Q_SIGNALS:
     void event(const EngineEvent &event);
     void finished(const Result<EngineOutcome> &result);
+    // remove-bridge or update cannot confirm a bridge drained: the operation waits for answerUndrained().
+    // Without a receiver (and without EngineSettings::drainChoice) the answer is DrainChoice::Stop.
+    void undrainedBridge(const DrainQuestion &question);
 
 private:
     EngineRun *newRun(const QString &operation, const QString &deployment);

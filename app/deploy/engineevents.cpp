@@ -219,9 +219,23 @@ QJsonObject EngineEvent::toJson() const
     return object;
 }
 
+namespace {
+QJsonObject versionsJson(const QMap<QString, QMap<QString, QString>> &versions)
+{
+    QJsonObject hosts;
+    for (auto host = versions.cbegin(); host != versions.cend(); ++host) {
+        QJsonObject packages;
+        for (auto it = host->cbegin(); it != host->cend(); ++it)
+            packages.insert(it.key(), it.value());
+        hosts.insert(host.key(), packages);
+    }
+    return hosts;
+}
+} // namespace
+
 QJsonObject EngineOutcome::toJson() const
 {
-    return QJsonObject{
+    QJsonObject json{
             {u"slug"_s, slug},
             {u"domain"_s, domain},
             {u"meeting_url"_s, meetingUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(meetingUrl)},
@@ -231,4 +245,9 @@ QJsonObject EngineOutcome::toJson() const
             {u"dns_records"_s, recordsJson(dnsRecords)},
             {u"dns_ready"_s, dnsReady},
             {u"verification"_s, verification ? QJsonValue(reportJson(*verification)) : QJsonValue(QJsonValue::Null)}};
+    if (!versionsBefore.isEmpty() || !versionsAfter.isEmpty()) { // update only
+        json.insert(u"versions_before"_s, versionsJson(versionsBefore));
+        json.insert(u"versions_after"_s, versionsJson(versionsAfter));
+    }
+    return json;
 }

@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -78,6 +79,9 @@ struct EngineOutcome
     QList<DnsRecord> dnsRecords;
     bool dnsReady = false; // the records resolve; false = certificate still self-signed
     std::optional<VerificationReport> verification;
+    // update: the Jitsi packages of each host before and after (server name -> package -> version).
+    QMap<QString, QMap<QString, QString>> versionsBefore;
+    QMap<QString, QMap<QString, QString>> versionsAfter;
 
     QJsonObject toJson() const;
 };

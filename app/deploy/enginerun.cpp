@@ -9,7 +9,9 @@
 #include "deploy/planrecovery.h"
 #include "deploy/serverlabeller.h"
 #include "deploy/taskrunner.h"
+#include "deploy/updateoperation.h"
 #include "deploy/verificationstage.h"
+#include "deploy/versionpin.h"
 #include "provision/envfile.h"
 #include "provision/installbundle.h"
 #include "ssh/sshpublickey.h"
@@ -134,15 +136,42 @@ void EngineRun::continueWithoutDns()
         dns->stopWaiting();
 }
 
+void EngineRun::askDrainChoice(const DrainQuestion &question, std::function<void(DrainChoice)> answer)
+{
+    if (m_settings.drainChoice) { // decided beforehand (CLI --force)
+        const DrainChoice preset = *m_settings.drainChoice;
+        QMetaObject::invokeMethod(
+                this, [answer, preset] { answer(preset); }, Qt::QueuedConnection);
+        return;
+    }
+    m_drainAnswer = std::move(answer);
+    if (m_drainAsk)
+        m_drainAsk(question);
+    else
+        answerDrainChoice(DrainChoice::Stop); // nobody to ask: never delete or restart a bridge unasked
+}
+
+void EngineRun::answerDrainChoice(DrainChoice choice)
+{
+    if (auto answer = std::exchange(m_drainAnswer, {}); answer && !m_done)
+        QMetaObject::invokeMethod(
+                this, [answer, choice] { answer(choice); }, Qt::QueuedConnection);
+}
+
 void EngineRun::cancel()
 {
     if (m_done)
         return;
     m_done = true; // nothing else finishes this run from now on
+    m_drainAnswer = {};
     const Error cancelled
             = engineError(u"cancelled"_s, tr("Cancelled. What was created stays: continue where it stopped, or "
                                              "destroy the deployment to remove it."))
                       .advising(Advice::Kind::RetrySameOperation);
+    if (auto cleanup = std::exchange(m_cancelCleanup, {})) {
+        cleanup([this, cancelled] { m_finished(cancelled); });
+        return;
+    }
     // From the event loop: cancel() returns to its caller (a Cancel button's slot, a Ctrl-C handler) first, and
     // the teardown that follows finished() (this run and its SSH sessions) never runs inside that call.
     QMetaObject::invokeMethod(
@@ -436,6 +465,7 @@ Result<QByteArray> EngineRun::envFile(HostRole role, const QString &name, int nu
         inputs.webPrivateIp = onWebNetwork(m_state.bridges.value(number)) ? webPrivateIp() : QString();
         inputs.prosodyAuthCertificate = m_state.prosodyCertificate;
         inputs.phase = packagesOnly ? u"packages"_s : u"all"_s;
+        inputs.jvbVersion = m_state.jvbVersion;
     }
     return EnvFile::render(planByNumber(), m_state.secrets, inputs);
 }
@@ -516,8 +546,12 @@ void EngineRun::addBridges(const QString &deployment, int count, const HostSpec 
         return;
     }
     findDeployment(deployment, [this, count, spec](const DiscoveredDeployment &found) {
-        prepare(found,
-                [this, found, count, spec] { (new ConvergeOperation(*this, this))->addBridges(found, count, spec); });
+        prepare(found, [this, found, count, spec] {
+            // The new bridges run the version the others run (VersionPin), checked before anything is created.
+            (new VersionPin(*this, this))->pin([this, found, count, spec] {
+                (new ConvergeOperation(*this, this))->addBridges(found, count, spec);
+            });
+        });
     });
 }
 
@@ -548,6 +582,14 @@ void EngineRun::verify(const QString &deployment)
 }
 
 // ---- destroy --------------------------------------------------------------------------------------------------
+
+void EngineRun::update(const QString &deployment)
+{
+    findDeployment(deployment, [this](const DiscoveredDeployment &found) {
+        // Like add-bridge: a computer without the deployment's state recovers it (host keys, plan) first.
+        prepare(found, [this, found] { (new UpdateOperation(*this, this))->update(found); });
+    });
+}
 
 void EngineRun::destroy(const QString &deployment)
 {

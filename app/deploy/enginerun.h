@@ -3,6 +3,7 @@
 #include "deploy/cloudresources.h"
 #include "deploy/deploymentengine.h"
 #include "deploy/discovery.h"
+#include "deploy/drainquestion.h"
 #include "deploy/hostconnection.h"
 #include "hcloud/hcloudtypes.h"
 
@@ -36,6 +37,7 @@ struct RunState
     QMap<int, hcloud::Server> bridges; // by bridge number
     QString prosodyCertificate; // the web host's auth.<domain> certificate, which bridges trust
     bool clearSetUpPending = false; // deploy and add-bridge: a verified end removes the servers' set-up label
+    QString jvbVersion; // add-bridge: the jitsi-videobridge2 version the running bridges have (JD_JVB_VERSION)
 };
 
 // One operation of the DeploymentEngine, from start to its single finish (DESIGN.md §3–§5). The operations are
@@ -62,12 +64,24 @@ public:
     void verify(const QString &deployment);
     void addBridges(const QString &deployment, int count, const HostSpec &spec);
     void removeBridge(const QString &deployment, const QString &serverName);
+    void update(const QString &deployment);
     void destroy(const QString &deployment);
     void cancel();
     // The DNS wait of a running deploy ends now (DeploymentEngine::continueWithoutDns).
     void continueWithoutDns();
 
     const EngineOutcome &outcome() const { return m_outcome; }
+
+    // The drain question (DrainQuestion): `ask` tells the front end; answerDrainChoice() resumes the waiting job.
+    void setDrainAsk(std::function<void(const DrainQuestion &)> ask) { m_drainAsk = std::move(ask); }
+    void askDrainChoice(const DrainQuestion &question, std::function<void(DrainChoice)> answer);
+    void answerDrainChoice(DrainChoice choice);
+    // A job that must undo something before a cancel ends the run (a drained bridge back into service) sets this;
+    // it calls `finish` once done. Cleared by passing nullptr.
+    void setCancelCleanup(std::function<void(std::function<void()> finish)> cleanup)
+    {
+        m_cancelCleanup = std::move(cleanup);
+    }
 
     // ---- for the run's jobs ----
 
@@ -153,4 +167,7 @@ private:
     RunState m_state;
     QMap<QString, HostConnection *> m_connections; // by server name
     ServerLabeller *m_labeller = nullptr;
+    std::function<void(const DrainQuestion &)> m_drainAsk;
+    std::function<void(DrainChoice)> m_drainAnswer; // the open question's continuation
+    std::function<void(std::function<void()>)> m_cancelCleanup;
 };

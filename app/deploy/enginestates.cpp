@@ -40,6 +40,8 @@ QString toJsonName(Phase phase)
         return u"drain"_s;
     case Phase::Delete:
         return u"delete"_s;
+    case Phase::Update:
+        return u"update"_s;
     case Phase::Done:
         return u"done"_s;
     }

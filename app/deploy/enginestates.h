@@ -10,7 +10,8 @@
 // else: toJsonName() is the table, the fromJsonName() functions read it back.
 
 // Where a run is (event "phase").
-enum class Phase { Validate, Resources, Hosts, Dns, Certificate, Verify, Drain, Delete, Done };
+// Update: the rolling update's package upgrades (update; versions, per host).
+enum class Phase { Validate, Resources, Hosts, Dns, Certificate, Verify, Drain, Delete, Update, Done };
 
 // One install step on a host (event "host_step"). Waiting: the host cannot go on yet; the event's
 // WaitReason says why.
@@ -33,8 +34,9 @@ enum class WaitReason {
 
 // Every value of each enum, for reading names back. The static_asserts in enginestates.cpp fail when an enum
 // gets a value that is missing here.
-inline constexpr std::array allPhases{Phase::Validate, Phase::Resources, Phase::Hosts,  Phase::Dns, Phase::Certificate,
-                                      Phase::Verify,   Phase::Drain,     Phase::Delete, Phase::Done};
+inline constexpr std::array allPhases{Phase::Validate,    Phase::Resources, Phase::Hosts, Phase::Dns,
+                                      Phase::Certificate, Phase::Verify,    Phase::Drain, Phase::Delete,
+                                      Phase::Update,      Phase::Done};
 inline constexpr std::array allHostStates{HostState::Started, HostState::Skipped, HostState::Succeeded,
                                           HostState::Failed, HostState::Waiting};
 inline constexpr std::array allResourceStates{ResourceState::Creating, ResourceState::Created, ResourceState::Exists,

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QString>
 
@@ -24,6 +25,14 @@ struct HostEndpoint
     // Set while a host key rotation may have happened without the app learning the outcome (killed midway):
     // when the pinned key does not match, this one is tried; connectToHost() says which one the host showed.
     QString pendingHostKey;
+};
+
+// The Jitsi packages on a host (resources/provision/jitsi-packages.sh): what dpkg has installed and, when asked,
+// which versions of one package the host's apt repositories offer.
+struct PackageVersions
+{
+    QMap<QString, QString> installed; // package -> version, e.g. "jitsi-videobridge2" -> "2.3-312-g1-1"
+    QStringList available; // of the package asked for, newest first (apt-cache madison); empty when none was asked
 };
 
 // Everything the engine does on one host, as asynchronous operations. SshHostAgent does it over a pinned
@@ -83,6 +92,15 @@ public:
     // Bridge: graceful shutdown, then waits until the bridge hosts no conference, at most `timeoutSeconds`.
     // The value is the number of conferences still running when it gave up waiting (0 = drained).
     virtual void drainBridge(int timeoutSeconds, Done<int> done) = 0;
+    // Bridge: drain mode off again (the update put it back into service, or was cancelled while it was drained).
+    virtual void undrainBridge(Done<void> done) = 0;
+
+    // The installed Jitsi packages; with `availableOf` a package name, the package lists are refreshed and the
+    // versions of that package the repositories offer are listed too.
+    virtual void packageVersions(const QString &availableOf, Done<PackageVersions> done) = 0;
+    // apt-get install --only-upgrade of the installed Jitsi packages, their services restarted; the value is the
+    // versions afterwards.
+    virtual void upgradePackages(Done<PackageVersions> done) = 0;
 
     virtual void disconnectFromHost() = 0;
 

@@ -28,6 +28,9 @@ target_sources(deployer_core PRIVATE
     deploy/progressmodel.h deploy/progressmodel.cpp
     deploy/runlog.h deploy/runlog.cpp
     deploy/enginerun.h deploy/enginerun.cpp
+    deploy/drainquestion.h deploy/bridgedrain.h deploy/bridgedrain.cpp
+    deploy/updateoperation.h deploy/updateoperation.cpp
+    deploy/versionpin.h deploy/versionpin.cpp
     deploy/convergeoperation.h deploy/convergeoperation.cpp
     deploy/hostpipeline.h deploy/hostpipeline.cpp
     deploy/certificatetask.h deploy/certificatetask.cpp

@@ -119,6 +119,22 @@ QString drainBridge(const QString &root, const QString &script, int timeoutSecon
            + shellQuote(script);
 }
 
+// jitsi-packages.sh's "@@installed <package> <version>" and "@@available <package> <version>" lines.
+PackageVersions parsePackageVersions(const QStringList &lines)
+{
+    PackageVersions versions;
+    for (const QString &line : lines) {
+        const QStringList fields = line.split(u' ', Qt::SkipEmptyParts);
+        if (fields.size() != 3)
+            continue;
+        if (fields[0] == u"@@installed"_s)
+            versions.installed.insert(fields[1], fields[2]);
+        else if (fields[0] == u"@@available"_s)
+            versions.available.append(fields[2]);
+    }
+    return versions;
+}
+
 } // namespace Commands
 
 } // namespace
@@ -471,6 +487,76 @@ void SshHostAgent::drainBridge(int timeoutSeconds, Done<int> done)
                 done(remaining);
             });
     });
+}
+
+void SshHostAgent::runScript(const InstallFile &script, const QString &arguments,
+                             std::function<void(const CommandOutcome &)> done)
+{
+    uploadFiles({script}, [this, script, arguments, done = std::move(done)](Result<void> uploaded) {
+        if (!uploaded) {
+            CommandOutcome failed;
+            failed.result = uploaded.error();
+            done(failed);
+            return;
+        }
+        run(Commands::environment(m_options.remoteRoot) + arguments.arg(shellQuote(remotePath(script.remotePath))),
+            done);
+    });
+}
+
+void SshHostAgent::undrainBridge(Done<void> done)
+{
+    if (!checkConnected([&done](const Error &error) { done(error); }))
+        return;
+    runScript(InstallBundle::bridgeDrainScript(), u"JD_DRAIN_MODE=disable %1"_s,
+              [this, done = std::move(done)](const CommandOutcome &outcome) {
+                  if (!outcome.result || outcome.result.value() != 0 || !outcome.out.contains(u"@@drain mode=off"_s)) {
+                      done(hostError("undrain_failed",
+                                     tr("The bridge %1 could not be taken out of drain mode, so jicofo places no new "
+                                        "conferences on it. Check that jitsi-videobridge2 runs on it, then run the "
+                                        "update again.")
+                                             .arg(m_endpoint.serverName),
+                                     scriptFailure(outcome.err)));
+                      return;
+                  }
+                  done({});
+              });
+}
+
+void SshHostAgent::packageVersions(const QString &availableOf, Done<PackageVersions> done)
+{
+    if (!checkConnected([&done](const Error &error) { done(error); }))
+        return;
+    // Two calls in one command: the installed versions, then (when asked) what the repositories offer.
+    const QString arguments
+            = availableOf.isEmpty() ? u"%1 versions"_s : u"%1 versions && %1 available "_s + shellQuote(availableOf);
+    runScript(
+            InstallBundle::packagesScript(), arguments, [this, done = std::move(done)](const CommandOutcome &outcome) {
+                if (!outcome.result || outcome.result.value() != 0) {
+                    done(hostError("packages_unreadable",
+                                   tr("The Jitsi package versions on %1 could not be read.").arg(m_endpoint.serverName),
+                                   scriptFailure(outcome.err)));
+                    return;
+                }
+                done(Commands::parsePackageVersions(outcome.out));
+            });
+}
+
+void SshHostAgent::upgradePackages(Done<PackageVersions> done)
+{
+    if (!checkConnected([&done](const Error &error) { done(error); }))
+        return;
+    runScript(InstallBundle::packagesScript(), u"%1 upgrade"_s,
+              [this, done = std::move(done)](const CommandOutcome &outcome) {
+                  if (!outcome.result || outcome.result.value() != 0) {
+                      done(hostError("upgrade_failed",
+                                     tr("The Jitsi packages on %1 could not be upgraded: %2")
+                                             .arg(m_endpoint.serverName, scriptFailure(outcome.err)),
+                                     outcome.err.join(u'\n')));
+                      return;
+                  }
+                  done(Commands::parsePackageVersions(outcome.out));
+              });
 }
 
 void SshHostAgent::disconnectFromHost()

@@ -52,6 +52,9 @@ public:
     void extractLog(const LogQuery &query, Done<LogExcerpt> done) override;
     void probeHttp(quint16 port, const QString &path, Done<HttpProbe> done) override;
     void drainBridge(int timeoutSeconds, Done<int> done) override;
+    void undrainBridge(Done<void> done) override;
+    void packageVersions(const QString &availableOf, Done<PackageVersions> done) override;
+    void upgradePackages(Done<PackageVersions> done) override;
     void disconnectFromHost() override;
 
 private:
@@ -69,6 +72,9 @@ private:
     bool checkConnected(const std::function<void(const Error &)> &fail) const;
     void run(const QString &command, std::function<void(const CommandOutcome &)> done);
     void uploadNext(QList<InstallFile> files, Done<void> done);
+    // Uploads `script` and runs it with `arguments` (already shell-quoted); `done` gets the outcome.
+    void runScript(const InstallFile &script, const QString &arguments,
+                   std::function<void(const CommandOutcome &)> done);
     QString remotePath(const QString &path) const;
 
     HostEndpoint m_endpoint;

@@ -184,6 +184,14 @@ Result<QByteArray> EnvFile::render(const DeploymentPlan &plan, const DeploymentS
 
     if (bridge) {
         ok &= out.set(u"JD_PHASE"_s, packagesPhase ? u"packages"_s : u"all"_s);
+        // A Debian version: epoch, upstream and revision characters only (it ends up in an apt-get argument).
+        static const QRegularExpression debianVersion(u"\\A[0-9][A-Za-z0-9.+~:-]*\\z"_s);
+        if (!host.jvbVersion.isEmpty() && !debianVersion.match(host.jvbVersion).hasMatch())
+            return invalid(
+                    u"jvbVersion"_s,
+                    tr("The bridge package version \"%1\" is not a Debian package version.").arg(host.jvbVersion));
+        if (!host.jvbVersion.isEmpty())
+            ok &= out.set(u"JD_JVB_VERSION"_s, host.jvbVersion);
         const QString xmppHost = host.webPrivateIp.isEmpty() ? host.webPublicIp : host.webPrivateIp;
         QString xmppValue = normalisedAddress(xmppHost);
         if (xmppValue.isEmpty() && !real)

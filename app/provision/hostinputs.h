@@ -32,4 +32,7 @@ struct HostInputs
     // Bridge: JD_PHASE, "packages" (install before the web host exists; no web address or certificate needed)
     // or "all"; empty = all (docs/provisioning.md "Bridge phases").
     QString phase;
+    // Bridge: the exact jitsi-videobridge2 version to install (JD_JVB_VERSION): add-bridge sets the one the other
+    // bridges run; empty = the repository's newest.
+    QString jvbVersion;
 };

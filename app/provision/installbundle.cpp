@@ -101,6 +101,11 @@ InstallFile InstallBundle::bridgeDrainScript()
     return {scriptDirectory() + u"/bridge-drain.sh"_s, resource(u"bridge-drain.sh"_s), 0755};
 }
 
+InstallFile InstallBundle::packagesScript()
+{
+    return {scriptDirectory() + u"/jitsi-packages.sh"_s, resource(u"jitsi-packages.sh"_s), 0755};
+}
+
 QString InstallBundle::hostKeyStagingPath(const QString &publicKey)
 {
     const QByteArray keyData = publicKey.section(u' ', 1, 1).toLatin1(); // the base64 field, without any comment

@@ -47,6 +47,7 @@ public:
     // bundle is older): host key rotation, and a bridge's drain before its server is deleted.
     static InstallFile hostKeyInstallScript(); // host-key-install.sh in scriptDirectory()
     static InstallFile bridgeDrainScript(); // bridge-drain.sh in scriptDirectory()
+    static InstallFile packagesScript(); // jitsi-packages.sh in scriptDirectory(): versions, upgrade
     // Where the agent stages a new host key pair for hostKeyInstallScript() (private 0600, public "<path>.pub"):
     // /etc/ssh/jitsi-deployer-new-host-key-<tag>, the tag derived from the public key, so a rotation left
     // waiting by a killed run never installs another run's files.

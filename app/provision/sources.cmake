@@ -22,5 +22,6 @@ qt_add_resources(deployer_core "provision_scripts"
         "${PROJECT_SOURCE_DIR}/resources/provision/web-certificate.sh"
         "${PROJECT_SOURCE_DIR}/resources/provision/host-key-install.sh"
         "${PROJECT_SOURCE_DIR}/resources/provision/bridge-drain.sh"
+        "${PROJECT_SOURCE_DIR}/resources/provision/jitsi-packages.sh"
         "${PROJECT_SOURCE_DIR}/resources/provision/jitsi-deployer-provision.service"
         "${PROJECT_SOURCE_DIR}/resources/provision/jitsi-deployer-firewall.service")

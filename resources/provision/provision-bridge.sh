@@ -22,8 +22,18 @@ bridge_step_preseed() {
     bridge_preseed_lines | debconf-set-selections
 }
 
+# JD_JVB_VERSION (set by add-bridge): exactly the version the deployment's other bridges run, since jicofo does
+# not mix bridge versions in one conference by default; empty = the repository's newest.
 bridge_step_install() {
-    jd_apt_install jitsi-videobridge2 ruby-hocon ca-certificates
+    local package=jitsi-videobridge2
+    if [[ -n ${JD_JVB_VERSION:-} ]]; then
+        apt-cache madison jitsi-videobridge2 | awk -F'|' '{ gsub(/ /, "", $2); print $2 }' |
+            grep -qxF -- "$JD_JVB_VERSION" ||
+            jd_fail "jitsi-videobridge2 $JD_JVB_VERSION, the version the other bridges run, is no longer in the Jitsi repository; run 'jitsi-deployer update' to bring the deployment to the current version, then add the bridge"
+        package="jitsi-videobridge2=$JD_JVB_VERSION"
+        echo "installing the version the other bridges run: $JD_JVB_VERSION"
+    fi
+    jd_apt_install "$package" ruby-hocon ca-certificates
 }
 
 # The certificate prosody serves for auth.<domain> is self-signed; the bridge requires TLS for a remote
@@ -158,7 +168,7 @@ bridge_main() {
     jd_step check-system none jd_step_check_system
     jd_step check-repository none jd_step_check_repository
     jd_step preseed "$(jd_digest "$JD_DOMAIN" "$JD_JVB_SECRET")" bridge_step_preseed
-    jd_step install-packages none bridge_step_install
+    jd_step install-packages "$(jd_digest "${JD_JVB_VERSION:-}")" bridge_step_install
     if [[ $JD_PHASE == packages ]]; then
         echo "packages installed; the bridge is configured once the web host is ready"
         return 0

@@ -125,6 +125,7 @@ private Q_SLOTS:
     void addBridge();
     void removeBridge();
     void wrongSecretIsNamed();
+    void versionsAndRollingUpdate();
     void destroyLeavesNothing();
 
 private:
@@ -552,6 +553,63 @@ void TestEndToEnd::wrongSecretIsNamed()
     QVERIFY2(waitForOperationalBridges(2, 90000), QJsonDocument(jicofoStats()).toJson().constData());
     const CliRun again = cli(u"verify-restored"_s, {u"verify"_s, u"--identity"_s, m_key.privateFile});
     QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
+}
+
+// Issue 14 with two releases of the shim bridge and jicofo in the repository (shims/build-repo.sh): the
+// deployment runs the older (installed on purpose), a bridge added now gets that one, not the newest; update then
+// brings every host to the newest while jicofo never sees fewer than N - 1 bridges.
+void TestEndToEnd::versionsAndRollingUpdate()
+{
+    const QString oldJvb = u"2.3-300-gshim-1"_s, newJvb = u"2.3-312-gshim-1"_s;
+    const QString oldJicofo = u"1.0-1140-1"_s, newJicofo = u"1.0-1150-1"_s;
+    const auto installed = [this](const QString &server, const QString &package) {
+        return onHost(server, u"dpkg-query -W -f '${Version}' "_s + package).output.trimmed();
+    };
+    const QString downgrade = u"DEBIAN_FRONTEND=noninteractive apt-get install -y -q --allow-downgrades "
+                              "-o Dpkg::Options::=--force-confold %1"_s;
+    for (const QString &bridge : {bridgeName(1), bridgeName(3)}) {
+        const Outcome done = onHost(bridge, downgrade.arg(u"jitsi-videobridge2="_s + oldJvb));
+        QVERIFY2(done.exitCode == 0, qPrintable(done.output));
+        QCOMPARE(installed(bridge, u"jitsi-videobridge2"_s), oldJvb);
+    }
+    const Outcome web = onHost(kWeb, downgrade.arg(u"jicofo="_s + oldJicofo));
+    QVERIFY2(web.exitCode == 0, qPrintable(web.output));
+    QVERIFY2(waitForOperationalBridges(2, 90000), QJsonDocument(jicofoStats()).toJson().constData());
+
+    const CliRun add = cli(u"add-bridge-pinned"_s, {u"add-bridge"_s, u"--identity"_s, m_key.privateFile});
+    QVERIFY2(add.exitCode == 0, qPrintable(add.describe()));
+    QCOMPARE(installed(bridgeName(4), u"jitsi-videobridge2"_s), oldJvb);
+    QVERIFY2(waitForOperationalBridges(3, 90000), QJsonDocument(jicofoStats()).toJson().constData());
+
+    // jicofo's view, sampled while the bridges are updated one by one (the web host's own restart comes after:
+    // jicofo itself restarts then, so its view starts empty by design).
+    int fewest = 3;
+    bool webStarted = false;
+    QTimer sampler;
+    QObject::connect(&sampler, &QTimer::timeout, &sampler, [&] {
+        if (webStarted)
+            return;
+        const int seen = operationalBridges();
+        if (seen >= 0 && !webStarted)
+            fewest = qMin(fewest, seen);
+    });
+    sampler.start(300);
+    const CliRun update = cli(u"update"_s, {u"update"_s, u"--yes"_s, u"--identity"_s, m_key.privateFile},
+                              [&](const QJsonObject &event, QProcess &) {
+                                  if (event.value(u"event"_s) == u"host_step"_s && event.value(u"host"_s) == kWeb)
+                                      webStarted = true;
+                              });
+    sampler.stop();
+    QVERIFY2(update.exitCode == 0, qPrintable(update.describe()));
+    QVERIFY2(fewest >= 2, qPrintable(u"jicofo saw %1 of 3 bridges during the update"_s.arg(fewest)));
+    for (const QString &bridge : {bridgeName(1), bridgeName(3), bridgeName(4)})
+        QCOMPARE(installed(bridge, u"jitsi-videobridge2"_s), newJvb);
+    QCOMPARE(installed(kWeb, u"jicofo"_s), newJicofo);
+    const QJsonObject outcome = update.finished().value(u"outcome"_s).toObject();
+    QCOMPARE(outcome[u"versions_before"_s][bridgeName(4)][u"jitsi-videobridge2"_s].toString(), oldJvb);
+    QCOMPARE(outcome[u"versions_after"_s][kWeb][u"jicofo"_s].toString(), newJicofo);
+    QVERIFY(outcome[u"verification"_s][u"ok"_s].toBool());
+    QVERIFY2(waitForOperationalBridges(3, 90000), QJsonDocument(jicofoStats()).toJson().constData());
 }
 
 void TestEndToEnd::destroyLeavesNothing()

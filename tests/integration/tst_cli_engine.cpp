@@ -132,7 +132,8 @@ private Q_SLOTS:
         for (const QString &text :
              {u"deploy --plan-file F"_s, u"verify [--deployment D]"_s,
               u"add-bridge [--deployment D] [--count N] [--type T] [--location L]"_s, u"remove-bridge NAME"_s,
-              u"destroy [--deployment D] [--yes]"_s, u"--identity FILE"_s, u"5 deployed but not verified"_s})
+              u"destroy [--deployment D] [--yes]"_s, u"update [--deployment D] [--yes] [--force]"_s, u"--force"_s,
+              u"--identity FILE"_s, u"5 deployed but not verified"_s})
             QVERIFY2(help.out.contains(text), qPrintable(text));
     }
 
@@ -211,6 +212,9 @@ private Q_SLOTS:
         QTest::newRow("hcloud --count") << QStringList{u"hcloud"_s, u"locations"_s, u"--count"_s, u"1"_s}
                                         << u"does not belong to \"hcloud locations\""_s;
         QTest::newRow("destroy without terminal") << QStringList{u"destroy"_s} << u"Pass --yes"_s;
+        QTest::newRow("update without terminal") << QStringList{u"update"_s} << u"Pass --yes"_s;
+        QTest::newRow("destroy --force") << QStringList{u"destroy"_s, u"--yes"_s, u"--force"_s}
+                                         << u"--force does not belong"_s;
         QTest::newRow("destroy without terminal, json")
                 << QStringList{u"destroy"_s, u"--json"_s} << u"Nothing was deleted"_s;
     }

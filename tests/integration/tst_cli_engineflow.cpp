@@ -361,6 +361,40 @@ private Q_SLOTS:
         QCOMPARE(serverNames(), (QStringList{u"meet-example-org-jvb-1"_s, u"meet-example-org-web"_s}));
     }
 
+    // update: confirmed by --yes (no terminal here), rolling, versions before and after in the outcome; a bridge
+    // whose meetings outlast the drain time stops remove-bridge unless --force.
+    void updateAndForce()
+    {
+        QCOMPARE(run({u"deploy"_s, u"--plan-file"_s, m_planFile, u"--json"_s}).exitCode, 0);
+        m_cloud->setRepository(u"jitsi-videobridge2"_s, {u"2.3-312-g1-1"_s, u"2.3-400-g4-1"_s});
+
+        const CliRun unconfirmed = run({u"update"_s, u"--json"_s});
+        QCOMPARE(unconfirmed.exitCode, 2);
+        QVERIFY2(unconfirmed.err.contains(u"--yes"_s) || unconfirmed.out.contains(u"--yes"_s),
+                 qPrintable(unconfirmed.err + unconfirmed.out));
+        QCOMPARE(m_cloud->journal(), QStringList());
+
+        const CliRun update = run({u"update"_s, u"--yes"_s, u"--json"_s});
+        QCOMPARE(update.exitCode, 0);
+        checkStream(update, u"update"_s, true);
+        const QJsonObject outcome = update.finished()[u"outcome"_s].toObject();
+        QCOMPARE(outcome[u"versions_before"_s][u"meet-example-org-jvb-1"_s][u"jitsi-videobridge2"_s].toString(),
+                 u"2.3-312-g1-1"_s);
+        QCOMPARE(outcome[u"versions_after"_s][u"meet-example-org-jvb-1"_s][u"jitsi-videobridge2"_s].toString(),
+                 u"2.3-400-g4-1"_s);
+        QVERIFY(m_cloud->journal().contains(u"drain meet-example-org-jvb-1"_s));
+
+        QCOMPARE(run({u"add-bridge"_s, u"--json"_s}).exitCode, 0);
+        m_cloud->setConferencesAfterDrain(u"meet-example-org-jvb-2"_s, 1);
+        const CliRun refused = run({u"remove-bridge"_s, u"meet-example-org-jvb-2"_s, u"--json"_s});
+        QVERIFY(refused.exitCode != 0);
+        QCOMPARE(refused.finished()[u"error"_s][u"code"_s].toString(), u"not_drained"_s);
+        QVERIFY(serverNames().contains(u"meet-example-org-jvb-2"_s));
+        const CliRun forced = run({u"remove-bridge"_s, u"meet-example-org-jvb-2"_s, u"--force"_s, u"--json"_s});
+        QCOMPARE(forced.exitCode, 0);
+        QVERIFY(!serverNames().contains(u"meet-example-org-jvb-2"_s));
+    }
+
     void failureSaysWhatWhereAndTheWaysOn()
     {
         m_cloud->failStep(u"meet-example-org-jvb-1"_s, u"install-packages"_s, u"the repository did not answer"_s, 10);

@@ -210,6 +210,7 @@ private Q_SLOTS:
                 "*127.0.0.1:8080/colibri/drain/enable*) echo \"$(basename \"$0\") drain\" >>\"$JD_ROOT/calls.log\"; "
                 "printf 200 ;;\n"
                 "*127.0.0.1:8080/metrics*) n=$(cat \"$JD_ROOT/conferences\"); echo \"jitsi_jvb_conferences $n\"; "
+                "echo 'jitsi_jvb_drain_mode 1'; "
                 "echo $((n > 0 ? n - 1 : 0)) >\"$JD_ROOT/conferences\" ;;\n"
                 "*) exec /usr/bin/curl \"$@\" ;;\n"
                 "esac\n",

@@ -830,6 +830,150 @@ private Q_SLOTS:
         QTRY_VERIFY(loaded);
     }
 
+    // Versions must match (issue 14): a bridge added after the repository moved on installs what the others run.
+    void addBridgeInstallsTheRunningVersion()
+    {
+        m_cloud->setRepository(u"jitsi-videobridge2"_s, {u"2.3-100-g1-1"_s});
+        QVERIFY(deploy(makePlan(1)).result.ok());
+        QCOMPARE(m_cloud->host(slug + u"-jvb-1"_s)->packageVersions({}).installed.value(u"jitsi-videobridge2"_s),
+                 u"2.3-100-g1-1"_s);
+        m_cloud->setRepository(u"jitsi-videobridge2"_s, {u"2.3-100-g1-1"_s, u"2.3-200-g2-1"_s});
+
+        const Outcome added = run([](DeploymentEngine *e) { e->addBridges(slug, 1, {}); });
+        QVERIFY2(added.result.ok(), qPrintable(errorText(added)));
+        FakeHost *fresh = m_cloud->host(slug + u"-jvb-2"_s);
+        QVERIFY(fresh);
+        QCOMPARE(fresh->packageVersions({}).installed.value(u"jitsi-videobridge2"_s), u"2.3-100-g1-1"_s);
+        QVERIFY(fresh->file(EnvFile::remotePath()).contains("JD_JVB_VERSION='2.3-100-g1-1'"));
+    }
+
+    void addBridgeStopsWhenVersionsCannotMatch()
+    {
+        m_cloud->setRepository(u"jitsi-videobridge2"_s, {u"2.3-100-g1-1"_s});
+        QVERIFY(deploy(makePlan(2)).result.ok());
+        const QStringList before = serverNames();
+
+        // The bridges disagree among themselves: say which runs what, create nothing.
+        m_cloud->host(slug + u"-jvb-2"_s)->setInstalledVersion(u"jitsi-videobridge2"_s, u"2.3-90-g0-1"_s);
+        const Outcome mixed = run([](DeploymentEngine *e) { e->addBridges(slug, 1, {}); });
+        QVERIFY(!mixed.result.ok());
+        QCOMPARE(mixed.result.error().code, u"bridge_versions_differ"_s);
+        QVERIFY2(mixed.result.error().message.contains(u"2.3-90-g0-1"_s)
+                         && mixed.result.error().message.contains(u"jitsi-deployer update"_s),
+                 qPrintable(mixed.result.error().message));
+        QCOMPARE(serverNames(), before);
+
+        // Their version is gone from the repository: point to the update, create nothing.
+        m_cloud->host(slug + u"-jvb-2"_s)->setInstalledVersion(u"jitsi-videobridge2"_s, u"2.3-100-g1-1"_s);
+        m_cloud->setRepository(u"jitsi-videobridge2"_s, {u"2.3-200-g2-1"_s});
+        const Outcome gone = run([](DeploymentEngine *e) { e->addBridges(slug, 1, {}); });
+        QVERIFY(!gone.result.ok());
+        QCOMPARE(gone.result.error().code, u"bridge_version_unavailable"_s);
+        QVERIFY(gone.result.error().message.contains(u"jitsi-deployer update"_s));
+        QCOMPARE(serverNames(), before);
+        QVERIFY(!m_cloud->host(slug + u"-jvb-3"_s));
+    }
+
+    // The rolling update: one bridge at a time drained, upgraded, back, undrained; then the web host; jicofo never
+    // has fewer than all bridges but one. Running it again changes nothing.
+    void updateIsRolling()
+    {
+        m_cloud->setRepository(u"jitsi-videobridge2"_s, {u"2.3-100-g1-1"_s});
+        m_cloud->setRepository(u"jicofo"_s, {u"1.0-1000-1"_s});
+        QVERIFY(deploy(makePlan(2)).result.ok());
+        m_cloud->setRepository(u"jitsi-videobridge2"_s, {u"2.3-100-g1-1"_s, u"2.3-200-g2-1"_s});
+        m_cloud->setRepository(u"jicofo"_s, {u"1.0-1000-1"_s, u"1.0-1100-1"_s});
+
+        const Outcome updated = run([](DeploymentEngine *e) { e->update(slug); });
+        QVERIFY2(updated.result.ok(), qPrintable(errorText(updated)));
+        const QString b1 = slug + u"-jvb-1"_s, b2 = slug + u"-jvb-2"_s, web = slug + u"-web"_s;
+        QCOMPARE(m_cloud->journal(),
+                 (QStringList{u"drain "_s + b1, u"upgrade "_s + b1 + u" bridges=1"_s, u"undrain "_s + b1,
+                              u"drain "_s + b2, u"upgrade "_s + b2 + u" bridges=1"_s, u"undrain "_s + b2,
+                              u"upgrade "_s + web + u" bridges=2"_s}));
+        for (const QString &bridge : {b1, b2})
+            QCOMPARE(m_cloud->host(bridge)->packageVersions({}).installed.value(u"jitsi-videobridge2"_s),
+                     u"2.3-200-g2-1"_s);
+        QCOMPARE(m_cloud->host(web)->packageVersions({}).installed.value(u"jicofo"_s), u"1.0-1100-1"_s);
+        const EngineOutcome &outcome = updated.result.value();
+        QCOMPARE(outcome.versionsBefore.value(b1).value(u"jitsi-videobridge2"_s), u"2.3-100-g1-1"_s);
+        QCOMPARE(outcome.versionsAfter.value(b2).value(u"jitsi-videobridge2"_s), u"2.3-200-g2-1"_s);
+        QCOMPARE(outcome.versionsAfter.value(web).value(u"jicofo"_s), u"1.0-1100-1"_s);
+        QVERIFY(outcome.verification && outcome.verification->ok());
+        QVERIFY(outcome.toJson().contains(u"versions_after"_s));
+        bool warned = false;
+        for (const EngineEvent &event : updated.events)
+            warned |= event.kind == EngineEvent::Kind::Warning && event.message.contains(web)
+                      && event.message.contains(u"meetings"_s);
+        QVERIFY(warned);
+
+        // Again: every host already runs the newest, nothing is drained or restarted.
+        const qsizetype entries = m_cloud->journal().size();
+        const Outcome again = run([](DeploymentEngine *e) { e->update(slug); });
+        QVERIFY2(again.result.ok(), qPrintable(errorText(again)));
+        QCOMPARE(m_cloud->journal().size(), entries);
+    }
+
+    // A bridge whose meetings outlast the drain time is deleted or restarted only by the user's explicit choice.
+    void undrainedBridgeNeedsTheUsersChoice()
+    {
+        QVERIFY(deploy(makePlan(2)).result.ok());
+        const QString doomed = slug + u"-jvb-2"_s;
+        m_cloud->setConferencesAfterDrain(doomed, 3);
+
+        // Nobody to ask: the bridge stays.
+        const Outcome unasked = run([doomed](DeploymentEngine *e) { e->removeBridge(slug, doomed); });
+        QVERIFY(!unasked.result.ok());
+        QCOMPARE(unasked.result.error().code, u"not_drained"_s);
+        QVERIFY(serverNames().contains(doomed));
+
+        // Asked: "wait again" drains once more, "go on" deletes it.
+        QList<DrainQuestion> questions;
+        const Outcome removed = run([&](DeploymentEngine *e) {
+            connect(e, &DeploymentEngine::undrainedBridge, e, [e, &questions](const DrainQuestion &q) {
+                questions.append(q);
+                e->answerUndrained(questions.size() == 1 ? DrainChoice::WaitAgain : DrainChoice::Proceed);
+            });
+            e->removeBridge(slug, doomed);
+        });
+        QVERIFY2(removed.result.ok(), qPrintable(errorText(removed)));
+        QCOMPARE(questions.size(), qsizetype(2));
+        QCOMPARE(questions.first().bridge, doomed);
+        QCOMPARE(questions.first().conferences, 3);
+        QCOMPARE(questions.first().operation, u"remove-bridge"_s);
+        QVERIFY(!serverNames().contains(doomed));
+
+        // update: "stop" takes the drained bridge back into service and upgrades nothing.
+        m_cloud->setConferencesAfterDrain(slug + u"-jvb-1"_s, 2);
+        m_cloud->setRepository(u"jitsi-videobridge2"_s, {u"2.3-312-g1-1"_s, u"2.3-400-g4-1"_s});
+        const Outcome stopped = run([](DeploymentEngine *e) {
+            connect(e, &DeploymentEngine::undrainedBridge, e,
+                    [e](const DrainQuestion &) { e->answerUndrained(DrainChoice::Stop); });
+            e->update(slug);
+        });
+        QVERIFY(!stopped.result.ok());
+        QCOMPARE(stopped.result.error().code, u"not_drained"_s);
+        FakeHost *bridge = m_cloud->host(slug + u"-jvb-1"_s);
+        QCOMPARE(bridge->counters().undrains, 1);
+        QCOMPARE(bridge->counters().upgrades, 0);
+
+        // A cancel while the bridge is drained (the question open) also takes it back into service.
+        const Outcome cancelled = run([](DeploymentEngine *e) {
+            connect(e, &DeploymentEngine::undrainedBridge, e, [e](const DrainQuestion &) { e->cancel(); });
+            e->update(slug);
+        });
+        QVERIFY(!cancelled.result.ok());
+        QCOMPARE(cancelled.result.error().code, u"cancelled"_s);
+        QCOMPARE(bridge->counters().undrains, 2);
+        QCOMPARE(bridge->counters().upgrades, 0);
+
+        // --force: decided beforehand, no question; the update goes through.
+        m_settings.drainChoice = DrainChoice::Proceed;
+        const Outcome forced = run([](DeploymentEngine *e) { e->update(slug); });
+        QVERIFY2(forced.result.ok(), qPrintable(errorText(forced)));
+        QCOMPARE(bridge->packageVersions({}).installed.value(u"jitsi-videobridge2"_s), u"2.3-400-g4-1"_s);
+    }
+
     // The keychain lost the secrets: remove-bridge reads them from the web host's env file, through
     // EnvFile::parse, and takes the values the host's scripts use (a name set twice: the last, as bash does).
     void removeBridgeRecoversSecretsFromTheWebHost()

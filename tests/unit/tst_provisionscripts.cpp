@@ -287,7 +287,8 @@ private Q_SLOTS:
                 QVERIFY(writeFile(m_scripts.filePath(QFileInfo(file.remotePath).fileName()), file.content));
         QVERIFY(writeFile(m_scripts.filePath(u"provision-bridge.sh"_s),
                           InstallBundle::resource(u"provision-bridge.sh"_s)));
-        for (const InstallFile &file : {InstallBundle::bridgeDrainScript(), InstallBundle::hostKeyInstallScript()}) {
+        for (const InstallFile &file : {InstallBundle::bridgeDrainScript(), InstallBundle::hostKeyInstallScript(),
+                                        InstallBundle::packagesScript()}) {
             QVERIFY(!file.content.isEmpty());
             QCOMPARE(file.mode, 0755);
             QVERIFY(writeFile(m_scripts.filePath(QFileInfo(file.remotePath).fileName()), file.content));
@@ -1190,6 +1191,20 @@ private Q_SLOTS:
         QVERIFY(!EnvFile::render(samplePlan(), sampleSecrets(), webInputs())->contains("JD_PHASE"));
     }
 
+    // JD_JVB_VERSION: only for a bridge that must match the others; anything but a Debian version is refused.
+    void envFileBridgeVersion()
+    {
+        HostInputs pinned = bridgeInputs(1);
+        pinned.jvbVersion = u"2.3-100-g1a2b3c-1"_s;
+        const Result<QByteArray> env = EnvFile::render(samplePlan(), sampleSecrets(), pinned);
+        QVERIFY2(env.ok(), qPrintable(env.error().message));
+        QVERIFY(env->contains("JD_JVB_VERSION='2.3-100-g1a2b3c-1'\n"));
+        QVERIFY(!EnvFile::render(samplePlan(), sampleSecrets(), bridgeInputs(1))->contains("JD_JVB_VERSION"));
+        pinned.jvbVersion = u"2.3 jicofo"_s;
+        QCOMPARE(EnvFile::render(samplePlan(), sampleSecrets(), pinned).error().detail,
+                 u"env file field: jvbVersion"_s);
+    }
+
     // The packages phase stops after install-packages with a successful run; the full run later skips what it
     // did and configures the rest.
     void bridgePackagesPhaseThenAll()
@@ -1252,6 +1267,8 @@ private Q_SLOTS:
         QTest::newRow("time is up") << QByteArray("200") << QByteArray("3") << u"0"_s << 0 << u"@@drain remaining=3"_s;
         QTest::newRow("drain refused") << QByteArray("404") << QByteArray("0") << u"60"_s << 1 << QString();
         QTest::newRow("no gauge") << QByteArray("200") << QByteArray("none") << u"60"_s << 1 << QString();
+        // jitsi_jvb_drain_mode stays 0: the bridge cannot be confirmed drained.
+        QTest::newRow("drain mode off") << QByteArray("200") << QByteArray("off") << u"60"_s << 1 << QString();
     }
 
     void bridgeDrainWaitsBounded()
@@ -1272,7 +1289,10 @@ private Q_SLOTS:
                                 + drainStatus
                                 + "' ;;\n"
                                   "*/metrics) n=$(head -n 1 '"
-                                + r.toUtf8() + "/counts'); [[ $n == none ]] || echo \"jitsi_jvb_conferences $n\"\n"
+                                + r.toUtf8()
+                                + "/counts'); mode=1; [[ $n == off ]] && { mode=0; n=0; }\n"
+                                  "    [[ $n == none ]] || echo \"jitsi_jvb_conferences $n\"\n"
+                                  "    echo \"jitsi_jvb_drain_mode $mode\"; echo 'jitsi_jvb_local_endpoints 4'\n"
                                 + "    [[ $(wc -l <'" + r.toUtf8() + "/counts') -gt 1 ]] && sed -i 1d '" + r.toUtf8()
                                 + "/counts'; echo 'jitsi_jvb_other 7' ;;\n"
                                   "esac\n";
@@ -1288,10 +1308,105 @@ private Q_SLOTS:
         if (exitCode == 0) {
             QCOMPARE(run.out.trimmed().split(u'\n').last(), lastLine);
             QCOMPARE(run.out.count(u"@@drain conferences="_s), counts.count('\n') + 1); // one poll per count
+            QVERIFY(run.out.contains(u"@@drain participants=4\n"_s));
         } else {
             QVERIFY2(run.err.startsWith(u"@@error drain "_s), qPrintable(run.err));
             QVERIFY(!run.out.contains(u"@@drain remaining"_s));
         }
+    }
+
+    // jitsi-packages.sh with dpkg-query, apt-cache, apt-get and systemctl stubbed over a file of installed versions:
+    // versions, the repository's versions (madison, newest first, each once), and an upgrade that restarts what
+    // it changed in the web host's order.
+    void jitsiPackagesScript()
+    {
+        QTemporaryDir root;
+        const QString r = root.path();
+        const QString state = r + u"/installed"_s;
+        QVERIFY(writeFile(state, "jicofo 1.0-1000-1\nprosody 0.12.3-1\njitsi-meet-web 1.0.8000-1\n"));
+        const QByteArray log = "echo \"$(basename \"$0\") $*\" >>'" + r.toUtf8() + "/calls.log'\n";
+        const QList<std::pair<QString, QByteArray>> stubs{
+                // dpkg-query -W -f FORMAT PACKAGE: "ii |<package> <version>" when installed.
+                {u"dpkg-query"_s, "#!/bin/bash\nv=$(awk -v p=\"$4\" '$1 == p { print $2 }' '" + state.toUtf8()
+                                          + "')\n[[ -n $v ]] || exit 1\necho \"ii |$4 $v\"\n"},
+                {u"apt-cache"_s, "#!/bin/bash\n" + log
+                                         + "[[ $1 == madison && $2 == jicofo ]] || exit 0\n"
+                                           "echo ' jicofo | 1.0-1100-1 | https://download.jitsi.org stable/ Packages'\n"
+                                           "echo ' jicofo | 1.0-1000-1 | https://download.jitsi.org stable/ Packages'\n"
+                                           "echo ' jicofo | 1.0-1000-1 | file:/var/lib/dpkg/status'\n"},
+                {u"apt-get"_s, "#!/bin/bash\n" + log
+                                       + "[[ $* == *--only-upgrade* ]] && sed -i 's/^jicofo .*/jicofo 1.0-1100-1/' '"
+                                       + state.toUtf8() + "'\nexit 0\n"},
+                {u"systemctl"_s, "#!/bin/bash\n" + log},
+        };
+        for (const auto &[name, text] : stubs) {
+            QVERIFY(writeFile(r + u"/bin/"_s + name, text));
+            QVERIFY(QFile::setPermissions(r + u"/bin/"_s + name, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        }
+        const QStringList env{u"PATH="_s + r + u"/bin:"_s + qEnvironmentVariable("PATH")};
+
+        const BashRun versions = bash(u"bash ./jitsi-packages.sh versions"_s, r, env);
+        QCOMPARE(versions.exitCode, 0);
+        QCOMPARE(versions.out, u"@@installed jicofo 1.0-1000-1\n@@installed jitsi-meet-web 1.0.8000-1\n"
+                               "@@installed prosody 0.12.3-1\n"_s);
+
+        const BashRun available = bash(u"bash ./jitsi-packages.sh available jicofo"_s, r, env);
+        QCOMPARE(available.exitCode, 0);
+        QCOMPARE(available.out, u"@@available jicofo 1.0-1100-1\n@@available jicofo 1.0-1000-1\n"_s);
+        QVERIFY(readFile(r + u"/calls.log"_s).contains("apt-get update -q"));
+        QCOMPARE(bash(u"bash ./jitsi-packages.sh available 'jicofo;rm'"_s, r, env).exitCode, 1);
+
+        QVERIFY(QFile::remove(r + u"/calls.log"_s));
+        const BashRun upgraded = bash(u"bash ./jitsi-packages.sh upgrade"_s, r, env);
+        QCOMPARE(upgraded.exitCode, 0);
+        QVERIFY2(upgraded.out.contains(u"@@installed jicofo 1.0-1100-1\n"_s), qPrintable(upgraded.out));
+        const QByteArray calls = readFile(r + u"/calls.log"_s);
+        QVERIFY2(calls.contains("apt-get install -y -q --only-upgrade -o Dpkg::Options::=--force-confold jicofo "
+                                "jitsi-meet-web prosody\n"),
+                 calls.constData());
+        // prosody before jicofo, which logs in to it.
+        QVERIFY(calls.indexOf("systemctl restart prosody") >= 0);
+        QVERIFY(calls.indexOf("systemctl restart prosody") < calls.indexOf("systemctl restart jicofo"));
+        QVERIFY(!calls.contains("jitsi-videobridge2"));
+    }
+
+    // provision-bridge.sh's install step with JD_JVB_VERSION: exactly that version, or a clear stop when the
+    // repository no longer offers it.
+    void bridgeInstallPinsTheVersion()
+    {
+        QTemporaryDir root;
+        const QString r = root.path();
+        const QByteArray log = "echo \"$(basename \"$0\") $*\" >>'" + r.toUtf8() + "/calls.log'\n";
+        QVERIFY(writeFile(r + u"/bin/apt-cache"_s,
+                          "#!/bin/bash\n" + log
+                                  + "echo ' jitsi-videobridge2 | 2.3-200-g2-1 | https://download.jitsi.org stable/ "
+                                    "Packages'\necho ' jitsi-videobridge2 | 2.3-100-g1-1 | https://download.jitsi.org "
+                                    "stable/ Packages'\n"));
+        QVERIFY(writeFile(r + u"/bin/apt-get"_s, "#!/bin/bash\n" + log));
+        for (const QString &tool : {u"apt-cache"_s, u"apt-get"_s})
+            QVERIFY(QFile::setPermissions(r + u"/bin/"_s + tool, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        const QStringList env{u"PATH="_s + r + u"/bin:"_s + qEnvironmentVariable("PATH")};
+
+        const BashRun pinned = bash(u". ./provision-bridge.sh; bridge_step_install"_s, r,
+                                    env + QStringList{u"JD_JVB_VERSION=2.3-100-g1-1"_s});
+        QCOMPARE(pinned.exitCode, 0);
+        QVERIFY2(readFile(r + u"/calls.log"_s)
+                         .contains("apt-get install -y -q -o Dpkg::Options::=--force-confold "
+                                   "jitsi-videobridge2=2.3-100-g1-1 ruby-hocon"),
+                 readFile(r + u"/calls.log"_s).constData());
+
+        QVERIFY(QFile::remove(r + u"/calls.log"_s));
+        const BashRun gone = bash(u". ./provision-bridge.sh; bridge_step_install"_s, r,
+                                  env + QStringList{u"JD_JVB_VERSION=2.3-50-g0-1"_s});
+        QCOMPARE(gone.exitCode, 1);
+        QVERIFY2(gone.err.contains(u"no longer in the Jitsi repository"_s) && gone.err.contains(u"update"_s),
+                 qPrintable(gone.err));
+        QVERIFY(!readFile(r + u"/calls.log"_s).contains("apt-get install"));
+
+        const BashRun newest
+                = bash(u". ./provision-bridge.sh; bridge_step_install"_s, r, env + QStringList{u"JD_JVB_VERSION"_s});
+        QCOMPARE(newest.exitCode, 0);
+        QVERIFY(readFile(r + u"/calls.log"_s).contains("--force-confold jitsi-videobridge2 ruby-hocon"));
     }
 
     // host-key-install.sh with systemctl and sshd stubbed: the staged pair becomes the only host key and sshd is

@@ -8,6 +8,9 @@ using namespace Qt::StringLiterals;
 
 FakeCloud::FakeCloud(QObject *parent)
     : QObject(parent)
+    , m_repository{{u"jitsi-videobridge2"_s, {u"2.3-312-g1-1"_s}}, {u"jicofo"_s, {u"1.0-1150-1"_s}},
+                   {u"jitsi-meet-web"_s, {u"1.0.8800-1"_s}},       {u"jitsi-meet-web-config"_s, {u"1.0.8800-1"_s}},
+                   {u"jitsi-meet-prosody"_s, {u"1.0.8800-1"_s}},   {u"prosody"_s, {u"0.12.3-1"_s}}}
 { }
 
 FakeCloud::~FakeCloud()

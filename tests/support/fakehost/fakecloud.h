@@ -59,6 +59,8 @@ struct FakeHostCounters
     int hostKeyScans = 0;
     int followDrops = 0; // simulated connection drops while following the log
     int drains = 0;
+    int undrains = 0;
+    int upgrades = 0;
     QHash<QString, int> stepsRun; // step -> how often it ran (not skipped)
 };
 
@@ -103,6 +105,15 @@ public:
     // The next followLog() on the host fails: `ended` gets "connection_lost".
     void failFollow(const QString &who);
     void setConferencesAfterDrain(const QString &who, int conferences);
+    // The Jitsi repository every host installs from: the versions of `package`, oldest first. An install takes
+    // the newest (a bridge with JD_JVB_VERSION that one, failing like the real script when it is not offered);
+    // an upgrade moves each installed package to the newest. Defaults: one version per package.
+    void setRepository(const QString &package, const QStringList &versions) { m_repository[package] = versions; }
+    QStringList repository(const QString &package) const { return m_repository.value(package); }
+    // What drain, upgrade and undrain did, in order: "drain <host>", "upgrade <host> bridges=<n>" (n = the bridges
+    // jicofo saw operational when the upgrade started), "undrain <host>": for asserting a rolling update.
+    QStringList journal() const { return m_journal; }
+    void record(const QString &entry) { m_journal.append(entry); }
     // The server is deleted: jicofo loses the bridge; agents for it then fail.
     void destroyHost(const QString &who);
 
@@ -136,6 +147,8 @@ private:
     // Applies a setting to the host's knobs now, or when a host with that address or name appears.
     void configure(const QString &who, const std::function<void(Knobs &)> &change);
 
+    QHash<QString, QStringList> m_repository;
+    QStringList m_journal;
     QList<FakeHost *> m_hosts; // children
     QHash<QString, Knobs> m_knobs; // by address
     QList<QPair<QString, std::function<void(Knobs &)>>> m_pending; // for hosts not created yet, in order

@@ -275,6 +275,9 @@ QString FakeHost::performStep(const QString &step)
     if (m_role == HostRole::Web) {
         if (step == u"install-packages"_s && !m_jitsiInstalled) {
             m_jitsiInstalled = true;
+            for (const QString &package :
+                 {u"jicofo"_s, u"jitsi-meet-web"_s, u"jitsi-meet-web-config"_s, u"jitsi-meet-prosody"_s, u"prosody"_s})
+                m_packages.insert(package, m_cloud->repository(package).value(m_cloud->repository(package).size() - 1));
             m_domain = domain;
             writeFile(InstallBundle::prosodyAuthCertificatePath(domain),
                       FakeJitsiLogs::prosodyCertificate(domain, m_address), 0644);
@@ -299,6 +302,13 @@ QString FakeHost::performStep(const QString &step)
     }
 
     if (step == u"install-packages"_s) {
+        // As provision-bridge.sh: JD_JVB_VERSION exactly, and only if the repository still offers it.
+        const QStringList offered = m_cloud->repository(u"jitsi-videobridge2"_s);
+        const QString wanted = env.value(u"JD_JVB_VERSION"_s);
+        if (!wanted.isEmpty() && !offered.contains(wanted))
+            return u"jitsi-videobridge2 %1, the version the other bridges run, is no longer in the Jitsi repository"_s
+                    .arg(wanted);
+        m_packages.insert(u"jitsi-videobridge2"_s, wanted.isEmpty() ? offered.value(offered.size() - 1) : wanted);
         m_jvbInstalled = true;
         m_jvbRunning = true; // jvb starts with the package, on its default (local) configuration
     } else if (step == u"trust-prosody-certificate"_s) {
@@ -462,9 +472,51 @@ QString FakeHost::lastJvbError() const
     return last;
 }
 
+void FakeHost::undrain()
+{
+    ++m_counters.undrains;
+    m_cloud->record(u"undrain "_s + m_serverName);
+}
+
+PackageVersions FakeHost::packageVersions(const QString &availableOf) const
+{
+    PackageVersions versions;
+    versions.installed = m_packages;
+    // Newest first, as apt-cache madison lists them.
+    const QStringList offered = availableOf.isEmpty() ? QStringList() : m_cloud->repository(availableOf);
+    for (auto it = offered.crbegin(); it != offered.crend(); ++it)
+        versions.available.append(*it);
+    return versions;
+}
+
+PackageVersions FakeHost::upgrade()
+{
+    ++m_counters.upgrades;
+    FakeHost *web = m_role == HostRole::Bridge ? m_joinedTo.data() : this;
+    int operational = web ? web->operationalBridgeCount() : 0;
+    if (m_role == HostRole::Bridge && !web) { // drained (left the brewery): count at its web host
+        for (FakeHost *host : m_cloud->hosts())
+            if (host->role() == HostRole::Web)
+                operational = host->operationalBridgeCount();
+    }
+    m_cloud->record(u"upgrade %1 bridges=%2"_s.arg(m_serverName).arg(operational));
+    for (auto it = m_packages.begin(); it != m_packages.end(); ++it) {
+        const QStringList offered = m_cloud->repository(it.key());
+        if (!offered.isEmpty())
+            it.value() = offered.last();
+    }
+    // The restart: a bridge logs in again with its configuration and rejoins.
+    if (m_role == HostRole::Bridge && m_configured) {
+        restartJvb();
+        attemptJoin();
+    }
+    return packageVersions({});
+}
+
 int FakeHost::drain()
 {
     ++m_counters.drains;
+    m_cloud->record(u"drain "_s + m_serverName);
     if (m_joinedTo)
         m_joinedTo->bridgeLeft(this, false);
     m_joinedTo = nullptr;

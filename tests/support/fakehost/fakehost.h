@@ -59,6 +59,11 @@ public:
     int operationalBridgeCount() const;
     HttpProbe probeHttp(quint16 port, const QString &path) const;
     int drain(); // conferences left
+    void undrain();
+    // The installed Jitsi packages; with `availableOf`, the repository's versions of that package too.
+    PackageVersions packageVersions(const QString &availableOf) const;
+    PackageVersions upgrade(); // every installed Jitsi package to the repository's newest; daemons restarted
+    void setInstalledVersion(const QString &package, const QString &version) { m_packages[package] = version; }
 
     FakeHostCounters &counters() { return m_counters; }
     const FakeHostCounters &counters() const { return m_counters; }
@@ -151,6 +156,8 @@ private:
     };
     QList<Session> m_sessions;
     int m_sessionCounter = 0;
+
+    QMap<QString, QString> m_packages; // installed Jitsi packages -> version
 
     // bridge
     bool m_jvbInstalled = false;

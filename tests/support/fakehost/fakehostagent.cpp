@@ -308,6 +308,41 @@ void FakeHostAgent::drainBridge(int timeoutSeconds, Done<int> done)
     });
 }
 
+void FakeHostAgent::undrainBridge(Done<void> done)
+{
+    later([this, done] {
+        const Result<FakeHost *> host = session();
+        if (!host) {
+            done(host.error());
+            return;
+        }
+        (*host)->undrain();
+        done({});
+    });
+}
+
+void FakeHostAgent::packageVersions(const QString &availableOf, Done<PackageVersions> done)
+{
+    later([this, availableOf, done] {
+        const Result<FakeHost *> host = session();
+        if (!host)
+            done(host.error());
+        else
+            done((*host)->packageVersions(availableOf));
+    });
+}
+
+void FakeHostAgent::upgradePackages(Done<PackageVersions> done)
+{
+    later([this, done] {
+        const Result<FakeHost *> host = session();
+        if (!host)
+            done(host.error());
+        else
+            done((*host)->upgrade());
+    });
+}
+
 void FakeHostAgent::disconnectFromHost()
 {
     m_connected = false;

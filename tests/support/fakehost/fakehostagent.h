@@ -34,6 +34,9 @@ public:
     void extractLog(const LogQuery &query, Done<LogExcerpt> done) override;
     void probeHttp(quint16 port, const QString &path, Done<HttpProbe> done) override;
     void drainBridge(int timeoutSeconds, Done<int> done) override;
+    void undrainBridge(Done<void> done) override;
+    void packageVersions(const QString &availableOf, Done<PackageVersions> done) override;
+    void upgradePackages(Done<PackageVersions> done) override;
     void disconnectFromHost() override;
 
     bool isConnected() const { return m_connected; }

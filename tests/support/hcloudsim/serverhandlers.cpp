@@ -8,6 +8,7 @@
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -217,12 +218,23 @@ SimResponse ServerHandlers::create(const SimRequest &request)
             return SimResponse::error(
                     422, u"no_subnet_available"_s,
                     u"network %1 has no subnet in network zone %2"_s.arg(entry.toInteger()).arg(zone));
-        const int attached = int(m_views.network(network).value(u"servers"_s).toArray().size());
+        // The lowest free address after the gateway's, as Hetzner assigns them: after a server was deleted its
+        // address is free again, and never one an attached server still has.
+        QSet<QString> used;
+        for (const QJsonObject &server : m_context.store.all(u"servers"_s)) {
+            for (const QJsonValue &net : server.value(u"private_net"_s).toArray()) {
+                if (net.toObject().value(u"network"_s) == network.value(u"id"_s))
+                    used.insert(net.toObject().value(u"ip"_s).toString());
+            }
+        }
         const quint32 base = QHostAddress::parseSubnet(subnetRange).first.toIPv4Address();
+        quint32 address = base + 2;
+        while (used.contains(QHostAddress(address).toString()))
+            ++address;
         const quint32 serial = quint32(m_context.store.all(u"servers"_s).size() + 1);
         privateNet.append(QJsonObject{
                 {u"network"_s, network.value(u"id"_s)},
-                {u"ip"_s, QHostAddress(base + 2 + quint32(attached)).toString()},
+                {u"ip"_s, QHostAddress(address).toString()},
                 {u"alias_ips"_s, QJsonArray()},
                 {u"mac_address"_s, u"86:00:00:%1:%2:%3"_s.arg(int((serial >> 16) & 0xff), 2, 16, QChar(u'0'))
                                            .arg(int((serial >> 8) & 0xff), 2, 16, QChar(u'0'))

@@ -72,18 +72,37 @@ build() {
     echo "built $name $version" >&2
 }
 
-root=$(stage jitsi-videobridge2 2.3-312-gshim-1 \
-    "debconf (>= 0.5) | debconf-2.0, ruby-hocon, python3, python3-slixmpp, ca-certificates, passwd")
-daemon "$root" usr/share/jitsi-videobridge jvb-shim
-install -D -m 0644 "$packages/jitsi-videobridge2/jitsi-videobridge2.service" \
-    "$root/lib/systemd/system/jitsi-videobridge2.service"
-build "$root"
+# Two releases of the bridge and of jicofo, as the real repository keeps older ones: add-bridge must install the
+# version the running bridges have, and update must move every host to the newest (issue 14). JD_SHIM_NEWEST=0
+# builds the older release alone (a repository before the newer one was published). The daemon reports its
+# package's version (VERSION next to it) in /about/version and its presence.
+jvb_versions=(2.3-300-gshim-1 2.3-312-gshim-1)
+jicofo_versions=(1.0-1140-1 1.0-1150-1)
+if [[ ${JD_SHIM_NEWEST:-1} == 0 ]]; then
+    jvb_versions=("${jvb_versions[0]}")
+    jicofo_versions=("${jicofo_versions[0]}")
+fi
 
-root=$(stage jicofo 1.0-1150-1 \
-    "debconf (>= 0.5) | debconf-2.0, ruby-hocon, python3, python3-slixmpp, ca-certificates, passwd")
-daemon "$root" usr/share/jicofo jicofo-shim
-install -D -m 0644 "$packages/jicofo/jicofo.service" "$root/lib/systemd/system/jicofo.service"
-build "$root"
+for version in "${jvb_versions[@]}"; do
+    rm -rf "$work/jitsi-videobridge2"
+    root=$(stage jitsi-videobridge2 "$version" \
+        "debconf (>= 0.5) | debconf-2.0, ruby-hocon, python3, python3-slixmpp, ca-certificates, passwd")
+    daemon "$root" usr/share/jitsi-videobridge jvb-shim
+    echo "$version" >"$root/usr/share/jitsi-videobridge/VERSION"
+    install -D -m 0644 "$packages/jitsi-videobridge2/jitsi-videobridge2.service" \
+        "$root/lib/systemd/system/jitsi-videobridge2.service"
+    build "$root"
+done
+
+for version in "${jicofo_versions[@]}"; do
+    rm -rf "$work/jicofo"
+    root=$(stage jicofo "$version" \
+        "debconf (>= 0.5) | debconf-2.0, ruby-hocon, python3, python3-slixmpp, ca-certificates, passwd")
+    daemon "$root" usr/share/jicofo jicofo-shim
+    echo "$version" >"$root/usr/share/jicofo/VERSION"
+    install -D -m 0644 "$packages/jicofo/jicofo.service" "$root/lib/systemd/system/jicofo.service"
+    build "$root"
+done
 
 root=$(stage jitsi-meet-prosody 1.0.8800-1 \
     "debconf (>= 0.5) | debconf-2.0, prosody (>= 0.12.0), openssl, ca-certificates, util-linux")
