@@ -23,6 +23,11 @@ QString WizardAdvice::text(const Advice &advice)
         return advice.subject.isEmpty()
                        ? tr("The Servers page offers only the types that can be ordered.")
                        : tr("The Servers page offers only the types that can be ordered in %1.").arg(advice.subject);
+    case Advice::Kind::UpdateJitsi:
+        return tr("\"Update Jitsi\" on the deployment's Manage page brings every host to the current version, one "
+                  "bridge at a time.");
+    case Advice::Kind::RetryOrForce:
+        return tr("Press Retry when its meetings have ended; when asked again, you can choose to go on anyway.");
     }
     return {};
 }

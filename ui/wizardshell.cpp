@@ -1,7 +1,7 @@
 #include "wizardshell.h"
 
-#include "deploy/hostkeybroker.h"
 #include "addbridgescontroller.h"
+#include "deploy/hostkeybroker.h"
 #include "deploycontroller.h"
 #include "deploymentcontroller.h"
 #include "destroycontroller.h"

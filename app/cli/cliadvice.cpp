@@ -24,6 +24,10 @@ QString CliAdvice::text(const Advice &advice)
                        ? tr("\"jitsi-deployer hcloud server-types\" lists what can be ordered.")
                        : tr("\"jitsi-deployer hcloud server-types --location %1\" lists what can be ordered there.")
                                  .arg(advice.subject);
+    case Advice::Kind::UpdateJitsi:
+        return tr("`jitsi-deployer update` brings every host to the current version, one bridge at a time.");
+    case Advice::Kind::RetryOrForce:
+        return tr("Run the same command again when its meetings have ended, or add --force to go on anyway.");
     }
     return {};
 }

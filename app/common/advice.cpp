@@ -17,6 +17,10 @@ QString Advice::kindName(Kind kind)
         return u"remove_bridge"_s;
     case Kind::ListServerTypes:
         return u"list_server_types"_s;
+    case Kind::UpdateJitsi:
+        return u"update_jitsi"_s;
+    case Kind::RetryOrForce:
+        return u"retry_or_force"_s;
     }
     return {};
 }

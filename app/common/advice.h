@@ -15,6 +15,8 @@ struct Advice
         ListDeployments, // the project's deployments are listed elsewhere
         RemoveBridge, // subject: the bridge's server name; removal (drained first) is its own operation
         ListServerTypes, // subject: the location whose orderable types are listed
+        UpdateJitsi, // every host is brought to the current Jitsi version by the rolling update
+        RetryOrForce, // subject: the bridge; retry once its meetings ended, or go on without it confirmed drained
     };
 
     Kind kind = Kind::None;

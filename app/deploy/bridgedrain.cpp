@@ -62,8 +62,7 @@ void BridgeDrain::notConfirmed(int conferences, const QString &reason)
             break;
         }
         m_done(engineError(u"not_drained"_s,
-                           tr("%1 is not confirmed drained (%2), so it was left running. Run the command again when "
-                              "its meetings have ended, or pass --force to go on anyway.")
-                                   .arg(name, reason)));
+                           tr("%1 is not confirmed drained (%2), so it was left running.").arg(name, reason))
+                       .advising(Advice::Kind::RetryOrForce, name));
     });
 }

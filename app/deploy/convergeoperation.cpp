@@ -79,7 +79,7 @@ void ConvergeOperation::addBridges(const DiscoveredDeployment &found, int count,
     RunState &state = m_run.state();
     if (!found.web) {
         m_run.fail(engineError(u"no_web_host"_s,
-                               tr("The deployment has no web host. Run deploy with its plan file to repair it.")));
+                               tr("The deployment has no web host. Deploy it again with its plan to repair it.")));
         return;
     }
     const int highest = state.bridges.isEmpty() ? 0 : state.bridges.lastKey();

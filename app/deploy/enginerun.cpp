@@ -569,7 +569,7 @@ void EngineRun::verify(const QString &deployment)
     findDeployment(deployment, [this](const DiscoveredDeployment &found) {
         if (!found.web) {
             fail(engineError(u"no_web_host"_s,
-                             tr("The deployment has no web host. Run deploy with its plan file to repair it.")));
+                             tr("The deployment has no web host. Deploy it again with its plan to repair it.")));
             return;
         }
         prepare(found, [this] {

@@ -37,7 +37,7 @@ Result<DeploymentPlan> PlanRecovery::rebuild(const DiscoveredDeployment &found, 
 {
     if (!found.web)
         return recoveryError(tr("The deployment has no web host, so its settings cannot be read back on this "
-                                "computer. Run deploy with its plan file to repair it."));
+                                "computer. Deploy it again with its plan to repair it."));
     const auto env = EnvFile::parse(webEnvFile);
     if (!env.ok())
         return recoveryError(tr("The web host's parameter file could not be read; deploy the deployment again from "
@@ -60,7 +60,7 @@ Result<DeploymentPlan> PlanRecovery::rebuild(const DiscoveredDeployment &found, 
     plan.sshPublicKey = firstKey(authorizedKeys);
     if (plan.sshPublicKey.isEmpty())
         return recoveryError(tr("The web host %1 has no SSH key in root's authorized_keys, so new servers could "
-                                "not be given one. Add your public key there, then run the command again.")
+                                "not be given one. Add your public key there, then try again.")
                                      .arg(found.web->name));
     for (const DiscoveredFirewall &firewall : found.firewalls) {
         if (firewall.role != QLatin1String(DeploymentLabels::webRole))

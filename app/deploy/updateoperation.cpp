@@ -38,7 +38,7 @@ void UpdateOperation::update(const DiscoveredDeployment &found)
 {
     if (!found.web) {
         m_run.fail(engineError(u"no_web_host"_s,
-                               tr("The deployment has no web host. Run deploy with its plan file to repair it.")));
+                               tr("The deployment has no web host. Deploy it again with its plan to repair it.")));
         return;
     }
     for (const hcloud::Server &bridge : std::as_const(m_run.state().bridges))

@@ -49,25 +49,30 @@ void VersionPin::pin(std::function<void()> next)
                             described.append(tr("%1 runs %2").arg(it.key(), it->isEmpty() ? tr("none") : *it));
                         }
                         if (distinct.size() != 1 || distinct.first().isEmpty()) {
-                            m_run.fail(engineError(
-                                    u"bridge_versions_differ"_s,
-                                    tr("The bridges do not run one jitsi-videobridge2 version (%1), so a new bridge "
-                                       "cannot match them. Run `jitsi-deployer update` to bring every host to the "
-                                       "current version, then add the bridge. Nothing was created.")
-                                            .arg(described.join(u", "_s))));
+                            m_run.fail(engineError(u"bridge_versions_differ"_s,
+                                                   tr("The bridges do not run one jitsi-videobridge2 version (%1), so "
+                                                      "a new bridge "
+                                                      "cannot match them. Update every host to the current version "
+                                                      "first, then add "
+                                                      "the bridge. Nothing was created.")
+                                                           .arg(described.join(u", "_s)))
+                                               .advising(Advice::Kind::UpdateJitsi));
                             return;
                         }
                         const QString version = distinct.first();
                         if (!found->available.contains(version)) {
-                            m_run.fail(engineError(
-                                    u"bridge_version_unavailable"_s,
-                                    tr("The bridges run jitsi-videobridge2 %1, which the Jitsi repository no longer "
-                                       "offers (it has %2), so a new bridge cannot match them. Run `jitsi-deployer "
-                                       "update` to bring every host to the current version, then add the bridge. "
-                                       "Nothing was created.")
-                                            .arg(version, found->available.isEmpty()
-                                                                  ? tr("none")
-                                                                  : found->available.join(u", "_s))));
+                            m_run.fail(
+                                    engineError(
+                                            u"bridge_version_unavailable"_s,
+                                            tr("The bridges run jitsi-videobridge2 %1, which the Jitsi repository no "
+                                               "longer "
+                                               "offers (it has %2), so a new bridge cannot match them. Update every "
+                                               "host to "
+                                               "the current version first, then add the bridge. Nothing was created.")
+                                                    .arg(version, found->available.isEmpty()
+                                                                          ? tr("none")
+                                                                          : found->available.join(u", "_s)))
+                                            .advising(Advice::Kind::UpdateJitsi));
                             return;
                         }
                         m_run.state().jvbVersion = version;
