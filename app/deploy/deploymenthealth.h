@@ -16,6 +16,7 @@
 struct JicofoBridgeView
 {
     QString nickname; // the bridge's MUC nickname (the resource of its brewery JID)
+    QString jid; // the brewery occupant JID jicofo keys the bridge by (jvbbrewery@internal.auth.<d>/<nickname>)
     bool operational = false;
     std::optional<bool> healthy;
     bool draining = false;

@@ -10,6 +10,7 @@ target_sources(deployer_core PRIVATE
 # verification: is every bridge really connected (DESIGN.md §5), judged from logs and probes
 target_sources(deployer_core PRIVATE
     deploy/logexcerpt.h deploy/logexcerpt.cpp
+    deploy/jitsistate.h deploy/jitsistate.cpp
     deploy/verifier.h deploy/verifier.cpp)
 # the engine (issue 5): provisioning protocol, hosts, cloud resources, DNS, local state, orchestration
 target_sources(deployer_core PRIVATE

@@ -24,6 +24,9 @@ const QString jicofoSource = u"jicofo.log"_s;
 const QString jvbSource = u"jvb.log"_s;
 const QString healthSource = u"/about/health"_s;
 const QString statsSource = u"/stats"_s;
+const QString debugSource = u"/debug"_s;
+const QString metricsSource = u"/metrics"_s;
+const QString sessionsSource = u"prosodyctl shell"_s;
 
 // A quoted line is for humans: a stack-trace-sized line would drown the verdict.
 constexpr qsizetype maxQuotedLength = 400;
@@ -406,6 +409,8 @@ QString Verifier::causeCode(VerifyCause cause)
         return u"prosody-log-empty"_s;
     case VerifyCause::JicofoLogEmpty:
         return u"jicofo-log-empty"_s;
+    case VerifyCause::NotOperationalInJicofo:
+        return u"not-operational-in-jicofo"_s;
     }
     return u"unknown"_s;
 }
@@ -487,8 +492,41 @@ VerificationReport Verifier::verify(const VerifierInput &input)
                                                                   : jvb.constLast().loggedNickname);
     }
 
-    // With prosody at debug level each session carries its peer address: then sessions belong to bridges.
-    const bool attributable = prosody.anyPeerIp();
+    // State first (issue 14): jicofo's bridge view, prosody's live sessions, each bridge's /metrics. Where a state
+    // answered it decides; the logs then only explain a failure and add the lines a user can check.
+    const QString brewery = u"jvbbrewery@internal.auth."_s + input.domain;
+    const QString jvbJid = u"jvb@auth."_s + input.domain;
+    JicofoState jicofoState;
+    const std::optional<QList<JicofoBridgeView>> debugView
+            = input.jicofoDebug.status == 200 ? JicofoState::parseDebug(input.jicofoDebug.body) : std::nullopt;
+    if (debugView)
+        jicofoState.bridges = *debugView;
+    QList<ProsodyLiveSession> liveJvb;
+    if (input.prosodySessions) {
+        for (const ProsodyLiveSession &session : *input.prosodySessions) {
+            if (session.bareJid().compare(jvbJid, Qt::CaseInsensitive) == 0)
+                liveJvb.append(session);
+        }
+        report.liveSessions = int(liveJvb.size());
+    }
+    auto liveSessionOf = [&](const BridgeEvidenceInput &bridge) -> const ProsodyLiveSession * {
+        for (const ProsodyLiveSession &session : std::as_const(liveJvb)) {
+            if (session.ip == bridge.publicIp || (!bridge.privateIp.isEmpty() && session.ip == bridge.privateIp))
+                return &session;
+        }
+        return nullptr;
+    };
+    auto loginLineOf = [&](const QString &sessionId) -> const ProsodyLoginLine * {
+        for (const ProsodyLoginLine &login : input.prosodyLogins) {
+            if (login.sessionId() == sessionId)
+                return &login;
+        }
+        return nullptr;
+    };
+
+    // With prosody at debug level each session carries its peer address: then sessions belong to bridges. The
+    // admin shell always names the address.
+    const bool attributable = input.prosodySessions.has_value() || prosody.anyPeerIp();
     auto sessionOf = [&](const BridgeEvidenceInput &bridge) -> const ProsodySession * {
         const ProsodySession *latest = nullptr;
         for (const ProsodySession &session : prosody.jvbSessions) {
@@ -529,9 +567,29 @@ VerificationReport Verifier::verify(const VerifierInput &input)
         for (const Line &line : log.progress)
             verdict.evidence.append(quote(jvbSource, line));
         verdict.evidence.append(outcome);
+        const JvbMetrics metrics = in.metrics.status == 200 ? JvbMetrics::parse(in.metrics.body) : JvbMetrics{};
+        const bool metricsKnown = metrics.mucsJoined.has_value();
+        if (metricsKnown) {
+            verdict.mucJoinedByMetrics = *metrics.mucsJoined > 0;
+            verdict.evidence.append(
+                    {metricsSource, 0,
+                     u"jitsi_jvb_mucs_joined %1, jitsi_jvb_muc_clients_connected %2"_s.arg(
+                             QString::number(*metrics.mucsJoined),
+                             metrics.mucClientsConnected ? QString::number(*metrics.mucClientsConnected) : u"?"_s)});
+        }
+        // The bridge's own state beats its log: joined now means an old failure in the log is history, and a
+        // rotated log is no gap. Not joined: the log names why, if it still can.
+        JvbState jvbState = log.state;
+        if (metricsKnown && verdict.mucJoinedByMetrics && jvbState != JvbState::Conflict)
+            jvbState = JvbState::Joined;
+        else if (metricsKnown && !verdict.mucJoinedByMetrics
+                 && (jvbState == JvbState::Joined || jvbState == JvbState::NoRun))
+            jvbState = JvbState::Connecting;
+        if (metricsKnown && !verdict.mucJoinedByMetrics && outcome.isEmpty())
+            outcome.append(verdict.evidence.constLast());
 
         const qsizetype sameNickname = nicknames.count(nicknames.at(i));
-        if (sameNickname > 1 || log.state == JvbState::Conflict) {
+        if (sameNickname > 1 || jvbState == JvbState::Conflict) {
             addProblem(VerifyCause::DuplicateNickname,
                        tr("Another bridge uses the same MUC nickname \"%1\", so jicofo sees them as one bridge. "
                           "Give each bridge its own MUC_NICKNAME in /etc/jitsi/videobridge/jvb.conf and restart "
@@ -539,7 +597,7 @@ VerificationReport Verifier::verify(const VerifierInput &input)
                                .arg(nicknames.at(i)),
                        outcome);
         }
-        switch (log.state) {
+        switch (jvbState) {
         case JvbState::NoRun:
             addProblem(VerifyCause::JvbLogEmpty,
                        tr("The bridge's log /var/log/jitsi/jvb.log is empty or was just rotated, so there is no "
@@ -569,9 +627,12 @@ VerificationReport Verifier::verify(const VerifierInput &input)
             break;
         case JvbState::Connecting:
             addProblem(VerifyCause::MucNotJoined,
-                       tr("The bridge has not joined the bridge room (no \"Joined MUC\" in its log since it last "
-                          "started). Wait a minute and verify again; if it persists, check "
-                          "/var/log/jitsi/jvb.log on the bridge."),
+                       metricsKnown ? tr("The bridge has not joined the bridge room (its /metrics show "
+                                         "jitsi_jvb_mucs_joined 0). Wait a minute and verify again; if it persists, "
+                                         "check /var/log/jitsi/jvb.log on the bridge.")
+                                    : tr("The bridge has not joined the bridge room (no \"Joined MUC\" in its log "
+                                         "since it last started). Wait a minute and verify again; if it persists, "
+                                         "check /var/log/jitsi/jvb.log on the bridge."),
                        outcome);
             break;
         case JvbState::Joined:
@@ -579,10 +640,41 @@ VerificationReport Verifier::verify(const VerifierInput &input)
             break;
         }
 
-        // Condition 1, per bridge when prosody tells us who connected.
-        if (attributable) {
+        // Condition 1, per bridge when prosody tells us who connected: from its live sessions (state), else from
+        // the peer addresses of a debug-level log.
+        if (input.prosodySessions) {
+            if (const ProsodyLiveSession *session = liveSessionOf(in)) {
+                verdict.evidence.append(
+                        {sessionsSource, 0, session->id + u' ' + session->jid + u" from "_s + session->ip});
+                if (const ProsodyLoginLine *login = loginLineOf(session->id)) {
+                    verdict.login = LoginEvidence::LogLine;
+                    verdict.evidence.append(quote(login->file, {login->line, login->text}));
+                    verdict.proofs.append(
+                            tr("prosody login line at %1 (%2)").arg(login->text.section(u' ', 0, 2), login->file));
+                } else {
+                    verdict.login = LoginEvidence::LiveSession;
+                    verdict.proofs.append(tr("live prosody session %1 from %2, login line rotated away")
+                                                  .arg(session->id, session->ip));
+                }
+            } else {
+                QList<EvidenceLine> lines;
+                for (const ProsodyLiveSession &s : std::as_const(liveJvb))
+                    lines.append({sessionsSource, 0, s.id + u' ' + s.jid + u" from "_s + s.ip});
+                addProblem(VerifyCause::NoProsodySession,
+                           tr("Prosody on the web host has no live login as %1 from this bridge (%2). Check that "
+                              "the web host's firewall allows 5222/tcp from it and that the bridge points at the "
+                              "web host.")
+                                   .arg(jvbJid, in.privateIp.isEmpty() ? in.publicIp : in.privateIp),
+                           lines);
+            }
+        } else if (attributable) {
             if (const ProsodySession *session = sessionOf(in)) {
                 verdict.evidence.append(sessionEvidence(*session));
+                if (session->live()) {
+                    verdict.login = LoginEvidence::LogLine;
+                    verdict.proofs.append(tr("prosody login line at %1 (prosody.log)")
+                                                  .arg(session->authenticated->text.section(u' ', 0, 2)));
+                }
                 if (!session->live()) {
                     addProblem(VerifyCause::SessionDisconnected,
                                tr("The bridge logged in to prosody but was disconnected since. Check the bridge's "
@@ -605,7 +697,42 @@ VerificationReport Verifier::verify(const VerifierInput &input)
                     verdict.evidence.append(quote(jicofoSource, *line));
             }
         }
-        if (found == jicofo.byNickname.cend() || !found->added) {
+        if (debugView) {
+            const JicofoBridgeView *view = jicofoState.find(brewery, nicknames.at(i));
+            QList<EvidenceLine> removedLines;
+            if (found != jicofo.byNickname.cend() && found->removed && !found->live)
+                removedLines.append(quote(jicofoSource, *found->removed));
+            if (!view) {
+                addProblem(VerifyCause::NotInJicofo,
+                           tr("Jicofo's bridge view (127.0.0.1:8888/debug) does not list the bridge \"%1\". "
+                              "Conferences will not use it until it joins the bridge room; see the bridge's own "
+                              "problems above, or restart jitsi-videobridge2 on it.")
+                                   .arg(nicknames.at(i)),
+                           removedLines);
+            } else {
+                const QString state
+                        = u"%1: operational=%2, healthy=%3, drain=%4, graceful-shutdown=%5, stress=%6"_s.arg(
+                                view->jid, view->operational ? u"true"_s : u"false"_s,
+                                !view->healthy   ? u"?"_s
+                                : *view->healthy ? u"true"_s
+                                                 : u"false"_s,
+                                view->draining ? u"true"_s : u"false"_s,
+                                view->gracefulShutdown ? u"true"_s : u"false"_s,
+                                view->stress ? QString::number(*view->stress) : u"?"_s);
+                verdict.evidence.append({debugSource, 0, state});
+                if (!view->operational) {
+                    addProblem(VerifyCause::NotOperationalInJicofo,
+                               tr("Jicofo lists the bridge \"%1\" but not as operational, so it gives it no "
+                                  "conferences. Restart jitsi-videobridge2 on it and check its connection to the "
+                                  "web host.")
+                                       .arg(nicknames.at(i)),
+                               {verdict.evidence.constLast()});
+                } else {
+                    verdict.inJicofoView = true;
+                    verdict.proofs.append(tr("in jicofo's bridge view"));
+                }
+            }
+        } else if (found == jicofo.byNickname.cend() || !found->added) {
             addProblem(VerifyCause::NotInJicofo,
                        tr("Jicofo has not added the bridge \"%1\" (no \"Added new videobridge\" in jicofo.log). "
                           "Conferences will not use it until it joins the bridge room; see the bridge's own "
@@ -619,9 +746,15 @@ VerificationReport Verifier::verify(const VerifierInput &input)
                        {quote(jicofoSource, *found->removed)});
         }
 
+        if (!debugView && found != jicofo.byNickname.cend() && found->added && found->live)
+            verdict.proofs.append(tr("\"Added new videobridge\" in jicofo.log"));
+        if (verdict.mucJoinedByMetrics)
+            verdict.proofs.append(tr("joined the bridge room (its /metrics)"));
+
         // Condition 3: the bridge's own health check.
         if (in.health.status == 200) {
             verdict.evidence.append({healthSource, 0, u"HTTP 200"_s});
+            verdict.proofs.append(tr("health check HTTP 200"));
         } else if (in.health.status > 0) {
             verdict.evidence.append({healthSource, 0, u"HTTP "_s + QString::number(in.health.status)});
             addProblem(VerifyCause::HealthFailed,
@@ -641,7 +774,7 @@ VerificationReport Verifier::verify(const VerifierInput &input)
     }
 
     // Condition 1 as a count, and per bridge by elimination when prosody does not log addresses.
-    if (prosody.empty) {
+    if (prosody.empty && !input.prosodySessions) {
         report.problems.append(problem(VerifyCause::ProsodyLogEmpty,
                                        tr("The web host's /var/log/prosody/prosody.log is empty or was just "
                                           "rotated, so no bridge login can be confirmed. Verify again in a "
@@ -649,7 +782,15 @@ VerificationReport Verifier::verify(const VerifierInput &input)
     }
     QList<EvidenceLine> liveLines;
     QList<EvidenceLine> disconnectLines;
+    for (const ProsodyLiveSession &session : std::as_const(liveJvb)) {
+        if (const ProsodyLoginLine *login = loginLineOf(session.id))
+            liveLines.append(quote(login->file, {login->line, login->text}));
+        else
+            liveLines.append({sessionsSource, 0, session.id + u' ' + session.jid + u" from "_s + session.ip});
+    }
     for (const ProsodySession &session : prosody.jvbSessions) {
+        if (input.prosodySessions)
+            break; // the live sessions come from prosody itself
         if (session.live())
             liveLines.append(quote(prosodySource, *session.authenticated));
         else
@@ -666,7 +807,7 @@ VerificationReport Verifier::verify(const VerifierInput &input)
                                 .arg(report.liveSessions)
                                 .arg(bridgeCount),
                         liveLines));
-    } else if (!prosody.empty && report.liveSessions < bridgeCount) {
+    } else if ((!prosody.empty || input.prosodySessions) && report.liveSessions < bridgeCount) {
         const VerifyCause cause
                 = disconnectLines.isEmpty() ? VerifyCause::NoProsodySession : VerifyCause::SessionDisconnected;
         // Bridges whose own log already says why they are not logged in (a refused password, a failed connect, a
@@ -703,8 +844,18 @@ VerificationReport Verifier::verify(const VerifierInput &input)
         }
     }
 
+    if (!attributable) {
+        for (qsizetype i = 0; i < bridgeCount; ++i) {
+            BridgeVerdict &verdict = report.bridges[i];
+            if (verdict.login == LoginEvidence::None && jvb.at(i).state == JvbState::Joined && verdict.ok()) {
+                verdict.login = LoginEvidence::Counted;
+                verdict.proofs.prepend(tr("counted among %n live prosody login(s)", nullptr, report.liveSessions));
+            }
+        }
+    }
+
     // Condition 2 as a count: jicofo's own view.
-    if (jicofo.empty) {
+    if (jicofo.empty && !debugView) {
         report.problems.append(problem(VerifyCause::JicofoLogEmpty,
                                        tr("The web host's /var/log/jitsi/jicofo.log is empty or was just rotated, "
                                           "so no bridge can be confirmed. Verify again in a minute; if it stays "
