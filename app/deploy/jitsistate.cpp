@@ -245,6 +245,11 @@ QStringList StateQuery::jitsiPackages()
     return {u"jicofo"_s, u"jitsi-meet-web"_s, u"jitsi-meet-prosody"_s, u"prosody"_s, u"jitsi-videobridge2"_s};
 }
 
+QString StateQuery::prosodySessionsLua()
+{
+    return u"c2s:show(nil, {\"id\"; {title=\"JID\"; key=\"full_jid\"; width=200}; \"ip\"})"_s;
+}
+
 QString StateQuery::command(const QString &root) const
 {
     switch (kind) {
@@ -253,8 +258,7 @@ QString StateQuery::command(const QString &root) const
         // is cut with "…" (the default "jid" column is 32 wide). Read-only: the shell only lists sessions.
         return u"command -v prosodyctl >/dev/null || exit 0\n"
                "timeout 30 prosodyctl shell "_s
-               + shellQuote(u"c2s:show(nil, {\"id\"; {title=\"JID\"; key=\"full_jid\"; width=200}; \"ip\"})"_s)
-               + u" 2>&1 || true\n"_s;
+               + shellQuote(prosodySessionsLua()) + u" 2>&1 || true\n"_s;
     case Kind::ProsodyLogins: {
         if (arguments.isEmpty())
             return u"exit 0\n"_s;

@@ -94,6 +94,8 @@ struct StateQuery
     static StateQuery packageVersions(const QStringList &packages);
     // The Jitsi packages (and prosody) whose versions health shows.
     static QStringList jitsiPackages();
+    // The Lua line prosodyctl shell runs for ProsodySessions (also run directly by the tests against real prosody).
+    static QString prosodySessionsLua();
 
     // The shell command; `root` prefixes file paths (the testbed's and tests' host roots). Always exits 0
     // unless the shell itself fails: a missing prosody or file is an empty answer, judged by the parser.

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QPromise>
 #include <QRegularExpression>
+#include <QSet>
 #include <QThreadPool>
 
 #include <memory>
@@ -509,10 +510,15 @@ VerificationReport Verifier::verify(const VerifierInput &input)
         }
         report.liveSessions = int(liveJvb.size());
     }
+    // Each session belongs to one bridge: two bridges behind one address (a NAT, the tests' loopback) take one each.
+    QSet<QString> claimed;
     auto liveSessionOf = [&](const BridgeEvidenceInput &bridge) -> const ProsodyLiveSession * {
         for (const ProsodyLiveSession &session : std::as_const(liveJvb)) {
-            if (session.ip == bridge.publicIp || (!bridge.privateIp.isEmpty() && session.ip == bridge.privateIp))
+            if (!claimed.contains(session.id)
+                && (session.ip == bridge.publicIp || (!bridge.privateIp.isEmpty() && session.ip == bridge.privateIp))) {
+                claimed.insert(session.id);
                 return &session;
+            }
         }
         return nullptr;
     };
