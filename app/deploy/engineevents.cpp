@@ -31,7 +31,10 @@ QJsonObject reportJson(const VerificationReport &report)
                                    {u"nickname"_s, bridge.nickname},
                                    {u"ok"_s, bridge.ok()},
                                    {u"problems"_s, problemsJson(bridge.problems)},
-                                   {u"evidence"_s, evidenceJson(bridge.evidence)}});
+                                   {u"evidence"_s, evidenceJson(bridge.evidence)},
+                                   {u"prosody_login"_s, Verifier::loginEvidenceCode(bridge.login)},
+                                   {u"in_jicofo_view"_s, bridge.inJicofoView},
+                                   {u"proofs"_s, QJsonArray::fromStringList(bridge.proofs)}});
     return QJsonObject{{u"ok"_s, report.ok()},
                        {u"bridges"_s, bridges},
                        {u"problems"_s, problemsJson(report.problems)},

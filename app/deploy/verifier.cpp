@@ -416,6 +416,21 @@ QString Verifier::causeCode(VerifyCause cause)
     return u"unknown"_s;
 }
 
+QString Verifier::loginEvidenceCode(LoginEvidence login)
+{
+    switch (login) {
+    case LoginEvidence::LogLine:
+        return u"line"_s;
+    case LoginEvidence::LiveSession:
+        return u"live-session"_s;
+    case LoginEvidence::Counted:
+        return u"counted"_s;
+    case LoginEvidence::None:
+        break;
+    }
+    return u"none"_s;
+}
+
 void Verifier::verifyInBackground(VerifierInput input, QObject *context,
                                   std::function<void(const VerificationReport &)> done)
 {

@@ -145,6 +145,7 @@ public:
     static void verifyInBackground(VerifierInput input, QObject *context,
                                    std::function<void(const VerificationReport &)> done);
     static QString causeCode(VerifyCause cause);
+    static QString loginEvidenceCode(LoginEvidence login); // "line", "live-session", "counted", "none"
 
     // The lines of each log that verify() reads (path left empty): every line it looks at matches a needle, so
     // judging the excerpt equals judging the whole log. Change them together with the analysis.

@@ -766,6 +766,32 @@ private Q_SLOTS:
         QTRY_VERIFY(loaded);
     }
 
+    // Issue 14: a day later every log has rotated (jicofo.log and jvb.log by copytruncate, prosody.log moved
+    // away); add-bridge verifies the old bridge from state (jicofo's /debug, its /metrics, prosody's live session)
+    // and the new one also by its login line, and each bridge says which evidence it has.
+    void addBridgeAfterLogRotationVerifiesFromState()
+    {
+        QVERIFY(deploy(makePlan(1)).result.ok());
+        const QString web = slug + u"-web"_s;
+        const QString old = slug + u"-jvb-1"_s;
+        for (const QString &log : {FakeHost::jicofoLogPath(), FakeHost::prosodyLogPath()})
+            m_cloud->host(web)->rotateLog(log);
+        m_cloud->host(old)->rotateLog(FakeHost::jvbLogPath());
+        m_cloud->host(web)->removeFile(FakeHost::prosodyLogPath() + u".1"_s); // compressed and gone
+
+        const Outcome added = run([](DeploymentEngine *e) { e->addBridges(domain, 1, {}); });
+        QVERIFY2(added.result.ok(), qPrintable(errorText(added)));
+        const VerificationReport &report = *added.result->verification;
+        QCOMPARE(report.bridges.size(), qsizetype(2));
+        QCOMPARE(report.bridges.at(0).serverName, old);
+        QCOMPARE(report.bridges.at(0).login, LoginEvidence::LiveSession);
+        QCOMPARE(report.bridges.at(1).login, LoginEvidence::LogLine);
+        for (const BridgeVerdict &bridge : report.bridges)
+            QVERIFY2(bridge.inJicofoView && bridge.mucJoinedByMetrics, qPrintable(bridge.proofs.join(u"; "_s)));
+        QVERIFY(report.bridges.at(0).proofs.join(u' ').contains(u"login line rotated away"_s));
+        QVERIFY(report.bridges.at(1).proofs.join(u' ').contains(u"(prosody.log)"_s));
+    }
+
     // The keychain lost the secrets: remove-bridge reads them from the web host's env file, through
     // EnvFile::parse, and takes the values the host's scripts use (a name set twice: the last, as bash does).
     void removeBridgeRecoversSecretsFromTheWebHost()
