@@ -102,6 +102,11 @@ void DeploymentEngine::verify(const QString &deployment)
     startRun(u"verify"_s, deployment, [=](EngineRun *run) { run->verify(deployment); });
 }
 
+void DeploymentEngine::readHealth(const QString &deployment)
+{
+    startRun(u"health"_s, deployment, [=](EngineRun *run) { run->readHealth(deployment); });
+}
+
 void DeploymentEngine::addBridges(const QString &deployment, int count, const HostSpec &spec)
 {
     startRun(u"add-bridge"_s, deployment, [=](EngineRun *run) { run->addBridges(deployment, count, spec); });

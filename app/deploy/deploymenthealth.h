@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -63,4 +64,5 @@ struct DeploymentHealth
     // A hint to add a bridge when bridges run hot (stress or participants over the thresholds), naming the figures
     // the user can see; empty when there is none. Translated.
     QString addBridgeHint() const;
+    QJsonObject toJson() const; // `status --health --json`, docs/cli.md
 };

@@ -231,5 +231,6 @@ QJsonObject EngineOutcome::toJson() const
             {u"created_this_run"_s, QJsonArray::fromStringList(createdThisRun)},
             {u"dns_records"_s, recordsJson(dnsRecords)},
             {u"dns_ready"_s, dnsReady},
-            {u"verification"_s, verification ? QJsonValue(reportJson(*verification)) : QJsonValue(QJsonValue::Null)}};
+            {u"verification"_s, verification ? QJsonValue(reportJson(*verification)) : QJsonValue(QJsonValue::Null)},
+            {u"health"_s, health ? QJsonValue(health->toJson()) : QJsonValue(QJsonValue::Null)}};
 }

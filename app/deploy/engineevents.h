@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deploy/deploymenthealth.h"
 #include "deploy/dnscheck.h"
 #include "deploy/enginestates.h"
 #include "deploy/verifier.h"
@@ -76,6 +77,7 @@ struct EngineOutcome
     QList<DnsRecord> dnsRecords;
     bool dnsReady = false; // the records resolve; false = certificate still self-signed
     std::optional<VerificationReport> verification;
+    std::optional<DeploymentHealth> health; // readHealth() only
 
     QJsonObject toJson() const;
 };

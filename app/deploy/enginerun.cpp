@@ -5,6 +5,7 @@
 #include "deploy/convergeoperation.h"
 #include "deploy/deploymentlabels.h"
 #include "deploy/dnscheck.h"
+#include "deploy/healthstage.h"
 #include "deploy/taskrunner.h"
 #include "deploy/verificationstage.h"
 #include "provision/envfile.h"
@@ -411,6 +412,22 @@ void EngineRun::verify(const QString &deployment)
             m_outcome.bridges.append(bridge.name);
         m_settings.verifyTimeoutMs = 0; // a verify on request judges what is there now
         verifyBridges();
+    });
+}
+
+void EngineRun::readHealth(const QString &deployment)
+{
+    findDeployment(deployment, [this](const DiscoveredDeployment &found) {
+        if (!loadStoredPlan(found))
+            return;
+        if (!found.web) {
+            fail(engineError(u"no_web_host"_s,
+                             tr("The deployment has no web host. Run deploy with its plan file to repair it.")));
+            return;
+        }
+        for (const hcloud::Server &bridge : std::as_const(m_state.bridges))
+            m_outcome.bridges.append(bridge.name);
+        (new HealthStage(*this, this))->start();
     });
 }
 

@@ -11,6 +11,8 @@ target_sources(deployer_core PRIVATE
 target_sources(deployer_core PRIVATE
     deploy/logexcerpt.h deploy/logexcerpt.cpp
     deploy/jitsistate.h deploy/jitsistate.cpp
+    deploy/deploymenthealth.h deploy/deploymenthealth.cpp
+    deploy/healthreader.h deploy/healthreader.cpp
     deploy/verifier.h deploy/verifier.cpp)
 # the engine (issue 5): provisioning protocol, hosts, cloud resources, DNS, local state, orchestration
 target_sources(deployer_core PRIVATE
@@ -33,5 +35,6 @@ target_sources(deployer_core PRIVATE
     deploy/hostpipeline.h deploy/hostpipeline.cpp
     deploy/certificatetask.h deploy/certificatetask.cpp
     deploy/verificationstage.h deploy/verificationstage.cpp
+    deploy/healthstage.h deploy/healthstage.cpp
     deploy/bridgeremoval.h deploy/bridgeremoval.cpp
     deploy/deploymentengine.h deploy/deploymentengine.cpp)
