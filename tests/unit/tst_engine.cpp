@@ -792,6 +792,38 @@ private Q_SLOTS:
         QVERIFY(report.bridges.at(1).proofs.join(u' ').contains(u"(prosody.log)"_s));
     }
 
+    // readHealth: read-only, from state, every host; a bridge that cannot be reached is shown, not a failure.
+    void readHealthFromState()
+    {
+        QVERIFY(deploy(makePlan(2)).result.ok());
+        const Outcome read = run([](DeploymentEngine *e) { e->readHealth(domain); });
+        QVERIFY2(read.result.ok(), qPrintable(errorText(read)));
+        QVERIFY(read.result->health);
+        const DeploymentHealth &health = *read.result->health;
+        QCOMPARE(health.overall(), DeploymentHealth::Overall::Healthy);
+        QCOMPARE(health.jicofoOperationalBridges, 2);
+        QCOMPARE(health.bridges.size(), qsizetype(2));
+        QCOMPARE(health.web.packageVersions.value(u"jicofo"_s), u"1.0-1141-1"_s);
+        for (const BridgeHealth &bridge : health.bridges) {
+            QVERIFY(bridge.inJicofo && bridge.inJicofo->operational && bridge.healthOk);
+            QCOMPARE(bridge.conferences, 0);
+            QVERIFY(bridge.host.packageVersions.contains(u"jitsi-videobridge2"_s));
+        }
+        QVERIFY(health.addBridgeHint().isEmpty());
+        QVERIFY(read.result->toJson().value(u"health"_s).isObject());
+
+        // Bridge 2's jvb stops: jicofo drops it, its health check does not answer.
+        m_cloud->host(slug + u"-jvb-2"_s)->drain();
+        const Outcome degraded = run([](DeploymentEngine *e) { e->readHealth(slug); });
+        QVERIFY2(degraded.result.ok(), qPrintable(errorText(degraded)));
+        const DeploymentHealth &after = *degraded.result->health;
+        QCOMPARE(after.overall(), DeploymentHealth::Overall::Degraded);
+        QVERIFY(!after.bridges.at(1).inJicofo);
+        QVERIFY(!after.bridges.at(1).healthOk);
+        QVERIFY(!after.bridges.at(1).host.problem.isEmpty());
+        QVERIFY(after.bridges.at(0).host.problem.isEmpty());
+    }
+
     // The keychain lost the secrets: remove-bridge reads them from the web host's env file, through
     // EnvFile::parse, and takes the values the host's scripts use (a name set twice: the last, as bash does).
     void removeBridgeRecoversSecretsFromTheWebHost()

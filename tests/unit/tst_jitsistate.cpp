@@ -2,6 +2,7 @@
 // (tests/fixtures/verify/README.md), and the Verifier deciding from that state after every log rotated away
 // (issue 14): old bridges stay verified, each bridge says which prosody evidence it has, and state that says
 // "not there" fails even when the log still looks good.
+#include "deploy/healthreader.h"
 #include "deploy/jitsistate.h"
 #include "deploy/verifier.h"
 
@@ -90,6 +91,25 @@ QString describe(const VerificationReport &report)
         lines.append(u"deployment: "_s + p.code());
     return lines.join(u"; "_s);
 }
+
+// build() only tells "an agent" from "none"; this one is never called.
+class FakeAgent : public HostAgent
+{
+public:
+    HostEndpoint endpoint() const override { return {}; }
+    void connectToHost(int, Done<QString>) override { }
+    void installHostKey(const HostKeyText &, Done<void>) override { }
+    void uploadFiles(const QList<InstallFile> &, Done<void>) override { }
+    void startTask(ProvisionTask, Done<qint64>) override { }
+    void followLog(qint64, LogBytes, Done<void>) override { }
+    void stopFollowingLog() override { }
+    void readFile(const QString &, Done<QByteArray>) override { }
+    void extractLog(const LogQuery &, Done<LogExcerpt>) override { }
+    void probeHttp(quint16, const QString &, Done<HttpProbe>) override { }
+    void queryState(const StateQuery &, Done<QStringList>) override { }
+    void drainBridge(int, Done<int>) override { }
+    void disconnectFromHost() override { }
+};
 
 } // namespace
 
@@ -250,6 +270,67 @@ private Q_SLOTS:
                                           .replace(u"mucNickname="_s + nickname(1), u"mucNickname="_s + nickname(2));
         report = Verifier::verify(input);
         QVERIFY2(report.ok(), qPrintable(describe(report)));
+    }
+
+    // DeploymentHealth from the probes' answers: per host, overall, the add-bridge hint and its thresholds.
+    void healthFromState()
+    {
+        FakeAgent web;
+        FakeAgent one;
+        HealthReader::Raw raw;
+        raw.domain = domain;
+        raw.webName = u"meet-example-org-web"_s;
+        raw.webAgent = &web;
+        raw.debug = HttpProbe::answered(200, fixture(u"jicofo-debug.json"_s));
+        raw.stats = HttpProbe::answered(200, fixture(u"jicofo-stats.json"_s));
+        raw.webPackages = {u"jicofo\tii \t1.0-1141-1"_s, u"prosody\tii \t0.12.3-1+deb12u1"_s};
+        raw.bridges.append(HealthReader::Raw::PerBridge{{&one, nickname(1), {}, {}},
+                                                        HttpProbe::answered(200, fixture(u"jvb-metrics.prom"_s)),
+                                                        HttpProbe::answered(200),
+                                                        {u"jitsi-videobridge2\tii \t2.3-209-g9c8bc33f-1"_s}});
+        raw.bridges.append(
+                HealthReader::Raw::PerBridge{{nullptr, nickname(2), {}, u"connection refused"_s}, {}, {}, {}});
+        const QDateTime at = QDateTime::fromString(u"2026-12-03T12:00:00Z"_s, Qt::ISODate);
+        DeploymentHealth health = HealthReader::build(u"meet-example-org"_s, raw, at);
+        QVERIFY(health.jicofoAnswered);
+        QCOMPARE(health.jicofoBridgeCount, 2);
+        QCOMPARE(health.jicofoOperationalBridges, 1);
+        QCOMPARE(health.web.packageVersions.value(u"jicofo"_s), u"1.0-1141-1"_s);
+        const BridgeHealth &b1 = health.bridges.at(0);
+        QVERIFY(b1.host.reachable && b1.healthOk && b1.host.problem.isEmpty());
+        QVERIFY(b1.inJicofo && b1.inJicofo->operational);
+        QCOMPARE(b1.conferences, 2);
+        QCOMPARE(b1.participants, 7);
+        QCOMPARE(b1.stress, 0.1);
+        QCOMPARE(b1.host.packageVersions.value(u"jitsi-videobridge2"_s), u"2.3-209-g9c8bc33f-1"_s);
+        const BridgeHealth &b2 = health.bridges.at(1);
+        QVERIFY(!b2.host.reachable);
+        QCOMPARE(b2.host.problem, u"connection refused"_s);
+        QVERIFY(!b2.participants); // not read: unknown, not 0
+        QCOMPARE(health.overall(), DeploymentHealth::Overall::Degraded);
+        QVERIFY(health.addBridgeHint().isEmpty());
+        QCOMPARE(health.toJson().value(u"overall"_s).toString(), u"degraded"_s);
+
+        // Both bridges reachable and operational, one a foreign bridge in jicofo's view.
+        raw.bridges.removeLast();
+        raw.debug = HttpProbe::answered(200, debugWith({1, 3}));
+        health = HealthReader::build(u"meet-example-org"_s, raw, at);
+        QCOMPARE(health.overall(), DeploymentHealth::Overall::Healthy);
+        QCOMPARE(health.unknownBridges.size(), 1);
+        QCOMPARE(health.unknownBridges.at(0).nickname, nickname(3));
+
+        // Hot: stress at jicofo's stress-threshold (0.8) on every bridge, or 80 participants per bridge.
+        health.bridges[0].stress = 0.85;
+        QVERIFY(health.addBridgeHint().contains(u"0.85"_s));
+        health.bridges[0].stress = 0.2;
+        health.bridges[0].participants = 79;
+        QVERIFY(health.addBridgeHint().isEmpty());
+        health.bridges[0].participants = 80;
+        QVERIFY(health.addBridgeHint().contains(u"80 participants"_s));
+
+        // The web host unreachable: the whole deployment is.
+        raw.webAgent = nullptr;
+        QCOMPARE(HealthReader::build(u"meet-example-org"_s, raw, at).overall(), DeploymentHealth::Overall::Unreachable);
     }
 };
 
