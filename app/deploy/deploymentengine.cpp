@@ -64,7 +64,8 @@ EngineRun *DeploymentEngine::newRun(const QString &operation, const QString &dep
 {
     d->log.reset();
     d->logPath.clear();
-    if (!d->settings.logDirectory.isEmpty()) {
+    // A health read changes nothing and repeats every 30 s on the Manage page: it gets no run log.
+    if (!d->settings.logDirectory.isEmpty() && operation != u"health"_s) {
         d->log = std::make_unique<RunLog>(d->settings.logDirectory, deployment, operation);
         d->logPath = d->log->path();
         qCDebug(lcDeploy).noquote() << operation << deployment << "started; its log:" << d->logPath;
