@@ -198,6 +198,16 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>Secrets: %1.</source>
         <translation>Geheimnisse: %1.</translation>
     </message>
+    <message>
+        <source>  status --health [--identity FILE]         also each host&apos;s live health over SSH: jicofo&apos;s
+                                            bridge view, each bridge&apos;s figures, package versions</source>
+        <translation>  status --health [--identity FILE]         zusätzlich der aktuelle Zustand jedes Hosts über SSH: die
+                                            Bridge-Sicht von jicofo, die Werte jeder Bridge, Paketversionen</translation>
+    </message>
+    <message>
+        <source>status --health reads the servers over SSH and needs a key: pass --identity FILE, or add the key to a running ssh-agent (ssh-add).</source>
+        <translation>status --health liest die Server über SSH und braucht einen Schlüssel: Geben Sie --identity DATEI an oder fügen Sie den Schlüssel einem laufenden ssh-agent hinzu (ssh-add).</translation>
+    </message>
 </context>
 <context>
     <name>CloudResources</name>
@@ -742,6 +752,21 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The deployment&apos;s passwords are neither in this computer&apos;s secret store (%2) nor on its web host %1, which has already been set up with them. Destroy the deployment and deploy it again.</source>
         <translation>Die Passwörter der Installation sind weder im Geheimnisspeicher dieses Computers (%2) noch auf ihrem Webserver %1, der bereits mit ihnen eingerichtet wurde. Löschen Sie die Installation mit destroy und richten Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <source>Reading the health of every host…</source>
+        <translation>Der Zustand jedes Hosts wird gelesen…</translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentHealth</name>
+    <message>
+        <source>Every bridge runs hot (stress up to %1; jicofo avoids a bridge from %2 on). Add a bridge.</source>
+        <translation>Jede Bridge läuft heiß (Last bis %1; jicofo meidet eine Bridge ab %2). Fügen Sie eine Bridge hinzu.</translation>
+    </message>
+    <message>
+        <source>The bridges carry %1 participants, %2 per bridge on average (more than %3). Add a bridge.</source>
+        <translation>Die Bridges tragen %1 Teilnehmende, im Mittel %2 je Bridge (mehr als %3). Fügen Sie eine Bridge hinzu.</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +1699,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>(waiting: %1)</source>
         <translation>(wartet: %1)</translation>
     </message>
+    <message>
+        <source>      %1: working (%2)</source>
+        <translation>      %1: funktioniert (%2)</translation>
+    </message>
 </context>
 <context>
     <name>FileSecretStore</name>
@@ -1823,6 +1852,33 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>Token works: %1 access to the project at %2 (servers: %3; API budget: %4 of %5 requests left this hour).</source>
         <translation>Das Token funktioniert: %1 auf das Projekt unter %2 (Server: %3; API-Kontingent: noch %4 von %5 Anfragen in dieser Stunde).</translation>
+    </message>
+</context>
+<context>
+    <name>HealthReader</name>
+    <message>
+        <source>The web host cannot be reached over SSH.</source>
+        <translation>Der Web-Host ist über SSH nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Jicofo does not answer on 127.0.0.1:8888 (/debug, /stats). Check that jicofo runs on the web host (systemctl status jicofo).</source>
+        <translation>Jicofo antwortet nicht auf 127.0.0.1:8888 (/debug, /stats). Prüfen Sie, ob jicofo auf dem Web-Host läuft (systemctl status jicofo).</translation>
+    </message>
+    <message>
+        <source>The bridge cannot be reached over SSH.</source>
+        <translation>Die Bridge ist über SSH nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Its health check (127.0.0.1:8080/about/health) fails. Restart jitsi-videobridge2 on it and check /var/log/jitsi/jvb.log.</source>
+        <translation>Ihre Zustandsprüfung (127.0.0.1:8080/about/health) schlägt fehl. Starten Sie jitsi-videobridge2 darauf neu und prüfen Sie /var/log/jitsi/jvb.log.</translation>
+    </message>
+    <message>
+        <source>Jicofo does not list it, so no conference uses it. Run verify to see why.</source>
+        <translation>Jicofo führt sie nicht, also nutzt keine Konferenz sie. Führen Sie verify aus, um den Grund zu sehen.</translation>
+    </message>
+    <message>
+        <source>Jicofo lists it as not operational. Run verify to see why.</source>
+        <translation>Jicofo führt sie als nicht betriebsbereit. Führen Sie verify aus, um den Grund zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -2684,6 +2740,10 @@ netto %2</translation>
         <source>The log %1 could not be read on the server.</source>
         <translation>Das Protokoll %1 konnte auf dem Server nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>The server&apos;s state could not be read.</source>
+        <translation>Der Zustand des Servers konnte nicht gelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>SshKeyController</name>
@@ -3083,6 +3143,82 @@ netto %2</translation>
         <source>Log of the last run on this computer: %1</source>
         <translation>Protokoll des letzten Laufs auf diesem Computer: %1</translation>
     </message>
+    <message>
+        <source>Health: not read: %1</source>
+        <translation>Zustand: nicht gelesen: %1</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Health (read %1 UTC): %2</source>
+        <translation>Zustand (gelesen %1 UTC): %2</translation>
+    </message>
+    <message>
+        <source>  web %1: jicofo sees %2 bridge(s), %3 operational</source>
+        <translation>  Web %1: jicofo sieht %2 Bridge(s), %3 betriebsbereit</translation>
+    </message>
+    <message>
+        <source>  web %1: jicofo does not answer</source>
+        <translation>  Web %1: jicofo antwortet nicht</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>not in jicofo</source>
+        <translation>nicht in jicofo</translation>
+    </message>
+    <message>
+        <source>in jicofo: %1%2, stress %3</source>
+        <translation>in jicofo: %1%2, Last %3</translation>
+    </message>
+    <message>
+        <source>operational</source>
+        <translation>betriebsbereit</translation>
+    </message>
+    <message>
+        <source>not operational</source>
+        <translation>nicht betriebsbereit</translation>
+    </message>
+    <message>
+        <source>, draining</source>
+        <translation>, wird geleert</translation>
+    </message>
+    <message>
+        <source>health OK</source>
+        <translation>Zustandsprüfung OK</translation>
+    </message>
+    <message>
+        <source>health failing</source>
+        <translation>Zustandsprüfung schlägt fehl</translation>
+    </message>
+    <message>
+        <source>%1 conference(s), %2 participant(s)</source>
+        <translation>%1 Konferenz(en), %2 Teilnehmende</translation>
+    </message>
+    <message>
+        <source>  bridge %1: %2</source>
+        <translation>  Bridge %1: %2</translation>
+    </message>
+    <message>
+        <source>  jicofo also lists a bridge that is not part of this deployment: %1</source>
+        <translation>  jicofo führt außerdem eine Bridge, die nicht zu diesem Deployment gehört: %1</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
 </context>
 <context>
     <name>TaskRunner</name>
@@ -3349,6 +3485,14 @@ netto %2</translation>
         <source>Jicofo&apos;s log is empty</source>
         <translation>Protokoll von jicofo ist leer</translation>
     </message>
+    <message>
+        <source>Live session as %1 (its login line was rotated away)</source>
+        <translation>Live-Sitzung als %1 (ihre Anmeldezeile wurde wegrotiert)</translation>
+    </message>
+    <message>
+        <source>Not operational in jicofo</source>
+        <translation>In jicofo nicht betriebsbereit</translation>
+    </message>
 </context>
 <context>
     <name>VerifiedPage</name>
@@ -3546,6 +3690,57 @@ netto %2</translation>
     <message>
         <source>Prosody has %1 live bridge logins for %2 bridges; the bridges that are not logged in name their cause.</source>
         <translation>Prosody zählt %1 aktive Bridge-Anmeldungen für %2 Bridges; die nicht angemeldeten Bridges nennen ihre Ursache.</translation>
+    </message>
+    <message>
+        <source>The bridge has not joined the bridge room (its /metrics show jitsi_jvb_mucs_joined 0). Wait a minute and verify again; if it persists, check /var/log/jitsi/jvb.log on the bridge.</source>
+        <translation>Die Bridge ist dem Bridge-Raum nicht beigetreten (ihre /metrics zeigen jitsi_jvb_mucs_joined 0). Warten Sie eine Minute und prüfen Sie erneut; bleibt es so, prüfen Sie /var/log/jitsi/jvb.log auf der Bridge.</translation>
+    </message>
+    <message>
+        <source>prosody login line at %1 (%2)</source>
+        <translation>Prosody-Anmeldezeile um %1 (%2)</translation>
+    </message>
+    <message>
+        <source>live prosody session %1 from %2, login line rotated away</source>
+        <translation>Live-Prosody-Sitzung %1 von %2, Anmeldezeile wegrotiert</translation>
+    </message>
+    <message>
+        <source>Prosody on the web host has no live login as %1 from this bridge (%2). Check that the web host&apos;s firewall allows 5222/tcp from it and that the bridge points at the web host.</source>
+        <translation>Prosody auf dem Web-Host hat keine aktive Anmeldung als %1 von dieser Bridge (%2). Prüfen Sie, ob die Firewall des Web-Hosts 5222/tcp von ihr zulässt und ob die Bridge auf den Web-Host zeigt.</translation>
+    </message>
+    <message>
+        <source>prosody login line at %1 (prosody.log)</source>
+        <translation>Prosody-Anmeldezeile um %1 (prosody.log)</translation>
+    </message>
+    <message>
+        <source>Jicofo&apos;s bridge view (127.0.0.1:8888/debug) does not list the bridge &quot;%1&quot;. Conferences will not use it until it joins the bridge room; see the bridge&apos;s own problems above, or restart jitsi-videobridge2 on it.</source>
+        <translation>Die Bridge-Sicht von jicofo (127.0.0.1:8888/debug) führt die Bridge „%1“ nicht. Konferenzen nutzen sie erst, wenn sie dem Bridge-Raum beitritt; siehe die Probleme der Bridge oben, oder starten Sie jitsi-videobridge2 darauf neu.</translation>
+    </message>
+    <message>
+        <source>Jicofo lists the bridge &quot;%1&quot; but not as operational, so it gives it no conferences. Restart jitsi-videobridge2 on it and check its connection to the web host.</source>
+        <translation>Jicofo führt die Bridge „%1“, aber nicht als betriebsbereit, und gibt ihr daher keine Konferenzen. Starten Sie jitsi-videobridge2 darauf neu und prüfen Sie ihre Verbindung zum Web-Host.</translation>
+    </message>
+    <message>
+        <source>in jicofo&apos;s bridge view</source>
+        <translation>in der Bridge-Sicht von jicofo</translation>
+    </message>
+    <message>
+        <source>&quot;Added new videobridge&quot; in jicofo.log</source>
+        <translation>„Added new videobridge“ in jicofo.log</translation>
+    </message>
+    <message>
+        <source>joined the bridge room (its /metrics)</source>
+        <translation>dem Bridge-Raum beigetreten (ihre /metrics)</translation>
+    </message>
+    <message>
+        <source>health check HTTP 200</source>
+        <translation>Zustandsprüfung HTTP 200</translation>
+    </message>
+    <message numerus="yes">
+        <source>counted among %n live prosody login(s)</source>
+        <translation>
+            <numerusform>als eine von %n aktiven Prosody-Anmeldung gezählt</numerusform>
+            <numerusform>als eine von %n aktiven Prosody-Anmeldungen gezählt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
