@@ -13,7 +13,8 @@ target_sources(deployer_core PRIVATE
     deploy/jitsistate.h deploy/jitsistate.cpp
     deploy/deploymenthealth.h deploy/deploymenthealth.cpp
     deploy/healthreader.h deploy/healthreader.cpp
-    deploy/verifier.h deploy/verifier.cpp)
+    deploy/verifier.h deploy/verifier.cpp
+    deploy/verifierlogs_p.h deploy/verifierlogs.cpp)
 # the engine (issue 5): provisioning protocol, hosts, cloud resources, DNS, local state, orchestration
 target_sources(deployer_core PRIVATE
     deploy/provisionsteps.h deploy/provisionsteps.cpp
