@@ -140,9 +140,11 @@ void VerifiedController::show(const std::optional<VerificationReport> &report, c
         // Condition 2.
         const bool inJicofo = !hasCause(
                 verdict, {VerifyCause::NotInJicofo, VerifyCause::RemovedFromJicofo, VerifyCause::DuplicateNickname});
-        if (verdict.inJicofoView) {
+        // jicofo's bridge view decides; its log line, while not rotated away, adds when jicofo took the bridge.
+        const EvidenceLine *addedLine = findLine(verdict.evidence, jicofoSource, addedMarker);
+        if (verdict.inJicofoView && !addedLine) {
             row.jicofo = {tr("Operational in jicofo"), u"127.0.0.1:8888/debug"_s, {}, {}, true};
-        } else if (const EvidenceLine *added = findLine(verdict.evidence, jicofoSource, addedMarker)) {
+        } else if (const EvidenceLine *added = addedLine) {
             row.jicofo = {inJicofo ? tr("Operational in jicofo") : tr("Added by jicofo, not operational now"),
                           where(*added), lineTime(added->text), added->text, inJicofo};
         } else {
