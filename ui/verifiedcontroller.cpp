@@ -31,7 +31,8 @@ QString lineTime(const QString &text)
 const EvidenceLine *findLine(const QList<EvidenceLine> &lines, const QString &source, const QString &marker)
 {
     for (const EvidenceLine &line : lines) {
-        if (line.source == source && line.text.contains(marker))
+        // A login line may come from a rotated file (prosody.log.1, prosody.log.2.gz): same log, older part.
+        if ((line.source == source || line.source.startsWith(source + u'.')) && line.text.contains(marker))
             return &line;
     }
     return nullptr;
@@ -118,6 +119,12 @@ void VerifiedController::show(const std::optional<VerificationReport> &report, c
                            login->text, live};
             if (!live)
                 row.prosody.headline = tr("Logged in as %1, disconnected since").arg(account);
+        } else if (verdict.login == LoginEvidence::LiveSession) {
+            row.prosody = {tr("Live session as %1 (its login line was rotated away)").arg(account),
+                           u"prosodyctl shell"_s,
+                           {},
+                           verdict.proofs.value(0),
+                           true};
         } else if (hasCause(verdict, {VerifyCause::NoProsodySession, VerifyCause::SessionDisconnected})) {
             row.prosody = {tr("No live login as %1").arg(account), prosodySource, {}, {}, false};
         } else if (row.ok) {
@@ -134,7 +141,11 @@ void VerifiedController::show(const std::optional<VerificationReport> &report, c
         // Condition 2.
         const bool inJicofo = !hasCause(
                 verdict, {VerifyCause::NotInJicofo, VerifyCause::RemovedFromJicofo, VerifyCause::DuplicateNickname});
-        if (const EvidenceLine *added = findLine(verdict.evidence, jicofoSource, addedMarker)) {
+        // jicofo's bridge view decides; its log line, while not rotated away, adds when jicofo took the bridge.
+        const EvidenceLine *addedLine = findLine(verdict.evidence, jicofoSource, addedMarker);
+        if (verdict.inJicofoView && !addedLine) {
+            row.jicofo = {tr("Operational in jicofo"), u"127.0.0.1:8888/debug"_s, {}, {}, true};
+        } else if (const EvidenceLine *added = addedLine) {
             row.jicofo = {inJicofo ? tr("Operational in jicofo") : tr("Added by jicofo, not operational now"),
                           where(*added), lineTime(added->text), added->text, inJicofo};
         } else {
@@ -233,6 +244,8 @@ QString VerifiedController::causeName(VerifyCause cause)
         return tr("Prosody's log is empty");
     case VerifyCause::JicofoLogEmpty:
         return tr("Jicofo's log is empty");
+    case VerifyCause::NotOperationalInJicofo:
+        return tr("Not operational in jicofo");
     }
     return {};
 }

@@ -74,6 +74,11 @@ QString usage()
                    "  status [--deployment D]                   each deployment's web host, bridges, network,\n"
                    "                                            firewalls and problems; D is a slug or a domain;\n"
                    "                                            exit 1 when D is not in the project")
+           + u"\n"_s
+           + QCoreApplication::translate(
+                   "CliApplication",
+                   "  status --health [--identity FILE]         also each host's live health over SSH: jicofo's\n"
+                   "                                            bridge view, each bridge's figures, package versions")
            + u"\n\n"_s
            + QCoreApplication::translate(
                    "CliApplication",
@@ -288,9 +293,10 @@ void CliApplication::start(const QStringList &arguments)
     const QCommandLineOption dnsServerOption(u"dns-server"_s, {}, u"address"_s);
     const QCommandLineOption secretStoreOption(u"secret-store"_s, {}, u"store"_s);
     const QCommandLineOption hostKeyOption(u"host-key"_s, {}, u"fingerprint"_s);
+    const QCommandLineOption healthOption(u"health"_s);
     parser.addOptions({helpOption, versionOption, jsonOption, endpointOption, locationOption, architectureOption,
                        planFileOption, outputDirOption, deploymentOption, countOption, typeOption, identityOption,
-                       yesOption, dnsServerOption, secretStoreOption, hostKeyOption, forceOption});
+                       yesOption, dnsServerOption, secretStoreOption, hostKeyOption, forceOption, healthOption});
 
     if (!parser.parse(arguments)) {
         m_output->error(parser.errorText() + u"\n\n"_s + usage());
@@ -342,7 +348,9 @@ void CliApplication::start(const QStringList &arguments)
              {u"status"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"destroy"_s, u"update"_s}},
             {&countOption, {u"add-bridge"_s}},
             {&typeOption, {u"add-bridge"_s}},
-            {&identityOption, {u"deploy"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"update"_s}},
+            {&identityOption,
+             {u"deploy"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"update"_s, u"status"_s}},
+            {&healthOption, {u"status"_s}},
             {&yesOption, {u"destroy"_s, u"update"_s}},
             {&forceOption, {u"remove-bridge"_s, u"update"_s}},
             {&dnsServerOption, {u"deploy"_s}},
@@ -473,6 +481,15 @@ void CliApplication::start(const QStringList &arguments)
         return finish(UsageError);
     }
     HostKeyPrompt *hostKeyPrompt = isEngine ? new HostKeyPrompt(m_output, this) : nullptr;
+    const bool health = isStatus && parser.isSet(healthOption);
+    if (health) {
+        if (!m_hostAgentFactory && !parser.isSet(identityOption) && qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK")) {
+            m_output->error(tr("status --health reads the servers over SSH and needs a key: pass --identity FILE, or "
+                               "add the key to a running ssh-agent (ssh-add)."));
+            return finish(UsageError);
+        }
+        hosts = hostAgentFactory(parser.value(identityOption));
+    }
     if (isEngine) {
         // Ctrl-C from here on stops at a safe point instead of killing the process halfway through a request.
         auto *interrupts = new InterruptWatcher(this);
@@ -511,7 +528,7 @@ void CliApplication::start(const QStringList &arguments)
     auto *resolver = new TokenResolver(secretStore, this);
     resolver->resolve(this, [this, resolver, endpoint, command, location, architecture, json, isPlan, isStatus,
                              isEngine, plan, outputDir, deployment, request, hosts, dnsServer, secretStore, refuseRun,
-                             hostKeyPrompt, hostKeyFingerprints](Result<QString> token) {
+                             hostKeyPrompt, hostKeyFingerprints, health](Result<QString> token) {
         resolver->deleteLater();
         if (m_finished)
             return;
@@ -533,6 +550,13 @@ void CliApplication::start(const QStringList &arguments)
             auto *status = new StatusCommand(client, m_output, json, this);
             status->setSecretStore(secretStore);
             status->setLogDirectory(m_engineSettings.logDirectory);
+            if (health) {
+                EngineSettings settings = m_engineSettings;
+                settings.hosts = hosts;
+                settings.secrets = secretStore;
+                client->setPollPolicy(DeploymentEngine::pollPolicy());
+                status->setHealthReading(settings);
+            }
             return status->run(deployment, done);
         }
         if (isEngine) {

@@ -160,7 +160,10 @@ QString EventRenderer::permanentText(const EngineEvent &event)
                             : tr("    Verification failed:"));
         for (const BridgeVerdict &bridge : report.bridges) {
             if (bridge.ok()) {
-                out << tr("      %1: working").arg(bridge.serverName);
+                // Which evidence it has (issue 14): a login line, or only a live session once the line rotated.
+                out << (bridge.proofs.isEmpty()
+                                ? tr("      %1: working").arg(bridge.serverName)
+                                : tr("      %1: working (%2)").arg(bridge.serverName, bridge.proofs.join(u"; "_s)));
                 continue;
             }
             out << tr("      %1: NOT working: %2").arg(bridge.serverName, bridge.problems.first().message);

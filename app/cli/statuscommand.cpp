@@ -4,6 +4,7 @@
 #include "clioutput.h"
 #include "deploy/runlog.h"
 #include "hcloudcommands.h"
+#include "healthlines.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -105,8 +106,11 @@ void StatusCommand::run(const QString &deployment, Done done)
         if (!inventory)
             return done(fail(inventory.error()));
         if (deployment.isEmpty()) {
-            print(inventory->deployments, inventory->unassigned);
-            return done(CliApplication::Success);
+            const Inventory all = inventory.value();
+            return readHealth(all.deployments, [this, all, done] {
+                print(all.deployments, all.unassigned);
+                done(CliApplication::Success);
+            });
         }
         const DiscoveredDeployment *found = inventory->find(deployment);
         if (!found) {
@@ -129,9 +133,32 @@ void StatusCommand::run(const QString &deployment, Done done)
             m_output->error(message);
             return done(CliApplication::Failed);
         }
-        print({*found}, {});
-        done(CliApplication::Success);
+        const DiscoveredDeployment one = *found;
+        readHealth({one}, [this, one, done] {
+            print({one}, {});
+            done(CliApplication::Success);
+        });
     });
+}
+
+void StatusCommand::readHealth(QList<DiscoveredDeployment> pending, std::function<void()> next)
+{
+    if (!m_healthSettings || pending.isEmpty()) {
+        next();
+        return;
+    }
+    const QString slug = pending.takeFirst().slug;
+    auto *engine = new DeploymentEngine(m_client, *m_healthSettings, this);
+    connect(engine, &DeploymentEngine::finished, this,
+            [this, engine, slug, pending, next](const Result<EngineOutcome> &result) {
+                engine->deleteLater();
+                if (result.ok() && result->health)
+                    m_health.insert(slug, *result->health);
+                else
+                    m_health.insert(slug, result.ok() ? Error{} : result.error());
+                readHealth(pending, next);
+            });
+    engine->readHealth(slug);
 }
 
 void StatusCommand::print(const QList<DiscoveredDeployment> &deployments, const QList<Inconsistency> &unassigned)
@@ -141,6 +168,11 @@ void StatusCommand::print(const QList<DiscoveredDeployment> &deployments, const 
         for (const DiscoveredDeployment &deployment : deployments) {
             QJsonObject object = toJson(deployment);
             object.insert(u"last_log"_s, textOrNull(lastLog(deployment.slug)));
+            if (const auto health = m_health.constFind(deployment.slug); health != m_health.cend())
+                object.insert(u"health"_s, health->ok()
+                                                   ? QJsonValue(health->value().toJson())
+                                                   : QJsonValue(QJsonObject{{u"error"_s, health->error().code},
+                                                                            {u"message"_s, health->error().message}}));
             array.append(object);
         }
         QJsonObject store{{u"kind"_s, m_secretStore.name()}};
@@ -198,6 +230,14 @@ void StatusCommand::print(const QList<DiscoveredDeployment> &deployments, const 
         m_output->line(tr("Firewalls: %1").arg(firewalls.isEmpty() ? tr("none") : firewalls.join(u", "_s)));
         if (const QString log = lastLog(deployment.slug); !log.isEmpty())
             m_output->line(tr("Log of the last run on this computer: %1").arg(QDir::toNativeSeparators(log)));
+        if (const auto health = m_health.constFind(deployment.slug); health != m_health.cend()) {
+            if (health->ok()) {
+                for (const QString &line : HealthLines::lines(health->value()))
+                    m_output->line(line);
+            } else {
+                m_output->line(tr("Health: not read: %1").arg(health->error().message));
+            }
+        }
         if (!deployment.inconsistencies.isEmpty()) {
             m_output->line(tr("Problems:"));
             for (const Inconsistency &inconsistency : deployment.inconsistencies)

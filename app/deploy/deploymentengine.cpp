@@ -65,7 +65,8 @@ EngineRun *DeploymentEngine::newRun(const QString &operation, const QString &dep
 {
     d->log.reset();
     d->logPath.clear();
-    if (!d->settings.logDirectory.isEmpty()) {
+    // A health read changes nothing and repeats every 30 s on the Manage page: it gets no run log.
+    if (!d->settings.logDirectory.isEmpty() && operation != u"health"_s) {
         d->log = std::make_unique<RunLog>(d->settings.logDirectory, deployment, operation);
         d->logPath = d->log->path();
         qCDebug(lcDeploy).noquote() << operation << deployment << "started; its log:" << d->logPath;
@@ -103,6 +104,11 @@ void DeploymentEngine::deploy(const DeploymentPlan &plan)
 void DeploymentEngine::verify(const QString &deployment)
 {
     startRun(u"verify"_s, deployment, [=](EngineRun *run) { run->verify(deployment); });
+}
+
+void DeploymentEngine::readHealth(const QString &deployment)
+{
+    startRun(u"health"_s, deployment, [=](EngineRun *run) { run->readHealth(deployment); });
 }
 
 void DeploymentEngine::addBridges(const QString &deployment, int count, const HostSpec &spec)

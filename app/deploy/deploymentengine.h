@@ -62,6 +62,9 @@ public:
     void deploy(const DeploymentPlan &plan);
     // The deployment by slug or domain. Verification alone (read-only).
     void verify(const QString &deployment);
+    // Live health from state (DeploymentHealth: jicofo's bridge view, each bridge's /metrics and health, package
+    // versions), read-only; finished() carries it in EngineOutcome::health. Unreachable hosts are part of the answer.
+    void readHealth(const QString &deployment);
     // `count` new bridges with this spec (empty fields = like the last bridge), then the 5222 allow-list, verify.
     void addBridges(const QString &deployment, int count, const HostSpec &spec);
     // Drains the bridge (bounded), deletes it, updates the allow-list, verifies the rest.

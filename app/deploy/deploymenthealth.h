@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -16,6 +17,7 @@
 struct JicofoBridgeView
 {
     QString nickname; // the bridge's MUC nickname (the resource of its brewery JID)
+    QString jid; // the brewery occupant JID jicofo keys the bridge by (jvbbrewery@internal.auth.<d>/<nickname>)
     bool operational = false;
     std::optional<bool> healthy;
     bool draining = false;
@@ -62,4 +64,5 @@ struct DeploymentHealth
     // A hint to add a bridge when bridges run hot (stress or participants over the thresholds), naming the figures
     // the user can see; empty when there is none. Translated.
     QString addBridgeHint() const;
+    QJsonObject toJson() const; // `status --health --json`, docs/cli.md
 };

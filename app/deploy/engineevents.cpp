@@ -31,7 +31,10 @@ QJsonObject reportJson(const VerificationReport &report)
                                    {u"nickname"_s, bridge.nickname},
                                    {u"ok"_s, bridge.ok()},
                                    {u"problems"_s, problemsJson(bridge.problems)},
-                                   {u"evidence"_s, evidenceJson(bridge.evidence)}});
+                                   {u"evidence"_s, evidenceJson(bridge.evidence)},
+                                   {u"prosody_login"_s, Verifier::loginEvidenceCode(bridge.login)},
+                                   {u"in_jicofo_view"_s, bridge.inJicofoView},
+                                   {u"proofs"_s, QJsonArray::fromStringList(bridge.proofs)}});
     return QJsonObject{{u"ok"_s, report.ok()},
                        {u"bridges"_s, bridges},
                        {u"problems"_s, problemsJson(report.problems)},
@@ -244,7 +247,8 @@ QJsonObject EngineOutcome::toJson() const
             {u"created_this_run"_s, QJsonArray::fromStringList(createdThisRun)},
             {u"dns_records"_s, recordsJson(dnsRecords)},
             {u"dns_ready"_s, dnsReady},
-            {u"verification"_s, verification ? QJsonValue(reportJson(*verification)) : QJsonValue(QJsonValue::Null)}};
+            {u"verification"_s, verification ? QJsonValue(reportJson(*verification)) : QJsonValue(QJsonValue::Null)},
+            {u"health"_s, health ? QJsonValue(health->toJson()) : QJsonValue(QJsonValue::Null)}};
     if (!versionsBefore.isEmpty() || !versionsAfter.isEmpty()) { // update only
         json.insert(u"versions_before"_s, versionsJson(versionsBefore));
         json.insert(u"versions_after"_s, versionsJson(versionsAfter));

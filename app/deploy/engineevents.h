@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/advice.h"
+#include "deploy/deploymenthealth.h"
 #include "deploy/dnscheck.h"
 #include "deploy/enginestates.h"
 #include "deploy/verifier.h"
@@ -82,6 +83,7 @@ struct EngineOutcome
     // update: the Jitsi packages of each host before and after (server name -> package -> version).
     QMap<QString, QMap<QString, QString>> versionsBefore;
     QMap<QString, QMap<QString, QString>> versionsAfter;
+    std::optional<DeploymentHealth> health; // readHealth() only
 
     QJsonObject toJson() const;
 };

@@ -8,6 +8,7 @@
 #include "deploy/hostkeyrecovery.h"
 #include "deploy/planrecovery.h"
 #include "deploy/serverlabeller.h"
+#include "deploy/healthstage.h"
 #include "deploy/taskrunner.h"
 #include "deploy/updateoperation.h"
 #include "deploy/verificationstage.h"
@@ -577,6 +578,23 @@ void EngineRun::verify(const QString &deployment)
                 m_outcome.bridges.append(bridge.name);
             m_settings.verifyTimeoutMs = 0; // a verify on request judges what is there now
             verifyBridges();
+        });
+    });
+}
+
+void EngineRun::readHealth(const QString &deployment)
+{
+    findDeployment(deployment, [this](const DiscoveredDeployment &found) {
+        if (!found.web) {
+            fail(engineError(u"no_web_host"_s,
+                             tr("The deployment has no web host. Deploy it again with its plan to repair it.")));
+            return;
+        }
+        // Like verify: a computer without the deployment's state recovers it (host keys, plan) first.
+        prepare(found, [this] {
+            for (const hcloud::Server &bridge : std::as_const(m_state.bridges))
+                m_outcome.bridges.append(bridge.name);
+            (new HealthStage(*this, this))->start();
         });
     });
 }

@@ -62,6 +62,7 @@ public:
 
     void deploy(const DeploymentPlan &plan);
     void verify(const QString &deployment);
+    void readHealth(const QString &deployment);
     void addBridges(const QString &deployment, int count, const HostSpec &spec);
     void removeBridge(const QString &deployment, const QString &serverName);
     void update(const QString &deployment);

@@ -37,14 +37,42 @@ void EvidenceCollector::collect(Done done)
 {
     m_done = std::move(done);
     // Every read is counted before the first one starts, so a fast answer cannot finish the collection early.
-    m_pending = 3 + 2 * int(m_bridges.size());
+    m_pending = 5 + 3 * int(m_bridges.size());
     readLog(m_web, Verifier::prosodyQuery(), prosodyLogPath(), &m_input.prosodyLog);
     readLog(m_web, Verifier::jicofoQuery(), jicofoLogPath(), &m_input.jicofoLog);
     probe(m_web, 8888, u"/stats"_s, &m_input.jicofoStats);
+    probe(m_web, 8888, u"/debug"_s, &m_input.jicofoDebug);
+    readProsodySessions();
     for (int i = 0; i < m_bridges.size(); ++i) {
         readLog(m_bridges[i].agent, Verifier::jvbQuery(), jvbLogPath(), &m_input.bridges[i].jvbLog);
         probe(m_bridges[i].agent, 8080, u"/about/health"_s, &m_input.bridges[i].health);
+        probe(m_bridges[i].agent, 8080, u"/metrics"_s, &m_input.bridges[i].metrics);
     }
+}
+
+// Prosody's live sessions (admin shell), then the login lines of the jvb ones in prosody.log or its rotated
+// files. Either failing leaves the state unknown (the Verifier falls back to prosody.log), not the collection.
+void EvidenceCollector::readProsodySessions()
+{
+    m_web->queryState(StateQuery::prosodySessions(), [this](Result<QStringList> output) {
+        if (output.ok())
+            m_input.prosodySessions = ProsodyState::parseSessions(output.value());
+        QStringList ids;
+        const QString jvbJid = u"jvb@auth."_s + m_input.domain;
+        for (const ProsodyLiveSession &session : m_input.prosodySessions.value_or(QList<ProsodyLiveSession>{})) {
+            if (session.bareJid().compare(jvbJid, Qt::CaseInsensitive) == 0)
+                ids.append(session.id);
+        }
+        if (ids.isEmpty()) {
+            oneDone();
+            return;
+        }
+        m_web->queryState(StateQuery::prosodyLogins(ids), [this](Result<QStringList> logins) {
+            if (logins.ok())
+                m_input.prosodyLogins = ProsodyState::parseLogins(logins.value());
+            oneDone();
+        });
+    });
 }
 
 void EvidenceCollector::readLog(HostAgent *agent, LogQuery query, const QString &path, LogExcerpt *into)

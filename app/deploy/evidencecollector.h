@@ -37,6 +37,7 @@ public:
 private:
     void readLog(HostAgent *agent, LogQuery query, const QString &path, LogExcerpt *into);
     void probe(HostAgent *agent, quint16 port, const QString &path, HttpProbe *into);
+    void readProsodySessions();
     void oneDone();
 
     HostAgent *m_web;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "deploy/jitsistate.h"
 #include "deploy/provisionsteps.h"
 #include "deploy/verifier.h"
 #include "provision/installbundle.h"
@@ -88,6 +89,9 @@ public:
     // An HTTP GET to 127.0.0.1:`port``path` made on the host itself (jicofo /stats, jvb /about/health).
     // Never fails: no answer is an HttpProbe with status 0.
     virtual void probeHttp(quint16 port, const QString &path, Done<HttpProbe> done) = 0;
+    // A read-only state command (prosody's live sessions, a session's login line in the rotated logs, package
+    // versions): the value is its output lines, parsed by jitsistate.h. Fails only if the command cannot run.
+    virtual void queryState(const StateQuery &query, Done<QStringList> done) = 0;
 
     // Bridge: graceful shutdown, then waits until the bridge hosts no conference, at most `timeoutSeconds`.
     // The value is the number of conferences still running when it gave up waiting (0 = drained).

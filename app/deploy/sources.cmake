@@ -10,7 +10,11 @@ target_sources(deployer_core PRIVATE
 # verification: is every bridge really connected (DESIGN.md §5), judged from logs and probes
 target_sources(deployer_core PRIVATE
     deploy/logexcerpt.h deploy/logexcerpt.cpp
-    deploy/verifier.h deploy/verifier.cpp)
+    deploy/jitsistate.h deploy/jitsistate.cpp
+    deploy/deploymenthealth.h deploy/deploymenthealth.cpp
+    deploy/healthreader.h deploy/healthreader.cpp
+    deploy/verifier.h deploy/verifier.cpp
+    deploy/verifierlogs_p.h deploy/verifierlogs.cpp)
 # the engine (issue 5): provisioning protocol, hosts, cloud resources, DNS, local state, orchestration
 target_sources(deployer_core PRIVATE
     deploy/provisionsteps.h deploy/provisionsteps.cpp
@@ -35,6 +39,7 @@ target_sources(deployer_core PRIVATE
     deploy/hostpipeline.h deploy/hostpipeline.cpp
     deploy/certificatetask.h deploy/certificatetask.cpp
     deploy/verificationstage.h deploy/verificationstage.cpp
+    deploy/healthstage.h deploy/healthstage.cpp
     deploy/bridgeremoval.h deploy/bridgeremoval.cpp
     deploy/deploymentengine.h deploy/deploymentengine.cpp)
 # managing from another computer, interrupted runs (issue 14): labels, host keys and the plan recovered

@@ -462,6 +462,20 @@ void SshHostAgent::probeHttp(quint16 port, const QString &path, Done<HttpProbe> 
     });
 }
 
+void SshHostAgent::queryState(const StateQuery &query, Done<QStringList> done)
+{
+    if (!checkConnected([&done](const Error &error) { done(error); }))
+        return;
+    run(query.command(m_options.remoteRoot), [done = std::move(done)](const CommandOutcome &outcome) {
+        if (!outcome.result) {
+            done(hostError("state_unreadable", tr("The server's state could not be read."),
+                           outcome.err.join(u' ') + u' ' + outcome.result.error().detail));
+            return;
+        }
+        done(outcome.out);
+    });
+}
+
 void SshHostAgent::drainBridge(int timeoutSeconds, Done<int> done)
 {
     if (!checkConnected([&done](const Error &error) { done(error); }))

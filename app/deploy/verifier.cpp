@@ -1,6 +1,8 @@
-// Over 600 lines on purpose: the three log analysers (prosody, jicofo, jvb), their LogQuery mirrors and the
-// verdict are one judgement (DESIGN.md §5) that must change together; the evidence collection lives elsewhere.
+// Over 600 lines on purpose: the verdict (state first, then the log analyses of verifierlogs.cpp as explanation),
+// the cause codes and the LogQuery mirrors are one judgement (DESIGN.md §5) that must change together.
 #include "deploy/verifier.h"
+
+#include "deploy/verifierlogs_p.h"
 
 #include "common/redactor.h"
 
@@ -10,12 +12,14 @@
 #include <QJsonObject>
 #include <QPromise>
 #include <QRegularExpression>
+#include <QSet>
 #include <QThreadPool>
 
 #include <memory>
 #include <optional>
 
 using namespace Qt::StringLiterals;
+using namespace VerifierLogs;
 
 namespace {
 
@@ -24,290 +28,9 @@ const QString jicofoSource = u"jicofo.log"_s;
 const QString jvbSource = u"jvb.log"_s;
 const QString healthSource = u"/about/health"_s;
 const QString statsSource = u"/stats"_s;
-
-// A quoted line is for humans: a stack-trace-sized line would drown the verdict.
-constexpr qsizetype maxQuotedLength = 400;
-
-struct Line
-{
-    int number = 0;
-    QString text;
-    // No line of the file is missing between the previous content line and this one (an excerpt has gaps).
-    bool adjacent = true;
-};
-
-// The non-blank lines of an excerpt, in file order.
-QList<Line> contentLines(const LogExcerpt &log)
-{
-    QList<Line> lines;
-    int previous = 0;
-    bool contiguous = true;
-    for (const LogExcerpt::Line &line : log.lines) {
-        contiguous = contiguous && line.number == previous + 1;
-        previous = line.number;
-        if (line.text.trimmed().isEmpty())
-            continue;
-        lines.append({line.number, line.text, contiguous});
-        contiguous = true;
-    }
-    return lines;
-}
-
-EvidenceLine quote(const QString &source, const Line &line)
-{
-    // Logs are not supposed to hold secrets, but a misconfigured host could echo one: blank what we know.
-    QString text = Redactor::instance().redact(line.text.trimmed());
-    if (text.size() > maxQuotedLength)
-        text = text.left(maxQuotedLength) + u'…';
-    return {source, line.number, text};
-}
-
-bool containsCi(const QString &haystack, const QString &needle)
-{
-    return haystack.contains(needle, Qt::CaseInsensitive);
-}
-
-// ---- prosody.log: "%b %d %H:%M:%S <source>\t<level>\t<msg>" ----
-
-struct ProsodySession
-{
-    QString id; // the c2s<hex> source
-    std::optional<Line> connected;
-    std::optional<Line> peer; // debug "New connection FD …" line, only when prosody logs at debug
-    QString peerIp;
-    std::optional<Line> authenticated; // as jvb@auth.<domain>
-    std::optional<Line> disconnected;
-
-    bool live() const { return authenticated && !disconnected; }
-};
-
-struct ProsodyAnalysis
-{
-    QList<ProsodySession> jvbSessions; // authenticated as jvb@auth.<domain> since prosody's last start
-    std::optional<Line> restart;
-    bool empty = true;
-
-    int liveCount() const
-    {
-        return int(std::count_if(jvbSessions.cbegin(), jvbSessions.cend(), [](const auto &s) { return s.live(); }));
-    }
-    bool anyPeerIp() const
-    {
-        return std::any_of(jvbSessions.cbegin(), jvbSessions.cend(), [](const auto &s) { return !s.peerIp.isEmpty(); });
-    }
-};
-
-ProsodyAnalysis analyseProsody(const LogExcerpt &text, const QString &domain)
-{
-    static const QRegularExpression newConnection(uR"(^New connection FD \d+ \(([^,]+), \d+, [^,]+, 5222\))"_s);
-    const QString jvbJid = u"jvb@auth."_s + domain;
-
-    ProsodyAnalysis result;
-    QList<ProsodySession> sessions;
-    QHash<QString, qsizetype> open; // source -> index in sessions
-    std::optional<Line> pendingPeer;
-    QString pendingIp;
-
-    for (const Line &line : contentLines(text)) {
-        const QStringList fields = line.text.split(u'\t');
-        if (fields.size() < 3)
-            continue;
-        result.empty = false;
-        const QString source = fields.at(0).trimmed().section(u' ', -1);
-        const QString message = fields.mid(2).join(u'\t').trimmed();
-
-        // Prosody's start banner (util/startup.lua): every session before it died with the old process.
-        if (message.startsWith(u"Hello and welcome to "_s, Qt::CaseInsensitive)) {
-            sessions.clear();
-            open.clear();
-            pendingPeer.reset();
-            result.restart = line;
-            continue;
-        }
-        if (const auto match = newConnection.match(message); match.hasMatch()) {
-            pendingPeer = line;
-            pendingIp = match.captured(1).trimmed();
-            continue;
-        }
-        if (message == u"Client connected"_s) {
-            ProsodySession session;
-            session.id = source;
-            session.connected = line;
-            // server_epoll logs the peer right before mod_c2s greets the same connection.
-            if (pendingPeer) {
-                session.peer = pendingPeer;
-                session.peerIp = pendingIp;
-                pendingPeer.reset();
-            }
-            open.insert(source, sessions.size());
-            sessions.append(session);
-            continue;
-        }
-        if (message.startsWith(u"Authenticated as "_s)) {
-            // 0.12: "Authenticated as jvb@auth.d"; 13 appends " [prosody:member]".
-            const QString jid = message.mid(17).section(u' ', 0, 0);
-            if (jid.compare(jvbJid, Qt::CaseInsensitive) != 0)
-                continue;
-            if (!open.contains(source)) { // the connect line was rotated away
-                ProsodySession session;
-                session.id = source;
-                open.insert(source, sessions.size());
-                sessions.append(session);
-            }
-            sessions[open.value(source)].authenticated = line;
-            continue;
-        }
-        if (message.startsWith(u"Client disconnected"_s) && open.contains(source)) {
-            sessions[open.take(source)].disconnected = line;
-            continue;
-        }
-    }
-    for (const ProsodySession &session : std::as_const(sessions)) {
-        if (session.authenticated)
-            result.jvbSessions.append(session);
-    }
-    return result;
-}
-
-// ---- jicofo.log: "Jicofo <date> INFO: [tid] [ctx] Class.method#line: msg" ----
-
-struct JicofoBridge
-{
-    std::optional<Line> brewery; // "Added brewery instance"
-    std::optional<Line> added; // "Added new videobridge"
-    std::optional<Line> removed; // "Removed brewery instance" / "Removing JVB" / "Lost a bridge"
-    bool live = false;
-};
-
-struct JicofoAnalysis
-{
-    QHash<QString, JicofoBridge> byNickname;
-    bool empty = true;
-};
-
-JicofoAnalysis analyseJicofo(const LogExcerpt &text, const QString &domain)
-{
-    static const QRegularExpression addedBridge(uR"(Added new videobridge: Bridge\[jid=([^,\]\s]+))"_s);
-    static const QRegularExpression breweryInstance(uR"(Added brewery instance: (\S+))"_s);
-    static const QRegularExpression removed(uR"((?:Removed brewery instance|Removing JVB|Lost a bridge): (\S+))"_s);
-    const QString brewery = u"jvbbrewery@internal.auth."_s + domain;
-
-    // The nickname is the brewery occupant's resource; occupants of other rooms are not bridges of ours.
-    auto nicknameOf = [&](const QString &jid) -> std::optional<QString> {
-        const qsizetype slash = jid.indexOf(u'/');
-        if (slash < 0 || jid.left(slash).compare(brewery, Qt::CaseInsensitive) != 0)
-            return std::nullopt;
-        return jid.mid(slash + 1);
-    };
-
-    JicofoAnalysis result;
-    for (const Line &line : contentLines(text)) {
-        result.empty = false;
-        // Jicofo (re)joining the brewery starts over: it re-adds every bridge present.
-        if (line.text.contains(u"Joined the room."_s) && containsCi(line.text, brewery)) {
-            result.byNickname.clear();
-            continue;
-        }
-        if (const auto m = addedBridge.match(line.text); m.hasMatch()) {
-            if (const auto nick = nicknameOf(m.captured(1))) {
-                JicofoBridge &bridge = result.byNickname[*nick];
-                bridge.added = line;
-                bridge.removed.reset();
-                bridge.live = true;
-            }
-        } else if (const auto b = breweryInstance.match(line.text); b.hasMatch()) {
-            if (const auto nick = nicknameOf(b.captured(1)))
-                result.byNickname[*nick].brewery = line;
-        } else if (const auto r = removed.match(line.text); r.hasMatch()) {
-            if (const auto nick = nicknameOf(r.captured(1))) {
-                JicofoBridge &bridge = result.byNickname[*nick];
-                if (bridge.live || !bridge.removed) // quote the first line of one removal sequence
-                    bridge.removed = line;
-                bridge.live = false;
-            }
-        }
-    }
-    return result;
-}
-
-// ---- jvb.log: "JVB <date> INFO: [tid] [hostname=… id=shard] MucClient…: msg" ----
-
-enum class JvbState { NoRun, Connecting, Joined, LoginFailed, ConnectFailed, CertificateFailed, Conflict };
-
-struct JvbAnalysis
-{
-    JvbState state = JvbState::NoRun;
-    std::optional<Line> start; // "Initializing a new MucClient for …" of the latest run
-    std::optional<Line> outcome; // the line that decided the state
-    std::optional<Line> outcomeDetail; // the exception jvb logged right below it, if any
-    QList<Line> progress; // the latest run's connect/login/auth lines, for the record
-    QString loggedNickname; // from the start line, when jicoco prints it
-    bool empty = true;
-};
-
-JvbAnalysis analyseJvb(const LogExcerpt &text, const QString &domain)
-{
-    static const QRegularExpression nicknameInConfig(uR"(mucNickname=([^\s,\]]+))"_s,
-                                                     QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression certificateProblem(uR"(certificat|PKIX|SSLHandshake|SSLException|CertPath)"_s,
-                                                       QRegularExpression::CaseInsensitiveOption);
-    const QString brewery = u"jvbbrewery@internal.auth."_s + domain;
-
-    JvbAnalysis result;
-    bool detailPending = false; // java.util.logging writes a throwable on the lines after its message
-    for (const Line &line : contentLines(text)) {
-        result.empty = false;
-        const QString &t = line.text;
-        detailPending = detailPending && line.adjacent; // the detail is the very next line, or there is none
-        if (!t.startsWith(u"JVB "_s) && detailPending && !(containsCi(t, u"conflict"_s) && containsCi(t, brewery))) {
-            detailPending = false;
-            result.outcomeDetail = line;
-            if (result.state == JvbState::ConnectFailed && certificateProblem.match(t).hasMatch())
-                result.state = JvbState::CertificateFailed;
-            continue;
-        }
-        detailPending = false;
-        if (t.contains(u"Initializing a new MucClient for"_s)) {
-            // A new MucClient is a new run of the bridge: what happened before no longer counts.
-            result = JvbAnalysis{};
-            result.empty = false;
-            result.state = JvbState::Connecting;
-            result.start = line;
-            if (const auto m = nicknameInConfig.match(t); m.hasMatch())
-                result.loggedNickname = m.captured(1);
-            continue;
-        }
-        if (result.state == JvbState::NoRun) // lines of a run whose start was rotated away still count
-            result.state = JvbState::Connecting;
-        auto decide = [&](JvbState state) {
-            result.state = state;
-            result.outcome = line;
-            result.outcomeDetail.reset();
-            detailPending = true;
-        };
-        if (t.contains(u"Joined MUC: "_s) && containsCi(t, brewery)) {
-            decide(JvbState::Joined);
-        } else if (t.contains(u"Failed to login"_s)) {
-            decide(JvbState::LoginFailed);
-        } else if (t.contains(u"Error connecting"_s)) {
-            decide(certificateProblem.match(t).hasMatch() ? JvbState::CertificateFailed : JvbState::ConnectFailed);
-        } else if (containsCi(t, u"conflict"_s) && containsCi(t, brewery)) {
-            decide(JvbState::Conflict);
-        } else if (t.contains(u"Authenticated, resumed="_s)) {
-            result.progress.append(line);
-            if (result.state == JvbState::LoginFailed) // a retry got through
-                result.state = JvbState::Connecting;
-        } else if (t.contains(u"Connected. isSmEnabled"_s)) {
-            result.progress.append(line);
-            if (result.state == JvbState::ConnectFailed || result.state == JvbState::CertificateFailed)
-                result.state = JvbState::Connecting;
-        } else if (t.contains(u"Logging in."_s) || t.contains(u"Disabling certificate verification!"_s)) {
-            result.progress.append(line);
-        }
-    }
-    return result;
-}
-
+const QString debugSource = u"/debug"_s;
+const QString metricsSource = u"/metrics"_s;
+const QString sessionsSource = u"prosodyctl shell"_s;
 VerifyProblem problem(VerifyCause cause, QString message, QList<EvidenceLine> evidence = {})
 {
     return {cause, std::move(message), std::move(evidence)};
@@ -406,8 +129,25 @@ QString Verifier::causeCode(VerifyCause cause)
         return u"prosody-log-empty"_s;
     case VerifyCause::JicofoLogEmpty:
         return u"jicofo-log-empty"_s;
+    case VerifyCause::NotOperationalInJicofo:
+        return u"not-operational-in-jicofo"_s;
     }
     return u"unknown"_s;
+}
+
+QString Verifier::loginEvidenceCode(LoginEvidence login)
+{
+    switch (login) {
+    case LoginEvidence::LogLine:
+        return u"line"_s;
+    case LoginEvidence::LiveSession:
+        return u"live-session"_s;
+    case LoginEvidence::Counted:
+        return u"counted"_s;
+    case LoginEvidence::None:
+        break;
+    }
+    return u"none"_s;
 }
 
 void Verifier::verifyInBackground(VerifierInput input, QObject *context,
@@ -487,8 +227,46 @@ VerificationReport Verifier::verify(const VerifierInput &input)
                                                                   : jvb.constLast().loggedNickname);
     }
 
-    // With prosody at debug level each session carries its peer address: then sessions belong to bridges.
-    const bool attributable = prosody.anyPeerIp();
+    // State first (issue 14): jicofo's bridge view, prosody's live sessions, each bridge's /metrics. Where a state
+    // answered it decides; the logs then only explain a failure and add the lines a user can check.
+    const QString brewery = u"jvbbrewery@internal.auth."_s + input.domain;
+    const QString jvbJid = u"jvb@auth."_s + input.domain;
+    JicofoState jicofoState;
+    const std::optional<QList<JicofoBridgeView>> debugView
+            = input.jicofoDebug.status == 200 ? JicofoState::parseDebug(input.jicofoDebug.body) : std::nullopt;
+    if (debugView)
+        jicofoState.bridges = *debugView;
+    QList<ProsodyLiveSession> liveJvb;
+    if (input.prosodySessions) {
+        for (const ProsodyLiveSession &session : *input.prosodySessions) {
+            if (session.bareJid().compare(jvbJid, Qt::CaseInsensitive) == 0)
+                liveJvb.append(session);
+        }
+        report.liveSessions = int(liveJvb.size());
+    }
+    // Each session belongs to one bridge: two bridges behind one address (a NAT, the tests' loopback) take one each.
+    QSet<QString> claimed;
+    auto liveSessionOf = [&](const BridgeEvidenceInput &bridge) -> const ProsodyLiveSession * {
+        for (const ProsodyLiveSession &session : std::as_const(liveJvb)) {
+            if (!claimed.contains(session.id)
+                && (session.ip == bridge.publicIp || (!bridge.privateIp.isEmpty() && session.ip == bridge.privateIp))) {
+                claimed.insert(session.id);
+                return &session;
+            }
+        }
+        return nullptr;
+    };
+    auto loginLineOf = [&](const QString &sessionId) -> const ProsodyLoginLine * {
+        for (const ProsodyLoginLine &login : input.prosodyLogins) {
+            if (login.sessionId() == sessionId)
+                return &login;
+        }
+        return nullptr;
+    };
+
+    // With prosody at debug level each session carries its peer address: then sessions belong to bridges. The
+    // admin shell always names the address.
+    const bool attributable = input.prosodySessions.has_value() || prosody.anyPeerIp();
     auto sessionOf = [&](const BridgeEvidenceInput &bridge) -> const ProsodySession * {
         const ProsodySession *latest = nullptr;
         for (const ProsodySession &session : prosody.jvbSessions) {
@@ -529,9 +307,29 @@ VerificationReport Verifier::verify(const VerifierInput &input)
         for (const Line &line : log.progress)
             verdict.evidence.append(quote(jvbSource, line));
         verdict.evidence.append(outcome);
+        const JvbMetrics metrics = in.metrics.status == 200 ? JvbMetrics::parse(in.metrics.body) : JvbMetrics{};
+        const bool metricsKnown = metrics.mucsJoined.has_value();
+        if (metricsKnown) {
+            verdict.mucJoinedByMetrics = *metrics.mucsJoined > 0;
+            verdict.evidence.append(
+                    {metricsSource, 0,
+                     u"jitsi_jvb_mucs_joined %1, jitsi_jvb_muc_clients_connected %2"_s.arg(
+                             QString::number(*metrics.mucsJoined),
+                             metrics.mucClientsConnected ? QString::number(*metrics.mucClientsConnected) : u"?"_s)});
+        }
+        // The bridge's own state beats its log: joined now means an old failure in the log is history, and a
+        // rotated log is no gap. Not joined: the log names why, if it still can.
+        JvbState jvbState = log.state;
+        if (metricsKnown && verdict.mucJoinedByMetrics && jvbState != JvbState::Conflict)
+            jvbState = JvbState::Joined;
+        else if (metricsKnown && !verdict.mucJoinedByMetrics
+                 && (jvbState == JvbState::Joined || jvbState == JvbState::NoRun))
+            jvbState = JvbState::Connecting;
+        if (metricsKnown && !verdict.mucJoinedByMetrics && outcome.isEmpty())
+            outcome.append(verdict.evidence.constLast());
 
         const qsizetype sameNickname = nicknames.count(nicknames.at(i));
-        if (sameNickname > 1 || log.state == JvbState::Conflict) {
+        if (sameNickname > 1 || jvbState == JvbState::Conflict) {
             addProblem(VerifyCause::DuplicateNickname,
                        tr("Another bridge uses the same MUC nickname \"%1\", so jicofo sees them as one bridge. "
                           "Give each bridge its own MUC_NICKNAME in /etc/jitsi/videobridge/jvb.conf and restart "
@@ -539,7 +337,7 @@ VerificationReport Verifier::verify(const VerifierInput &input)
                                .arg(nicknames.at(i)),
                        outcome);
         }
-        switch (log.state) {
+        switch (jvbState) {
         case JvbState::NoRun:
             addProblem(VerifyCause::JvbLogEmpty,
                        tr("The bridge's log /var/log/jitsi/jvb.log is empty or was just rotated, so there is no "
@@ -569,9 +367,12 @@ VerificationReport Verifier::verify(const VerifierInput &input)
             break;
         case JvbState::Connecting:
             addProblem(VerifyCause::MucNotJoined,
-                       tr("The bridge has not joined the bridge room (no \"Joined MUC\" in its log since it last "
-                          "started). Wait a minute and verify again; if it persists, check "
-                          "/var/log/jitsi/jvb.log on the bridge."),
+                       metricsKnown ? tr("The bridge has not joined the bridge room (its /metrics show "
+                                         "jitsi_jvb_mucs_joined 0). Wait a minute and verify again; if it persists, "
+                                         "check /var/log/jitsi/jvb.log on the bridge.")
+                                    : tr("The bridge has not joined the bridge room (no \"Joined MUC\" in its log "
+                                         "since it last started). Wait a minute and verify again; if it persists, "
+                                         "check /var/log/jitsi/jvb.log on the bridge."),
                        outcome);
             break;
         case JvbState::Joined:
@@ -579,10 +380,41 @@ VerificationReport Verifier::verify(const VerifierInput &input)
             break;
         }
 
-        // Condition 1, per bridge when prosody tells us who connected.
-        if (attributable) {
+        // Condition 1, per bridge when prosody tells us who connected: from its live sessions (state), else from
+        // the peer addresses of a debug-level log.
+        if (input.prosodySessions) {
+            if (const ProsodyLiveSession *session = liveSessionOf(in)) {
+                verdict.evidence.append(
+                        {sessionsSource, 0, session->id + u' ' + session->jid + u" from "_s + session->ip});
+                if (const ProsodyLoginLine *login = loginLineOf(session->id)) {
+                    verdict.login = LoginEvidence::LogLine;
+                    verdict.evidence.append(quote(login->file, {login->line, login->text}));
+                    verdict.proofs.append(
+                            tr("prosody login line at %1 (%2)").arg(login->text.section(u' ', 0, 2), login->file));
+                } else {
+                    verdict.login = LoginEvidence::LiveSession;
+                    verdict.proofs.append(tr("live prosody session %1 from %2, login line rotated away")
+                                                  .arg(session->id, session->ip));
+                }
+            } else {
+                QList<EvidenceLine> lines;
+                for (const ProsodyLiveSession &s : std::as_const(liveJvb))
+                    lines.append({sessionsSource, 0, s.id + u' ' + s.jid + u" from "_s + s.ip});
+                addProblem(VerifyCause::NoProsodySession,
+                           tr("Prosody on the web host has no live login as %1 from this bridge (%2). Check that "
+                              "the web host's firewall allows 5222/tcp from it and that the bridge points at the "
+                              "web host.")
+                                   .arg(jvbJid, in.privateIp.isEmpty() ? in.publicIp : in.privateIp),
+                           lines);
+            }
+        } else if (attributable) {
             if (const ProsodySession *session = sessionOf(in)) {
                 verdict.evidence.append(sessionEvidence(*session));
+                if (session->live()) {
+                    verdict.login = LoginEvidence::LogLine;
+                    verdict.proofs.append(tr("prosody login line at %1 (prosody.log)")
+                                                  .arg(session->authenticated->text.section(u' ', 0, 2)));
+                }
                 if (!session->live()) {
                     addProblem(VerifyCause::SessionDisconnected,
                                tr("The bridge logged in to prosody but was disconnected since. Check the bridge's "
@@ -605,7 +437,42 @@ VerificationReport Verifier::verify(const VerifierInput &input)
                     verdict.evidence.append(quote(jicofoSource, *line));
             }
         }
-        if (found == jicofo.byNickname.cend() || !found->added) {
+        if (debugView) {
+            const JicofoBridgeView *view = jicofoState.find(brewery, nicknames.at(i));
+            QList<EvidenceLine> removedLines;
+            if (found != jicofo.byNickname.cend() && found->removed && !found->live)
+                removedLines.append(quote(jicofoSource, *found->removed));
+            if (!view) {
+                addProblem(VerifyCause::NotInJicofo,
+                           tr("Jicofo's bridge view (127.0.0.1:8888/debug) does not list the bridge \"%1\". "
+                              "Conferences will not use it until it joins the bridge room; see the bridge's own "
+                              "problems above, or restart jitsi-videobridge2 on it.")
+                                   .arg(nicknames.at(i)),
+                           removedLines);
+            } else {
+                const QString state
+                        = u"%1: operational=%2, healthy=%3, drain=%4, graceful-shutdown=%5, stress=%6"_s.arg(
+                                view->jid, view->operational ? u"true"_s : u"false"_s,
+                                !view->healthy   ? u"?"_s
+                                : *view->healthy ? u"true"_s
+                                                 : u"false"_s,
+                                view->draining ? u"true"_s : u"false"_s,
+                                view->gracefulShutdown ? u"true"_s : u"false"_s,
+                                view->stress ? QString::number(*view->stress) : u"?"_s);
+                verdict.evidence.append({debugSource, 0, state});
+                if (!view->operational) {
+                    addProblem(VerifyCause::NotOperationalInJicofo,
+                               tr("Jicofo lists the bridge \"%1\" but not as operational, so it gives it no "
+                                  "conferences. Restart jitsi-videobridge2 on it and check its connection to the "
+                                  "web host.")
+                                       .arg(nicknames.at(i)),
+                               {verdict.evidence.constLast()});
+                } else {
+                    verdict.inJicofoView = true;
+                    verdict.proofs.append(tr("in jicofo's bridge view"));
+                }
+            }
+        } else if (found == jicofo.byNickname.cend() || !found->added) {
             addProblem(VerifyCause::NotInJicofo,
                        tr("Jicofo has not added the bridge \"%1\" (no \"Added new videobridge\" in jicofo.log). "
                           "Conferences will not use it until it joins the bridge room; see the bridge's own "
@@ -619,9 +486,15 @@ VerificationReport Verifier::verify(const VerifierInput &input)
                        {quote(jicofoSource, *found->removed)});
         }
 
+        if (!debugView && found != jicofo.byNickname.cend() && found->added && found->live)
+            verdict.proofs.append(tr("\"Added new videobridge\" in jicofo.log"));
+        if (verdict.mucJoinedByMetrics)
+            verdict.proofs.append(tr("joined the bridge room (its /metrics)"));
+
         // Condition 3: the bridge's own health check.
         if (in.health.status == 200) {
             verdict.evidence.append({healthSource, 0, u"HTTP 200"_s});
+            verdict.proofs.append(tr("health check HTTP 200"));
         } else if (in.health.status > 0) {
             verdict.evidence.append({healthSource, 0, u"HTTP "_s + QString::number(in.health.status)});
             addProblem(VerifyCause::HealthFailed,
@@ -641,7 +514,7 @@ VerificationReport Verifier::verify(const VerifierInput &input)
     }
 
     // Condition 1 as a count, and per bridge by elimination when prosody does not log addresses.
-    if (prosody.empty) {
+    if (prosody.empty && !input.prosodySessions) {
         report.problems.append(problem(VerifyCause::ProsodyLogEmpty,
                                        tr("The web host's /var/log/prosody/prosody.log is empty or was just "
                                           "rotated, so no bridge login can be confirmed. Verify again in a "
@@ -649,7 +522,15 @@ VerificationReport Verifier::verify(const VerifierInput &input)
     }
     QList<EvidenceLine> liveLines;
     QList<EvidenceLine> disconnectLines;
+    for (const ProsodyLiveSession &session : std::as_const(liveJvb)) {
+        if (const ProsodyLoginLine *login = loginLineOf(session.id))
+            liveLines.append(quote(login->file, {login->line, login->text}));
+        else
+            liveLines.append({sessionsSource, 0, session.id + u' ' + session.jid + u" from "_s + session.ip});
+    }
     for (const ProsodySession &session : prosody.jvbSessions) {
+        if (input.prosodySessions)
+            break; // the live sessions come from prosody itself
         if (session.live())
             liveLines.append(quote(prosodySource, *session.authenticated));
         else
@@ -666,7 +547,7 @@ VerificationReport Verifier::verify(const VerifierInput &input)
                                 .arg(report.liveSessions)
                                 .arg(bridgeCount),
                         liveLines));
-    } else if (!prosody.empty && report.liveSessions < bridgeCount) {
+    } else if ((!prosody.empty || input.prosodySessions) && report.liveSessions < bridgeCount) {
         const VerifyCause cause
                 = disconnectLines.isEmpty() ? VerifyCause::NoProsodySession : VerifyCause::SessionDisconnected;
         // Bridges whose own log already says why they are not logged in (a refused password, a failed connect, a
@@ -703,8 +584,18 @@ VerificationReport Verifier::verify(const VerifierInput &input)
         }
     }
 
+    if (!attributable) {
+        for (qsizetype i = 0; i < bridgeCount; ++i) {
+            BridgeVerdict &verdict = report.bridges[i];
+            if (verdict.login == LoginEvidence::None && jvb.at(i).state == JvbState::Joined && verdict.ok()) {
+                verdict.login = LoginEvidence::Counted;
+                verdict.proofs.prepend(tr("counted among %n live prosody login(s)", nullptr, report.liveSessions));
+            }
+        }
+    }
+
     // Condition 2 as a count: jicofo's own view.
-    if (jicofo.empty) {
+    if (jicofo.empty && !debugView) {
         report.problems.append(problem(VerifyCause::JicofoLogEmpty,
                                        tr("The web host's /var/log/jitsi/jicofo.log is empty or was just rotated, "
                                           "so no bridge can be confirmed. Verify again in a minute; if it stays "

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "deploy/jitsistate.h"
 #include "deploy/logexcerpt.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,7 @@ struct BridgeEvidenceInput
     QString privateIp; // empty when the bridge is not on the deployment's network
     LogExcerpt jvbLog; // /var/log/jitsi/jvb.log; empty when missing or just rotated
     HttpProbe health; // 127.0.0.1:8080/about/health
+    HttpProbe metrics; // 127.0.0.1:8080/metrics (Prometheus): mucs_joined, muc_clients_connected; status 0 = not read
 
     QString effectiveNickname() const { return nickname.isEmpty() ? serverName : nickname; }
 };
@@ -46,6 +48,10 @@ struct VerifierInput
     LogExcerpt prosodyLog; // /var/log/prosody/prosody.log of the web host
     LogExcerpt jicofoLog; // /var/log/jitsi/jicofo.log
     HttpProbe jicofoStats; // 127.0.0.1:8888/stats
+    // State, which outlives log rotation (issue 14): when present it decides, and the logs only explain.
+    HttpProbe jicofoDebug; // 127.0.0.1:8888/debug: jicofo's bridge selector; status 0 = not read
+    std::optional<QList<ProsodyLiveSession>> prosodySessions; // prosodyctl shell c2s:show; nullopt = not read
+    QList<ProsodyLoginLine> prosodyLogins; // the login lines of those sessions, in prosody.log or a rotated file
     QList<BridgeEvidenceInput> bridges; // every bridge the deployment should have
 };
 
@@ -68,6 +74,15 @@ enum class VerifyCause {
     JvbLogEmpty, // nothing to judge: jvb.log empty (rotated) or without a MucClient start
     ProsodyLogEmpty,
     JicofoLogEmpty,
+    NotOperationalInJicofo, // jicofo's bridge view lists the bridge, but not as operational
+};
+
+// Which evidence shows a bridge's login to prosody (the report says it per bridge).
+enum class LoginEvidence {
+    None,
+    LogLine, // its live session's "Authenticated as" line, in prosody.log or a rotated file
+    LiveSession, // a live session from its address (admin shell), whose login line was rotated away
+    Counted, // prosody.log without addresses: counted among the live logins
 };
 
 struct EvidenceLine
@@ -95,6 +110,12 @@ struct BridgeVerdict
     QString nickname;
     QList<VerifyProblem> problems; // empty = verified; the first is the main cause
     QList<EvidenceLine> evidence; // what was found for this bridge, good or bad, in a stable order
+    LoginEvidence login = LoginEvidence::None;
+    bool inJicofoView = false; // listed as operational in jicofo's bridge selector (/debug)
+    bool mucJoinedByMetrics = false; // its /metrics say it joined the brewery
+    // One translated phrase per kind of evidence it has, e.g. "prosody login line at Dec 03 12:03:04
+    // (prosody.log.1)", "in jicofo's bridge view": what the report shows next to the bridge.
+    QStringList proofs;
 
     bool ok() const { return problems.isEmpty(); }
 };
@@ -124,6 +145,7 @@ public:
     static void verifyInBackground(VerifierInput input, QObject *context,
                                    std::function<void(const VerificationReport &)> done);
     static QString causeCode(VerifyCause cause);
+    static QString loginEvidenceCode(LoginEvidence login); // "line", "live-session", "counted", "none"
 
     // The lines of each log that verify() reads (path left empty): every line it looks at matches a needle, so
     // judging the excerpt equals judging the whole log. Change them together with the analysis.

@@ -466,12 +466,31 @@ void TestEndToEnd::dnsAndCertificate()
 
 void TestEndToEnd::addBridge()
 {
+    // Issue 14: days later the logs have rotated, as logrotate does it: jicofo.log and jvb.log by copytruncate,
+    // prosody.log moved on and compressed (prosody.log.2.gz), prosody writing a fresh prosody.log. The old
+    // bridges must still verify, from state, and keep their login line as evidence from the compressed file.
+    const QString copytruncate = u"cp -p %1 %1.1 && : > %1"_s;
+    QVERIFY(onHost(kWeb, copytruncate.arg(u"/var/log/jitsi/jicofo.log"_s)).exitCode == 0);
+    QVERIFY(onHost(kWeb, u"cd /var/log/prosody && gzip -c prosody.log > prosody.log.2.gz && : > prosody.log"_s).exitCode
+            == 0);
+    for (int n : {1, 2})
+        QVERIFY(onHost(bridgeName(n), copytruncate.arg(u"/var/log/jitsi/jvb.log"_s)).exitCode == 0);
+    QVERIFY(!QString::fromUtf8(hostFile(kWeb, u"/var/log/jitsi/jicofo.log"_s)).contains(u"Added new videobridge"_s));
+
     const CliRun add = cli(u"add-bridge"_s, {u"add-bridge"_s, u"--identity"_s, m_key.privateFile});
     QVERIFY2(add.exitCode == 0, qPrintable(add.describe()));
     QCOMPARE(serverNames(), (QStringList{bridgeName(1), bridgeName(2), bridgeName(3), kWeb}));
     const QJsonObject report = add.finished().value(u"outcome"_s).toObject().value(u"verification"_s).toObject();
     QVERIFY2(report.value(u"ok"_s).toBool(), qPrintable(add.describe()));
     QCOMPARE(report.value(u"bridges"_s).toArray().size(), 3);
+    // Per bridge: in jicofo's bridge view, and its prosody login line (old bridges: in the compressed file).
+    for (int n : {1, 2, 3}) {
+        const QJsonObject bridge = bridgeReport(report, bridgeName(n));
+        const QString text = QString::fromUtf8(QJsonDocument(bridge).toJson());
+        QVERIFY2(bridge.value(u"in_jicofo_view"_s).toBool(), qPrintable(text));
+        QCOMPARE(bridge.value(u"prosody_login"_s).toString(), u"line"_s);
+        QVERIFY2(text.contains(n < 3 ? u"(prosody.log.2.gz)"_s : u"(prosody.log)"_s), qPrintable(text));
+    }
     QVERIFY2(waitForOperationalBridges(3, 60000), QJsonDocument(jicofoStats()).toJson().constData());
     // The web host's own firewall lets the new bridge reach 5222.
     const Outcome rules = onHost(kWeb, u"nft list set inet jitsi_deployer bridges4"_s);

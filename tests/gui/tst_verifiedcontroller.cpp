@@ -119,6 +119,31 @@ private Q_SLOTS:
         QCOMPARE(login.where, u"prosody.log line 9"_s);
     }
 
+    void stateEvidenceAfterRotation()
+    {
+        // Issue 14: the login line of bridge 1 is in a rotated, compressed file; bridge 2 has only a live session.
+        VerificationReport report = mixedReport();
+        report.bridges[0].evidence.prepend(
+                {u"prosody.log.2.gz"_s, 812,
+                 u"Dec 02 12:03:04 c2s55d0a1b2\tinfo\tAuthenticated as jvb@auth.meet.example.org"_s});
+        report.bridges[0].login = LoginEvidence::LogLine;
+        report.bridges[1].problems.clear();
+        report.bridges[1].login = LoginEvidence::LiveSession;
+        report.bridges[1].inJicofoView = true;
+        report.bridges[1].proofs = {u"live prosody session c2s55d0f00 from 10.0.0.4, login line rotated away"_s};
+        WizardState state;
+        VerifiedController controller(&state);
+        controller.show(report, outcome());
+        const VerifiedPageView::Evidence &line = controller.view().bridges.at(0).prosody;
+        QCOMPARE(line.time, u"Dec 02 12:03:04"_s);
+        QVERIFY2(line.where.startsWith(u"prosody.log.2.gz"_s), qPrintable(line.where));
+        const VerifiedPageView::Bridge &live = controller.view().bridges.at(1);
+        QVERIFY(live.prosody.ok);
+        QVERIFY2(live.prosody.headline.contains(u"rotated away"_s), qPrintable(live.prosody.headline));
+        QVERIFY(live.jicofo.ok);
+        QCOMPARE(live.jicofo.where, u"127.0.0.1:8888/debug"_s);
+    }
+
     void everyCauseHasAName()
     {
         for (int cause = int(VerifyCause::WrongSecret); cause <= int(VerifyCause::JicofoLogEmpty); ++cause)

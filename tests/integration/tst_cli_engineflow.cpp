@@ -325,6 +325,24 @@ private Q_SLOTS:
                  qPrintable(human.out));
         QVERIFY(!human.out.contains(u'\x1b')); // not a terminal: no redrawing
 
+        // status --health: the same deployment's live health per host, from state, in text and --json.
+        const CliRun health = run({u"status"_s, u"--health"_s});
+        QCOMPARE(health.exitCode, 0);
+        QVERIFY2(health.out.contains(u"): healthy"_s), qPrintable(health.out));
+        QVERIFY2(health.out.contains(u"jicofo sees 1 bridge(s), 1 operational"_s), qPrintable(health.out));
+        QVERIFY2(health.out.contains(u"bridge meet-example-org-jvb-1: in jicofo: operational"_s),
+                 qPrintable(health.out));
+        QVERIFY2(health.out.contains(u"jitsi-videobridge2 "_s), qPrintable(health.out));
+        const CliRun healthJson = run({u"status"_s, u"--health"_s, u"--json"_s});
+        QCOMPARE(healthJson.exitCode, 0);
+        QVERIFY(!healthJson.events.isEmpty());
+        const QJsonObject reading
+                = healthJson.events.last()[u"deployments"_s].toArray().at(0).toObject()[u"health"_s].toObject();
+        QCOMPARE(reading[u"overall"_s].toString(), u"healthy"_s);
+        QCOMPARE(reading[u"bridges"_s].toArray().at(0).toObject()[u"in_jicofo"_s].toObject()[u"operational"_s].toBool(),
+                 true);
+        QVERIFY(serverNames().size() == 2); // read-only
+
         const CliRun add = run({u"add-bridge"_s, u"--count"_s, u"1"_s, u"--json"_s});
         QCOMPARE(add.exitCode, 0);
         checkStream(add, u"add-bridge"_s, true);

@@ -13,3 +13,4 @@ deployer_add_test(NAME tst_discovery SOURCES tst_discovery.cpp LIBS deployer_cor
     LABELS provision unit sim)
 # VERIFY: the Verifier's verdicts on prosody, jicofo and jvb log fixtures (tests/fixtures/verify).
 deployer_add_test(NAME tst_verifier SOURCES tst_verifier.cpp LIBS deployer_core LABELS provision unit)
+deployer_add_test(NAME tst_jitsistate SOURCES tst_jitsistate.cpp LIBS deployer_core LABELS provision unit)

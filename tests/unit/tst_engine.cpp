@@ -858,9 +858,8 @@ private Q_SLOTS:
         const Outcome mixed = run([](DeploymentEngine *e) { e->addBridges(slug, 1, {}); });
         QVERIFY(!mixed.result.ok());
         QCOMPARE(mixed.result.error().code, u"bridge_versions_differ"_s);
-        QVERIFY2(mixed.result.error().message.contains(u"2.3-90-g0-1"_s)
-                         && mixed.result.error().message.contains(u"jitsi-deployer update"_s),
-                 qPrintable(mixed.result.error().message));
+        QVERIFY2(mixed.result.error().message.contains(u"2.3-90-g0-1"_s), qPrintable(mixed.result.error().message));
+        QCOMPARE(mixed.result.error().advice.kind, Advice::Kind::UpdateJitsi);
         QCOMPARE(serverNames(), before);
 
         // Their version is gone from the repository: point to the update, create nothing.
@@ -869,7 +868,7 @@ private Q_SLOTS:
         const Outcome gone = run([](DeploymentEngine *e) { e->addBridges(slug, 1, {}); });
         QVERIFY(!gone.result.ok());
         QCOMPARE(gone.result.error().code, u"bridge_version_unavailable"_s);
-        QVERIFY(gone.result.error().message.contains(u"jitsi-deployer update"_s));
+        QCOMPARE(gone.result.error().advice.kind, Advice::Kind::UpdateJitsi);
         QCOMPARE(serverNames(), before);
         QVERIFY(!m_cloud->host(slug + u"-jvb-3"_s));
     }
@@ -972,6 +971,64 @@ private Q_SLOTS:
         const Outcome forced = run([](DeploymentEngine *e) { e->update(slug); });
         QVERIFY2(forced.result.ok(), qPrintable(errorText(forced)));
         QCOMPARE(bridge->packageVersions({}).installed.value(u"jitsi-videobridge2"_s), u"2.3-400-g4-1"_s);
+    }
+
+    // Issue 14: a day later every log has rotated (jicofo.log and jvb.log by copytruncate, prosody.log moved
+    // away); add-bridge verifies the old bridge from state (jicofo's /debug, its /metrics, prosody's live session)
+    // and the new one also by its login line, and each bridge says which evidence it has.
+    void addBridgeAfterLogRotationVerifiesFromState()
+    {
+        QVERIFY(deploy(makePlan(1)).result.ok());
+        const QString web = slug + u"-web"_s;
+        const QString old = slug + u"-jvb-1"_s;
+        for (const QString &log : {FakeHost::jicofoLogPath(), FakeHost::prosodyLogPath()})
+            m_cloud->host(web)->rotateLog(log);
+        m_cloud->host(old)->rotateLog(FakeHost::jvbLogPath());
+        m_cloud->host(web)->removeFile(FakeHost::prosodyLogPath() + u".1"_s); // compressed and gone
+
+        const Outcome added = run([](DeploymentEngine *e) { e->addBridges(domain, 1, {}); });
+        QVERIFY2(added.result.ok(), qPrintable(errorText(added)));
+        const VerificationReport &report = *added.result->verification;
+        QCOMPARE(report.bridges.size(), qsizetype(2));
+        QCOMPARE(report.bridges.at(0).serverName, old);
+        QCOMPARE(report.bridges.at(0).login, LoginEvidence::LiveSession);
+        QCOMPARE(report.bridges.at(1).login, LoginEvidence::LogLine);
+        for (const BridgeVerdict &bridge : report.bridges)
+            QVERIFY2(bridge.inJicofoView && bridge.mucJoinedByMetrics, qPrintable(bridge.proofs.join(u"; "_s)));
+        QVERIFY(report.bridges.at(0).proofs.join(u' ').contains(u"login line rotated away"_s));
+        QVERIFY(report.bridges.at(1).proofs.join(u' ').contains(u"(prosody.log)"_s));
+    }
+
+    // readHealth: read-only, from state, every host; a bridge that cannot be reached is shown, not a failure.
+    void readHealthFromState()
+    {
+        QVERIFY(deploy(makePlan(2)).result.ok());
+        const Outcome read = run([](DeploymentEngine *e) { e->readHealth(domain); });
+        QVERIFY2(read.result.ok(), qPrintable(errorText(read)));
+        QVERIFY(read.result->health);
+        const DeploymentHealth &health = *read.result->health;
+        QCOMPARE(health.overall(), DeploymentHealth::Overall::Healthy);
+        QCOMPARE(health.jicofoOperationalBridges, 2);
+        QCOMPARE(health.bridges.size(), qsizetype(2));
+        QCOMPARE(health.web.packageVersions.value(u"jicofo"_s), u"1.0-1141-1"_s);
+        for (const BridgeHealth &bridge : health.bridges) {
+            QVERIFY(bridge.inJicofo && bridge.inJicofo->operational && bridge.healthOk);
+            QCOMPARE(bridge.conferences, 0);
+            QVERIFY(bridge.host.packageVersions.contains(u"jitsi-videobridge2"_s));
+        }
+        QVERIFY(health.addBridgeHint().isEmpty());
+        QVERIFY(read.result->toJson().value(u"health"_s).isObject());
+
+        // Bridge 2's jvb stops: jicofo drops it, its health check does not answer.
+        m_cloud->host(slug + u"-jvb-2"_s)->drain();
+        const Outcome degraded = run([](DeploymentEngine *e) { e->readHealth(slug); });
+        QVERIFY2(degraded.result.ok(), qPrintable(errorText(degraded)));
+        const DeploymentHealth &after = *degraded.result->health;
+        QCOMPARE(after.overall(), DeploymentHealth::Overall::Degraded);
+        QVERIFY(!after.bridges.at(1).inJicofo);
+        QVERIFY(!after.bridges.at(1).healthOk);
+        QVERIFY(!after.bridges.at(1).host.problem.isEmpty());
+        QVERIFY(after.bridges.at(0).host.problem.isEmpty());
     }
 
     // The keychain lost the secrets: remove-bridge reads them from the web host's env file, through

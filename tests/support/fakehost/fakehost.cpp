@@ -282,8 +282,9 @@ QString FakeHost::performStep(const QString &step)
             writeFile(InstallBundle::prosodyAuthCertificatePath(domain),
                       FakeJitsiLogs::prosodyCertificate(domain, m_address), 0644);
             appendProsody(FakeJitsiLogs::prosodyStarted(m_cloud->nextLogTime()));
+            m_focusSessionId = newSessionId();
             appendProsody(
-                    FakeJitsiLogs::prosodyLogin(m_cloud->nextLogTime(), newSessionId(), u"focus@auth."_s + domain));
+                    FakeJitsiLogs::prosodyLogin(m_cloud->nextLogTime(), m_focusSessionId, u"focus@auth."_s + domain));
             appendFile(jicofoLogPath(), FakeJitsiLogs::jicofoJoinedBrewery(m_cloud->nextLogTime(), domain));
         } else if (step == u"register-jvb"_s) {
             if (!m_jitsiInstalled)
@@ -558,7 +559,10 @@ bool FakeHost::nicknameTaken(const QString &nickname, const FakeHost *except) co
 
 void FakeHost::bridgeJoined(FakeHost *bridge, const QString &nickname, const QString &relayId, const QString &region)
 {
-    const Session session{bridge, nickname, newSessionId()};
+    // The bridge connects to the address it was configured with; prosody sees the bridge's address on that network.
+    const bool overPrivate
+            = bridge->m_active && !privateAddress().isEmpty() && bridge->m_active->xmppHost == privateAddress();
+    const Session session{bridge, nickname, newSessionId(), overPrivate ? bridge->privateAddress() : bridge->address()};
     m_sessions.append(session);
     const QDateTime time = m_cloud->nextLogTime();
     appendProsody(FakeJitsiLogs::prosodyLogin(time, session.id, u"jvb@auth."_s + m_domain));
@@ -599,6 +603,24 @@ HttpProbe FakeHost::probeHttp(quint16 port, const QString &path) const
             return HttpProbe::answered(
                     200, QJsonDocument(QJsonObject{{u"bridge_selector"_s, selector}}).toJson(QJsonDocument::Compact));
         }
+        if (path == u"/debug"_s) {
+            // The shape of jicofo's BridgeSelector.debugState (see deploy/jitsistate.cpp for the sources).
+            QJsonObject bridges;
+            for (const Session &session : m_sessions)
+                bridges.insert(u"jvbbrewery@internal.auth."_s + m_domain + u'/' + session.nickname,
+                               QJsonObject{{u"operational"_s, true},
+                                           {u"healthy"_s, true},
+                                           {u"drain"_s, false},
+                                           {u"graceful-shutdown"_s, false},
+                                           {u"shutting-down"_s, false},
+                                           {u"stress"_s, 0.0},
+                                           {u"corrected-stress"_s, 0.0},
+                                           {u"endpoints"_s, 0},
+                                           {u"version"_s, u"2.3.209-g9c8bc33f"_s}});
+            const QJsonObject selector{{u"strategy"_s, u"SingleBridgeSelectionStrategy"_s}, {u"bridge"_s, bridges}};
+            return HttpProbe::answered(
+                    200, QJsonDocument(QJsonObject{{u"bridge_selector"_s, selector}}).toJson(QJsonDocument::Compact));
+        }
         if (path == u"/about/health"_s && m_jicofoHealthEnabled) {
             if (count > 0)
                 return HttpProbe::answered(200);
@@ -606,7 +628,95 @@ HttpProbe FakeHost::probeHttp(quint16 port, const QString &path) const
         }
         return HttpProbe::answered(404);
     }
-    if (m_role == HostRole::Bridge && port == 8080 && m_jvbRunning)
+    if (m_role == HostRole::Bridge && port == 8080 && m_jvbRunning) {
+        if (path == u"/metrics"_s) {
+            // jitsi-videobridge's Prometheus names (see deploy/jitsistate.cpp for the sources).
+            const int joined = m_joinedTo ? 1 : 0;
+            QByteArray text;
+            const QList<QPair<const char *, QByteArray>> gauges{
+                    {"jitsi_jvb_conferences", "0"},
+                    {"jitsi_jvb_current_endpoints", "0"},
+                    {"jitsi_jvb_stress", "0.0"},
+                    {"jitsi_jvb_drain_mode", "0"},
+                    {"jitsi_jvb_graceful_shutdown", "0"},
+                    {"jitsi_jvb_muc_clients_configured", "1"},
+                    {"jitsi_jvb_muc_clients_connected", QByteArray::number(joined)},
+                    {"jitsi_jvb_mucs_joined", QByteArray::number(joined)}};
+            for (const auto &[name, value] : gauges)
+                text += "# TYPE "_ba + name + " gauge\n"_ba + name + ' ' + value + '\n';
+            return HttpProbe::answered(200, text);
+        }
         return HttpProbe::answered(path == u"/about/health"_s ? 200 : 404);
+    }
     return HttpProbe::failed(u"Failed to connect to 127.0.0.1 port %1: Connection refused"_s.arg(port));
+}
+
+QStringList FakeHost::answerState(const StateQuery &query) const
+{
+    switch (query.kind) {
+    case StateQuery::Kind::ProsodySessions: {
+        if (m_role != HostRole::Web || !m_jitsiInstalled)
+            return {}; // no prosodyctl
+        // prosodyctl shell prints mod_admin_shell's table: cells padded to the column width, " | " between them.
+        auto row = [](const QString &id, const QString &jid, const QString &ip) -> QString {
+            return id.leftJustified(20) + u" | "_s + jid.leftJustified(200) + u" | "_s + ip.leftJustified(40);
+        };
+        QStringList out{row(u"Session ID"_s, u"JID"_s, u"IP address"_s)};
+        if (!m_focusSessionId.isEmpty())
+            out.append(row(m_focusSessionId, u"focus@auth."_s + m_domain + u"/focus"_s, u"127.0.0.1"_s));
+        for (const Session &session : m_sessions)
+            out.append(row(session.id, u"jvb@auth."_s + m_domain + u'/' + session.id.right(8), session.ip));
+        out.append(u"OK: %1 c2s sessions shown"_s.arg(out.size() - 1));
+        return out;
+    }
+    case StateQuery::Kind::ProsodyLogins: {
+        QStringList out;
+        qsizetype found = 0;
+        for (const QString &name : {u"prosody.log"_s, u"prosody.log.1"_s}) {
+            const QString path = u"/var/log/prosody/"_s + name;
+            if (!hasFile(path))
+                continue;
+            out.append(u"@@file "_s + name);
+            const QList<QByteArray> lines = file(path).split('\n');
+            for (qsizetype i = 0; i < lines.size(); ++i) {
+                const QString line = QString::fromUtf8(lines.at(i));
+                for (const QString &id : query.arguments) {
+                    if (line.contains(id + u"\tinfo\tAuthenticated as "_s)) {
+                        out.append(QString::number(i + 1) + u':' + line);
+                        ++found;
+                    }
+                }
+            }
+            if (found >= query.arguments.size())
+                break;
+        }
+        return out;
+    }
+    case StateQuery::Kind::PackageVersions: {
+        QMap<QString, QString> installed;
+        if (m_role == HostRole::Web && m_jitsiInstalled) {
+            installed.insert(u"jicofo"_s, u"1.0-1141-1"_s);
+            installed.insert(u"jitsi-meet-web"_s, u"1.0.8448-1"_s);
+            installed.insert(u"jitsi-meet-prosody"_s, u"1.0.8448-1"_s);
+            installed.insert(u"prosody"_s, u"0.12.3-1+deb12u1"_s);
+        }
+        if (m_role == HostRole::Bridge && m_jvbInstalled)
+            installed.insert(u"jitsi-videobridge2"_s, u"2.3-209-g9c8bc33f-1"_s);
+        QStringList out;
+        for (const QString &package : query.arguments) {
+            if (installed.contains(package))
+                out.append(package + u"\tii \t"_s + installed.value(package));
+        }
+        return out;
+    }
+    }
+    return {};
+}
+
+void FakeHost::rotateLog(const QString &path)
+{
+    if (!hasFile(path))
+        return;
+    writeFile(path + u".1"_s, file(path), fileMode(path));
+    writeFile(path, {}, fileMode(path));
 }

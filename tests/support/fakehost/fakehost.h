@@ -58,6 +58,12 @@ public:
     QStringList allowedAddresses() const { return m_allowed; }
     int operationalBridgeCount() const;
     HttpProbe probeHttp(quint16 port, const QString &path) const;
+    // The output a real host prints for a state command (jitsistate.h): prosodyctl shell's c2s table, the grep of
+    // prosody.log and prosody.log.1 for login lines (the fake compresses no log), dpkg-query's lines.
+    QStringList answerState(const StateQuery &query) const;
+    // As logrotate's copytruncate (jicofo, jvb) or create (prosody) leaves a log: its content moved to
+    // `<path>.1`, the log itself empty.
+    void rotateLog(const QString &path);
     int drain(); // conferences left
     void undrain();
     // The installed Jitsi packages; with `availableOf`, the repository's versions of that package too.
@@ -153,7 +159,9 @@ private:
         QPointer<FakeHost> bridge;
         QString nickname;
         QString id;
+        QString ip; // the address the bridge connected from, as prosody sees it
     };
+    QString m_focusSessionId;
     QList<Session> m_sessions;
     int m_sessionCounter = 0;
 

@@ -295,6 +295,18 @@ void FakeHostAgent::probeHttp(quint16 port, const QString &path, Done<HttpProbe>
     });
 }
 
+void FakeHostAgent::queryState(const StateQuery &query, Done<QStringList> done)
+{
+    later([this, query, done] {
+        const Result<FakeHost *> host = session();
+        if (!host) {
+            done(host.error());
+            return;
+        }
+        done((*host)->answerState(query));
+    });
+}
+
 void FakeHostAgent::drainBridge(int timeoutSeconds, Done<int> done)
 {
     Q_UNUSED(timeoutSeconds) // the fake's conferences end when told (FakeCloud::setConferencesAfterDrain)

@@ -33,6 +33,7 @@ public:
     void readFile(const QString &path, Done<QByteArray> done) override;
     void extractLog(const LogQuery &query, Done<LogExcerpt> done) override;
     void probeHttp(quint16 port, const QString &path, Done<HttpProbe> done) override;
+    void queryState(const StateQuery &query, Done<QStringList> done) override;
     void drainBridge(int timeoutSeconds, Done<int> done) override;
     void undrainBridge(Done<void> done) override;
     void packageVersions(const QString &availableOf, Done<PackageVersions> done) override;

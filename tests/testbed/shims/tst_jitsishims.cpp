@@ -3,6 +3,7 @@
 // makes it: the bridges log in over verified TLS, join the brewery, jicofo counts them, and our real Verifier
 // passes on the logs they all wrote; a wrong secret, a shared nickname and an untrusted certificate each fail
 // for their own reason.
+#include "deploy/jitsistate.h"
 #include "deploy/verifier.h"
 
 #include <QDir>
@@ -200,6 +201,61 @@ private Q_SLOTS:
         QCOMPARE(report.liveSessions, 2);
         QCOMPARE(report.operationalBridges, 2);
 
+        // Issue 14: the logs rotate (jicofo and jvb by copytruncate; prosody's compressed away), the state stays.
+        // jicofo's /debug and the bridges' /metrics have the shape our parsers read, and the REAL prosody's admin
+        // shell lists both bridges' sessions, whose login lines the StateQuery command finds in the .gz file.
+        const QString prosodyLines = prosodyLog();
+        QVERIFY(QFile::copy(logs() + u"/prosody.log"_s, logs() + u"/prosody.log.2"_s));
+        QCOMPARE(QProcess::execute(u"gzip"_s, {u"-f"_s, logs() + u"/prosody.log.2"_s}), 0);
+        for (const QString &log :
+             QStringList{logs() + u"/prosody.log"_s, logs() + u"/jicofo.log"_s, bridges[0].log, bridges[1].log})
+            QVERIFY(QFile::resize(log, 0));
+        VerifierInput rotated = evidence(bridges);
+        QVERIFY(!Verifier::verify(rotated).ok()); // from logs alone, the rotated deployment fails
+        rotated.jicofoDebug = httpGet(u"http://127.0.0.1:%1/debug"_s.arg(m_jicofoPort));
+        const auto view = JicofoState::parseDebug(rotated.jicofoDebug.body);
+        QVERIFY2(view && view->size() == 2, rotated.jicofoDebug.body.constData());
+        for (const JicofoBridgeView &b : *view)
+            QVERIFY(b.operational && b.healthy.value_or(false) && !b.draining && b.stress.has_value());
+        for (qsizetype i = 0; i < bridges.size(); ++i) {
+            rotated.bridges[i].metrics = httpGet(jvbUrl(bridges[i], u"/metrics"_s));
+            const JvbMetrics m = JvbMetrics::parse(rotated.bridges[i].metrics.body);
+            QCOMPARE(m.mucsJoined, 1);
+            QCOMPARE(m.mucClientsConnected, 1);
+            QCOMPARE(m.conferences, 0);
+            QCOMPARE(m.drainMode, false);
+        }
+        const QString table = prosodyctl({u"shell"_s, StateQuery::prosodySessionsLua()}, {});
+        qInfo().noquote() << "prosodyctl shell output:\n" << table;
+        rotated.prosodySessions = ProsodyState::parseSessions(table.split(u'\n'));
+        QVERIFY2(rotated.prosodySessions, qPrintable(table));
+        QStringList jvbIds;
+        for (const ProsodyLiveSession &session : *rotated.prosodySessions) {
+            if (session.bareJid() == u"jvb@auth."_s + domain) {
+                QCOMPARE(session.ip, u"127.0.0.1"_s);
+                QVERIFY2(prosodyLines.contains(session.id + u"\tinfo\tAuthenticated as jvb@auth."_s),
+                         qPrintable(table));
+                jvbIds.append(session.id);
+            }
+        }
+        QCOMPARE(jvbIds.size(), 2);
+        // The command as a host runs it, with the test's log folder as <root>/var/log/prosody.
+        QTemporaryDir root;
+        QVERIFY(QDir(root.path()).mkpath(u"var/log"_s));
+        QVERIFY(QFile::link(logs(), root.path() + u"/var/log/prosody"_s));
+        QProcess grep;
+        grep.start(u"sh"_s, {u"-c"_s, StateQuery::prosodyLogins(jvbIds).command(root.path())});
+        QVERIFY(grep.waitForFinished(30000));
+        rotated.prosodyLogins = ProsodyState::parseLogins(QString::fromUtf8(grep.readAllStandardOutput()).split(u'\n'));
+        QCOMPARE(rotated.prosodyLogins.size(), 2);
+        QCOMPARE(rotated.prosodyLogins.at(0).file, u"prosody.log.2.gz"_s);
+        const VerificationReport fromState = Verifier::verify(rotated);
+        QVERIFY2(fromState.ok(), qPrintable(describe(fromState)));
+        for (const BridgeVerdict &b : fromState.bridges) {
+            QCOMPARE(b.login, LoginEvidence::LogLine);
+            QVERIFY(b.inJicofoView && b.mucJoinedByMetrics);
+        }
+
         // Drain as resources/provision/bridge-drain.sh does it, then a clean stop: jicofo drops the bridge.
         const QString metrics = QString::fromUtf8(httpGet(jvbUrl(bridges[1], u"/metrics"_s)).body);
         QVERIFY2(metrics.contains(u"\njitsi_jvb_conferences 0\n"_s), qPrintable(metrics));
@@ -314,7 +370,7 @@ legacy_ssl_ports = {}
 http_ports = { %4 }
 http_interfaces = { "127.0.0.1" }
 https_ports = {}
-modules_enabled = { "disco"; "roster"; "saslauth"; "tls"; "limits"; "ping"; "posix" }
+modules_enabled = { "disco"; "roster"; "saslauth"; "tls"; "limits"; "ping"; "posix"; "admin_shell" }
 modules_disabled = { "s2s" }
 )"_s.arg(data(), logs(), QString::number(m_c2sPort), QString::number(freePort()));
         return globals + site;
