@@ -80,6 +80,45 @@
     </message>
 </context>
 <context>
+    <name>CliAdvice</name>
+    <message>
+        <source>Run the same command again: it continues where it stopped, completed steps are not repeated.</source>
+        <translation>Rufen Sie denselben Befehl erneut auf: Er macht dort weiter, wo er angehalten hat; erledigte Schritte werden nicht wiederholt.</translation>
+    </message>
+    <message>
+        <source>Run the same command again once DNS resolves to get the Let&apos;s Encrypt certificate.</source>
+        <translation>Rufen Sie denselben Befehl erneut auf, sobald DNS aufgelöst wird, um das Zertifikat von Let&apos;s Encrypt zu erhalten.</translation>
+    </message>
+    <message>
+        <source>`jitsi-deployer status` lists the deployments the project has.</source>
+        <translation>`jitsi-deployer status` listet die Installationen des Projekts auf.</translation>
+    </message>
+    <message>
+        <source>&quot;jitsi-deployer remove-bridge&quot; removes a bridge (drained first).</source>
+        <translation>„jitsi-deployer remove-bridge“ entfernt eine Bridge (nachdem sie ausgelaufen ist).</translation>
+    </message>
+    <message>
+        <source>&quot;jitsi-deployer remove-bridge %1&quot; removes it (drained first).</source>
+        <translation>„jitsi-deployer remove-bridge %1“ entfernt sie (nachdem sie ausgelaufen ist).</translation>
+    </message>
+    <message>
+        <source>&quot;jitsi-deployer hcloud server-types&quot; lists what can be ordered.</source>
+        <translation>„jitsi-deployer hcloud server-types“ listet auf, was bestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>&quot;jitsi-deployer hcloud server-types --location %1&quot; lists what can be ordered there.</source>
+        <translation>„jitsi-deployer hcloud server-types --location %1“ listet auf, was dort bestellt werden kann.</translation>
+    </message>
+    <message>
+        <source>`jitsi-deployer update` brings every host to the current version, one bridge at a time.</source>
+        <translation>`jitsi-deployer update` bringt jeden Server auf die aktuelle Version, eine Bridge nach der anderen.</translation>
+    </message>
+    <message>
+        <source>Run the same command again when its meetings have ended, or add --force to go on anyway.</source>
+        <translation>Rufen Sie denselben Befehl erneut auf, wenn ihre Konferenzen beendet sind, oder fügen Sie --force hinzu, um trotzdem fortzufahren.</translation>
+    </message>
+</context>
+<context>
     <name>CliApplication</name>
     <message>
         <source>Usage: jitsi-deployer [command] [options]
@@ -251,12 +290,24 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
         <translation>Geheimnisse: %1.</translation>
     </message>
     <message>
+        <source>  status --health [--identity FILE]         also each host&apos;s live health over SSH: jicofo&apos;s
+                                            bridge view, each bridge&apos;s figures, package versions</source>
+        <translation>  status --health [--identity FILE]         zusätzlich der aktuelle Zustand jedes Hosts über SSH: die
+                                            Bridge-Sicht von jicofo, die Werte jeder Bridge, Paketversionen</translation>
+    </message>
+    <message>
         <source>Deploying and managing (D may be left out when the project has exactly one deployment):
   deploy --plan-file F                      create or resume the deployment of plan F, verify it
   verify [--deployment D]                   check that every bridge is connected (read-only)
   add-bridge [--deployment D] [--count N] [--type T] [--location L]
                                             add N bridges (default 1, like the last bridge)
-  remove-bridge NAME [--deployment D]       drain bridge NAME, then delete it
+  remove-bridge NAME [--deployment D] [--force]
+                                            drain bridge NAME, then delete it
+  update [--deployment D] [--yes] [--force] rolling update of the Jitsi packages: one bridge
+                                            at a time, then the web host (asks first, since
+                                            its meetings restart, unless --yes)
+  --force              delete or restart a bridge whose meetings have not ended within the
+                       drain time without asking (they reconnect to the other bridges)
   destroy [--deployment D] [--yes]          delete everything of the deployment; asks to type
                                             its domain unless --yes
   --identity FILE      the SSH private key for the servers (default: the ssh-agent); a
@@ -271,7 +322,13 @@ More exit codes: 5 deployed but not verified, 6 stopped by Ctrl-C.</source>
   verify [--deployment D]                   prüfen, ob jede Bridge verbunden ist (nur lesend)
   add-bridge [--deployment D] [--count N] [--type T] [--location L]
                                             N Bridges hinzufügen (Standard 1, wie die letzte Bridge)
-  remove-bridge NAME [--deployment D]       Bridge NAME auslaufen lassen, dann löschen
+  remove-bridge NAME [--deployment D] [--force]
+                                            Bridge NAME auslaufen lassen, dann löschen
+  update [--deployment D] [--yes] [--force] schrittweise Aktualisierung der Jitsi-Pakete: eine
+                                            Bridge nach der anderen, dann der Webserver (fragt
+                                            vorher, da seine Konferenzen neu starten, außer bei --yes)
+  --force              eine Bridge, deren Konferenzen in der Auslaufzeit nicht enden, ohne
+                       Nachfrage löschen oder neu starten (sie verbinden sich mit den anderen Bridges)
   destroy [--deployment D] [--yes]          alle Ressourcen der Installation löschen; verlangt
                                             zur Bestätigung ihre Domain, außer bei --yes
   --identity FILE      der private SSH-Schlüssel für die Server (Standard: der ssh-agent);
@@ -283,6 +340,14 @@ More exit codes: 5 deployed but not verified, 6 stopped by Ctrl-C.</source>
 Strg+C hält am nächsten sicheren Punkt an; ein erneuter Aufruf desselben Befehls setzt fort.
 Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalten.</translation>
     </message>
+    <message>
+        <source>&quot;update&quot; restarts the web host&apos;s services, which interrupts running meetings, and asks first; there is no terminal to ask on. Pass --yes to confirm. Nothing was changed.</source>
+        <translation>„update“ startet die Dienste des Webservers neu, was laufende Konferenzen unterbricht, und fragt deshalb vorher; es gibt aber kein Terminal für diese Abfrage. Bestätigen Sie mit --yes. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>status --health reads the servers over SSH and needs a key: pass --identity FILE, or add the key to a running ssh-agent (ssh-add).</source>
+        <translation>status --health liest die Server über SSH und braucht einen Schlüssel: Geben Sie --identity DATEI an oder fügen Sie den Schlüssel einem laufenden ssh-agent hinzu (ssh-add).</translation>
+    </message>
 </context>
 <context>
     <name>CloudResources</name>
@@ -291,44 +356,44 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>web: Den Standort „%1“ gibt es in diesem Projekt nicht.</translation>
     </message>
     <message>
-        <source>A network named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console, then run the deployment again.</source>
-        <translation>Im Projekt gibt es bereits ein Netzwerk namens %1, das nicht von dieser Installation angelegt wurde. Benennen Sie es in der Hetzner Cloud Console um oder löschen Sie es dort, und starten Sie die Einrichtung dann erneut.</translation>
-    </message>
-    <message>
-        <source>A firewall named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console, then run the deployment again.</source>
-        <translation>Im Projekt gibt es bereits eine Firewall namens %1, die nicht von dieser Installation angelegt wurde. Benennen Sie sie in der Hetzner Cloud Console um oder löschen Sie sie dort, und starten Sie die Einrichtung dann erneut.</translation>
-    </message>
-    <message>
-        <source>The server %1 belongs to this deployment but is labelled for another role. Delete it in the Hetzner Cloud Console (or with &quot;jitsi-deployer remove-bridge&quot;), then run the deployment again.</source>
-        <translation>Der Server %1 gehört zu dieser Installation, trägt aber das Label einer anderen Rolle. Löschen Sie ihn in der Hetzner Cloud Console (oder mit „jitsi-deployer remove-bridge“) und starten Sie die Einrichtung dann erneut.</translation>
-    </message>
-    <message>
-        <source>A server named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console, then run the deployment again.</source>
-        <translation>Im Projekt gibt es bereits einen Server namens %1, der nicht von dieser Installation angelegt wurde. Benennen Sie ihn in der Hetzner Cloud Console um oder löschen Sie ihn dort, und starten Sie die Einrichtung dann erneut.</translation>
-    </message>
-    <message>
-        <source>%1 could not be created: the server type %2 is not available in %3 right now (sold out). Choose another type or location for it and run the deployment again; the servers already created are reused.</source>
-        <translation>%1 konnte nicht angelegt werden: Der Servertyp %2 ist in %3 zurzeit nicht verfügbar (ausverkauft). Wählen Sie dafür einen anderen Typ oder Standort und starten Sie die Einrichtung erneut; die bereits angelegten Server werden wiederverwendet.</translation>
-    </message>
-    <message>
-        <source>%1 (%2 in %3) could not be created: the project has reached its server limit. Ask Hetzner to raise the limit or delete servers you no longer need, then run the deployment again; the servers already created are reused.</source>
-        <translation>%1 (%2 in %3) konnte nicht angelegt werden: Das Projekt hat sein Server-Limit erreicht. Bitten Sie Hetzner, das Limit zu erhöhen, oder löschen Sie Server, die Sie nicht mehr brauchen, und starten Sie die Einrichtung dann erneut; die bereits angelegten Server werden wiederverwendet.</translation>
-    </message>
-    <message>
         <source>%1 (%2 in %3) could not be created. %4</source>
         <translation>%1 (%2 in %3) konnte nicht angelegt werden. %4</translation>
     </message>
     <message>
-        <source>Hetzner could not finish creating %1 (%2 in %3): %4 The server is deleted again; run the deployment again to retry.</source>
-        <translation>Hetzner konnte das Anlegen von %1 (%2 in %3) nicht abschließen: %4 Der Server wird wieder gelöscht; starten Sie die Einrichtung erneut, um es noch einmal zu versuchen.</translation>
-    </message>
-    <message>
-        <source>The server %1 disappeared while it was being created. Run the deployment again to create it anew.</source>
-        <translation>Der Server %1 ist verschwunden, während er angelegt wurde. Starten Sie die Einrichtung erneut, um ihn neu anzulegen.</translation>
-    </message>
-    <message>
         <source>The server %1 is not labelled as part of %2, so it is left alone.</source>
         <translation>Der Server %1 ist nicht per Label als Teil von %2 gekennzeichnet und wird daher nicht angetastet.</translation>
+    </message>
+    <message>
+        <source>A network named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console first.</source>
+        <translation>Im Projekt gibt es bereits ein Netzwerk namens %1, das nicht von dieser Installation angelegt wurde. Benennen Sie es zuerst in der Hetzner Cloud Console um oder löschen Sie es dort.</translation>
+    </message>
+    <message>
+        <source>A firewall named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console first.</source>
+        <translation>Im Projekt gibt es bereits eine Firewall namens %1, die nicht von dieser Installation angelegt wurde. Benennen Sie sie zuerst in der Hetzner Cloud Console um oder löschen Sie sie dort.</translation>
+    </message>
+    <message>
+        <source>The server %1 belongs to this deployment but is labelled for another role. Delete it in the Hetzner Cloud Console, or remove it as a bridge, then deploy again.</source>
+        <translation>Der Server %1 gehört zu dieser Installation, ist aber per Label für eine andere Rolle gekennzeichnet. Löschen Sie ihn in der Hetzner Cloud Console oder entfernen Sie ihn als Bridge, und richten Sie die Installation dann erneut ein.</translation>
+    </message>
+    <message>
+        <source>A server named %1 already exists in the project, but this deployment did not create it. Rename or delete it in the Hetzner Cloud Console first.</source>
+        <translation>Im Projekt gibt es bereits einen Server namens %1, der nicht von dieser Installation angelegt wurde. Benennen Sie ihn zuerst in der Hetzner Cloud Console um oder löschen Sie ihn dort.</translation>
+    </message>
+    <message>
+        <source>%1 could not be created: the server type %2 is not available in %3 right now (sold out). Choose another type or location for it; the servers already created are reused.</source>
+        <translation>%1 konnte nicht angelegt werden: Der Servertyp %2 ist in %3 zurzeit nicht verfügbar (ausverkauft). Wählen Sie dafür einen anderen Typ oder Standort; die bereits angelegten Server werden wiederverwendet.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 in %3) could not be created: the project has reached its server limit. Ask Hetzner to raise the limit or delete servers you no longer need first; the servers already created are reused.</source>
+        <translation>%1 (%2 in %3) konnte nicht angelegt werden: Das Projekt hat sein Server-Limit erreicht. Bitten Sie zuerst Hetzner, das Limit zu erhöhen, oder löschen Sie Server, die Sie nicht mehr brauchen; die bereits angelegten Server werden wiederverwendet.</translation>
+    </message>
+    <message>
+        <source>Hetzner could not finish creating %1 (%2 in %3): %4 The server is deleted again.</source>
+        <translation>Hetzner konnte das Anlegen von %1 (%2 in %3) nicht abschließen: %4 Der Server wird wieder gelöscht.</translation>
+    </message>
+    <message>
+        <source>The server %1 disappeared while it was being created; going on creates it anew.</source>
+        <translation>Der Server %1 ist verschwunden, während er angelegt wurde; beim Fortsetzen wird er neu angelegt.</translation>
     </message>
 </context>
 <context>
@@ -633,16 +698,16 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Nicht gelöscht</translation>
     </message>
     <message>
-        <source>This deployment existed before this run. Deleting here would delete all of it, also the servers it had before: %1. Jitsi Deployer does not do that from here; nothing was deleted. To remove the whole deployment on purpose, use “jitsi-deployer destroy --deployment %2”.</source>
-        <translation>Diese Installation gab es schon vor diesem Lauf. Löschen würde hier alles davon löschen, auch die Server, die sie vorher schon hatte: %1. Jitsi Deployer tut das hier nicht; es wurde nichts gelöscht. Um die ganze Installation bewusst zu entfernen, verwenden Sie „jitsi-deployer destroy --deployment %2“.</translation>
-    </message>
-    <message>
         <source>%1 is destroyed: nothing of it costs money any more.</source>
         <translation>%1 ist gelöscht: nichts davon kostet mehr Geld.</translation>
     </message>
     <message>
         <source>%1: done. Next shows what was verified.</source>
         <translation>%1: fertig. „Weiter“ zeigt, was geprüft wurde.</translation>
+    </message>
+    <message>
+        <source>This deployment existed before this run. Deleting here would delete all of it, also the servers it had before: %1. Jitsi Deployer does not do that from here; nothing was deleted. To remove the whole deployment on purpose, destroy %2 on its Manage page.</source>
+        <translation>Diese Installation gab es schon vor diesem Lauf. Löschen würde hier alles von ihr löschen, auch die Server, die sie vorher hatte: %1. Jitsi Deployer tut das nicht von hier aus; es wurde nichts gelöscht. Um die ganze Installation absichtlich zu entfernen, löschen Sie %2 auf ihrer Verwaltungsseite.</translation>
     </message>
 </context>
 <context>
@@ -703,24 +768,8 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Fertig.</translation>
     </message>
     <message>
-        <source>Cancelled. What was created stays; run the same command again to continue where it stopped, or destroy the deployment to remove it.</source>
-        <translation>Abgebrochen. Was bereits angelegt wurde, bleibt bestehen; führen Sie denselben Befehl erneut aus, um dort fortzufahren, wo er angehalten hat, oder entfernen Sie die Installation, um alles zu löschen.</translation>
-    </message>
-    <message>
-        <source>The project has no deployment &quot;%1&quot;. `jitsi-deployer status` lists the deployments it has.</source>
-        <translation>Das Projekt hat keine Installation „%1“. `jitsi-deployer status` listet die vorhandenen Installationen auf.</translation>
-    </message>
-    <message>
-        <source>This computer has no record of the deployment &quot;%1&quot;: its servers&apos; host keys are pinned on the computer that deployed it, and connecting without them would mean trusting whoever answers. Run the command there.</source>
-        <translation>Auf diesem Computer ist die Installation „%1“ nicht hinterlegt: Die Host-Schlüssel ihrer Server sind auf dem Computer hinterlegt, der sie eingerichtet hat, und eine Verbindung ohne diese Schlüssel hieße, jedem zu vertrauen, der antwortet. Führen Sie den Befehl dort aus.</translation>
-    </message>
-    <message>
         <source>The number of bridges to add must be between 1 and %1.</source>
         <translation>Die Anzahl der hinzuzufügenden Bridges muss zwischen 1 und %1 liegen.</translation>
-    </message>
-    <message>
-        <source>The deployment has no web host. Run deploy with its plan file to repair it.</source>
-        <translation>Die Installation hat keinen Webserver. Führen Sie deploy mit ihrer Plandatei aus, um sie zu reparieren.</translation>
     </message>
     <message>
         <source>A deployment has at most %1 bridges; it has %2.</source>
@@ -735,24 +784,12 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Netzwerk, Firewalls und Server werden angelegt …</translation>
     </message>
     <message>
-        <source>The bridge %1 is not in the plan; it is kept. Use remove-bridge to remove it.</source>
-        <translation>Die Bridge %1 ist nicht im Plan; sie bleibt erhalten. Entfernen Sie sie mit remove-bridge.</translation>
-    </message>
-    <message>
-        <source>The server %1 exists, but this computer does not know its host key, so it cannot be told apart from an impostor. Run the command on the computer that created it, or delete the server and run it again.</source>
-        <translation>Der Server %1 existiert, aber dieser Computer kennt seinen Host-Schlüssel nicht, daher lässt er sich nicht von einem untergeschobenen Server unterscheiden. Führen Sie den Befehl auf dem Computer aus, der den Server angelegt hat, oder löschen Sie den Server und führen Sie den Befehl erneut aus.</translation>
-    </message>
-    <message>
         <source>The DNS records were created in the project&apos;s zone.</source>
         <translation>Die DNS-Einträge wurden in der Zone des Projekts angelegt.</translation>
     </message>
     <message>
         <source>Create these DNS records at your DNS provider; the certificate follows once they resolve.</source>
         <translation>Legen Sie diese DNS-Einträge bei Ihrem DNS-Anbieter an; das Zertifikat folgt, sobald sie aufgelöst werden.</translation>
-    </message>
-    <message>
-        <source> The web host keeps its self-signed certificate for now; run the same command again once DNS resolves to get the Let&apos;s Encrypt certificate.</source>
-        <translation> Der Webserver behält vorerst sein selbstsigniertes Zertifikat; führen Sie denselben Befehl erneut aus, sobald DNS aufgelöst wird, um das Zertifikat von Let&apos;s Encrypt zu erhalten.</translation>
     </message>
     <message numerus="yes">
         <source>Installing %n host(s) in parallel…</source>
@@ -788,21 +825,6 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>Draining %1: no new conferences, waiting for the running ones to end…</source>
         <translation>%1 läuft aus: keine neuen Konferenzen mehr; es wird gewartet, bis die laufenden enden …</translation>
-    </message>
-    <message>
-        <source>%1 could not be reached to drain it (%2); it is deleted without draining.</source>
-        <translation>%1 war zum Auslaufenlassen nicht erreichbar (%2); die Bridge wird ohne Auslaufen gelöscht.</translation>
-    </message>
-    <message>
-        <source>Draining %1 failed (%2); it is deleted anyway.</source>
-        <translation>Das Auslaufenlassen von %1 ist fehlgeschlagen (%2); die Bridge wird trotzdem gelöscht.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 still hosted %n conference(s) when the drain time ran out; their participants reconnect to the other bridges.</source>
-        <translation>
-            <numerusform>Auf %1 lief noch %n Konferenz, als die Zeit zum Auslaufen abgelaufen war; ihre Teilnehmer verbinden sich neu mit den anderen Bridges.</numerusform>
-            <numerusform>Auf %1 liefen noch %n Konferenzen, als die Zeit zum Auslaufen abgelaufen war; ihre Teilnehmer verbinden sich neu mit den anderen Bridges.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Deleting %1…</source>
@@ -851,6 +873,120 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>This computer had no record of %1; its settings were read from the project and the web host and saved here.</source>
         <translation>Dieser Computer kannte %1 nicht; die Einstellungen wurden aus dem Projekt und vom Webserver gelesen und hier gespeichert.</translation>
+    </message>
+    <message>
+        <source>Reading the health of every host…</source>
+        <translation>Der Zustand jedes Hosts wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was created stays: continue where it stopped, or destroy the deployment to remove it.</source>
+        <translation>Abgebrochen. Was angelegt wurde, bleibt erhalten: Machen Sie dort weiter, wo angehalten wurde, oder löschen Sie die Installation, um sie zu entfernen.</translation>
+    </message>
+    <message>
+        <source>The project has no deployment &quot;%1&quot;.</source>
+        <translation>Das Projekt hat keine Installation „%1“.</translation>
+    </message>
+    <message>
+        <source>This computer has no record of the deployment &quot;%1&quot;: its servers&apos; host keys are pinned on the computer that deployed it, and connecting without them would mean trusting whoever answers. Manage it from that computer.</source>
+        <translation>Dieser Rechner kennt die Installation „%1“ nicht: Die Host-Schlüssel ihrer Server sind auf dem Rechner hinterlegt, der sie eingerichtet hat, und sich ohne sie zu verbinden hieße, jedem zu vertrauen, der antwortet. Verwalten Sie sie von jenem Rechner aus.</translation>
+    </message>
+    <message>
+        <source>The deployment has no web host. Deploy it again with its plan to repair it.</source>
+        <translation>Die Installation hat keinen Webserver. Richten Sie sie mit ihrem Plan erneut ein, um sie zu reparieren.</translation>
+    </message>
+    <message>
+        <source>The bridge %1 is not in the plan; it is kept.</source>
+        <translation>Die Bridge %1 steht nicht im Plan; sie bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The server %1 exists, but this computer does not know its host key, so it cannot be told apart from an impostor. Manage the deployment from the computer that created it, or delete the server and deploy again.</source>
+        <translation>Der Server %1 existiert, aber dieser Rechner kennt seinen Host-Schlüssel nicht und kann ihn daher nicht von einem Betrüger unterscheiden. Verwalten Sie die Installation von dem Rechner aus, der sie angelegt hat, oder löschen Sie den Server und richten Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <source> The web host keeps its self-signed certificate for now.</source>
+        <translation> Der Webserver behält vorerst sein selbst signiertes Zertifikat.</translation>
+    </message>
+    <message>
+        <source>it could not be reached (%1)</source>
+        <translation>sie war nicht erreichbar (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conference(s) still ran on it when the drain time ran out</source>
+        <translation>
+            <numerusform>auf ihr lief nach Ablauf der Auslaufzeit noch %n Konferenz</numerusform>
+            <numerusform>auf ihr liefen nach Ablauf der Auslaufzeit noch %n Konferenzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not confirmed drained (%2); going on as you chose: participants on it reconnect to the other bridges.</source>
+        <translation>%1 ist nicht nachweislich ausgelaufen (%2); wie von Ihnen gewählt geht es weiter: Die Teilnehmer darauf verbinden sich mit den anderen Bridges.</translation>
+    </message>
+    <message>
+        <source>Waiting again for the conferences on %1 to end…</source>
+        <translation>Es wird erneut gewartet, bis die Konferenzen auf %1 enden …</translation>
+    </message>
+    <message>
+        <source>%1 is not confirmed drained (%2), so it was left running.</source>
+        <translation>Für %1 ist nicht bestätigt, dass sie ausgelaufen ist (%2), deshalb läuft sie weiter.</translation>
+    </message>
+    <message>
+        <source>Reading the Jitsi package versions of every host…</source>
+        <translation>Die Versionen der Jitsi-Pakete auf allen Servern werden gelesen …</translation>
+    </message>
+    <message>
+        <source>before: %1 %2</source>
+        <translation>vorher: %1 %2</translation>
+    </message>
+    <message>
+        <source>after: %1 %2</source>
+        <translation>nachher: %1 %2</translation>
+    </message>
+    <message>
+        <source>Upgrading the Jitsi packages on %1…</source>
+        <translation>Die Jitsi-Pakete auf %1 werden aktualisiert …</translation>
+    </message>
+    <message>
+        <source>After the upgrade of %1, jicofo sees %2 of %3 bridges. Check jitsi-videobridge2 (journalctl -u jitsi-videobridge2) and jicofo on the web host, then run the update again.</source>
+        <translation>Nach dem Update von %1 sieht jicofo %2 von %3 Bridges. Prüfen Sie jitsi-videobridge2 (journalctl -u jitsi-videobridge2) und jicofo auf dem Webserver und starten Sie das Update dann erneut.</translation>
+    </message>
+    <message>
+        <source>Reading the Jitsi package versions after the update…</source>
+        <translation>Die Versionen der Jitsi-Pakete nach dem Update werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Updating the web host %1 restarts prosody and jicofo: meetings running now are interrupted for a moment and their participants rejoin.</source>
+        <translation>Das Update des Webservers %1 startet prosody und jicofo neu: Laufende Konferenzen werden kurz unterbrochen, und ihre Teilnehmer verbinden sich neu.</translation>
+    </message>
+    <message>
+        <source>Reading the jitsi-videobridge2 version the bridges run…</source>
+        <translation>Die Version von jitsi-videobridge2 auf den Bridges wird gelesen …</translation>
+    </message>
+    <message>
+        <source>%1 runs %2</source>
+        <translation>auf %1 läuft %2</translation>
+    </message>
+    <message>
+        <source>The bridges do not run one jitsi-videobridge2 version (%1), so a new bridge cannot match them. Update every host to the current version first, then add the bridge. Nothing was created.</source>
+        <translation>Die Bridges laufen nicht mit einer einzigen Version von jitsi-videobridge2 (%1), daher kann eine neue Bridge nicht zu ihnen passen. Bringen Sie zuerst jeden Server auf die aktuelle Version und fügen Sie dann die Bridge hinzu. Es wurde nichts angelegt.</translation>
+    </message>
+    <message>
+        <source>The bridges run jitsi-videobridge2 %1, which the Jitsi repository no longer offers (it has %2), so a new bridge cannot match them. Update every host to the current version first, then add the bridge. Nothing was created.</source>
+        <translation>Die Bridges laufen mit jitsi-videobridge2 %1, die das Jitsi-Repository nicht mehr anbietet (es hat %2), daher kann eine neue Bridge nicht zu ihnen passen. Bringen Sie zuerst jeden Server auf die aktuelle Version und fügen Sie dann die Bridge hinzu. Es wurde nichts angelegt.</translation>
+    </message>
+    <message>
+        <source>New bridges install jitsi-videobridge2 %1, as the others run.</source>
+        <translation>Neue Bridges installieren jitsi-videobridge2 %1, wie die übrigen es haben.</translation>
+    </message>
+</context>
+<context>
+    <name>DeploymentHealth</name>
+    <message>
+        <source>Every bridge runs hot (stress up to %1; jicofo avoids a bridge from %2 on). Add a bridge.</source>
+        <translation>Jede Bridge läuft heiß (Last bis %1; jicofo meidet eine Bridge ab %2). Fügen Sie eine Bridge hinzu.</translation>
+    </message>
+    <message>
+        <source>The bridges carry %1 participants, %2 per bridge on average (more than %3). Add a bridge.</source>
+        <translation>Die Bridges tragen %1 Teilnehmende, im Mittel %2 je Bridge (mehr als %3). Fügen Sie eine Bridge hinzu.</translation>
     </message>
 </context>
 <context>
@@ -1324,10 +1460,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Für %1 kam noch keine Antwort, erwartet: %2</translation>
     </message>
     <message numerus="yes">
-        <source>The domain&apos;s DNS records still do not point at the web host after %n second(s) of waiting: %1. Check these records at your DNS provider: %2. Changes can take a while to spread; run the deployment again once they resolve.</source>
+        <source>The domain&apos;s DNS records still do not point at the web host after %n second(s) of waiting: %1. Check these records at your DNS provider: %2. Changes can take a while to spread.</source>
         <translation>
-            <numerusform>Die DNS-Einträge der Domain verweisen auch nach %n Sekunde Wartezeit noch nicht auf den Webserver: %1. Prüfen Sie diese Einträge bei Ihrem DNS-Anbieter: %2. Es kann eine Weile dauern, bis sich Änderungen verbreiten; starten Sie die Einrichtung erneut, sobald die Einträge aufgelöst werden.</numerusform>
-            <numerusform>Die DNS-Einträge der Domain verweisen auch nach %n Sekunden Wartezeit noch nicht auf den Webserver: %1. Prüfen Sie diese Einträge bei Ihrem DNS-Anbieter: %2. Es kann eine Weile dauern, bis sich Änderungen verbreiten; starten Sie die Einrichtung erneut, sobald die Einträge aufgelöst werden.</numerusform>
+            <numerusform>Die DNS-Einträge der Domain zeigen nach %n Sekunde Wartezeit noch immer nicht auf den Webserver: %1. Prüfen Sie diese Einträge bei Ihrem DNS-Anbieter: %2. Es kann eine Weile dauern, bis sich Änderungen verbreiten.</numerusform>
+            <numerusform>Die DNS-Einträge der Domain zeigen nach %n Sekunden Wartezeit noch immer nicht auf den Webserver: %1. Prüfen Sie diese Einträge bei Ihrem DNS-Anbieter: %2. Es kann eine Weile dauern, bis sich Änderungen verbreiten.</numerusform>
         </translation>
     </message>
 </context>
@@ -1502,6 +1638,76 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     </message>
 </context>
 <context>
+    <name>DrainChoiceDialog</name>
+    <message>
+        <source>This bridge still has meetings</source>
+        <translation>Auf dieser Bridge laufen noch Konferenzen</translation>
+    </message>
+    <message>
+        <source>What to do with %1</source>
+        <translation>Was mit %1 geschehen soll</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s) are still running on %1.</source>
+        <translation>
+            <numerusform>Auf %1 läuft noch %n Konferenz.</numerusform>
+            <numerusform>Auf %1 laufen noch %n Konferenzen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 could not be confirmed free of meetings.</source>
+        <translation>Für %1 konnte nicht bestätigt werden, dass keine Konferenzen mehr laufen.</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>If you go on, the bridge is deleted now and its participants are moved to the other bridges; their video stops for a few seconds.</source>
+        <translation>Wenn Sie fortfahren, wird die Bridge jetzt gelöscht und ihre Teilnehmenden wechseln auf die anderen Bridges; ihr Video hält einige Sekunden an.</translation>
+    </message>
+    <message>
+        <source>If you go on, the bridge is updated and restarted now and its participants are moved to the other bridges; their video stops for a few seconds.</source>
+        <translation>Wenn Sie fortfahren, wird die Bridge jetzt aktualisiert und neu gestartet und ihre Teilnehmenden wechseln auf die anderen Bridges; ihr Video hält einige Sekunden an.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete it now</source>
+        <translation>Jetzt &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Update it now</source>
+        <translation>Jetzt &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Wait again</source>
+        <translation>Erneut &amp;warten</translation>
+    </message>
+    <message>
+        <source>Wait again</source>
+        <translation>Erneut warten</translation>
+    </message>
+    <message>
+        <source>Give the meetings another drain time to end</source>
+        <translation>Den Konferenzen eine weitere Auslaufzeit geben</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Keep the bridge; it takes new meetings again</source>
+        <translation>Die Bridge behalten; sie nimmt wieder neue Konferenzen an</translation>
+    </message>
+    <message>
+        <source>Stop the update here; the bridge takes new meetings again</source>
+        <translation>Die Aktualisierung hier beenden; die Bridge nimmt wieder neue Konferenzen an</translation>
+    </message>
+</context>
+<context>
     <name>DryRunWriter</name>
     <message>
         <source>Could not write %1: %2. Check that the output directory is writable and the disk has space.</source>
@@ -1662,6 +1868,57 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>The full log of this run: %1</source>
         <translation>Das vollständige Protokoll dieses Laufs: %1</translation>
     </message>
+    <message>
+        <source>&quot;update&quot; needs confirmation: run it in a terminal, or pass --yes. Nothing was changed.</source>
+        <translation>„update“ braucht eine Bestätigung: Starten Sie es in einem Terminal oder geben Sie --yes an. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>This updates the Jitsi packages of deployment %1: each bridge in turn is drained (its meetings end on their own), upgraded and taken back into service; then the web host %2 is upgraded, which restarts prosody and jicofo and interrupts the meetings running then for a moment.</source>
+        <translation>Dies aktualisiert die Jitsi-Pakete der Installation %1: Jede Bridge wird nacheinander ausgelaufen (ihre Konferenzen enden von selbst), aktualisiert und wieder in Betrieb genommen; danach wird der Webserver %2 aktualisiert, was prosody und jicofo neu startet und die dann laufenden Konferenzen kurz unterbricht.</translation>
+    </message>
+    <message>
+        <source>Type yes to go on: </source>
+        <translation>Geben Sie yes ein, um fortzufahren: </translation>
+    </message>
+    <message>
+        <source>Not confirmed; nothing was changed.</source>
+        <translation>Nicht bestätigt; es wurde nichts geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 still hosts %n conference(s) after the drain time.</source>
+        <translation>
+            <numerusform>Auf %1 läuft nach Ablauf der Auslaufzeit noch %n Konferenz.</numerusform>
+            <numerusform>Auf %1 laufen nach Ablauf der Auslaufzeit noch %n Konferenzen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be confirmed drained: %2.</source>
+        <translation>%1 ist nicht nachweislich ausgelaufen: %2.</translation>
+    </message>
+    <message>
+        <source>restart it now</source>
+        <translation>sie jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>delete it now</source>
+        <translation>sie jetzt löschen</translation>
+    </message>
+    <message>
+        <source>[g]o on and %1 (its participants reconnect to the other bridges), [w]ait again, or [s]top? </source>
+        <translation>[g] fortfahren und %1 (ihre Teilnehmer verbinden sich mit den anderen Bridges), [w] erneut warten oder [s] stoppen? </translation>
+    </message>
+    <message>
+        <source>Updated. Bridges of %1, all connected: %2.</source>
+        <translation>Aktualisiert. Bridges von %1, alle verbunden: %2.</translation>
+    </message>
+    <message>
+        <source>  %1: %2 %3 (unchanged)</source>
+        <translation>  %1: %2 %3 (unverändert)</translation>
+    </message>
+    <message>
+        <source>  %1: %2 %3 -&gt; %4</source>
+        <translation>  %1: %2 %3 -&gt; %4</translation>
+    </message>
 </context>
 <context>
     <name>EnvFile</name>
@@ -1720,6 +1977,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>The parameter file is damaged: line %1 is not of the form NAME=&apos;value&apos;. Deploy again to write it anew.</source>
         <translation>Die Parameterdatei ist beschädigt: Zeile %1 hat nicht die Form NAME=&apos;Wert&apos;. Führen Sie die Bereitstellung erneut aus, um sie neu zu schreiben.</translation>
+    </message>
+    <message>
+        <source>The bridge package version &quot;%1&quot; is not a Debian package version.</source>
+        <translation>Die Paketversion „%1“ der Bridge ist keine Debian-Paketversion.</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +2129,14 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>(waiting: %1)</source>
         <translation>(wartet: %1)</translation>
+    </message>
+    <message>
+        <source>Updating Jitsi</source>
+        <translation>Jitsi wird aktualisiert</translation>
+    </message>
+    <message>
+        <source>      %1: working (%2)</source>
+        <translation>      %1: funktioniert (%2)</translation>
     </message>
 </context>
 <context>
@@ -2021,11 +2290,34 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     </message>
 </context>
 <context>
-    <name>HostConnection</name>
+    <name>HealthReader</name>
     <message>
-        <source>The server %1 still presents its first host key after the key was replaced. Check that its SSH service reloads, then run the command again.</source>
-        <translation>Der Server %1 weist sich nach dem Austausch des Host-Schlüssels noch immer mit seinem ersten Host-Schlüssel aus. Prüfen Sie, ob sein SSH-Dienst neu geladen wird, und führen Sie den Befehl dann erneut aus.</translation>
+        <source>The web host cannot be reached over SSH.</source>
+        <translation>Der Web-Host ist über SSH nicht erreichbar.</translation>
     </message>
+    <message>
+        <source>Jicofo does not answer on 127.0.0.1:8888 (/debug, /stats). Check that jicofo runs on the web host (systemctl status jicofo).</source>
+        <translation>Jicofo antwortet nicht auf 127.0.0.1:8888 (/debug, /stats). Prüfen Sie, ob jicofo auf dem Web-Host läuft (systemctl status jicofo).</translation>
+    </message>
+    <message>
+        <source>The bridge cannot be reached over SSH.</source>
+        <translation>Die Bridge ist über SSH nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Its health check (127.0.0.1:8080/about/health) fails. Restart jitsi-videobridge2 on it and check /var/log/jitsi/jvb.log.</source>
+        <translation>Ihre Zustandsprüfung (127.0.0.1:8080/about/health) schlägt fehl. Starten Sie jitsi-videobridge2 darauf neu und prüfen Sie /var/log/jitsi/jvb.log.</translation>
+    </message>
+    <message>
+        <source>Jicofo does not list it, so no conference uses it. Run verify to see why.</source>
+        <translation>Jicofo führt sie nicht, also nutzt keine Konferenz sie. Führen Sie verify aus, um den Grund zu sehen.</translation>
+    </message>
+    <message>
+        <source>Jicofo lists it as not operational. Run verify to see why.</source>
+        <translation>Jicofo führt sie als nicht betriebsbereit. Führen Sie verify aus, um den Grund zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>HostConnection</name>
     <message numerus="yes">
         <source>the server does not accept SSH yet (%1); next try in %n second(s)</source>
         <translation>
@@ -2036,6 +2328,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>replacing the server&apos;s first host key (it was readable by the cloud&apos;s metadata service)</source>
         <translation>der erste Host-Schlüssel des Servers wird ersetzt (der Metadatendienst der Cloud konnte ihn lesen)</translation>
+    </message>
+    <message>
+        <source>The server %1 still presents its first host key after the key was replaced. Check that its SSH service reloads.</source>
+        <translation>Der Server %1 zeigt nach dem Austausch des Schlüssels noch immer seinen ersten Host-Schlüssel. Prüfen Sie, ob sein SSH-Dienst neu lädt.</translation>
     </message>
 </context>
 <context>
@@ -2509,10 +2805,6 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
 <context>
     <name>PlanRecovery</name>
     <message>
-        <source>The deployment has no web host, so its settings cannot be read back on this computer. Run deploy with its plan file to repair it.</source>
-        <translation>Die Installation hat keinen Webserver, daher können ihre Einstellungen auf diesem Computer nicht zurückgelesen werden. Führen Sie deploy mit ihrer Plandatei aus, um sie zu reparieren.</translation>
-    </message>
-    <message>
         <source>The web host&apos;s parameter file could not be read; deploy the deployment again from its plan file on this computer.</source>
         <translation>Die Parameterdatei des Webservers konnte nicht gelesen werden; richten Sie die Installation auf diesem Computer erneut mit ihrer Plandatei ein.</translation>
     </message>
@@ -2521,12 +2813,16 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Der Webserver %1 nennt die Domain „%2“, die nicht die Domain der Installation %3 ist. Es wurde nichts geändert; prüfen Sie den Server in der Hetzner Console.</translation>
     </message>
     <message>
-        <source>The web host %1 has no SSH key in root&apos;s authorized_keys, so new servers could not be given one. Add your public key there, then run the command again.</source>
-        <translation>Der Webserver %1 hat keinen SSH-Schlüssel in den authorized_keys von root, daher konnten neue Server keinen erhalten. Fügen Sie dort Ihren öffentlichen Schlüssel hinzu und führen Sie den Befehl dann erneut aus.</translation>
-    </message>
-    <message>
         <source>The settings read back from the project and the web host are not a valid plan: %1</source>
         <translation>Die aus dem Projekt und vom Webserver zurückgelesenen Einstellungen ergeben keinen gültigen Plan: %1</translation>
+    </message>
+    <message>
+        <source>The deployment has no web host, so its settings cannot be read back on this computer. Deploy it again with its plan to repair it.</source>
+        <translation>Die Installation hat keinen Webserver, daher können ihre Einstellungen auf diesem Computer nicht zurückgelesen werden. Richten Sie sie mit ihrem Plan erneut ein, um sie zu reparieren.</translation>
+    </message>
+    <message>
+        <source>The web host %1 has no SSH key in root&apos;s authorized_keys, so new servers could not be given one. Add your public key there, then try again.</source>
+        <translation>Der Webserver %1 hat keinen SSH-Schlüssel in den authorized_keys von root, daher könnte neuen Servern keiner mitgegeben werden. Tragen Sie dort Ihren öffentlichen Schlüssel ein und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -2534,14 +2830,6 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
     <message>
         <source>%1: the location &quot;%2&quot; does not exist in this project. It can use: %3.</source>
         <translation>%1: Den Standort „%2“ gibt es in diesem Projekt nicht. Verfügbar sind: %3.</translation>
-    </message>
-    <message>
-        <source>%1: the server type &quot;%2&quot; does not exist. See the types you can order with &quot;jitsi-deployer hcloud server-types --location %3&quot;.</source>
-        <translation>%1: Den Servertyp „%2“ gibt es nicht. Die bestellbaren Typen zeigt „jitsi-deployer hcloud server-types --location %3“.</translation>
-    </message>
-    <message>
-        <source>%1: the server type &quot;%2&quot; cannot be ordered in %3 now (sold out, deprecated or not offered there). Choose another type or location; &quot;jitsi-deployer hcloud server-types --location %3&quot; lists what can be ordered.</source>
-        <translation>%1: Der Servertyp „%2“ kann in %3 zurzeit nicht bestellt werden (ausverkauft, abgekündigt oder dort nicht angeboten). Wählen Sie einen anderen Typ oder Standort; „jitsi-deployer hcloud server-types --location %3“ zeigt, was bestellt werden kann.</translation>
     </message>
     <message>
         <source>The API publishes no price for a primary IPv4 address in %1, so the cost cannot be shown. Try again later or choose another location.</source>
@@ -2626,6 +2914,14 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
     <message>
         <source>Warnings:</source>
         <translation>Warnungen:</translation>
+    </message>
+    <message>
+        <source>%1: the server type &quot;%2&quot; does not exist.</source>
+        <translation>%1: Den Servertyp „%2“ gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1: the server type &quot;%2&quot; cannot be ordered in %3 now (sold out, deprecated or not offered there). Choose another type or location.</source>
+        <translation>%1: Der Servertyp „%2“ kann in %3 zurzeit nicht bestellt werden (ausverkauft, abgekündigt oder dort nicht angeboten). Wählen Sie einen anderen Typ oder Standort.</translation>
     </message>
 </context>
 <context>
@@ -3239,6 +3535,22 @@ netto %2</translation>
         <source>The log %1 could not be read on the server.</source>
         <translation>Das Protokoll %1 konnte auf dem Server nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>The server&apos;s state could not be read.</source>
+        <translation>Der Zustand des Servers konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The bridge %1 could not be taken out of drain mode, so jicofo places no new conferences on it. Check that jitsi-videobridge2 runs on it, then run the update again.</source>
+        <translation>Die Bridge %1 konnte nicht aus dem Auslaufmodus genommen werden, daher legt jicofo keine neuen Konferenzen auf ihr an. Prüfen Sie, ob jitsi-videobridge2 auf ihr läuft, und starten Sie das Update dann erneut.</translation>
+    </message>
+    <message>
+        <source>The Jitsi package versions on %1 could not be read.</source>
+        <translation>Die Versionen der Jitsi-Pakete auf %1 konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The Jitsi packages on %1 could not be upgraded: %2</source>
+        <translation>Die Jitsi-Pakete auf %1 konnten nicht aktualisiert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>SshKeyController</name>
@@ -3768,20 +4080,88 @@ netto %2</translation>
         <source>  interrupted — run deploy again to resume</source>
         <translation>  unterbrochen — deploy erneut ausführen, um fortzusetzen</translation>
     </message>
+    <message>
+        <source>Health: not read: %1</source>
+        <translation>Zustand: nicht gelesen: %1</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Health (read %1 UTC): %2</source>
+        <translation>Zustand (gelesen %1 UTC): %2</translation>
+    </message>
+    <message>
+        <source>  web %1: jicofo sees %2 bridge(s), %3 operational</source>
+        <translation>  Web %1: jicofo sieht %2 Bridge(s), %3 betriebsbereit</translation>
+    </message>
+    <message>
+        <source>  web %1: jicofo does not answer</source>
+        <translation>  Web %1: jicofo antwortet nicht</translation>
+    </message>
+    <message>
+        <source>not reachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>not in jicofo</source>
+        <translation>nicht in jicofo</translation>
+    </message>
+    <message>
+        <source>in jicofo: %1%2, stress %3</source>
+        <translation>in jicofo: %1%2, Last %3</translation>
+    </message>
+    <message>
+        <source>operational</source>
+        <translation>betriebsbereit</translation>
+    </message>
+    <message>
+        <source>not operational</source>
+        <translation>nicht betriebsbereit</translation>
+    </message>
+    <message>
+        <source>, draining</source>
+        <translation>, wird geleert</translation>
+    </message>
+    <message>
+        <source>health OK</source>
+        <translation>Zustandsprüfung OK</translation>
+    </message>
+    <message>
+        <source>health failing</source>
+        <translation>Zustandsprüfung schlägt fehl</translation>
+    </message>
+    <message>
+        <source>%1 conference(s), %2 participant(s)</source>
+        <translation>%1 Konferenz(en), %2 Teilnehmende</translation>
+    </message>
+    <message>
+        <source>  bridge %1: %2</source>
+        <translation>  Bridge %1: %2</translation>
+    </message>
+    <message>
+        <source>  jicofo also lists a bridge that is not part of this deployment: %1</source>
+        <translation>  jicofo führt außerdem eine Bridge, die nicht zu diesem Deployment gehört: %1</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
 </context>
 <context>
     <name>TaskRunner</name>
     <message>
-        <source>%1 on %2 did not finish in time. The install keeps running on the server; run the command again to follow it, or look at /var/log/jitsi-deployer/provision.log there.</source>
-        <translation>%1 auf %2 ist nicht rechtzeitig fertig geworden. Die Einrichtung läuft auf dem Server weiter; führen Sie den Befehl erneut aus, um sie weiter zu verfolgen, oder sehen Sie sich dort /var/log/jitsi-deployer/provision.log an.</translation>
-    </message>
-    <message>
         <source>Lost the install log of %1.</source>
         <translation>Das Mitlesen des Installationsprotokolls von %1 ist abgebrochen.</translation>
-    </message>
-    <message>
-        <source>The step &quot;%1&quot; failed on %2: %3 Fix the cause, then run the same command again: completed steps are not repeated.</source>
-        <translation>Der Schritt „%1“ ist auf %2 fehlgeschlagen: %3 Beheben Sie die Ursache und führen Sie dann denselben Befehl erneut aus: Abgeschlossene Schritte werden nicht wiederholt.</translation>
     </message>
     <message>
         <source>see its install log above.</source>
@@ -3790,6 +4170,14 @@ netto %2</translation>
     <message>
         <source>the connection broke (%1); reconnecting</source>
         <translation>die Verbindung ist abgebrochen (%1); verbinde neu</translation>
+    </message>
+    <message>
+        <source>%1 on %2 did not finish in time. The install keeps running on the server; follow it again from here, or look at /var/log/jitsi-deployer/provision.log there.</source>
+        <translation>%1 auf %2 ist nicht rechtzeitig fertig geworden. Die Installation läuft auf dem Server weiter; verfolgen Sie sie von hier aus erneut, oder sehen Sie sich dort /var/log/jitsi-deployer/provision.log an.</translation>
+    </message>
+    <message>
+        <source>The step &quot;%1&quot; failed on %2: %3 Fix the cause first.</source>
+        <translation>Der Schritt „%1“ ist auf %2 fehlgeschlagen: %3 Beheben Sie zuerst die Ursache.</translation>
     </message>
 </context>
 <context>
@@ -4034,6 +4422,14 @@ netto %2</translation>
         <source>Jicofo&apos;s log is empty</source>
         <translation>Protokoll von jicofo ist leer</translation>
     </message>
+    <message>
+        <source>Live session as %1 (its login line was rotated away)</source>
+        <translation>Live-Sitzung als %1 (ihre Anmeldezeile wurde wegrotiert)</translation>
+    </message>
+    <message>
+        <source>Not operational in jicofo</source>
+        <translation>In jicofo nicht betriebsbereit</translation>
+    </message>
 </context>
 <context>
     <name>VerifiedPage</name>
@@ -4232,6 +4628,57 @@ netto %2</translation>
         <source>Prosody has %1 live bridge logins for %2 bridges; the bridges that are not logged in name their cause.</source>
         <translation>Prosody zählt %1 aktive Bridge-Anmeldungen für %2 Bridges; die nicht angemeldeten Bridges nennen ihre Ursache.</translation>
     </message>
+    <message>
+        <source>The bridge has not joined the bridge room (its /metrics show jitsi_jvb_mucs_joined 0). Wait a minute and verify again; if it persists, check /var/log/jitsi/jvb.log on the bridge.</source>
+        <translation>Die Bridge ist dem Bridge-Raum nicht beigetreten (ihre /metrics zeigen jitsi_jvb_mucs_joined 0). Warten Sie eine Minute und prüfen Sie erneut; bleibt es so, prüfen Sie /var/log/jitsi/jvb.log auf der Bridge.</translation>
+    </message>
+    <message>
+        <source>prosody login line at %1 (%2)</source>
+        <translation>Prosody-Anmeldezeile um %1 (%2)</translation>
+    </message>
+    <message>
+        <source>live prosody session %1 from %2, login line rotated away</source>
+        <translation>Live-Prosody-Sitzung %1 von %2, Anmeldezeile wegrotiert</translation>
+    </message>
+    <message>
+        <source>Prosody on the web host has no live login as %1 from this bridge (%2). Check that the web host&apos;s firewall allows 5222/tcp from it and that the bridge points at the web host.</source>
+        <translation>Prosody auf dem Web-Host hat keine aktive Anmeldung als %1 von dieser Bridge (%2). Prüfen Sie, ob die Firewall des Web-Hosts 5222/tcp von ihr zulässt und ob die Bridge auf den Web-Host zeigt.</translation>
+    </message>
+    <message>
+        <source>prosody login line at %1 (prosody.log)</source>
+        <translation>Prosody-Anmeldezeile um %1 (prosody.log)</translation>
+    </message>
+    <message>
+        <source>Jicofo&apos;s bridge view (127.0.0.1:8888/debug) does not list the bridge &quot;%1&quot;. Conferences will not use it until it joins the bridge room; see the bridge&apos;s own problems above, or restart jitsi-videobridge2 on it.</source>
+        <translation>Die Bridge-Sicht von jicofo (127.0.0.1:8888/debug) führt die Bridge „%1“ nicht. Konferenzen nutzen sie erst, wenn sie dem Bridge-Raum beitritt; siehe die Probleme der Bridge oben, oder starten Sie jitsi-videobridge2 darauf neu.</translation>
+    </message>
+    <message>
+        <source>Jicofo lists the bridge &quot;%1&quot; but not as operational, so it gives it no conferences. Restart jitsi-videobridge2 on it and check its connection to the web host.</source>
+        <translation>Jicofo führt die Bridge „%1“, aber nicht als betriebsbereit, und gibt ihr daher keine Konferenzen. Starten Sie jitsi-videobridge2 darauf neu und prüfen Sie ihre Verbindung zum Web-Host.</translation>
+    </message>
+    <message>
+        <source>in jicofo&apos;s bridge view</source>
+        <translation>in der Bridge-Sicht von jicofo</translation>
+    </message>
+    <message>
+        <source>&quot;Added new videobridge&quot; in jicofo.log</source>
+        <translation>„Added new videobridge“ in jicofo.log</translation>
+    </message>
+    <message>
+        <source>joined the bridge room (its /metrics)</source>
+        <translation>dem Bridge-Raum beigetreten (ihre /metrics)</translation>
+    </message>
+    <message>
+        <source>health check HTTP 200</source>
+        <translation>Zustandsprüfung HTTP 200</translation>
+    </message>
+    <message numerus="yes">
+        <source>counted among %n live prosody login(s)</source>
+        <translation>
+            <numerusform>als eine von %n aktiven Prosody-Anmeldung gezählt</numerusform>
+            <numerusform>als eine von %n aktiven Prosody-Anmeldungen gezählt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -4282,6 +4729,45 @@ netto %2</translation>
     <message>
         <source>Nothing is created, and nothing costs money, until you confirm on the Review page.</source>
         <translation>Nichts wird angelegt und nichts kostet Geld, bevor Sie auf der Seite „Überprüfung“ bestätigen.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardAdvice</name>
+    <message>
+        <source>Press Retry to continue where it stopped: completed steps are not repeated.</source>
+        <translation>Klicken Sie auf „Erneut versuchen“, um dort weiterzumachen, wo angehalten wurde; erledigte Schritte werden nicht wiederholt.</translation>
+    </message>
+    <message>
+        <source>Once the records resolve, press Retry to get the Let&apos;s Encrypt certificate.</source>
+        <translation>Sobald die Einträge aufgelöst werden, klicken Sie auf „Erneut versuchen“, um das Zertifikat von Let&apos;s Encrypt zu erhalten.</translation>
+    </message>
+    <message>
+        <source>The Deployment page shows the deployments this project has.</source>
+        <translation>Die Seite „Installation“ zeigt die Installationen dieses Projekts.</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s Manage page removes a bridge (drained first).</source>
+        <translation>Die Verwaltungsseite der Installation entfernt eine Bridge (nachdem sie ausgelaufen ist).</translation>
+    </message>
+    <message>
+        <source>The deployment&apos;s Manage page removes %1 (drained first).</source>
+        <translation>Die Verwaltungsseite der Installation entfernt %1 (nachdem sie ausgelaufen ist).</translation>
+    </message>
+    <message>
+        <source>The Servers page offers only the types that can be ordered.</source>
+        <translation>Die Seite „Server“ bietet nur Typen an, die bestellt werden können.</translation>
+    </message>
+    <message>
+        <source>The Servers page offers only the types that can be ordered in %1.</source>
+        <translation>Die Seite „Server“ bietet nur Typen an, die in %1 bestellt werden können.</translation>
+    </message>
+    <message>
+        <source>&quot;Update Jitsi&quot; on the deployment&apos;s Manage page brings every host to the current version, one bridge at a time.</source>
+        <translation>„Jitsi updaten“ auf der Verwaltungsseite der Installation bringt jeden Server auf die aktuelle Version, eine Bridge nach der anderen.</translation>
+    </message>
+    <message>
+        <source>Press Retry when its meetings have ended; when asked again, you can choose to go on anyway.</source>
+        <translation>Klicken Sie auf „Erneut versuchen“, wenn ihre Konferenzen beendet sind; bei der nächsten Nachfrage können Sie trotzdem fortfahren.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include "wizard_pages/deploypage.h"
 #include "wizard_pages/destroypage.h"
 #include "wizard_pages/dnspage.h"
+#include "wizard_pages/drainchoicedialog.h"
 #include "wizard_pages/hostkeydialog.h"
 #include "wizard_pages/managepage.h"
 #include "wizard_pages/removebridgepage.h"
@@ -102,6 +103,7 @@ WizardShell::WizardShell(const WizardState::Environment &environment, QWidget *p
     });
     connect(m_state->passphrases(), &PassphraseBroker::passphraseNeeded, this, &WizardShell::askPassphrase);
     connect(m_state->hostKeys(), &HostKeyBroker::confirmationNeeded, this, &WizardShell::askHostKey);
+    connect(m_state, &WizardState::drainChoiceNeeded, this, &WizardShell::askDrainChoice);
     // A token given earlier is checked while the user still reads the welcome page.
     m_tokenController->findSavedToken();
 }
@@ -183,6 +185,22 @@ void WizardShell::askHostKey(const HostKeyQuestion &question)
     connect(dialog, &HostKeyDialog::stopped, broker, &HostKeyBroker::decline);
     connect(broker, &HostKeyBroker::questionWithdrawn, dialog, [dialog, broker] {
         dialog->disconnect(broker);
+        dialog->close();
+    });
+    dialog->open();
+}
+
+// Asked when Remove or Update Jitsi cannot confirm a bridge drained (issue 14): window-modal, never blocking; the
+// engine waits for the answer. Closed (its answer then ignored) when the operation ends first.
+void WizardShell::askDrainChoice(const DrainQuestion &question)
+{
+    auto *dialog = new DrainChoiceDialog(question, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    DeploymentEngine *engine = m_state->engine();
+    connect(dialog, &DrainChoiceDialog::chosen, engine, &DeploymentEngine::answerUndrained);
+    connect(engine, &DeploymentEngine::finished, dialog, [dialog, engine] {
+        dialog->disconnect(engine);
         dialog->close();
     });
     dialog->open();

@@ -4,6 +4,7 @@
 
 #include <QWizard>
 
+struct DrainQuestion;
 struct HostKeyQuestion;
 class DeploymentController;
 class DeploymentPage;
@@ -104,6 +105,7 @@ private:
     void setupSshKeyPage();
     void askPassphrase(const QString &keyFile);
     void askHostKey(const HostKeyQuestion &question);
+    void askDrainChoice(const DrainQuestion &question);
     void setUpDnsPage();
     void setUpVerifiedPage();
     void setUpManagePages();

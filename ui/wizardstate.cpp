@@ -13,6 +13,8 @@
 
 #include <utility>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 // SSH host agents that log in with the identity chosen when each host is reached, so the engine (and every page
 // listening to it) stays the same when the user goes back and picks another key.
@@ -67,8 +69,9 @@ WizardState::WizardState(const Environment &environment, QObject *parent)
 
 WizardState::~WizardState()
 {
-    // The engine's runs use the host factory; it goes first.
+    // The engines' runs use the host factory; they go first.
     delete m_engine;
+    delete m_healthEngine;
 }
 
 void WizardState::setApiEndpoint(const QUrl &endpoint)
@@ -153,26 +156,41 @@ DeploymentEngine *WizardState::engine()
         });
         connect(m_engine, &DeploymentEngine::finished, this,
                 [this](const Result<EngineOutcome> &result) { m_lastResult = result; });
+        connect(m_engine, &DeploymentEngine::undrainedBridge, this, &WizardState::drainChoiceNeeded);
     }
     return m_engine;
 }
 
-// HOOK(health) — the one place to switch on after merging the engine's health read. Replace the body with:
-//     return [this](const QString &slug, QObject *context, auto done) {
-//         engine()->readHealth(slug, context, [done](Result<DeploymentHealth> health) {
-//             if (!health) return done(health.error());
-//             done(HealthReading{health.value(), health.value().addBridgeHint()});
-//         });
-//     };
-// (adapted to readHealth()'s final signature). Until then the Manage page says live health is not available.
+// Health reads run on an engine of their own: they are read-only and frequent (every 30 s on the Manage page), and
+// their events must not reach the ProgressModel the Deploy page shows, nor replace the last operation's result.
+// The Manage controller never starts a read while one runs.
 WizardState::HealthSource WizardState::healthSource()
 {
-    return {};
+    return [this](const QString &slug, QObject *context, std::function<void(Result<HealthReading>)> done) {
+        if (!m_healthEngine)
+            m_healthEngine = new DeploymentEngine(m_client, engineSettings(), this);
+        auto *once = new QObject(context);
+        connect(m_healthEngine, &DeploymentEngine::finished, once,
+                [once, done = std::move(done)](const Result<EngineOutcome> &result) {
+                    once->deleteLater();
+                    if (!result)
+                        return done(result.error());
+                    if (!result->health)
+                        return done(Error{u"engine"_s,
+                                          u"health_missing"_s,
+                                          tr("The deployment's health could not be read."),
+                                          {},
+                                          {},
+                                          0});
+                    done(HealthReading{*result->health, result->health->addBridgeHint()});
+                });
+        m_healthEngine->readHealth(slug);
+    };
 }
 
-// HOOK(update) — switch on after merging the engine's update(): return
-//     [](DeploymentEngine *engine, const QString &slug) { engine->update(slug); };
 std::function<void(DeploymentEngine *engine, const QString &slug)> WizardState::updateOperation() const
 {
-    return {};
+    return [](DeploymentEngine *engine, const QString &slug) {
+        engine->update(slug);
+    };
 }

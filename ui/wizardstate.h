@@ -122,11 +122,10 @@ public:
     };
     using HealthSource = std::function<void(const QString &slug, QObject *context,
                                             std::function<void(Result<HealthReading>)> done)>;
-    // HOOK(health): the engine's live-health read for the Manage page; empty until DeploymentEngine::readHealth()
-    // exists (see wizardstate.cpp). Tests hand the Manage controller their own source.
+    // The engine's live-health read (DeploymentEngine::readHealth) for the Manage page. Tests may hand the Manage
+    // controller their own source.
     HealthSource healthSource();
-    // HOOK(update): starts the engine's rolling update of a deployment; empty until DeploymentEngine::update()
-    // exists (see wizardstate.cpp). The Manage page offers "Update Jitsi" only when this is set.
+    // Starts the engine's rolling update of a deployment (DeploymentEngine::update).
     std::function<void(DeploymentEngine *engine, const QString &slug)> updateOperation() const;
 
 Q_SIGNALS:
@@ -134,6 +133,9 @@ Q_SIGNALS:
     void sshIdentityChanged();
     void dnsZoneInProjectChanged();
     void planCheckChanged();
+    // The engine's undrainedBridge(): Remove or Update Jitsi cannot confirm a bridge drained and waits for the
+    // answer (engine()->answerUndrained()).
+    void drainChoiceNeeded(const DrainQuestion &question);
 
 private:
     HostAgentFactory *hostAgents();
@@ -151,6 +153,7 @@ private:
     std::optional<PlanPreview::Check> m_planCheck;
     std::unique_ptr<HostAgentFactory> m_sshHosts;
     DeploymentEngine *m_engine = nullptr;
+    DeploymentEngine *m_healthEngine = nullptr; // readHealth() only (healthSource())
     std::optional<EngineEvent> m_dnsRecordsEvent;
     std::optional<Result<EngineOutcome>> m_lastResult;
     QString m_savedPlanPath;

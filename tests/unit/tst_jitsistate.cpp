@@ -108,6 +108,11 @@ public:
     void probeHttp(quint16, const QString &, Done<HttpProbe>) override { }
     void queryState(const StateQuery &, Done<QStringList>) override { }
     void drainBridge(int, Done<int>) override { }
+    // Not used by the health read; the engine tests cover them with the fake hosts.
+    void scanHostKey(int, Done<QString>) override { }
+    void undrainBridge(Done<void>) override { }
+    void packageVersions(const QString &, Done<PackageVersions>) override { }
+    void upgradePackages(Done<PackageVersions>) override { }
     void disconnectFromHost() override { }
 };
 
