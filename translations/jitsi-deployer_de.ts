@@ -4794,6 +4794,13 @@ netto %2</translation>
     </message>
 </context>
 <context>
+    <name>WizardState</name>
+    <message>
+        <source>The deployment&apos;s health could not be read.</source>
+        <translation>Der Zustand der Installation konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>hcloud</name>
     <message>
         <source>Hetzner Cloud reported an error this version does not know (“%1”). Try again; if it persists, check the Hetzner status page or update Jitsi Deployer.</source>

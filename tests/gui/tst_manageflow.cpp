@@ -4,15 +4,17 @@
 // (the Deploy page runs the engine's addBridges with its rows), remove one (drained, deleted), and destroy the
 // other deployment after typing its domain. The foreign server is never listed and never touched.
 //
-// The Manage page's live health comes from a source the test gives (the engine's health read is another piece,
-// switched on in WizardState::healthSource()); what the pages do with it is what is tested here.
+// Most cases give the Manage page's live health from the test, to control the figures; realHealthUpdateAndDrainChoice
+// uses the engine's own health read (WizardState::healthSource), runs Update Jitsi and answers the drain question.
 
 #include "deploytestworld.h"
+#include "fakehost.h"
 #include "ui/deploymentcontroller.h"
 #include "ui/managecontroller.h"
 #include "ui/wizardshell.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDir>
 #include <QLabel>
@@ -99,27 +101,30 @@ private:
     }
 
     // Start page: choose the deployment's row, Manage; SSH key page: the key in ~/.ssh; on to the Manage page.
-    bool openManage(const QString &domain)
+    enum class Health { Given, FromEngine };
+
+    bool openManage(const QString &domain, Health health = Health::Given)
     {
         m_wizard = std::make_unique<WizardShell>(m_world->environment());
         m_world->prepare(m_wizard->state());
-        m_wizard->manageController()->setHealthSource([this](const QString &slug, QObject *, auto done) {
-            ++m_healthReads;
-            DeploymentHealth health;
-            health.slug = slug;
-            health.readAt = QDateTime::currentDateTimeUtc();
-            health.web.serverName = slug + u"-web"_s;
-            health.web.reachable = true;
-            health.jicofoAnswered = true;
-            BridgeHealth jvb;
-            jvb.host.serverName = slug + u"-jvb-2"_s;
-            jvb.host.reachable = true;
-            jvb.healthOk = true;
-            jvb.conferences = 1;
-            jvb.participants = 4;
-            health.bridges << jvb;
-            QTimer::singleShot(5, this, [done, health] { done(WizardState::HealthReading{health, {}}); });
-        });
+        if (health == Health::Given)
+            m_wizard->manageController()->setHealthSource([this](const QString &slug, QObject *, auto done) {
+                ++m_healthReads;
+                DeploymentHealth health;
+                health.slug = slug;
+                health.readAt = QDateTime::currentDateTimeUtc();
+                health.web.serverName = slug + u"-web"_s;
+                health.web.reachable = true;
+                health.jicofoAnswered = true;
+                BridgeHealth jvb;
+                jvb.host.serverName = slug + u"-jvb-2"_s;
+                jvb.host.reachable = true;
+                jvb.healthOk = true;
+                jvb.conferences = 1;
+                jvb.participants = 4;
+                health.bridges << jvb;
+                QTimer::singleShot(5, this, [done, health] { done(WizardState::HealthReading{health, {}}); });
+            });
         m_wizard->resize(1000, 760);
         m_wizard->setStartId(WizardShell::StartPageId);
         m_wizard->restart();
@@ -157,6 +162,19 @@ private:
     }
 
     QStringList serverNames() { return m_world->serverNames(); }
+
+    // A window-modal dialog the shell opened (not a child of the current page).
+    template<typename T>
+    static T *openDialogButton(const QString &name)
+    {
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            if (!top->isVisible())
+                continue;
+            if (auto *button = top->findChild<T *>(name))
+                return button;
+        }
+        return nullptr;
+    }
 
     // The Deploy page ran the operation to the end: every row done, Next/Finish enabled.
     bool waitForOperation()
@@ -275,6 +293,63 @@ private Q_SLOTS:
         QVERIFY(m_healthReads > 0);
     }
 
+    // The engine's own health read fills the Manage page (versions and jicofo's view from the fake hosts); Update
+    // Jitsi runs the rolling update through the Deploy page; a bridge that keeps its meetings past the drain time
+    // is removed only after the user chose so in the drain dialog.
+    void realHealthUpdateAndDrainChoice()
+    {
+        const QString jicofoNow = m_world->cloud.repository(u"jicofo"_s).constLast();
+        QVERIFY(openManage(u"meet.example.org"_s, Health::FromEngine));
+        auto *hosts = find<QTableWidget>(u"manageHostsTable"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(hosts->item(0, 5) && hosts->item(0, 5)->text().contains(jicofoNow), timeoutMs);
+        QVERIFY2(hosts->item(1, 4)->text().contains(u"operational"_s), qPrintable(hosts->item(1, 4)->text()));
+
+        // A newer jicofo and bridge in the repository: Update Jitsi, confirmed in its warning.
+        m_world->cloud.setRepository(u"jicofo"_s, {jicofoNow, u"1.0-9000-1"_s});
+        const QString jvbNow = m_world->cloud.repository(u"jitsi-videobridge2"_s).constLast();
+        m_world->cloud.setRepository(u"jitsi-videobridge2"_s, {jvbNow, u"2.3-9000-g9-1"_s});
+        auto *update = find<QPushButton>(u"updateButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(update->isEnabled(), timeoutMs);
+        QTest::mouseClick(update, Qt::LeftButton);
+        QPushButton *confirm = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((confirm = openDialogButton<QPushButton>(u"updateConfirmButton"_s)), timeoutMs);
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_wizard->currentId(), int(WizardShell::DeployPageId), timeoutMs);
+        QVERIFY(waitForOperation());
+        for (const QString &bridge : {u"meet-example-org-jvb-1"_s, u"meet-example-org-jvb-3"_s})
+            QCOMPARE(m_world->cloud.host(bridge)->packageVersions({}).installed.value(u"jitsi-videobridge2"_s),
+                     u"2.3-9000-g9-1"_s);
+        QCOMPARE(m_world->cloud.host(u"meet-example-org-web"_s)->packageVersions({}).installed.value(u"jicofo"_s),
+                 u"1.0-9000-1"_s);
+
+        // Remove a bridge whose meetings outlast the drain time: the dialog asks; "Delete it now" goes on.
+        const QString doomed = u"meet-example-org-jvb-3"_s;
+        m_world->cloud.setConferencesAfterDrain(doomed, 2);
+        m_wizard.reset();
+        QVERIFY(openManage(u"meet.example.org"_s, Health::FromEngine));
+        hosts = find<QTableWidget>(u"manageHostsTable"_s);
+        int row = -1;
+        for (int r = 0; r < hosts->rowCount(); ++r)
+            if (hosts->item(r, 0)->text() == doomed)
+                row = r;
+        QVERIFY(row > 0);
+        QTest::mouseClick(hosts->viewport(), Qt::LeftButton, {}, hosts->visualItemRect(hosts->item(row, 0)).center());
+        auto *remove = find<QPushButton>(u"removeBridgeButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(remove->isEnabled(), timeoutMs);
+        QTest::mouseClick(remove, Qt::LeftButton);
+        auto *tick = find<QCheckBox>(u"confirmRemoveCheckBox"_s);
+        tick->setFocus();
+        QTest::keyClick(tick, Qt::Key_Space);
+        QVERIFY(forward(QWizard::CommitButton, WizardShell::DeployPageId));
+        QPushButton *proceed = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((proceed = openDialogButton<QPushButton>(u"drainProceedButton"_s)), timeoutMs);
+        QVERIFY(serverNames().contains(doomed)); // nothing deleted before the answer
+        QTest::mouseClick(proceed, Qt::LeftButton);
+        QVERIFY(waitForOperation());
+        QVERIFY(!serverNames().contains(doomed));
+        QVERIFY(serverNames().contains(u"meet-example-org-jvb-1"_s));
+    }
+
     // Typing the domain of an existing deployment on the Deployment page offers to manage it, and leads there.
     void deploymentPageOffersToManage()
     {
@@ -311,7 +386,7 @@ private Q_SLOTS:
         // Without a health source the page says so instead of showing figures it does not have.
         auto *summary = find<QLabel>(u"healthSummaryLabel"_s);
         QTRY_VERIFY_WITH_TIMEOUT(summary->text().contains(u"not available"_s), timeoutMs);
-        QVERIFY(!find<QPushButton>(u"updateButton"_s)->isEnabled());
+        QVERIFY(find<QPushButton>(u"updateButton"_s)->isEnabled());
     }
 
     // After the SSH key: managing goes to the Manage page, resuming to the Review page (the plan rebuilt for the

@@ -45,7 +45,9 @@ if [[ -n $machine_lock && -w $(dirname "$machine_lock") ]]; then
 fi
 
 # Two QtTest loggers: the usual text on stdout for ctest, and a copy to read the totals from.
-"$@" -o -,txt -o "$log,txt"
+# 8>&-: the test and whatever it starts (testbed hosts' daemons) do not inherit the machine lock, so a host left
+# behind by a crashed test cannot keep it held against the teardown that removes that host.
+"$@" -o -,txt -o "$log,txt" 8>&-
 status=$?
 
 # CI=true (GitHub, GitLab and most others set it) or an explicit DEPLOYER_FAIL_ON_SKIP=1.

@@ -693,15 +693,8 @@ QStringList FakeHost::answerState(const StateQuery &query) const
         return out;
     }
     case StateQuery::Kind::PackageVersions: {
-        QMap<QString, QString> installed;
-        if (m_role == HostRole::Web && m_jitsiInstalled) {
-            installed.insert(u"jicofo"_s, u"1.0-1141-1"_s);
-            installed.insert(u"jitsi-meet-web"_s, u"1.0.8448-1"_s);
-            installed.insert(u"jitsi-meet-prosody"_s, u"1.0.8448-1"_s);
-            installed.insert(u"prosody"_s, u"0.12.3-1+deb12u1"_s);
-        }
-        if (m_role == HostRole::Bridge && m_jvbInstalled)
-            installed.insert(u"jitsi-videobridge2"_s, u"2.3-209-g9c8bc33f-1"_s);
+        // The same installed versions the install and the rolling update set (m_packages), as dpkg-query shows them.
+        const QMap<QString, QString> &installed = m_packages;
         QStringList out;
         for (const QString &package : query.arguments) {
             if (installed.contains(package))
