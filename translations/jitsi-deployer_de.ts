@@ -4553,16 +4553,8 @@ netto %2</translation>
 <context>
     <name>Verifier</name>
     <message>
-        <source>Another bridge uses the same MUC nickname &quot;%1&quot;, so jicofo sees them as one bridge. Give each bridge its own MUC_NICKNAME in /etc/jitsi/videobridge/jvb.conf and restart jitsi-videobridge2, or run add-bridge again to re-provision it.</source>
-        <translation>Eine andere Bridge verwendet denselben MUC-Nickname „%1“, daher hält jicofo beide für eine einzige Bridge. Geben Sie jeder Bridge in /etc/jitsi/videobridge/jvb.conf einen eigenen MUC_NICKNAME und starten Sie jitsi-videobridge2 neu, oder führen Sie add-bridge erneut aus, um die Bridge neu einzurichten.</translation>
-    </message>
-    <message>
         <source>The bridge&apos;s log /var/log/jitsi/jvb.log is empty or was just rotated, so there is no evidence that it connected. Check that jitsi-videobridge2 is running (systemctl status jitsi-videobridge2), then verify again.</source>
         <translation>Das Protokoll der Bridge /var/log/jitsi/jvb.log ist leer oder wurde gerade rotiert, daher gibt es keinen Beleg, dass sie sich verbunden hat. Prüfen Sie, ob jitsi-videobridge2 läuft (systemctl status jitsi-videobridge2), und prüfen Sie dann erneut.</translation>
-    </message>
-    <message>
-        <source>The bridge reached the web host but its login as jvb was refused: its password does not match the one prosody has. Run verify after re-provisioning the bridge (add-bridge reads the secret from the keychain), or set the same jvb secret on both hosts.</source>
-        <translation>Die Bridge hat den Webserver erreicht, aber ihre Anmeldung als jvb wurde abgelehnt: Ihr Passwort stimmt nicht mit dem von prosody überein. Führen Sie verify aus, nachdem Sie die Bridge neu eingerichtet haben (add-bridge liest das Geheimnis aus dem Schlüsselbund), oder setzen Sie auf beiden Servern dasselbe jvb-Geheimnis.</translation>
     </message>
     <message>
         <source>The bridge cannot connect to the web host on port 5222. Check that the web host&apos;s firewall allows 5222/tcp from this bridge&apos;s address and that prosody is running.</source>
@@ -4678,6 +4670,14 @@ netto %2</translation>
             <numerusform>als eine von %n aktiven Prosody-Anmeldung gezählt</numerusform>
             <numerusform>als eine von %n aktiven Prosody-Anmeldungen gezählt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Another bridge uses the same MUC nickname &quot;%1&quot;, so jicofo sees them as one bridge. Give each bridge its own MUC_NICKNAME in /etc/jitsi/videobridge/jvb.conf and restart jitsi-videobridge2, or remove the bridge and add a new one.</source>
+        <translation>Eine andere Bridge verwendet denselben MUC-Spitznamen „%1“, daher sieht jicofo beide als eine Bridge. Geben Sie jeder Bridge ihren eigenen MUC_NICKNAME in /etc/jitsi/videobridge/jvb.conf und starten Sie jitsi-videobridge2 neu, oder entfernen Sie die Bridge und fügen Sie eine neue hinzu.</translation>
+    </message>
+    <message>
+        <source>The bridge reached the web host but its login as jvb was refused: its password does not match the one prosody has. Set the same jvb secret on both hosts, or remove the bridge and add a new one (it gets the secret this computer keeps), then verify again.</source>
+        <translation>Die Bridge hat den Webserver erreicht, aber ihre Anmeldung als jvb wurde abgelehnt: Ihr Passwort stimmt nicht mit dem von prosody überein. Setzen Sie auf beiden Servern dasselbe jvb-Geheimnis, oder entfernen Sie die Bridge und fügen Sie eine neue hinzu (sie erhält das Geheimnis, das dieser Computer aufbewahrt), und prüfen Sie dann erneut.</translation>
     </message>
 </context>
 <context>

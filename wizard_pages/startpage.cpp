@@ -4,6 +4,7 @@
 #include "ui/startcontroller.h"
 #include "ui/wizardshell.h"
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -154,6 +155,15 @@ void StartPage::render()
     m_resumeRadio->setEnabled(hasSelection && selectedInterrupted());
     if (m_resumeRadio->isChecked() && !m_resumeRadio->isEnabled())
         (hasSelection ? m_manageRadio : m_newRadio)->setChecked(true);
+    // Disabling the control that had the focus (the table of an empty project) leaves the keyboard nowhere: give it
+    // to the table when it lists something, else to the chosen option.
+    QWidget *focus = QApplication::focusWidget();
+    if (isVisible() && (!focus || !focus->isEnabled())) {
+        if (m_table->isEnabled())
+            m_table->setFocus();
+        else if (m_newRadio->isChecked())
+            m_newRadio->setFocus();
+    }
     Q_EMIT completeChanged();
 }
 

@@ -333,7 +333,7 @@ VerificationReport Verifier::verify(const VerifierInput &input)
             addProblem(VerifyCause::DuplicateNickname,
                        tr("Another bridge uses the same MUC nickname \"%1\", so jicofo sees them as one bridge. "
                           "Give each bridge its own MUC_NICKNAME in /etc/jitsi/videobridge/jvb.conf and restart "
-                          "jitsi-videobridge2, or run add-bridge again to re-provision it.")
+                          "jitsi-videobridge2, or remove the bridge and add a new one.")
                                .arg(nicknames.at(i)),
                        outcome);
         }
@@ -347,8 +347,8 @@ VerificationReport Verifier::verify(const VerifierInput &input)
         case JvbState::LoginFailed:
             addProblem(VerifyCause::WrongSecret,
                        tr("The bridge reached the web host but its login as jvb was refused: its password does not "
-                          "match the one prosody has. Run verify after re-provisioning the bridge (add-bridge "
-                          "reads the secret from the keychain), or set the same jvb secret on both hosts."),
+                          "match the one prosody has. Set the same jvb secret on both hosts, or remove the bridge and "
+                          "add a new one (it gets the secret this computer keeps), then verify again."),
                        outcome);
             break;
         case JvbState::ConnectFailed:

@@ -11,15 +11,19 @@
 #include "fakecloud.h"
 #include "fakehost.h"
 #include "fakehostagent.h"
+#include "hcloud/hetznerclient.h"
 #include "hcloudsim.h"
 #include "model/deploymentplan.h"
 #include "provision/envfile.h"
 #include "secrets/secretstore.h"
+#include "ui/wizardshell.h"
 #include "ui/wizardstate.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 class DeploySandbox
 {
@@ -105,6 +109,24 @@ public:
             if (phase == Phase::Hosts)
                 m_cloud.setPrivateAddresses(m_sim.state(QStringLiteral("servers")));
         });
+    }
+
+    // The real wizard on this sandbox, shown. The engine waits for DNS far longer than a test (the DNS page's button
+    // ends the wait); the fake world's wiring, not the user's part: the hosts learn their private addresses, and the
+    // API is polled quickly (the simulator's actions take 30 ms).
+    std::unique_ptr<WizardShell> openWizard()
+    {
+        auto wizard = std::make_unique<WizardShell>(environment(10 * 60 * 1000));
+        follow(*wizard->state());
+        hcloud::PollPolicy poll;
+        poll.intervalMs = 20;
+        poll.maxIntervalMs = 100;
+        wizard->state()->client()->setPollPolicy(poll);
+        wizard->resize(1000, 760);
+        wizard->show();
+        if (!QTest::qWaitForWindowExposed(wizard.get()))
+            return {};
+        return wizard;
     }
 
     // Someone copies a wrong secret into a deployed bridge's configuration and restarts it: its jvb login is

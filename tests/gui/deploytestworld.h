@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 struct DeployTestWorld
 {
@@ -100,6 +101,35 @@ struct DeployTestWorld
         while (!done && !deadline.hasExpired())
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         return state->planCheck().has_value();
+    }
+
+    // Deploys `deploymentPlan` with the real engine on the fake hosts of `hosts` (each deployment may have its own:
+    // the simulator gives every deployment's network the same private range, and one FakeCloud finds a host by its
+    // address). True when the engine finished without error within `timeoutMs`.
+    bool deployOn(const DeploymentPlan &deploymentPlan, FakeCloud *hosts, int timeoutMs = 60000)
+    {
+        FakeHostAgentFactory agents{hosts};
+        WizardState::Environment env = environment();
+        env.hosts = &agents;
+        WizardState state(env);
+        prepare(&state, deploymentPlan);
+        QObject::connect(state.engine(), &DeploymentEngine::event, &state, [this, hosts](const EngineEvent &e) {
+            if (e.kind == EngineEvent::Kind::Phase && e.phase == Phase::Hosts)
+                hosts->setPrivateAddresses(sim.state(QStringLiteral("servers")));
+        });
+        std::optional<bool> ok;
+        QObject context;
+        QObject::connect(state.engine(), &DeploymentEngine::finished, &context,
+                         [&ok](const Result<EngineOutcome> &result) {
+                             if (!result.ok())
+                                 qWarning("%s", qPrintable(result.error().toString()));
+                             ok = result.ok();
+                         });
+        state.engine()->deploy(deploymentPlan);
+        const QDeadlineTimer deadline(timeoutMs);
+        while (!ok && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        return ok.value_or(false);
     }
 
     QStringList serverNames()

@@ -48,9 +48,8 @@ private Q_SLOTS:
     void initTestCase() { qputenv("HCLOUD_ENDPOINT", "http://127.0.0.1:9/v1"); }
     void engineGetsTheWizardsBroker();
     void showsServerAndFingerprint();
-    void trustClickConfirms();
-    void stopClickDeclines();
-    void escapeDeclines();
+    void answers_data();
+    void answers();
     void withdrawnQuestionClosesWithoutAnswer();
     void german();
 };
@@ -96,8 +95,20 @@ void TestHostKeyDialog::showsServerAndFingerprint()
     QVERIFY(!answer.has_value());
 }
 
-void TestHostKeyDialog::trustClickConfirms()
+// Trust confirms; Stop and Esc decline. Either way the dialog closes and the broker no longer asks.
+void TestHostKeyDialog::answers_data()
 {
+    QTest::addColumn<QString>("button"); // empty: the Escape key
+    QTest::addColumn<bool>("trusted");
+    QTest::newRow("trust") << u"trustHostKeyButton"_s << true;
+    QTest::newRow("stop") << u"stopHostKeyButton"_s << false;
+    QTest::newRow("escape") << QString() << false;
+}
+
+void TestHostKeyDialog::answers()
+{
+    QFETCH(QString, button);
+    QFETCH(bool, trusted);
     WizardShell wizard;
     wizard.show();
     QObject context;
@@ -105,40 +116,14 @@ void TestHostKeyDialog::trustClickConfirms()
     ask(wizard, &context, answer);
     HostKeyDialog *dialog = shownDialog(wizard);
     QVERIFY(dialog);
-    QTest::mouseClick(dialog->findChild<QPushButton *>(u"trustHostKeyButton"_s), Qt::LeftButton);
+    if (button.isEmpty())
+        QTest::keyClick(dialog, Qt::Key_Escape);
+    else
+        QTest::mouseClick(dialog->findChild<QPushButton *>(button), Qt::LeftButton);
     QTRY_VERIFY(answer.has_value());
-    QCOMPARE(*answer, true);
+    QCOMPARE(*answer, trusted);
     QTRY_VERIFY(!wizard.findChild<HostKeyDialog *>()); // closed and deleted
     QVERIFY(!wizard.state()->hostKeys()->isAsking());
-}
-
-void TestHostKeyDialog::stopClickDeclines()
-{
-    WizardShell wizard;
-    wizard.show();
-    QObject context;
-    std::optional<bool> answer;
-    ask(wizard, &context, answer);
-    HostKeyDialog *dialog = shownDialog(wizard);
-    QVERIFY(dialog);
-    QTest::mouseClick(dialog->findChild<QPushButton *>(u"stopHostKeyButton"_s), Qt::LeftButton);
-    QTRY_VERIFY(answer.has_value());
-    QCOMPARE(*answer, false);
-    QTRY_VERIFY(!wizard.findChild<HostKeyDialog *>());
-}
-
-void TestHostKeyDialog::escapeDeclines()
-{
-    WizardShell wizard;
-    wizard.show();
-    QObject context;
-    std::optional<bool> answer;
-    ask(wizard, &context, answer);
-    HostKeyDialog *dialog = shownDialog(wizard);
-    QVERIFY(dialog);
-    QTest::keyClick(dialog, Qt::Key_Escape);
-    QTRY_VERIFY(answer.has_value());
-    QCOMPARE(*answer, false);
 }
 
 void TestHostKeyDialog::withdrawnQuestionClosesWithoutAnswer()

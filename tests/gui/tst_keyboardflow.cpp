@@ -239,16 +239,8 @@ private Q_SLOTS:
         m_sandbox = std::make_unique<DeploySandbox>();
         QVERIFY(m_sandbox->start());
         m_sandbox->sim().addToken(token);
-        m_wizard = std::make_unique<WizardShell>(m_sandbox->environment(10 * 60 * 1000));
-        // The fake world's wiring (not the user's part): private addresses, quick API polling.
-        m_sandbox->follow(*m_wizard->state());
-        hcloud::PollPolicy poll;
-        poll.intervalMs = 20;
-        poll.maxIntervalMs = 100;
-        m_wizard->state()->client()->setPollPolicy(poll);
-        m_wizard->resize(1000, 760);
-        m_wizard->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+        m_wizard = m_sandbox->openWizard();
+        QVERIFY(m_wizard);
         m_wizard->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_wizard.get()));
     }
@@ -278,6 +270,16 @@ private Q_SLOTS:
         QVERIFY2(QTest::qWaitFor([this] { return widget(u"<Next>"_s)->isEnabled(); }, pageTimeoutMs),
                  qPrintable(pageSays()));
         STEP(expectFocusOrder({u"tokenLineEdit"_s, u"checkTokenButton"_s, u"<Back>"_s, u"<Next>"_s, u"<Cancel>"_s}));
+        STEP(forward(u"<Next>"_s, WizardShell::StartPageId));
+        if (QTest::currentTestFailed())
+            return;
+
+        // Start: the project has no deployment yet, so "New deployment" is the one choice (and already chosen).
+        QVERIFY2(QTest::qWaitFor([this] { return widget(u"<Next>"_s)->isEnabled(); }, pageTimeoutMs),
+                 qPrintable(pageSays()));
+        STEP(tabTo(u"newDeploymentRadioButton"_s));
+        STEP(press(Qt::Key_Space));
+        STEP(expectFocusOrder({u"newDeploymentRadioButton"_s, u"<Back>"_s, u"<Next>"_s, u"<Cancel>"_s}));
         STEP(forward(u"<Next>"_s, WizardShell::DeploymentPageId));
         if (QTest::currentTestFailed())
             return;

@@ -76,32 +76,6 @@ private:
     std::unique_ptr<WizardState> m_state;
     FakeCloud m_otherCloud;
 
-    // Each deployment on its own fake hosts: the simulator gives every deployment's network the same private range,
-    // and one FakeCloud finds a host by its address.
-    bool deploy(const DeploymentPlan &plan, FakeCloud *cloud)
-    {
-        FakeHostAgentFactory factory{cloud};
-        WizardState::Environment environment = m_world->environment();
-        environment.hosts = &factory;
-        WizardState state(environment);
-        m_world->prepare(&state, plan);
-        QObject::connect(state.engine(), &DeploymentEngine::event, &state, [this, cloud](const EngineEvent &e) {
-            if (e.kind == EngineEvent::Kind::Phase && e.phase == Phase::Hosts)
-                cloud->setPrivateAddresses(m_world->sim.state(QStringLiteral("servers")));
-        });
-        std::optional<bool> ok;
-        QObject context;
-        connect(state.engine(), &DeploymentEngine::finished, &context, [&ok](const Result<EngineOutcome> &result) {
-            if (!result.ok())
-                qWarning() << result.error().toString();
-            ok = result.ok();
-        });
-        state.engine()->deploy(plan);
-        if (!QTest::qWaitFor([&ok] { return ok.has_value(); }, timeoutMs))
-            return false;
-        return ok.value_or(false);
-    }
-
     void foreignServer()
     {
         hcloud::CreateServerRequest request;
@@ -123,8 +97,8 @@ private Q_SLOTS:
         m_world = std::make_unique<DeployTestWorld>();
         m_state = std::make_unique<WizardState>(m_world->environment());
         m_world->prepare(m_state.get());
-        QVERIFY(deploy(DeployTestWorld::plan(2), &m_world->cloud));
-        QVERIFY(deploy(otherPlan(), &m_otherCloud));
+        QVERIFY(m_world->deployOn(DeployTestWorld::plan(2), &m_world->cloud));
+        QVERIFY(m_world->deployOn(otherPlan(), &m_otherCloud));
         foreignServer();
     }
 

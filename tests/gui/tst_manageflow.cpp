@@ -55,28 +55,6 @@ private:
     std::unique_ptr<WizardShell> m_wizard;
     int m_healthReads = 0;
 
-    bool deploy(const DeploymentPlan &plan, FakeCloud *cloud)
-    {
-        FakeHostAgentFactory factory{cloud};
-        WizardState::Environment environment = m_world->environment();
-        environment.hosts = &factory;
-        WizardState state(environment);
-        m_world->prepare(&state, plan);
-        QObject::connect(state.engine(), &DeploymentEngine::event, &state, [this, cloud](const EngineEvent &e) {
-            if (e.kind == EngineEvent::Kind::Phase && e.phase == Phase::Hosts)
-                cloud->setPrivateAddresses(m_world->sim.state(u"servers"_s));
-        });
-        std::optional<bool> ok;
-        QObject context;
-        connect(state.engine(), &DeploymentEngine::finished, &context, [&ok](const Result<EngineOutcome> &result) {
-            if (!result.ok())
-                qWarning() << result.error().toString();
-            ok = result.ok();
-        });
-        state.engine()->deploy(plan);
-        return QTest::qWaitFor([&ok] { return ok.has_value(); }, timeoutMs) && ok.value_or(false);
-    }
-
     template<typename T>
     T *find(const QString &name) const
     {
@@ -205,8 +183,8 @@ private Q_SLOTS:
         QVERIFY(keygen.waitForFinished(30000) && keygen.exitCode() == 0);
 
         m_world = std::make_unique<DeployTestWorld>();
-        QVERIFY(deploy(DeployTestWorld::plan(2), &m_world->cloud));
-        QVERIFY(deploy(otherPlan(), &m_otherCloud));
+        QVERIFY(m_world->deployOn(DeployTestWorld::plan(2), &m_world->cloud));
+        QVERIFY(m_world->deployOn(otherPlan(), &m_otherCloud));
         // A server made by hand in the same project, without the app's labels.
         WizardState state(m_world->environment());
         m_world->prepare(&state);

@@ -226,18 +226,8 @@ void TestWizardFlow::init()
     m_sandbox = std::make_unique<DeploySandbox>();
     QVERIFY(m_sandbox->start());
     m_sandbox->sim().addToken(token);
-    // The engine waits for DNS far longer than the test: the DNS page's button is what ends the wait.
-    m_wizard = std::make_unique<WizardShell>(m_sandbox->environment(10 * 60 * 1000));
-    // The fake world's wiring, not the user's part: the hosts learn their private addresses, the API is polled
-    // quickly (the simulator's actions take 30 ms).
-    m_sandbox->follow(*m_wizard->state());
-    hcloud::PollPolicy poll;
-    poll.intervalMs = 20;
-    poll.maxIntervalMs = 100;
-    m_wizard->state()->client()->setPollPolicy(poll);
-    m_wizard->resize(1000, 760);
-    m_wizard->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+    m_wizard = m_sandbox->openWizard();
+    QVERIFY(m_wizard);
 }
 
 void TestWizardFlow::cleanup()

@@ -6,6 +6,7 @@
 // Each host is its own remote root (SshHostAgent::Options::remoteRoot); a curl stub on the session's PATH
 // answers jicofo's /stats and jvb's health check.
 
+#include "../support/verifyfixtures.h"
 #include "deploy/evidencecollector.h"
 #include "deploy/sshhostagent.h"
 #include "sshtesttools.h"
@@ -34,18 +35,8 @@ constexpr int waitMs = 60000;
 constexpr qint64 fillerBytes = 200LL * 1024 * 1024;
 const QString domain = u"meet.example.org"_s;
 
-QByteArray fixture(const QString &name)
-{
-    QFile file(QStringLiteral(DEPLOYER_SOURCE_DIR "/tests/fixtures/verify/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
-}
-
-QString nickname(int n)
-{
-    return u"meet-example-org-jvb-"_s + QString::number(n);
-}
+using VerifyFixtures::nickname;
+const auto fixture = VerifyFixtures::read;
 
 // What jicofo logs all day on a busy web host: conferences, members, allocations, health checks. None of it is
 // about the bridge room, so none of it is evidence.

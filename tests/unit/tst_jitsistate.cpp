@@ -2,6 +2,7 @@
 // (tests/fixtures/verify/README.md), and the Verifier deciding from that state after every log rotated away
 // (issue 14): old bridges stay verified, each bridge says which prosody evidence it has, and state that says
 // "not there" fails even when the log still looks good.
+#include "../support/verifyfixtures.h"
 #include "deploy/healthreader.h"
 #include "deploy/jitsistate.h"
 #include "deploy/verifier.h"
@@ -16,18 +17,8 @@ namespace {
 const QString domain = u"meet.example.org"_s;
 const QString brewery = u"jvbbrewery@internal.auth.meet.example.org"_s;
 
-QByteArray fixture(const QString &name)
-{
-    QFile file(QStringLiteral(DEPLOYER_SOURCE_DIR "/tests/fixtures/verify/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
-}
-
-QString nickname(int n)
-{
-    return u"meet-example-org-jvb-"_s + QString::number(n);
-}
+using VerifyFixtures::nickname;
+const auto fixture = VerifyFixtures::read;
 
 QByteArray debugWith(const QList<int> &operational, const QList<int> &notOperational = {})
 {
