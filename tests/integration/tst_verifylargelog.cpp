@@ -9,6 +9,7 @@
 #include "../support/verifyfixtures.h"
 #include "deploy/evidencecollector.h"
 #include "deploy/sshhostagent.h"
+#include "latencyprobe.h"
 #include "sshtesttools.h"
 #include "testkeys.h"
 #include "testsshd.h"
@@ -75,35 +76,6 @@ QByteArray jicofoNoise(int lines, int seed)
     }
     return block;
 }
-
-// The GUI thread's view: a 10 ms timer that notes how late each tick comes.
-class LatenessProbe
-{
-public:
-    LatenessProbe()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(10);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            m_worstMs = qMax(m_worstMs, m_clock.restart() - 10);
-            ++m_ticks;
-        });
-    }
-    void start()
-    {
-        m_clock.start();
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    qint64 worstMs() const { return m_worstMs; }
-    int ticks() const { return m_ticks; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_worstMs = 0;
-    int m_ticks = 0;
-};
 
 } // namespace
 
@@ -240,7 +212,7 @@ private Q_SLOTS:
                                      {bridge2.get(), nickname(2), u"203.0.113.12"_s, u"10.0.0.4"_s}});
 
         // As the engine does it: collect on this (the GUI) thread's event loop, judge on a pool thread.
-        LatenessProbe probe;
+        LatencyProbe probe;
         QEventLoop loop;
         std::optional<Result<VerifierInput>> input;
         std::optional<VerificationReport> report;
@@ -261,13 +233,16 @@ private Q_SLOTS:
         QTimer::singleShot(waitMs, &loop, &QEventLoop::quit);
         loop.exec();
         probe.stop();
-        qInfo("verification took %lld ms, %d ticks, worst event-loop delay %lld ms", took.elapsed(), probe.ticks(),
-              probe.worstMs());
+        qInfo("verification took %lld ms, %d ticks, worst event-loop delay %.1f ms (its own %.1f ms)", took.elapsed(),
+              probe.ticks(), probe.worstMs(), probe.ownWorstMs());
 
         QVERIFY2(input.has_value(), "verification did not finish");
         QVERIFY2(input->ok(), qPrintable(input->error().toString()));
         QVERIFY2(report.has_value(), "no verdict");
-        QVERIFY2(probe.worstMs() <= 30, qPrintable(u"event loop held up %1 ms"_s.arg(probe.worstMs())));
+        // The thread's own lateness: a busy machine's wait for a CPU is not ours (latencyprobe.h).
+        QVERIFY2(probe.ownWorstMs() <= LatencyProbe::maxLatenessMs,
+                 qPrintable(u"event loop held up %1 ms of its own doing (%2 ms in all)"_s.arg(probe.ownWorstMs())
+                                    .arg(probe.worstMs())));
         // Only the lines that matter crossed: a handful of a million.
         QVERIFY2(input->value().jicofoLog.lines.size() < 100,
                  qPrintable(QString::number(input->value().jicofoLog.lines.size())));

@@ -13,7 +13,7 @@ deployer_add_test(NAME tst_sshhostagent
 # (grep on the host), the event loop is never held up over 30 ms (DESIGN.md §8), the verdict is right both ways.
 deployer_add_test(NAME tst_verifylargelog
     SOURCES ${PROJECT_SOURCE_DIR}/tests/integration/tst_verifylargelog.cpp
-    LIBS deployer_core sshtestsupport
+    LIBS deployer_core sshtestsupport eventloopprobe
     LABELS integration ssh engine
     TIMEOUT 300)
 # Its ≤ 30 ms event-loop bound measures our GUI thread, not the machine: run it alone, not beside a testbed test.
