@@ -567,34 +567,31 @@ void EngineRun::removeBridge(const QString &deployment, const QString &serverNam
 
 void EngineRun::verify(const QString &deployment)
 {
-    findDeployment(deployment, [this](const DiscoveredDeployment &found) {
-        if (!found.web) {
-            fail(engineError(u"no_web_host"_s,
-                             tr("The deployment has no web host. Deploy it again with its plan to repair it.")));
-            return;
-        }
-        prepare(found, [this] {
-            for (const hcloud::Server &bridge : std::as_const(m_state.bridges))
-                m_outcome.bridges.append(bridge.name);
-            m_settings.verifyTimeoutMs = 0; // a verify on request judges what is there now
-            verifyBridges();
-        });
+    withRunningDeployment(deployment, [this] {
+        m_settings.verifyTimeoutMs = 0; // a verify on request judges what is there now
+        verifyBridges();
     });
 }
 
 void EngineRun::readHealth(const QString &deployment)
 {
-    findDeployment(deployment, [this](const DiscoveredDeployment &found) {
+    withRunningDeployment(deployment, [this] { (new HealthStage(*this, this))->start(); });
+}
+
+// verify and readHealth: the deployment with its web host, this computer's state recovered first when it has none
+// (host keys, plan), and every bridge named in the outcome; then `next`.
+void EngineRun::withRunningDeployment(const QString &deployment, std::function<void()> next)
+{
+    findDeployment(deployment, [this, next](const DiscoveredDeployment &found) {
         if (!found.web) {
             fail(engineError(u"no_web_host"_s,
                              tr("The deployment has no web host. Deploy it again with its plan to repair it.")));
             return;
         }
-        // Like verify: a computer without the deployment's state recovers it (host keys, plan) first.
-        prepare(found, [this] {
+        prepare(found, [this, next] {
             for (const hcloud::Server &bridge : std::as_const(m_state.bridges))
                 m_outcome.bridges.append(bridge.name);
-            (new HealthStage(*this, this))->start();
+            next();
         });
     });
 }

@@ -148,6 +148,7 @@ private:
     // Before an operation on an existing deployment: pins the servers this computer does not know (HostKeyRecovery)
     // and, without a stored plan, rebuilds it from the project and the web host (PlanRecovery); then loadStoredPlan.
     void prepare(const DiscoveredDeployment &found, std::function<void()> next);
+    void withRunningDeployment(const QString &deployment, std::function<void()> next);
     void recoverPlan(const DiscoveredDeployment &found, std::function<void()> next);
     void labelHostKey(const QString &serverName, const QString &publicKey, HostConnection::Done done);
     void finishSucceeded();
