@@ -10,6 +10,7 @@
 
 #include "deploysandbox.h"
 #include "hcloud/hetznerclient.h"
+#include "testhome.h"
 #include "ui/deploycontroller.h"
 #include "ui/hosttablemodel.h"
 #include "ui/wizardshell.h"
@@ -224,14 +225,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        qputenv("HOME", m_home.path().toUtf8());
-        qunsetenv("SSH_AUTH_SOCK");
-        QVERIFY(QDir(m_home.path()).mkpath(u".ssh"_s));
-        m_keyFile = QDir(m_home.path()).filePath(u".ssh/id_ed25519"_s);
-        QProcess keygen;
-        keygen.start(u"ssh-keygen"_s,
-                     {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-C"_s, u"keys@test"_s, u"-f"_s, m_keyFile});
-        QVERIFY2(keygen.waitForFinished(30000) && keygen.exitCode() == 0, keygen.readAllStandardError().constData());
+        QString error;
+        m_keyFile = TestHome::withOneKey(m_home.path(), u"keys@test"_s, &error);
+        QVERIFY2(!m_keyFile.isEmpty(), qPrintable(error));
     }
 
     void init()

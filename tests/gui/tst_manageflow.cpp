@@ -9,6 +9,7 @@
 
 #include "deploytestworld.h"
 #include "fakehost.h"
+#include "testhome.h"
 #include "ui/deploymentcontroller.h"
 #include "ui/managecontroller.h"
 #include "ui/wizardshell.h"
@@ -174,13 +175,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        qputenv("HOME", m_home.path().toUtf8());
-        qunsetenv("SSH_AUTH_SOCK");
-        QVERIFY(QDir(m_home.path()).mkpath(u".ssh"_s));
-        QProcess keygen;
-        keygen.start(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-C"_s, u"manage@test"_s,
-                                       u"-f"_s, QDir(m_home.path()).filePath(u".ssh/id_ed25519"_s)});
-        QVERIFY(keygen.waitForFinished(30000) && keygen.exitCode() == 0);
+        QString error;
+        QVERIFY2(!TestHome::withOneKey(m_home.path(), u"manage@test"_s, &error).isEmpty(), qPrintable(error));
 
         m_world = std::make_unique<DeployTestWorld>();
         QVERIFY(m_world->deployOn(DeployTestWorld::plan(2), &m_world->cloud));

@@ -15,6 +15,7 @@
 #include "deploysandbox.h"
 #include "frontendwords.h"
 #include "hcloud/hetznerclient.h"
+#include "testhome.h"
 #include "ui/consolepane.h"
 #include "ui/deploycontroller.h"
 #include "ui/hosttablemodel.h"
@@ -201,14 +202,9 @@ void TestWizardFlow::initTestCase()
 {
     // The SSH key page lists ~/.ssh: a HOME of our own with one key in it, made by the real ssh-keygen.
     QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toUtf8());
-    qunsetenv("SSH_AUTH_SOCK");
-    QVERIFY(QDir(m_home.path()).mkpath(u".ssh"_s));
-    m_keyFile = QDir(m_home.path()).filePath(u".ssh/id_ed25519"_s);
-    QProcess keygen;
-    keygen.start(u"ssh-keygen"_s,
-                 {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-C"_s, u"flow@test"_s, u"-f"_s, m_keyFile});
-    QVERIFY2(keygen.waitForFinished(30000) && keygen.exitCode() == 0, keygen.readAllStandardError().constData());
+    QString error;
+    m_keyFile = TestHome::withOneKey(m_home.path(), u"flow@test"_s, &error);
+    QVERIFY2(!m_keyFile.isEmpty(), qPrintable(error));
     QFile publicFile(m_keyFile + u".pub"_s);
     QVERIFY(publicFile.open(QIODevice::ReadOnly));
     m_publicKey = QString::fromUtf8(publicFile.readAll()).trimmed();
