@@ -32,8 +32,8 @@ packages=(
 )
 # Downloaded, not installed (CACHE_DIR/debs): what the install scripts install from Debian (see
 # resources/provision/provision-*.sh and web-certificate.sh) and the shim packages' Depends
-# (shims/build-repo.sh). With Recommends, as jd_apt_install installs them.
-host_packages=(prosody nginx certbot ruby-hocon python3-slixmpp openssl)
+# (shims/build-repo.sh; coturn for the jitsi-meet-turnserver shim). With Recommends, as jd_apt_install installs them.
+host_packages=(prosody nginx certbot ruby-hocon python3-slixmpp openssl coturn)
 
 die() {
     echo "root.sh: $*" >&2
