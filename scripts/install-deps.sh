@@ -52,6 +52,8 @@ test_packages=(
     xvfb xauth imagemagick
     openssh-server openssh-client
     shellcheck desktop-file-utils appstream lintian
+    # The Windows branches compiled by tests/support/check-windows-syntax.sh.
+    g++-mingw-w64-x86-64-posix
     ruby-hocon prosody python3-slixmpp dpkg-dev debootstrap
     cloud-init nftables dnsmasq-base
     # The testbed's services (tests/testbed/services.sh, repo/build.sh): the local apt repositories, their

@@ -3496,6 +3496,10 @@ netto %2</translation>
         <source>The file %1 does not exist on the server.</source>
         <translation>Die Datei %1 existiert auf dem Server nicht.</translation>
     </message>
+    <message>
+        <source>On Windows the app cannot use keys held by an ssh-agent. Choose a key file instead.</source>
+        <translation>Unter Windows kann die App keine Schlüssel aus einem ssh-agent verwenden. Wählen Sie stattdessen eine Schlüsseldatei.</translation>
+    </message>
 </context>
 <context>
     <name>SshHostAgent</name>

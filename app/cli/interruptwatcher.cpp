@@ -1,9 +1,11 @@
 #include "interruptwatcher.h"
 
+#include <QPointer>
 #include <QSocketNotifier>
 
 #include <csignal>
 
+#ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -47,3 +49,38 @@ InterruptWatcher::~InterruptWatcher()
         fd = -1;
     }
 }
+#else
+#include <windows.h>
+
+#include <atomic>
+
+namespace {
+// Windows calls a console control handler on a thread of its own, so it may post to the event loop directly.
+QPointer<InterruptWatcher> watcher;
+std::atomic_bool seenOnce = false;
+
+BOOL WINAPI onConsoleControl(DWORD event)
+{
+    if (event != CTRL_C_EVENT && event != CTRL_BREAK_EVENT)
+        return FALSE;
+    if (seenOnce.exchange(true) || !watcher)
+        return FALSE; // the second Ctrl-C: the default handler ends the process
+    QMetaObject::invokeMethod(watcher.data(), &InterruptWatcher::interrupted, Qt::QueuedConnection);
+    return TRUE;
+}
+} // namespace
+
+InterruptWatcher::InterruptWatcher(QObject *parent)
+    : QObject(parent)
+{
+    watcher = this;
+    seenOnce = false;
+    ::SetConsoleCtrlHandler(onConsoleControl, TRUE);
+}
+
+InterruptWatcher::~InterruptWatcher()
+{
+    ::SetConsoleCtrlHandler(onConsoleControl, FALSE);
+    watcher = nullptr;
+}
+#endif

@@ -12,6 +12,12 @@ target_sources(deployer_core PRIVATE
     cli/eventrenderer.h cli/eventrenderer.cpp
     cli/cliadvice.h cli/cliadvice.cpp
     cli/interruptwatcher.h cli/interruptwatcher.cpp
-    cli/terminal.h cli/terminal.cpp)
+    cli/terminal.h)
+# The terminal is the one part of the CLI each platform reaches its own way.
+if(WIN32)
+    target_sources(deployer_core PRIVATE cli/terminal_win.cpp)
+else()
+    target_sources(deployer_core PRIVATE cli/terminal_posix.cpp)
+endif()
 # confirming host keys of servers pinned on another computer (issue 14)
 target_sources(deployer_core PRIVATE cli/hostkeyprompt.h cli/hostkeyprompt.cpp)

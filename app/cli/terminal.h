@@ -8,7 +8,7 @@
 #include <memory>
 
 class QSocketNotifier;
-struct termios;
+struct SavedTerminalMode; // the platform's terminal mode while echo is off (terminal.cpp)
 
 // What the CLI needs from the terminal: whether there is one, its width, and reading an answer from it.
 namespace Terminal {
@@ -39,7 +39,7 @@ private:
     void finish();
 
     int m_fd = -1;
-    std::unique_ptr<termios> m_saved; // the terminal's mode while echo is off, to restore
+    std::unique_ptr<SavedTerminalMode> m_saved; // the terminal's mode before echo went off, to restore
     QSocketNotifier *m_notifier = nullptr;
     QByteArray m_buffer;
     std::function<void(const QString &)> m_answered;

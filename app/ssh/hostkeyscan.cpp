@@ -14,7 +14,7 @@ using namespace Qt::StringLiterals;
 Result<SshPublicKey> HostKeyScan::scanBlocking(const QString &host, quint16 port, int timeoutMs,
                                                const QString &algorithm, SshInterrupt *interrupt)
 {
-    const Result<int> socket = TcpConnector::connectTo(host, port, timeoutMs, interrupt);
+    const Result<qintptr> socket = TcpConnector::connectTo(host, port, timeoutMs, interrupt);
     if (interrupt && interrupt->triggered()) {
         if (socket)
             TcpConnector::closeSocket(socket.value());
@@ -29,7 +29,7 @@ Result<SshPublicKey> HostKeyScan::scanBlocking(const QString &host, quint16 port
     const QByteArray hostName = host.toUtf8();
     const QByteArray algorithms = algorithm.toLatin1();
     const unsigned int portNumber = port;
-    const socket_t fd = socket.value();
+    const auto fd = socket_t(socket.value());
     const int verbosity = SSH_LOG_NOLOG;
     const int no = 0;
     const long seconds = qMax(1, timeoutMs / 1000);

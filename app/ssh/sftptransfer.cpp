@@ -6,7 +6,7 @@
 #include <libssh/libssh.h>
 #include <libssh/sftp.h>
 
-#include <fcntl.h>
+#include <fcntl.h> // portable: the O_* flags sftp_open() takes; MSVC's and MinGW's C runtimes have them
 
 using namespace Qt::StringLiterals;
 

@@ -147,6 +147,13 @@ Error agentUnavailable()
                                                          "start ssh-agent and add your key with ssh-add."));
 }
 
+Error agentUnsupported()
+{
+    return make("agent_unsupported",
+                QCoreApplication::translate("SshErrors", "On Windows the app cannot use keys held by an ssh-agent. "
+                                                         "Choose a key file instead."));
+}
+
 Error keyFileMissing(const QString &keyFile)
 {
     return make("key_file_missing",

@@ -20,6 +20,7 @@ Error hostKeyTypeNotOffered(const QString &host, const QString &detail);
 Error authRejectedKey(const QString &host, const QString &user, const QString &keyFile);
 Error authRejectedAgent(const QString &host, const QString &user, const QString &detail);
 Error agentUnavailable();
+Error agentUnsupported(); // Windows: libssh 0.10 has no ssh-agent client there
 Error keyFileMissing(const QString &keyFile);
 Error keyFileUnreadable(const QString &keyFile, const QString &detail);
 Error keyFilePermissions(const QString &keyFile, int mode);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMutex>
+#include <QtGlobal>
 
 #include <atomic>
 #include <memory>
@@ -22,13 +23,13 @@ public:
 
     // Worker thread: the socket its blocking calls wait on, or -1 before that socket is closed (so a trigger
     // can never hit a descriptor number the process has reused meanwhile).
-    void setSocket(int fd);
+    void setSocket(qintptr fd); // a POSIX descriptor or a Winsock SOCKET (TcpConnector)
     // Worker thread: the passphrase question it waits for, or null once answered.
     void setQuestion(std::shared_ptr<PassphraseExchange> question);
 
 private:
     QMutex m_mutex; // held only around setSocket() and the shutdown(2), never during a blocking call
-    int m_fd = -1;
+    qintptr m_fd = -1;
     std::shared_ptr<PassphraseExchange> m_question;
     std::atomic_bool m_triggered = false;
 };

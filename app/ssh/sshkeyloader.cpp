@@ -9,7 +9,9 @@
 
 #include <cerrno>
 #include <cstring>
+#ifdef Q_OS_UNIX
 #include <sys/stat.h>
+#endif
 
 namespace {
 
@@ -44,10 +46,16 @@ int passphraseCallback(const char *, char *buf, size_t len, int, int, void *user
     return 0;
 }
 
-} // namespace
-
-Result<ssh_key_struct *> SshKeyLoader::load(const QString &keyFile, const AskPassphrase &ask)
+// What the file system says about a key file before it is read.
+struct KeyFileMode
 {
+    bool othersMayOpen = false; // group or others have any permission (POSIX mode bits)
+    int mode = 0;
+};
+
+Result<KeyFileMode> inspectKeyFile(const QString &keyFile)
+{
+#ifdef Q_OS_UNIX
     struct stat st
     {
     };
@@ -63,6 +71,25 @@ Result<ssh_key_struct *> SshKeyLoader::load(const QString &keyFile, const AskPas
     // set up wrongly and would fail for the real user.
     if (!(st.st_mode & S_IRUSR))
         return SshErrors::keyFileUnreadable(keyFile, QStringLiteral("owner has no read permission"));
+    return KeyFileMode{(st.st_mode & (S_IRWXG | S_IRWXO)) != 0, int(st.st_mode & 07777)};
+#else
+    // Windows guards files with ACLs, not mode bits; this check does not read them (docs/install.md).
+    const QFileInfo info(keyFile);
+    if (!info.exists())
+        return SshErrors::keyFileMissing(keyFile);
+    if (!info.isFile())
+        return SshErrors::keyFileUnreadable(keyFile, QStringLiteral("not a regular file"));
+    return KeyFileMode{};
+#endif
+}
+
+} // namespace
+
+Result<ssh_key_struct *> SshKeyLoader::load(const QString &keyFile, const AskPassphrase &ask)
+{
+    const Result<KeyFileMode> mode = inspectKeyFile(keyFile);
+    if (!mode)
+        return mode.error();
 
     QFile file(keyFile);
     if (!file.open(QIODevice::ReadOnly))
@@ -80,9 +107,9 @@ Result<ssh_key_struct *> SshKeyLoader::load(const QString &keyFile, const AskPas
     }
 
     // After the content check, so a public key picked by mistake is named as such rather than as unsafe.
-    if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+    if (mode.value().othersMayOpen) {
         content.fill('\0');
-        return SshErrors::keyFilePermissions(keyFile, int(st.st_mode & 07777));
+        return SshErrors::keyFilePermissions(keyFile, mode.value().mode);
     }
 
     PassphraseContext ctx;

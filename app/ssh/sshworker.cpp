@@ -157,7 +157,7 @@ Result<void> SshWorker::establish()
 
     QElapsedTimer elapsed;
     elapsed.start();
-    const Result<int> socket
+    const Result<qintptr> socket
             = TcpConnector::connectTo(m_options.host, m_options.port, m_options.connectTimeoutMs, m_interrupt.get());
     if (!socket)
         return socket.error();
@@ -169,7 +169,7 @@ Result<void> SshWorker::establish()
     const QByteArray host = m_options.host.toUtf8();
     const QByteArray user = m_options.user.toUtf8();
     const unsigned int port = m_options.port;
-    const socket_t fd = socket.value();
+    const auto fd = socket_t(socket.value());
     const int verbosity = SSH_LOG_NOLOG;
     const int no = 0;
     const QByteArray algorithms = hostKeyAlgorithms(m_options.pinnedHostKey.trimmed().toLatin1().split(' ').value(0));
@@ -241,11 +241,15 @@ Result<void> SshWorker::checkHostKey()
 Result<void> SshWorker::authenticate()
 {
     if (m_options.keyFile.isEmpty()) {
+#ifdef Q_OS_UNIX
         const int rc = ssh_userauth_agent(m_session, nullptr);
         if (rc == SSH_AUTH_SUCCESS)
             return {};
         return SshErrors::authRejectedAgent(m_options.host, m_options.user,
                                             QString::fromUtf8(ssh_get_error(m_session)));
+#else
+        return SshErrors::agentUnsupported(); // libssh 0.10 has no ssh-agent client on Windows
+#endif
     }
     const int rc = ssh_userauth_publickey(m_session, nullptr, m_key);
     if (rc == SSH_AUTH_SUCCESS)

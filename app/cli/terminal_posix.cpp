@@ -14,6 +14,11 @@
 
 using namespace Qt::StringLiterals;
 
+struct SavedTerminalMode
+{
+    termios mode;
+};
+
 bool Terminal::stdinIsTerminal()
 {
     return ::isatty(STDIN_FILENO) == 1;
@@ -53,9 +58,9 @@ void SecretPrompt::ask(const QString &prompt, std::function<void(const QString &
     }
     const QByteArray promptBytes = prompt.toUtf8();
     [[maybe_unused]] const auto written = ::write(m_fd, promptBytes.constData(), size_t(promptBytes.size()));
-    auto saved = std::make_unique<termios>();
-    if (::tcgetattr(m_fd, saved.get()) == 0) {
-        termios quiet = *saved;
+    auto saved = std::make_unique<SavedTerminalMode>();
+    if (::tcgetattr(m_fd, &saved->mode) == 0) {
+        termios quiet = saved->mode;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         quiet.c_lflag |= ECHONL;
         if (::tcsetattr(m_fd, TCSAFLUSH, &quiet) == 0)
@@ -89,7 +94,7 @@ void SecretPrompt::finish()
     }
     if (m_fd >= 0) {
         if (m_saved)
-            ::tcsetattr(m_fd, TCSAFLUSH, m_saved.get());
+            ::tcsetattr(m_fd, TCSAFLUSH, &m_saved->mode);
         m_saved.reset();
         ::close(m_fd);
         m_fd = -1;
