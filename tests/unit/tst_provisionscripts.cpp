@@ -758,8 +758,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("system");
         QTest::addColumn<QString>("fix");
         QTest::newRow("debian 13") << QByteArray("13") << u"debian 13"_s
-                                   << u"does not support debian 13 yet. Destroy this deployment and deploy it again "
-                                      "with the debian-12 image"_s;
+                                   << u"the Jitsi repository does not support debian 13 yet. Destroy this deployment "
+                                      "and deploy it again with the debian-12 image"_s;
         QTest::newRow("debian 12") << QByteArray("12") << u"debian 12"_s << u"check the host's apt sources"_s;
     }
 
