@@ -1067,10 +1067,6 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>domain „%1“ muss in Kleinbuchstaben geschrieben werden: %2.</translation>
     </message>
     <message>
-        <source>image &quot;%1&quot; is not supported; use debian-12 (the default) or ubuntu-24.04.</source>
-        <translation>image „%1“ wird nicht unterstützt; verwenden Sie debian-12 (Standard) oder ubuntu-24.04.</translation>
-    </message>
-    <message>
         <source>bridges is empty; a deployment needs at least one bridge.</source>
         <translation>bridges ist leer; eine Installation braucht mindestens eine Bridge.</translation>
     </message>
@@ -1241,6 +1237,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>options.acme_directory_url &quot;%1&quot; is not a plain https URL such as https://acme-staging-v02.api.letsencrypt.org/directory; leave it out for Let&apos;s Encrypt.</source>
         <translation>options.acme_directory_url „%1“ ist keine einfache https-URL wie https://acme-staging-v02.api.letsencrypt.org/directory; lassen Sie das Feld für Let&apos;s Encrypt weg.</translation>
+    </message>
+    <message>
+        <source>image &quot;%1&quot; is not supported; use debian-13 (the default), debian-12 or ubuntu-24.04.</source>
+        <translation>image „%1“ wird nicht unterstützt; verwenden Sie debian-13 (Standard), debian-12 oder ubuntu-24.04.</translation>
     </message>
 </context>
 <context>
@@ -3240,10 +3240,6 @@ netto %2</translation>
         <translation>%1 kann hier nicht bestellt werden. Um diesen Standort zu nutzen, wählen Sie zuerst Typen, die es können, etwa %2.</translation>
     </message>
     <message>
-        <source>Debian 12 (recommended)</source>
-        <translation>Debian 12 (empfohlen)</translation>
-    </message>
-    <message>
         <source>Ubuntu 24.04</source>
         <translation>Ubuntu 24.04</translation>
     </message>
@@ -3274,6 +3270,14 @@ netto %2</translation>
     <message>
         <source>No location offers a server type that can be ordered now. Try again later, then click Retry.</source>
         <translation>Kein Standort bietet zurzeit einen bestellbaren Servertyp an. Versuchen Sie es später noch einmal und klicken Sie dann auf „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>Debian 13 (recommended)</source>
+        <translation>Debian 13 (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Debian 12</source>
+        <translation>Debian 12</translation>
     </message>
 </context>
 <context>
@@ -4268,10 +4272,6 @@ netto %2</translation>
 <context>
     <name>UserDataRenderer</name>
     <message>
-        <source>The image &quot;%1&quot; is not supported. Choose debian-12 or ubuntu-24.04.</source>
-        <translation>Das Image „%1“ wird nicht unterstützt. Wählen Sie debian-12 oder ubuntu-24.04.</translation>
-    </message>
-    <message>
         <source>The deployer&apos;s SSH public key is missing or spans several lines. Select a single OpenSSH public key.</source>
         <translation>Der öffentliche SSH-Schlüssel für Jitsi Deployer fehlt oder erstreckt sich über mehrere Zeilen. Wählen Sie einen einzelnen öffentlichen OpenSSH-Schlüssel.</translation>
     </message>
@@ -4282,6 +4282,10 @@ netto %2</translation>
     <message>
         <source>The server&apos;s cloud-init user-data is %1 bytes, more than the %2 bytes Hetzner Cloud accepts. Use a shorter SSH public key.</source>
         <translation>Die cloud-init-user-data des Servers sind %1 Bytes groß, mehr als die %2 Bytes, die Hetzner Cloud annimmt. Verwenden Sie einen kürzeren öffentlichen SSH-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The image &quot;%1&quot; is not supported. Choose debian-13, debian-12 or ubuntu-24.04.</source>
+        <translation>Das Image „%1“ wird nicht unterstützt. Wählen Sie debian-13, debian-12 oder ubuntu-24.04.</translation>
     </message>
 </context>
 <context>
@@ -5055,12 +5059,12 @@ netto %2</translation>
         <translation>Der öffentliche SSH-Schlüssel ist ungültig. Wählen Sie die .pub-Datei des Schlüssels oder erzeugen Sie einen neuen Schlüssel.</translation>
     </message>
     <message>
-        <source>The image “%1” is not offered for %2 servers (any more). Pick another image, such as debian-12 or ubuntu-24.04.</source>
-        <translation>Das Image „%1“ wird für %2-Server nicht (mehr) angeboten. Wählen Sie ein anderes Image, zum Beispiel debian-12 oder ubuntu-24.04.</translation>
+        <source>The image “%1” is not offered (any more). Pick another image, such as debian-13, debian-12 or ubuntu-24.04.</source>
+        <translation>Das Image „%1“ wird nicht (mehr) angeboten. Wählen Sie ein anderes Image, zum Beispiel debian-13, debian-12 oder ubuntu-24.04.</translation>
     </message>
     <message>
-        <source>The image “%1” is not offered (any more). Pick another image, such as debian-12 or ubuntu-24.04.</source>
-        <translation>Das Image „%1“ wird nicht (mehr) angeboten. Wählen Sie ein anderes Image, zum Beispiel debian-12 oder ubuntu-24.04.</translation>
+        <source>The image “%1” is not offered for %2 servers (any more). Pick another image, such as debian-13, debian-12 or ubuntu-24.04.</source>
+        <translation>Das Image „%1“ wird für %2-Server nicht (mehr) angeboten. Wählen Sie ein anderes Image, zum Beispiel debian-13, debian-12 oder ubuntu-24.04.</translation>
     </message>
 </context>
 </TS>

@@ -278,7 +278,10 @@ QList<ServersController::TypeChoice> ServersController::bridgeTypes() const
 
 QList<ServersController::ImageChoice> ServersController::images()
 {
-    return {{u"debian-12"_s, tr("Debian 12 (recommended)")}, {u"ubuntu-24.04"_s, tr("Ubuntu 24.04")}};
+    // The same names, in the same order, as DeploymentPlan::supportedImages() (tst_serverscontroller checks).
+    return {{u"debian-13"_s, tr("Debian 13 (recommended)")},
+            {u"debian-12"_s, tr("Debian 12")},
+            {u"ubuntu-24.04"_s, tr("Ubuntu 24.04")}};
 }
 
 bool ServersController::setLocation(const QString &name)

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "hcloud/hcloudtypes.h"
+#include "model/deploymentplan.h"
 
 #include <QDateTime>
 #include <QList>
@@ -55,7 +56,7 @@ public:
 
     struct ImageChoice
     {
-        QString name; // debian-12
+        QString name; // debian-13
         QString label;
     };
 
@@ -146,7 +147,7 @@ private:
     QString m_webType;
     QString m_bridgeType;
     int m_bridgeCount = 2;
-    QString m_image = QStringLiteral("debian-12");
+    QString m_image = DeploymentPlan::defaultImage();
     QDateTime m_now;
     bool m_writesPlan = true;
 };

@@ -607,12 +607,12 @@ void HetznerClient::findImage(const QString &name, const QString &architecture, 
                                = architecture.isEmpty()
                                          ? QCoreApplication::translate(
                                                    "hcloud", "The image “%1” is not offered (any more). Pick another "
-                                                             "image, such as debian-12 or ubuntu-24.04.")
+                                                             "image, such as debian-13, debian-12 or ubuntu-24.04.")
                                                    .arg(name)
                                          : QCoreApplication::translate(
                                                    "hcloud",
                                                    "The image “%1” is not offered for %2 servers (any more). Pick "
-                                                   "another image, such as debian-12 or ubuntu-24.04.")
+                                                   "another image, such as debian-13, debian-12 or ubuntu-24.04.")
                                                    .arg(name, architecture);
                        error.detail = u"GET /images?type=system&name=%1&architecture=%2 found no orderable image"_s.arg(
                                name, architecture);

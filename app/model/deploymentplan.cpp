@@ -322,15 +322,21 @@ QString DeploymentPlan::asciiDomain(const QString &typed)
     return toAscii(typed);
 }
 
+QStringList DeploymentPlan::supportedImages()
+{
+    return {u"debian-13"_s, u"debian-12"_s, u"ubuntu-24.04"_s};
+}
+
 Result<void> DeploymentPlan::validate() const
 {
     if (auto checked = validateDomain(domain); !checked)
         return checked;
     if (auto checked = checkEmail(email); !checked)
         return checked;
-    if (image != u"debian-12"_s && image != u"ubuntu-24.04"_s)
-        return invalid(u"image"_s,
-                       tr("image \"%1\" is not supported; use debian-12 (the default) or ubuntu-24.04.").arg(image));
+    if (!supportedImages().contains(image))
+        return invalid(u"image"_s, tr("image \"%1\" is not supported; use debian-13 (the default), debian-12 or "
+                                      "ubuntu-24.04.")
+                                           .arg(image));
     if (auto checked = checkHost(web, u"web"_s); !checked)
         return checked;
     if (bridges.isEmpty())

@@ -34,10 +34,15 @@ public:
     // Every name is "<slug>-<suffix>" and must be one RFC 1123 label (63 characters); the longest suffix is
     // "-bridges" (8), so a longer slug is shortened deterministically (see slug()).
     static constexpr int maxSlugLength = 55;
+    // The Hetzner system images every host may run (docs/provisioning.md "Images"). Debian 13 is the default:
+    // the Jitsi packages accept its OpenJDK 21 since 2026-06 (reference/jitsi-packaging.md §8); on the host,
+    // jitsi-packages.sh stops early, naming debian-12, if the Jitsi repository cannot install there after all.
+    static QString defaultImage() { return QStringLiteral("debian-13"); }
+    static QStringList supportedImages(); // debian-13, debian-12, ubuntu-24.04
 
     QString domain; // the meeting domain, ASCII (an IDN is stored in punycode), e.g. "meet.example.org"
     QString email; // for Let's Encrypt
-    QString image = QStringLiteral("debian-12"); // or "ubuntu-24.04"
+    QString image = defaultImage(); // one of supportedImages()
     HostSpec web;
     QList<HostSpec> bridges; // bridge n (1-based) is bridges[n-1]
     QString sshPublicKey; // the deployer's key, OpenSSH one-line form

@@ -9,7 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString debianImage = u"debian-12"_s;
 const QString ubuntuImage = u"ubuntu-24.04"_s;
 
 // The templates are compiled in (app/provision/sources.cmake); a missing one is a build defect, not a
@@ -39,8 +38,8 @@ Error inputError(const QString &message, const QString &detail)
 
 Result<void> check(const DeploymentPlan &plan, const HostInputs &host, UserDataRenderer::PrivateKey privateKey)
 {
-    if (plan.image != debianImage && plan.image != ubuntuImage) {
-        return inputError(UserDataRenderer::tr("The image \"%1\" is not supported. Choose debian-12 or "
+    if (!DeploymentPlan::supportedImages().contains(plan.image)) {
+        return inputError(UserDataRenderer::tr("The image \"%1\" is not supported. Choose debian-13, debian-12 or "
                                                "ubuntu-24.04.")
                                   .arg(plan.image),
                           u"unsupported image"_s);

@@ -139,7 +139,7 @@ jd_require() {
     done
 }
 
-# Prints "debian 12" or "ubuntu 24.04", the two supported systems.
+# Prints "debian 13", "debian 12" or "ubuntu 24.04", the supported systems (DeploymentPlan::supportedImages()).
 jd_distro() {
     [[ -r $JD_OS_RELEASE ]] || jd_fail "cannot read $JD_OS_RELEASE"
     local id version
@@ -148,8 +148,8 @@ jd_distro() {
     # shellcheck disable=SC1090
     version=$(. "$JD_OS_RELEASE" && echo "${VERSION_ID:-}")
     case "$id:$version" in
-    debian:12 | ubuntu:24.04) echo "$id $version" ;;
-    *) jd_fail "unsupported system '$id $version'; use the debian-12 or ubuntu-24.04 image" ;;
+    debian:13 | debian:12 | ubuntu:24.04) echo "$id $version" ;;
+    *) jd_fail "unsupported system '$id $version'; use the debian-13, debian-12 or ubuntu-24.04 image" ;;
     esac
 }
 
@@ -210,6 +210,37 @@ jd_step_check_repository() {
     policy=$(apt-cache policy jicofo jitsi-videobridge2)
     [[ $policy == *"Candidate: "[0-9]* ]] ||
         jd_fail "the Jitsi packages are not available from the configured apt sources"
+    jd_check_installable jicofo jitsi-videobridge2
+}
+
+# Whether the Jitsi repository's packages can be installed on this release at all, asked before anything is
+# installed: jicofo and jitsi-videobridge2 need a Java the release ships (openjdk-17 or openjdk-21,
+# reference/jitsi-packaging.md §6, §8), and a new Debian release can be ahead of the repository. A simulated
+# install changes nothing; apt's first unmet dependency goes into the message.
+jd_check_installable() {
+    local distro output reason fix
+    distro=$(jd_distro)
+    if output=$(apt-get install --simulate -q "$@" 2>&1); then
+        echo "installable on $distro: $*"
+        return 0
+    fi
+    printf '%s\n' "$output"
+    # apt 2.6 (bookworm) and 3.0 (trixie) both print the first unmet dependency, alternatives on further lines:
+    #  " jicofo : Depends: openjdk-17-jre-headless but it is not installable or"
+    #  "                   openjdk-21-jre-headless but it is not installable"
+    reason=$(printf '%s\n' "$output" | awk '
+        / : (Pre-)?Depends: / && !found { found = 1; line = $0; next }
+        found && /^   +[^ ]/ && !/ : / { line = line " " $0; next }
+        found { exit }
+        END { print line }' | tr -s ' ') || true
+    [[ -n $reason ]] || reason=$(printf '%s\n' "$output" | grep -E '^(E|Error): ' | tail -n1) || true
+    reason=${reason# }
+    if [[ $distro == "debian 12" ]]; then
+        fix="check the host's apt sources, then run the deployment again"
+    else
+        fix="the Jitsi repository does not support $distro yet. Destroy this deployment and deploy it again with the debian-12 image"
+    fi
+    jd_fail "the Jitsi packages ($*) cannot be installed on $distro: ${reason:-apt-get refused them}; $fix"
 }
 
 jd_apt_install() {

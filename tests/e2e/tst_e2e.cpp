@@ -7,6 +7,7 @@
 //
 // The functions run in order and build on each other, as a user's session would.
 
+#include "e2ecli.h"
 #include "hcloudsim.h"
 #include "testbedtools.h"
 #include "testkeys.h"
@@ -49,7 +50,6 @@ QString bridgeName(int n)
 
 // Cold, the testbed builds its Debian root and package cache first (a few minutes); warm, seconds.
 constexpr int kServicesTimeoutMs = 30 * 60 * 1000;
-constexpr int kCommandTimeoutMs = 15 * 60 * 1000;
 
 using Testbed::Outcome;
 
@@ -57,55 +57,6 @@ using Testbed::Outcome;
 Outcome run(const QString &program, const QStringList &arguments, int timeoutMs = 120000)
 {
     return Testbed::finish(*Testbed::start(program, arguments), timeoutMs);
-}
-
-// One run of the CLI with --json: the events as they arrived, the exit code, standard error.
-struct CliRun
-{
-    int exitCode = -1; // -1: killed or crashed
-    QList<QJsonObject> events;
-    QString err;
-
-    QJsonObject finished() const
-    {
-        for (const QJsonObject &event : events)
-            if (event.value(u"event"_s) == u"finished"_s)
-                return event;
-        return {};
-    }
-    QList<QJsonObject> ofKind(const QString &kind) const
-    {
-        QList<QJsonObject> found;
-        for (const QJsonObject &event : events)
-            if (event.value(u"event"_s) == kind)
-                found.append(event);
-        return found;
-    }
-    QString describe() const
-    {
-        const QJsonObject end = finished();
-        return u"exit %1; finished: %2; stderr: %3"_s.arg(exitCode).arg(
-                QString::fromUtf8(QJsonDocument(end).toJson(QJsonDocument::Compact)).left(4000), err.right(3000));
-    }
-};
-
-// The bridge entry of a verification report, by server name.
-QJsonObject bridgeReport(const QJsonObject &report, const QString &server)
-{
-    const QJsonArray bridges = report.value(u"bridges"_s).toArray();
-    for (const QJsonValue &bridge : bridges)
-        if (bridge.toObject().value(u"server"_s) == server)
-            return bridge.toObject();
-    return {};
-}
-
-QStringList problemCodes(const QJsonObject &bridge)
-{
-    QStringList codes;
-    const QJsonArray problems = bridge.value(u"problems"_s).toArray();
-    for (const QJsonValue &problem : problems)
-        codes.append(problem.toObject().value(u"code"_s).toString());
-    return codes;
 }
 
 } // namespace
@@ -129,8 +80,10 @@ private Q_SLOTS:
     void destroyLeavesNothing();
 
 private:
-    using EventHook = std::function<void(const QJsonObject &event, QProcess &process)>;
-    CliRun cli(const QString &label, const QStringList &arguments, const EventHook &hook = {});
+    CliRun cli(const QString &label, const QStringList &arguments, const E2eCli::EventHook &hook = {})
+    {
+        return m_cli.run(label, arguments, hook);
+    }
     Outcome host(const QStringList &arguments, int timeoutMs = 120000) const;
     Outcome onHost(const QString &name, const QString &shellCommand) const;
     QByteArray hostFile(const QString &name, const QString &path) const;
@@ -150,9 +103,9 @@ private:
     TestKeys::Key m_key;
     QString m_planFile;
     std::unique_ptr<HcloudSim> m_sim;
+    E2eCli m_cli{QStringLiteral(JITSI_DEPLOYER_BIN), QStringLiteral(DEPLOYER_BINARY_DIR "/testbed-artefacts/tst_e2e")};
     bool m_servicesUp = false;
     bool m_stepFailed = false;
-    int m_runs = 0;
 };
 
 void TestEndToEnd::initTestCase()
@@ -181,6 +134,7 @@ void TestEndToEnd::initTestCase()
     m_sim->seedZone(kZone);
     m_sim->enableTestbed({m_hostScript, m_services, m_artefacts, m_state + u"/tst_e2e-sim"_s});
     QVERIFY(m_sim->listen());
+    m_cli.setCloud(HcloudSim::defaultToken(), m_sim->endpoint());
 
     m_key = m_keys.generate(TestKeys::Type::Ed25519);
     QVERIFY2(m_key.isValid(), qPrintable(m_keys.errorString()));
@@ -222,62 +176,6 @@ void TestEndToEnd::init()
 void TestEndToEnd::cleanup()
 {
     m_stepFailed = m_stepFailed || QTest::currentTestFailed();
-}
-
-CliRun TestEndToEnd::cli(const QString &label, const QStringList &arguments, const EventHook &hook)
-{
-    CliRun result;
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        env.remove(QString::fromLatin1(name));
-    env.insert(u"HCLOUD_TOKEN"_s, HcloudSim::defaultToken());
-    env.insert(u"HCLOUD_ENDPOINT"_s, m_sim->endpoint().toString());
-    process.setProcessEnvironment(env);
-
-    QByteArray pending;
-    QEventLoop loop;
-    QObject::connect(&process, &QProcess::readyReadStandardOutput, &loop, [&] {
-        pending += process.readAllStandardOutput();
-        qsizetype newline;
-        while ((newline = pending.indexOf('\n')) >= 0) {
-            const QByteArray line = pending.left(newline);
-            pending.remove(0, newline + 1);
-            const QJsonObject event = QJsonDocument::fromJson(line).object();
-            if (event.isEmpty())
-                continue;
-            result.events.append(event);
-            if (hook && process.state() == QProcess::Running)
-                hook(event, process);
-        }
-    });
-    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&process, &QProcess::errorOccurred, &loop, [&loop](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            loop.quit();
-    });
-    QTimer::singleShot(kCommandTimeoutMs, &loop, &QEventLoop::quit);
-    process.start(QStringLiteral(JITSI_DEPLOYER_BIN), arguments + QStringList{u"--json"_s});
-    loop.exec();
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished();
-        result.err = u"(timed out) "_s;
-    }
-    pending += process.readAllStandardOutput();
-    result.err += QString::fromUtf8(process.readAllStandardError());
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-
-    // Each run's output is kept with the hosts' logs, for whoever has to find out why something failed.
-    const QString base = u"%1/cli-%2-%3"_s.arg(m_artefacts).arg(++m_runs, 2, 10, QChar(u'0')).arg(label);
-    QFile events(base + u".jsonl"_s);
-    if (events.open(QIODevice::WriteOnly))
-        for (const QJsonObject &event : std::as_const(result.events))
-            events.write(QJsonDocument(event).toJson(QJsonDocument::Compact) + '\n');
-    QFile err(base + u".stderr"_s);
-    if (err.open(QIODevice::WriteOnly))
-        err.write(result.err.toUtf8());
-    return result;
 }
 
 Outcome TestEndToEnd::host(const QStringList &arguments, int timeoutMs) const

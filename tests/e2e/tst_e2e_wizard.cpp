@@ -146,7 +146,11 @@ void TestWizardEndToEnd::initTestCase()
     const bool alone = foreign.isEmpty();
     QVERIFY2(alone, qPrintable(u"another run's testbed hosts stayed up: "_s + foreign.join(u", "_s)));
 
-    const Outcome services = run(u"/bin/bash"_s, {m_servicesScript, u"up"_s}, kServicesTimeoutMs);
+    // The Servers page's default image is debian-13, so the hosts boot on the testbed's trixie root: its Debian subset
+    // must be served (built on the first run).
+    const Outcome services
+            = run(u"/usr/bin/env"_s, {u"JD_TESTBED_SUITE=trixie"_s, u"/bin/bash"_s, m_servicesScript, u"up"_s},
+                  kServicesTimeoutMs);
     QVERIFY2(services.exitCode == 0, qPrintable(services.output));
     m_servicesUp = true;
     m_userDnsFile = m_services + u"/dns/tst_e2e_wizard.hosts"_s;

@@ -139,7 +139,7 @@ private Q_SLOTS:
         const QString created = m_controller->createdResources().join(u'\n');
         for (const QString &expected :
              {u"meet-example-org-net"_s, u"meet-example-org-web"_s, u"meet-example-org-bridges"_s, u"uploaded"_s,
-              u"debian-12"_s, u"nothing is created"_s})
+              u"debian-13"_s, u"nothing is created"_s})
             QVERIFY2(created.contains(expected), qPrintable(expected + u" missing in: "_s + created));
 
         // The key already in the project is reused; the zone in the project gets its records automatically.

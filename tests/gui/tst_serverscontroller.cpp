@@ -108,18 +108,24 @@ private Q_SLOTS:
         QCOMPARE(findLocation(locations, u"hel1"_s)->label, u"Helsinki, Finland (hel1)"_s);
         QCOMPARE(findLocation(locations, u"sin"_s)->label, u"Singapore (sin)"_s);
 
-        // Defaults as docs/examples/plan.json: cx33 for both roles, in Falkenstein, Debian 12.
+        // Defaults as docs/examples/plan.json: cx33 for both roles, in Falkenstein, Debian 13.
         QCOMPARE(m_controller->location(), u"fsn1"_s);
         QCOMPARE(m_controller->webType(), u"cx33"_s);
         QCOMPARE(m_controller->bridgeType(), u"cx33"_s);
         QCOMPARE(m_controller->bridgeCount(), 2);
-        QCOMPARE(m_controller->image(), u"debian-12"_s);
+        QCOMPARE(m_controller->image(), u"debian-13"_s);
         QVERIFY(m_controller->isComplete());
+        // The page offers exactly the images a plan may name, the default first.
+        QStringList offered;
+        for (const ServersController::ImageChoice &image : ServersController::images())
+            offered << image.name;
+        QCOMPARE(offered, DeploymentPlan::supportedImages());
+        QCOMPARE(offered.first(), DeploymentPlan::defaultImage());
 
         const DeploymentPlan &plan = m_state->plan();
         QCOMPARE(plan.web, (HostSpec{u"cx33"_s, u"fsn1"_s}));
         QCOMPARE(plan.bridges, QList<HostSpec>(2, HostSpec{u"cx33"_s, u"fsn1"_s}));
-        QCOMPARE(plan.image, u"debian-12"_s);
+        QCOMPARE(plan.image, u"debian-13"_s);
         QCOMPARE(m_controller->currency(), u"EUR"_s);
         QCOMPARE(m_controller->vatRate(), u"19.00"_s);
         QVERIFY(m_controller->priceNote().contains(u"19.00 %"_s));

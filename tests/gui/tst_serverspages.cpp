@@ -139,7 +139,8 @@ private Q_SLOTS:
         QCOMPARE(combo(u"locationComboBox"_s)->currentData().toString(), u"fsn1"_s);
         QCOMPARE(combo(u"webTypeComboBox"_s)->currentData().toString(), u"cx33"_s);
         QCOMPARE(combo(u"bridgeTypeComboBox"_s)->currentData().toString(), u"cx33"_s);
-        QCOMPARE(combo(u"imageComboBox"_s)->currentData().toString(), u"debian-12"_s);
+        QCOMPARE(combo(u"imageComboBox"_s)->currentData().toString(), u"debian-13"_s);
+        QCOMPARE(combo(u"imageComboBox"_s)->count(), 3);
         QCOMPARE(find<QSpinBox>(u"bridgeCountSpinBox"_s)->value(), 2);
         QVERIFY(!find<QLabel>(u"bridgeHintLabel"_s)->text().isEmpty());
         QVERIFY(!find<QPushButton>(u"serversRetryButton"_s)->isVisible());

@@ -321,7 +321,7 @@ void TestWizardFlow::driveToDnsPage()
     QVERIFY(chooseByKeyboard(location, u"nbg1"_s));
     QVERIFY(chooseByKeyboard(find<QComboBox>(u"webTypeComboBox"_s), u"ccx13"_s));
     QVERIFY(chooseByKeyboard(find<QComboBox>(u"bridgeTypeComboBox"_s), u"cx23"_s));
-    QCOMPARE(find<QComboBox>(u"imageComboBox"_s)->currentData().toString(), u"debian-12"_s);
+    QCOMPARE(find<QComboBox>(u"imageComboBox"_s)->currentData().toString(), u"debian-13"_s);
     auto *count = find<QSpinBox>(u"bridgeCountSpinBox"_s);
     count->setFocus();
     count->selectAll();
@@ -467,7 +467,7 @@ void TestWizardFlow::firstDeploymentFromWelcomeToVerified()
     }
     // The image goes by its id; the simulator says which one it was.
     for (const QJsonValue &server : m_sandbox->sim().state(u"servers"_s))
-        QCOMPARE(server[u"image"_s][u"name"_s].toString(), u"debian-12"_s);
+        QCOMPARE(server[u"image"_s][u"name"_s].toString(), u"debian-13"_s);
     names.sort();
     QCOMPARE(names, (QStringList{jvb1, jvb2, web}));
     // ...the key uploaded to the project (the one ssh-keygen made)...

@@ -12,6 +12,8 @@
 #       --nameserver IP              the host's resolver (default: none, names do not resolve)
 #       --services DIR               use the testbed services (services.sh up prints DIR): their DNS, CA,
 #                                    Debian subset mirror and apt key
+#       --suite SUITE                the Debian release: bookworm (default, or $JD_TESTBED_SUITE) or trixie;
+#                                    picks root.sh's root and, with --services, that suite's Debian subset
 #       --root DIR                   the lower layer (default: root.sh's output for $JD_TESTBED_CACHE)
 #   host.sh down NAME [--keep-state] [--collect DIR]
 #                                    kill the host's processes, unmount, delete its namespace (and state);
@@ -193,7 +195,7 @@ cmd_up() {
     [[ $ip =~ ^198\.(18|19)\.[0-9]+\.[0-9]+$ ]] || die "IP $ip must be in 198.18.0.0/15 (not 198.18.0.1)"
     [[ $ip != 198.18.0.1 ]] || die "198.18.0.1 is the machine's side of the bridge"
 
-    local user_data="" private="" ipv6="" root="" nameserver="" services=""
+    local user_data="" private="" ipv6="" root="" nameserver="" services="" suite=${JD_TESTBED_SUITE:-bookworm}
     local -a apt_sources=() ca_certs=() hosts_entries=()
     while [[ $# -gt 0 ]]; do
         case $1 in
@@ -206,6 +208,7 @@ cmd_up() {
         --nameserver) nameserver=$2 ;;
         --services) services=$2 ;;
         --root) root=$2 ;;
+        --suite) suite=$2 ;;
         *) die "unknown option $1" ;;
         esac
         shift 2
@@ -219,9 +222,14 @@ cmd_up() {
         done
         nameserver=$(cat "$services/dns-server")
         ca_certs+=("$services/ca.crt")
-        apt_sources+=("$(cat "$services/apt-source")")
+        # bookworm's file keeps its old name (apt-source); other suites' subsets are served only once built.
+        local source_file=$services/apt-source
+        [[ $suite == bookworm ]] || source_file=$services/apt-source-$suite
+        [[ -s $source_file ]] ||
+            die "the services serve no $suite packages: run JD_TESTBED_SUITE=$suite services.sh up (it builds that root)"
+        apt_sources+=("$(cat "$source_file")")
     fi
-    [[ -n $root ]] || root=$("$here/root.sh" "$cache")
+    [[ -n $root ]] || root=$(JD_TESTBED_SUITE=$suite "$here/root.sh" "$cache")
 
     local netns dir
     netns=$(netns_of "$name")

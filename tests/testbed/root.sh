@@ -4,6 +4,10 @@
 #
 #   root.sh CACHE_DIR       prints the root's path (CACHE_DIR/root) on stdout, progress on stderr
 #
+# JD_TESTBED_SUITE picks the Debian release: bookworm (the default; CACHE_DIR/root, debs, root.stamp) or
+# trixie (Debian 13; CACHE_DIR/root-trixie, debs-trixie, root-trixie.stamp). Each suite has its own cache,
+# so building one never invalidates the other.
+#
 # Also fills CACHE_DIR/debs with the .debs a host installs later from the testbed's Debian subset mirror
 # (repo/build.sh): the sandboxes have no route to the archive, so the packages our install scripts ask
 # for (prosody, nginx, certbot, ruby-hocon, and what the Jitsi shims depend on) are fetched here, while
@@ -21,7 +25,12 @@ set -euo pipefail
 
 # Bump when the way the root is built changes, so cached roots are rebuilt.
 format=2
-suite=bookworm
+suite=${JD_TESTBED_SUITE:-bookworm}
+case $suite in
+bookworm) tag="" ;;
+trixie) tag=-trixie ;;
+*) echo "root.sh: JD_TESTBED_SUITE=$suite is not a suite the testbed builds (bookworm or trixie)" >&2 && exit 1 ;;
+esac
 mirror=${JD_TESTBED_MIRROR:-http://deb.debian.org/debian}
 # What a fresh Hetzner Debian 12 image has before our scripts run: sshd, cloud-init (run for real from
 # the seed) and the base packages our user-data asks for. Nothing our install scripts install: they must
@@ -46,13 +55,13 @@ command -v debootstrap >/dev/null || die "debootstrap is missing: apt-get instal
 
 mkdir -p "$1"
 cache=$(cd "$1" && pwd)
-root=$cache/root
-debs=$cache/debs
-stamp=$cache/root.stamp
+root=$cache/root$tag
+debs=$cache/debs$tag
+stamp=$cache/root$tag.stamp
 
 wanted="format=$format suite=$suite mirror=$mirror packages=${packages[*]} host-packages=${host_packages[*]}"
 
-exec 9>"$cache/root.lock"
+exec 9>"$cache/root$tag.lock"
 flock 9
 
 if [[ -d $root && -d $debs && -f $stamp && $(cat "$stamp") == "$wanted" ]]; then
@@ -65,8 +74,8 @@ if grep -qF "lowerdir=$root," /proc/self/mounts; then
     die "the cached root at $root is outdated but testbed hosts still use it; run host.sh down-all first"
 fi
 
-new=$cache/root.new
-new_debs=$cache/debs.new
+new=$cache/root$tag.new
+new_debs=$cache/debs$tag.new
 mounted=()
 cleanup() {
     local i

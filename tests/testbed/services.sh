@@ -101,11 +101,14 @@ stop_all() {
     rm -f "$svc"/run/*.pid
 }
 
-# Everything the repository is built from: the cached .debs (root.sh's stamp) and our own sources.
+# Everything the repository is built from: the cached .debs (root.sh's stamps: bookworm's, and trixie's once
+# built) and our own sources. JD_TESTBED_SUITE=trixie builds the trixie root first, so its subset is served.
 repo_digest() {
-    "$here/root.sh" "$JD_TESTBED_CACHE" >/dev/null
+    JD_TESTBED_SUITE=bookworm "$here/root.sh" "$JD_TESTBED_CACHE" >/dev/null
+    [[ ${JD_TESTBED_SUITE:-bookworm} == bookworm ]] || "$here/root.sh" "$JD_TESTBED_CACHE" >/dev/null
     {
         cat "$JD_TESTBED_CACHE/root.stamp"
+        [[ ! -f $JD_TESTBED_CACHE/root-trixie.stamp ]] || cat "$JD_TESTBED_CACHE/root-trixie.stamp"
         find "$here/repo" "$here/shims/packages" "$here/shims/daemons" "$here/shims/build-repo.sh" -type f -print0 |
             sort -z | xargs -0 sha256sum
     } | sha256sum | cut -d' ' -f1
@@ -207,6 +210,11 @@ cmd_up() {
     write_file "$svc/apt-key.gpg" <"$svc/repo/apt-key.gpg"
     write_file "$svc/apt-key.asc" <"$svc/repo/apt-key.asc"
     echo "deb http://debian.testbed/debian bookworm main" | write_file "$svc/apt-source"
+    if [[ -d $svc/repo/www/debian/dists/trixie ]]; then
+        echo "deb http://debian.testbed/debian trixie main" | write_file "$svc/apt-source-trixie"
+    else
+        rm -f "$svc/apt-source-trixie"
+    fi
     echo "$address" | write_file "$svc/dns-server"
     echo "https://acme.testbed:$acme_port/dir" | write_file "$svc/acme-directory-url"
     echo "https://$address:$management_port/roots/0" | write_file "$svc/acme-roots-url"

@@ -158,6 +158,7 @@ private Q_SLOTS:
         QTest::newRow("email domain space")
                 << u"email"_s << u"admin@exa mple.org"_s << u"email"_s << u"e-mail domain"_s;
         QTest::newRow("image") << u"image"_s << u"debian-11"_s << u"image"_s << u"ubuntu-24.04"_s;
+        QTest::newRow("image debian 14") << u"image"_s << u"debian-14"_s << u"image"_s << u"debian-13 (the default)"_s;
         QTest::newRow("web type empty") << u"web.server_type"_s << u""_s << u"web.server_type"_s << u"cx33"_s;
         QTest::newRow("web type shape") << u"web.server_type"_s << u"CX 33"_s << u"web.server_type"_s
                                         << u"server-types"_s;
@@ -274,7 +275,13 @@ private Q_SLOTS:
         json.remove(u"options"_s);
         const auto plan = DeploymentPlan::fromJson(json);
         QVERIFY2(plan.ok(), qPrintable(plan.error().message));
-        QCOMPARE(plan->image, u"debian-12"_s);
+        QCOMPARE(plan->image, u"debian-13"_s);
+        // Every offered image is accepted, in a file as from the page.
+        for (const QString &image : DeploymentPlan::supportedImages()) {
+            json.insert(u"image"_s, image);
+            const auto with = DeploymentPlan::fromJson(json);
+            QVERIFY2(with.ok() && with->image == image, qPrintable(image));
+        }
         QVERIFY(plan->options.sshSourceCidrs.isEmpty());
         QVERIFY(!plan->options.disableCertificateVerification);
         QVERIFY(!plan->options.turnServer);

@@ -749,6 +749,72 @@ private Q_SLOTS:
         QVERIFY(readFile(r + u"/calls.log"_s).contains("apt-get update"));
     }
 
+    // A release the Jitsi repository does not support yet: apt's simulated install refuses jicofo (what apt 3.0 on
+    // Debian 13 printed for a jicofo whose Java alternatives are missing), so the step stops before anything is
+    // installed and names the way out. On Debian 12 the way out is the apt sources, not another image.
+    void jitsiPackagesNotInstallableStopEarly_data()
+    {
+        QTest::addColumn<QByteArray>("versionId");
+        QTest::addColumn<QString>("system");
+        QTest::addColumn<QString>("fix");
+        QTest::newRow("debian 13") << QByteArray("13") << u"debian 13"_s
+                                   << u"the Jitsi repository does not support debian 13 yet. Destroy this deployment "
+                                      "and deploy it again with the debian-12 image"_s;
+        QTest::newRow("debian 12") << QByteArray("12") << u"debian 12"_s << u"check the host's apt sources"_s;
+    }
+
+    void jitsiPackagesNotInstallableStopEarly()
+    {
+        QFETCH(QByteArray, versionId);
+        QFETCH(QString, system);
+        QFETCH(QString, fix);
+        QTemporaryDir root;
+        const QString r = root.path();
+        QStringList env;
+        stubSystemTools(r, &env);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(writeFile(r + u"/etc/os-release"_s, "ID=debian\nVERSION_ID=\"" + versionId + "\"\n"));
+        const QByteArray refused = R"(Reading package lists...
+Building dependency tree...
+Reading state information...
+Solving dependencies...
+Some packages could not be installed. This may mean that you have
+requested an impossible situation or if you are using the unstable
+distribution that some required packages have not yet been created
+or been moved out of Incoming.
+The following information may help to resolve the situation:
+
+The following packages have unmet dependencies:
+ jicofo : Depends: openjdk-17-jre-headless but it is not installable or
+                   openjdk-21-jre-headless but it is not installable
+E: Unable to correct problems, you have held broken packages.
+E: The following information from --solver 3.0 may provide additional context:
+   Unable to satisfy dependencies. Reached two conflicting decisions:
+   1. jicofo:amd64=1.0-1150-1 is selected for install
+   2. jicofo:amd64 Depends openjdk-17-jre-headless | openjdk-21-jre-headless
+      but none of the choices are installable:
+      [no choices]
+)";
+        QVERIFY(writeFile(r + u"/refused.txt"_s, refused));
+        QVERIFY(writeFile(r + u"/bin/apt-get"_s, "#!/bin/bash\necho \"apt-get $*\" >>'" + r.toUtf8()
+                                                         + "/calls.log'\n"
+                                                           "if [[ $1 == install && $2 == --simulate ]]; then cat '"
+                                                         + r.toUtf8() + "/refused.txt'; exit 100; fi\n"));
+        const BashRun run = bash(
+                u". ./provision-lib.sh; jd_open_log; jd_step check-repository none jd_step_check_repository"_s, r, env);
+        QCOMPARE(run.exitCode, 1);
+        const QString log = QString::fromUtf8(readFile(r + u"/var/log/jitsi-deployer/provision.log"_s));
+        const QString expected = u"@@error check-repository the Jitsi packages (jicofo jitsi-videobridge2) cannot be "
+                                 "installed on %1: jicofo : Depends: openjdk-17-jre-headless but it is not "
+                                 "installable or openjdk-21-jre-headless but it is not installable; "_s.arg(system)
+                                 + fix;
+        QVERIFY2(log.contains(expected), qPrintable(log));
+        const QByteArray calls = readFile(r + u"/calls.log"_s);
+        QVERIFY(calls.contains("apt-get install --simulate -q jicofo jitsi-videobridge2"));
+        QVERIFY2(!calls.contains("apt-get install -y"), calls.constData()); // nothing was installed
+    }
+
     void bridgeTrustsTheProsodyCertificate()
     {
         QTemporaryDir root;
@@ -978,7 +1044,10 @@ private Q_SLOTS:
                 "NAME=\"Ubuntu\"\nID=ubuntu\nID_LIKE=debian\nVERSION_ID=\"24.04\"\n")
                                       << u"ubuntu 24.04"_s;
         QTest::newRow("ubuntu 22.04") << QByteArray("ID=ubuntu\nVERSION_ID=\"22.04\"\n") << QString();
-        QTest::newRow("debian 13") << QByteArray("ID=debian\nVERSION_ID=\"13\"\n") << QString();
+        QTest::newRow("debian 13") << QByteArray(
+                "PRETTY_NAME=\"Debian GNU/Linux 13 (trixie)\"\nID=debian\nVERSION_ID=\"13\"\n")
+                                   << u"debian 13"_s;
+        QTest::newRow("debian 11") << QByteArray("ID=debian\nVERSION_ID=\"11\"\n") << QString();
     }
 
     void distroFromOsRelease()
@@ -990,7 +1059,7 @@ private Q_SLOTS:
         const BashRun run = bash(u". ./provision-lib.sh; jd_distro"_s, root.path());
         if (expected.isEmpty()) {
             QCOMPARE(run.exitCode, 1);
-            QVERIFY(run.err.contains(u"use the debian-12 or ubuntu-24.04 image"_s));
+            QVERIFY(run.err.contains(u"use the debian-13, debian-12 or ubuntu-24.04 image"_s));
         } else {
             QCOMPARE(run.exitCode, 0);
             QCOMPARE(run.out.trimmed(), expected);

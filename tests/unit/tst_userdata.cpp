@@ -201,6 +201,8 @@ void TestUserData::rendersValidCloudConfig_data()
     QTest::newRow("IDN domain, bridge") << u"meet.xn--mnchen-3ya.example"_s << 2 << one << u"debian-12"_s << 2;
     QTest::newRow("ubuntu web, 10 bridges") << u"meet.example.org"_s << 10 << two << u"ubuntu-24.04"_s << 0;
     QTest::newRow("ubuntu bridge") << u"meet.example.org"_s << 10 << two << u"ubuntu-24.04"_s << 3;
+    QTest::newRow("debian 13 web") << u"meet.example.org"_s << 2 << one << u"debian-13"_s << 0;
+    QTest::newRow("debian 13 bridge") << u"meet.example.org"_s << 2 << two << u"debian-13"_s << 2;
 }
 
 void TestUserData::rendersValidCloudConfig()

@@ -92,6 +92,11 @@ QStringList TestbedHosts::upArguments(const QJsonObject &server) const
     }
     if (!m_options.servicesDir.isEmpty())
         arguments << u"--services"_s << m_options.servicesDir;
+    // The server's image picks the testbed root: Debian 13 boots the trixie root, everything else the default
+    // bookworm one (there is no Ubuntu root; an Ubuntu server is a Debian 12 host here).
+    const QJsonObject image = m_context.catalogue.image(QString::number(server.value(u"image"_s).toInteger()), {});
+    if (image.value(u"os_flavor"_s).toString() == u"debian"_s && image.value(u"os_version"_s).toString() == u"13"_s)
+        arguments << u"--suite"_s << u"trixie"_s;
     return arguments;
 }
 

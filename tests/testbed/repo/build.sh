@@ -10,6 +10,9 @@
 #   www/stable/                        flat repo: pool/*.deb, Packages(.gz), Release, InRelease, Release.gpg
 #   www/debian/dists/bookworm/         Release, InRelease, Release.gpg, main/binary-amd64/Packages(.gz)
 #   www/debian/pool/main/*.deb         the Debian packages a host installs (root.sh's CACHE_DIR/debs)
+#   www/debian/dists/trixie/, www/debian/pool/trixie/
+#                                      the same for Debian 13, only if root.sh's trixie root was built
+#                                      (JD_TESTBED_SUITE=trixie; its CACHE_DIR/root-trixie.stamp exists)
 #   apt-key.gpg, apt-key.asc           the signing key for /etc/apt/trusted.gpg.d (binary, armored)
 #   ca.crt                             the testbed CA (its key is deleted once the certificate is signed)
 #   server.crt, server.key             signed by it for download.jitsi.org, debian.testbed, acme.testbed
@@ -22,7 +25,6 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 testbed=$(dirname "$here")
 cache=${JD_TESTBED_CACHE:-/var/cache/jitsi-deployer-testbed}
-suite=bookworm
 
 die() {
     echo "repo/build.sh: $*" >&2
@@ -35,9 +37,14 @@ for tool in gpg openssl apt-ftparchive dpkg-scanpackages; do
 done
 
 started=$SECONDS
-"$testbed/root.sh" "$cache" >/dev/null
-debs=$cache/debs
-[[ -d $debs ]] || die "root.sh left no $debs"
+JD_TESTBED_SUITE=bookworm "$testbed/root.sh" "$cache" >/dev/null
+[[ -d $cache/debs ]] || die "root.sh left no $cache/debs"
+# Suite, its cached .debs and its pool directory; bookworm's pool keeps its old place (pool/main).
+suites=("bookworm $cache/debs main")
+if [[ -f $cache/root-trixie.stamp ]]; then
+    JD_TESTBED_SUITE=trixie "$testbed/root.sh" "$cache" >/dev/null
+    suites+=("trixie $cache/debs-trixie trixie")
+fi
 
 rm -rf "$1"
 mkdir -p "$1"
@@ -91,21 +98,24 @@ write_release "$www/stable" \
     -o "APT::FTPArchive::Release::Label=Jitsi Debian packages repository (testbed shims)"
 sign_release "$www/stable"
 
-# --- the Debian subset: a suite with one component ------------------------------------------------------
+# --- the Debian subset: a suite with one component, per built root ----------------------------------------
 mirror=$www/debian
-mkdir -p "$mirror/pool/main" "$mirror/dists/$suite/main/binary-amd64"
-# Hard links where the cache is on the same filesystem: the cache stays the one copy.
-cp -l "$debs"/*.deb "$mirror/pool/main/" 2>/dev/null || cp "$debs"/*.deb "$mirror/pool/main/"
-(cd "$mirror" && apt-ftparchive packages pool/main) >"$mirror/dists/$suite/main/binary-amd64/Packages"
-gzip -9 -k "$mirror/dists/$suite/main/binary-amd64/Packages"
-write_release "$mirror/dists/$suite" \
-    -o APT::FTPArchive::Release::Origin=Debian \
-    -o "APT::FTPArchive::Release::Label=Debian (testbed subset)" \
-    -o APT::FTPArchive::Release::Suite=$suite \
-    -o APT::FTPArchive::Release::Codename=$suite \
-    -o APT::FTPArchive::Release::Components=main \
-    -o APT::FTPArchive::Release::Architectures=amd64
-sign_release "$mirror/dists/$suite"
+for entry in "${suites[@]}"; do
+    read -r suite debs pool <<<"$entry"
+    mkdir -p "$mirror/pool/$pool" "$mirror/dists/$suite/main/binary-amd64"
+    # Hard links where the cache is on the same filesystem: the cache stays the one copy.
+    cp -l "$debs"/*.deb "$mirror/pool/$pool/" 2>/dev/null || cp "$debs"/*.deb "$mirror/pool/$pool/"
+    (cd "$mirror" && apt-ftparchive packages "pool/$pool") >"$mirror/dists/$suite/main/binary-amd64/Packages"
+    gzip -9 -k "$mirror/dists/$suite/main/binary-amd64/Packages"
+    write_release "$mirror/dists/$suite" \
+        -o APT::FTPArchive::Release::Origin=Debian \
+        -o "APT::FTPArchive::Release::Label=Debian (testbed subset)" \
+        -o APT::FTPArchive::Release::Suite="$suite" \
+        -o APT::FTPArchive::Release::Codename="$suite" \
+        -o APT::FTPArchive::Release::Components=main \
+        -o APT::FTPArchive::Release::Architectures=amd64
+    sign_release "$mirror/dists/$suite"
+done
 
 # --- the CA and the servers' certificate ----------------------------------------------------------------
 ca_key=$work/ca.key

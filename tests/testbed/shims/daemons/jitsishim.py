@@ -7,6 +7,7 @@ provisioning scripts meet the same evidence as on a real host. Nothing here is J
 
 import asyncio
 import datetime
+import inspect
 import json
 import os
 import re
@@ -146,6 +147,23 @@ class XmppAccount:
         return self.port or 5222
 
 
+def start_connect(xmpp, host, port, security_mode):
+    """Starts connecting to host:port with STARTTLS as Smack's SECURITY_MODE says, on either slixmpp API.
+
+    slixmpp 1.8 (Debian 12) takes the TLS choice as connect() arguments; 1.9 removed them (Debian 13 has
+    1.10) in favour of the enable_direct_tls, enable_starttls and enable_plaintext attributes, and connect(host,
+    port). Smack never uses direct TLS on the client port, so neither does the shim.
+    """
+    if 'force_starttls' in inspect.signature(xmpp.connect).parameters:
+        xmpp.connect(address=(host, port), force_starttls=security_mode == 'required',
+                     disable_starttls=security_mode == 'disabled')
+        return
+    xmpp.enable_direct_tls = False
+    xmpp.enable_starttls = security_mode != 'disabled'
+    xmpp.enable_plaintext = security_mode == 'disabled'
+    xmpp.connect(host, port)
+
+
 class MucClient:
     """Keeps one account logged in and joined to its MUC rooms, reconnecting after every failure, and reports
     each step through the callbacks so the daemon can log it in its own shapes:
@@ -282,9 +300,7 @@ class MucClient:
         xmpp.get_dns_records = configured_host
         timer = loop.call_later(self.connect_timeout, connect_timeout)
         self.events.on_connecting()
-        xmpp.connect(address=(account.hostname, account.effective_port),
-                     force_starttls=account.security_mode == 'required',
-                     disable_starttls=account.security_mode == 'disabled')
+        start_connect(xmpp, account.hostname, account.effective_port, account.security_mode)
         # slixmpp checks the certificate against a host name given to connect() ("localhost", jicofo's
         # default); Smack checks it against the XMPP domain, whatever host it connects to.
         xmpp.default_domain = account.domain
