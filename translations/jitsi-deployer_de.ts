@@ -2923,6 +2923,14 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <source>%1: the server type &quot;%2&quot; cannot be ordered in %3 now (sold out, deprecated or not offered there). Choose another type or location.</source>
         <translation>%1: Der Servertyp „%2“ kann in %3 zurzeit nicht bestellt werden (ausverkauft, abgekündigt oder dort nicht angeboten). Wählen Sie einen anderen Typ oder Standort.</translation>
     </message>
+    <message>
+        <source>  TURN server (coturn) on the web host: 3478 udp and 5349 tcp open from anywhere</source>
+        <translation>  TURN-Server (coturn) auf dem Webserver: 3478 udp und 5349 tcp von überall offen</translation>
+    </message>
+    <message>
+        <source>  no TURN server: participants whose network blocks UDP cannot join</source>
+        <translation>  kein TURN-Server: Teilnehmende, deren Netz UDP sperrt, können nicht teilnehmen</translation>
+    </message>
 </context>
 <context>
     <name>RemoveBridgePage</name>
@@ -3048,6 +3056,14 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
     <message>
         <source>Servers: the ones listed above, running %1, each with a public IPv4 and IPv6 address.</source>
         <translation>Server: die oben aufgeführten, mit %1, jeder mit einer öffentlichen IPv4- und IPv6-Adresse.</translation>
+    </message>
+    <message>
+        <source>TURN relay on the web server (coturn) for networks that block UDP: ports 3478 (UDP) and 5349 (TCP, TLS) open from anywhere.</source>
+        <translation>TURN-Relay auf dem Webserver (coturn) für Netze, die UDP sperren: Ports 3478 (UDP) und 5349 (TCP, TLS) von überall offen.</translation>
+    </message>
+    <message>
+        <source>No TURN relay: participants whose network blocks UDP cannot join.</source>
+        <translation>Kein TURN-Relay: Teilnehmende, deren Netz UDP sperrt, können nicht teilnehmen.</translation>
     </message>
 </context>
 <context>
@@ -3275,6 +3291,10 @@ netto %2</translation>
         <source>No location offers a server type that can be ordered now. Try again later, then click Retry.</source>
         <translation>Kein Standort bietet zurzeit einen bestellbaren Servertyp an. Versuchen Sie es später noch einmal und klicken Sie dann auf „Erneut versuchen“.</translation>
     </message>
+    <message>
+        <source>Participants whose network blocks the media ports (common in schools and companies) join through a relay on the web server (coturn). It opens ports 3478/udp and 5349/tcp there.</source>
+        <translation>Teilnehmende, deren Netz die Medien-Ports sperrt (häufig in Schulen und Firmen), nehmen über ein Relay auf dem Webserver (coturn) teil. Dafür werden dort die Ports 3478/udp und 5349/tcp geöffnet.</translation>
+    </message>
 </context>
 <context>
     <name>ServersPage</name>
@@ -3369,6 +3389,14 @@ netto %2</translation>
     <message>
         <source>The system installed on every server. Debian 12 is the default.</source>
         <translation>Das System, das auf jedem Server installiert wird. Debian 12 ist die Voreinstellung.</translation>
+    </message>
+    <message>
+        <source>&amp;Relay for blocked networks (TURN)</source>
+        <translation>&amp;Relay für gesperrte Netze (TURN)</translation>
+    </message>
+    <message>
+        <source>Relay for blocked networks (TURN)</source>
+        <translation>Relay für gesperrte Netze (TURN)</translation>
     </message>
 </context>
 <context>
