@@ -3391,8 +3391,8 @@ netto %2</translation>
         <translation>Das System, das auf jedem Server installiert wird. Debian 12 ist die Voreinstellung.</translation>
     </message>
     <message>
-        <source>&amp;Relay for blocked networks (TURN)</source>
-        <translation>&amp;Relay für gesperrte Netze (TURN)</translation>
+        <source>Relay for blocked networks (&amp;TURN)</source>
+        <translation>Relay für gesperrte Netze (&amp;TURN)</translation>
     </message>
     <message>
         <source>Relay for blocked networks (TURN)</source>
