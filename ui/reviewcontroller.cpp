@@ -145,6 +145,9 @@ QStringList ReviewController::createdResources() const
                      .arg(summary.webFirewallName, sshFrom)
           << tr("Firewall %1 for the bridges: media (UDP port 10000) from anywhere, SSH from %2.")
                      .arg(summary.bridgeFirewallName, sshFrom)
+          << (summary.turnServer ? tr("TURN relay on the web server (coturn) for networks that block UDP: ports "
+                                      "3478 (UDP) and 5349 (TCP, TLS) open from anywhere.")
+                                 : tr("No TURN relay: participants whose network blocks UDP cannot join."))
           << (summary.sshKeyExists ? tr("SSH key: your key %1 (%2) is already in the project and is reused.")
                                              .arg(summary.sshKeyName, summary.sshKeyFingerprint)
                                    : tr("SSH key: your public key is uploaded to the project as %1 (%2).")

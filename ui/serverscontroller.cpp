@@ -175,6 +175,7 @@ void ServersController::chooseInitial()
     const QList<ImageChoice> offered = images();
     if (std::any_of(offered.begin(), offered.end(), [&plan](const ImageChoice &i) { return i.name == plan.image; }))
         m_image = plan.image;
+    m_turnServer = plan.options.turnServer;
 }
 
 QList<ServersController::TypeChoice> ServersController::typesIn(const QString &location,
@@ -349,6 +350,22 @@ bool ServersController::setImage(const QString &name)
     return true;
 }
 
+void ServersController::setTurnServer(bool on)
+{
+    if (m_turnServer == on)
+        return;
+    m_turnServer = on;
+    if (m_status == Status::Ready)
+        writePlan();
+    Q_EMIT choicesChanged();
+}
+
+QString ServersController::turnServerHint()
+{
+    return tr("Participants whose network blocks the media ports (common in schools and companies) join through a "
+              "relay on the web server (coturn). It opens ports 3478/udp and 5349/tcp there.");
+}
+
 bool ServersController::isComplete() const
 {
     return m_status == Status::Ready && orderable(m_webType, m_location) && orderable(m_bridgeType, m_location)
@@ -363,10 +380,12 @@ void ServersController::writePlan()
     const HostSpec bridge{m_bridgeType, m_location};
     const int count = m_bridgeCount;
     const QString image = m_image;
+    const bool turn = m_turnServer;
     m_state->updatePlan([&](DeploymentPlan &plan) {
         plan.web = web;
         plan.bridges = QList<HostSpec>(count, bridge);
         plan.image = image;
+        plan.options.turnServer = turn;
     });
 }
 

@@ -76,6 +76,10 @@ public:
     QString bridgeType() const { return m_bridgeType; }
     int bridgeCount() const { return m_bridgeCount; }
     QString image() const { return m_image; }
+    // TURN on the web host (DeploymentPlan::Options::turnServer): a relay for participants whose network blocks
+    // UDP. On unless the plan says otherwise.
+    bool turnServer() const { return m_turnServer; }
+    static QString turnServerHint();
 
     QString currency() const { return m_pricing.currency; }
     QString vatRate() const { return m_pricing.vatRate; }
@@ -114,6 +118,7 @@ public Q_SLOTS:
     bool setBridgeType(const QString &name);
     bool setBridgeCount(int count);
     bool setImage(const QString &name);
+    void setTurnServer(bool on);
 
 Q_SIGNALS:
     void statusChanged();
@@ -148,6 +153,7 @@ private:
     QString m_bridgeType;
     int m_bridgeCount = 2;
     QString m_image = DeploymentPlan::defaultImage();
+    bool m_turnServer = true;
     QDateTime m_now;
     bool m_writesPlan = true;
 };

@@ -21,6 +21,9 @@ ServersPage::ServersPage(QWidget *parent)
     m_ui->bridgeTypeComboBox->setAccessibleName(tr("Bridge server type"));
     m_ui->bridgeCountSpinBox->setAccessibleName(tr("Number of bridges"));
     m_ui->imageComboBox->setAccessibleName(tr("Operating system"));
+    m_ui->turnCheckBox->setAccessibleName(tr("Relay for blocked networks (TURN)"));
+    m_ui->turnHintLabel->setText(ServersController::turnServerHint());
+    m_ui->turnCheckBox->setAccessibleDescription(ServersController::turnServerHint());
     m_ui->serversRetryButton->setAccessibleName(tr("Retry"));
     m_ui->serversStatusLabel->setAccessibleName(tr("Status"));
     m_ui->serversRetryButton->hide();
@@ -55,6 +58,10 @@ void ServersPage::setController(ServersController *controller)
             [this] { pick(m_ui->bridgeTypeComboBox, &ServersController::setBridgeType); });
     connect(m_ui->imageComboBox, &QComboBox::activated, this,
             [this] { pick(m_ui->imageComboBox, &ServersController::setImage); });
+    connect(m_ui->turnCheckBox, &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_rendering && m_controller)
+            m_controller->setTurnServer(on);
+    });
     connect(m_ui->bridgeCountSpinBox, &QSpinBox::valueChanged, this, [this](int count) {
         if (!m_rendering && m_controller)
             m_controller->setBridgeCount(count);
@@ -146,6 +153,7 @@ void ServersPage::render()
     m_ui->imageComboBox->setCurrentIndex(m_ui->imageComboBox->findData(c.image()));
 
     m_ui->bridgeCountSpinBox->setValue(c.bridgeCount());
+    m_ui->turnCheckBox->setChecked(c.turnServer());
     const bool ready = c.status() == ServersController::Status::Ready;
     m_ui->webHintLabel->setText(ready ? c.webSizingHint() : QString());
     m_ui->bridgeHintLabel->setText(ready ? c.bridgeSizingHint() : QString());

@@ -69,6 +69,12 @@ QList<FirewallRule> webRules(const DeploymentPlan &plan, const QStringList &brid
     QList<FirewallRule> rules{inbound(u"tcp"_s, u"80"_s, anywhere, u"HTTP (certificate challenge, redirect)"_s),
                               inbound(u"tcp"_s, u"443"_s, anywhere, u"HTTPS (meetings)"_s),
                               inbound(u"tcp"_s, u"22"_s, sshSources(plan), u"SSH (deployer)"_s)};
+    // coturn as jitsi-meet-turnserver configures it (resources/provision/web-turn.sh): TURN over UDP 3478, TURNS
+    // on 5349. Closed without TURN, so nothing a client is never told about is reachable.
+    if (plan.options.turnServer) {
+        rules << inbound(u"udp"_s, QString::fromLatin1(turnPort), anywhere, u"TURN (relay for blocked networks)"_s)
+              << inbound(u"tcp"_s, QString::fromLatin1(turnsPort), anywhere, u"TURN over TLS"_s);
+    }
     const QStringList bridges = asCidrs(bridgeAddresses);
     if (!bridges.isEmpty())
         rules << inbound(u"tcp"_s, QString::fromLatin1(xmppPort), bridges, u"XMPP from the videobridges"_s);

@@ -12,9 +12,12 @@ namespace FirewallPolicy {
 
 // The port of prosody's client connections, which the bridges use; its sources are the bridges' addresses.
 inline constexpr auto xmppPort = "5222";
+// coturn's ports on the web host with TURN on (STUN/TURN over UDP, TURN over TLS).
+inline constexpr auto turnPort = "3478";
+inline constexpr auto turnsPort = "5349";
 
-// 80/443 from anywhere, 22 from the plan's SSH sources, 5222 from `bridgeAddresses` (left out while there are none:
-// the API rejects an empty source list).
+// 80/443 from anywhere, with TURN 3478/udp and 5349/tcp from anywhere, 22 from the plan's SSH sources, 5222 from
+// `bridgeAddresses` (left out while there are none: the API rejects an empty source list).
 QList<hcloud::FirewallRule> webRules(const DeploymentPlan &plan, const QStringList &bridgeAddresses);
 // 10000/udp from anywhere, 22 from the plan's SSH sources.
 QList<hcloud::FirewallRule> bridgeRules(const DeploymentPlan &plan);

@@ -54,6 +54,7 @@ Result<PlanSummary> PlanSummary::build(const DeploymentPlan &plan, const QList<S
     summary.webFirewallName = plan.webFirewallName();
     summary.bridgeFirewallName = plan.bridgeFirewallName();
     summary.sshSourceCidrs = plan.options.sshSourceCidrs;
+    summary.turnServer = plan.options.turnServer;
 
     QStringList locationNames;
     for (const Location &location : locations)
@@ -185,6 +186,8 @@ QString PlanSummary::toText() const
                      .arg(webFirewallName, sshSources)
           << tr("  firewall %1 for the bridges: 10000 udp from anywhere; 22 tcp from %2")
                      .arg(bridgeFirewallName, sshSources)
+          << (turnServer ? tr("  TURN server (coturn) on the web host: 3478 udp and 5349 tcp open from anywhere")
+                         : tr("  no TURN server: participants whose network blocks UDP cannot join"))
           << (sshKeyExists
                       ? tr("  SSH key: the project's existing key %1 (%2) is reused").arg(sshKeyName, sshKeyFingerprint)
                       : tr("  SSH key %1 (%2)").arg(sshKeyName, sshKeyFingerprint));
@@ -224,6 +227,7 @@ QJsonObject PlanSummary::toJson() const
             {u"firewalls"_s, QJsonArray{QJsonObject{{u"name"_s, webFirewallName}, {u"role"_s, u"web"_s}},
                                         QJsonObject{{u"name"_s, bridgeFirewallName}, {u"role"_s, u"bridge"_s}}}},
             {u"ssh_source_cidrs"_s, QJsonArray::fromStringList(sshSourceCidrs)},
+            {u"turn_server"_s, turnServer},
             {u"ssh_key"_s,
              QJsonObject{{u"name"_s, sshKeyName}, {u"fingerprint"_s, sshKeyFingerprint}, {u"exists"_s, sshKeyExists}}},
             {u"total_monthly_gross"_s, totalMonthlyGross.toString()},

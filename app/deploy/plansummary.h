@@ -48,6 +48,7 @@ public:
     QString webFirewallName;
     QString bridgeFirewallName;
     QStringList sshSourceCidrs; // empty = anywhere
+    bool turnServer = false; // the plan's TURN server (coturn) on the web host, with its firewall ports
     QString sshKeyName; // the existing key's name when reused, else the one that would be created
     QString sshKeyFingerprint; // MD5, as Hetzner shows it
     bool sshKeyExists = false;

@@ -470,7 +470,7 @@ Result<DeploymentPlan> DeploymentPlan::fromJson(const QJsonObject &object)
         if (!disable)
             return disable.error();
         plan.options.disableCertificateVerification = disable.value();
-        const auto turn = boolField(optionObject, u"turn_server"_s, u"options.turn_server"_s, false);
+        const auto turn = boolField(optionObject, u"turn_server"_s, u"options.turn_server"_s, true);
         if (!turn)
             return turn.error();
         plan.options.turnServer = turn.value();

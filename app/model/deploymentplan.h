@@ -51,7 +51,8 @@ public:
     {
         QStringList sshSourceCidrs; // who may reach port 22; empty = anywhere
         bool disableCertificateVerification = false; // explicit, logged opt-out of trusting prosody's certificate
-        bool turnServer = false;
+        // coturn on the web host (jitsi-meet-turnserver), so participants on networks that block UDP can join.
+        bool turnServer = true;
         // The ACME server certbot asks for the certificate: empty = Let's Encrypt production; e.g. Let's Encrypt's
         // staging directory for trial runs, or the testbed's Pebble.
         QString acmeDirectoryUrl;

@@ -32,7 +32,7 @@ QList<InstallFile> InstallBundle::files() const
     const QString dir = scriptDirectory() + u'/';
     QStringList scripts{u"provision-lib.sh"_s, roleScript(m_role)};
     if (m_role == HostRole::Web)
-        scripts << u"web-firewall.sh"_s << u"web-certificate.sh"_s;
+        scripts << u"web-firewall.sh"_s << u"web-certificate.sh"_s << u"web-turn.sh"_s;
 
     QList<InstallFile> result;
     for (const QString &script : std::as_const(scripts))

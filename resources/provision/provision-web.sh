@@ -9,6 +9,8 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/provision-lib.sh"
 # shellcheck source=SCRIPTDIR/web-firewall.sh
 . "$(dirname "${BASH_SOURCE[0]}")/web-firewall.sh"
+# shellcheck source=SCRIPTDIR/web-turn.sh
+. "$(dirname "${BASH_SOURCE[0]}")/web-turn.sh"
 
 # The meeting domain as the shared jvb-hostname question, the jvb user's secret for prosody (there is no
 # local bridge to supply it), jicofo's password, a self-signed certificate first (web-certificate.sh
@@ -96,7 +98,8 @@ web_main() {
     jd_step install-packages "$(jd_digest "$(web_packages)")" web_step_install
     jd_step register-jvb "$(jd_digest "$JD_DOMAIN" "$JD_JVB_SECRET")" web_register_jvb
     jd_step configure-jicofo "$(jd_digest "${JD_MULTI_LOCATION:-false}")" web_step_jicofo
-    jd_step firewall "$(jd_digest "${JD_BRIDGE_ADDRESSES:-}")" web_step_firewall
+    jd_step turn "$(jd_digest "$JD_DOMAIN" "${JD_TURN_SERVER:-false}")" web_step_turn
+    jd_step firewall "$(web_firewall_digest)" web_step_firewall
     jd_step check-services none web_step_services
 }
 

@@ -7,6 +7,8 @@ set -euo pipefail
 
 # shellcheck source=SCRIPTDIR/provision-lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/provision-lib.sh"
+# shellcheck source=SCRIPTDIR/web-turn.sh
+. "$(dirname "${BASH_SOURCE[0]}")/web-turn.sh"
 
 : "${JD_WEBROOT:=$JD_ROOT/usr/share/jitsi-meet}"
 : "${JD_LETSENCRYPT_LIVE:=/etc/letsencrypt/live}"
@@ -42,6 +44,22 @@ systemctl reload nginx
     chmod 0755 "$hook"
 }
 
+# With TURN, coturn gets each renewed certificate too: certbot runs the deploy hooks after every renewal, and
+# this one hands the new pair to coturn (web-turn.sh "renewed"). Without TURN the hook is not there.
+web_certificate_write_turn_hook() {
+    local hook=$JD_RENEW_HOOK_DIR/jitsi-deployer-coturn.sh
+    if [[ ${JD_TURN_SERVER:-false} != true ]]; then
+        rm -f "$hook"
+        return 0
+    fi
+    local here
+    here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+    mkdir -p "$JD_RENEW_HOOK_DIR"
+    printf '#!/bin/sh\n# Written by Jitsi Deployer: coturn serves the renewed certificate too.\nexec %s renewed\n' \
+        "$here/web-turn.sh" >"$hook"
+    chmod 0755 "$hook"
+}
+
 web_step_certificate() {
     local server=${JD_ACME_DIRECTORY_URL:-https://acme-v02.api.letsencrypt.org/directory}
     command -v certbot >/dev/null || jd_apt_install certbot
@@ -54,12 +72,17 @@ web_step_certificate() {
     result=$(web_certificate_switch_nginx)
     nginx -t || jd_fail "nginx rejects its configuration with the new certificate"
     if [[ $result == changed ]]; then systemctl reload nginx; fi
+    web_certificate_write_turn_hook
+    if [[ ${JD_TURN_SERVER:-false} == true ]]; then
+        local live=$JD_ROOT$JD_LETSENCRYPT_LIVE/$JD_DOMAIN
+        web_turn_use_certificate "$live/fullchain.pem" "$live/privkey.pem"
+    fi
 }
 
 web_certificate_main() {
     jd_load_env
     jd_require JD_DOMAIN JD_EMAIL
-    jd_step certificate "$(jd_digest "$JD_DOMAIN" "$JD_EMAIL" "${JD_ACME_DIRECTORY_URL:-}")" web_step_certificate
+    jd_step certificate "$(jd_digest "$JD_DOMAIN" "$JD_EMAIL" "${JD_ACME_DIRECTORY_URL:-}" "${JD_TURN_SERVER:-false}")" web_step_certificate
 }
 
 if [[ ${BASH_SOURCE[0]} == "$0" ]]; then

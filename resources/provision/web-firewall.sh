@@ -43,6 +43,14 @@ web_firewall_rules() {
     echo "        tcp dport 5222 ip saddr @bridges4 accept"
     echo "        tcp dport 5222 ip6 saddr @bridges6 accept"
     echo "        tcp dport { 5222, 5269, 5280, 5281, 5347 } drop"
+    # TURN (web-turn.sh): coturn's ports open only when the deployment has it (the cloud firewall agrees).
+    if [[ ${JD_TURN_SERVER:-false} == true ]]; then
+        echo "        udp dport 3478 accept"
+        echo "        tcp dport 5349 accept"
+    else
+        echo "        udp dport 3478 drop"
+        echo "        tcp dport { 3478, 5349 } drop"
+    fi
     echo "    }"
     echo "}"
 }
@@ -69,11 +77,17 @@ web_step_firewall() {
     nft -f "$JD_FIREWALL_FILE"
     systemctl enable jitsi-deployer-firewall.service
     echo "5222/tcp allowed from: ${JD_BRIDGE_ADDRESSES:-nobody}"
+    if [[ ${JD_TURN_SERVER:-false} == true ]]; then echo "TURN: 3478/udp and 5349/tcp open"; fi
+}
+
+# The firewall step's inputs: it runs again when the bridges or the TURN choice change.
+web_firewall_digest() {
+    jd_digest "${JD_BRIDGE_ADDRESSES:-}" "${JD_TURN_SERVER:-false}"
 }
 
 web_firewall_main() {
     jd_load_env
-    jd_step firewall "$(jd_digest "${JD_BRIDGE_ADDRESSES:-}")" web_step_firewall
+    jd_step firewall "$(web_firewall_digest)" web_step_firewall
 }
 
 if [[ ${BASH_SOURCE[0]} == "$0" ]]; then

@@ -232,14 +232,32 @@ private Q_SLOTS:
         QCOMPARE(m_state->plan().image, u"ubuntu-24.04"_s);
     }
 
+    void turnIsOnUnlessSwitchedOff()
+    {
+        QVERIFY(loaded());
+        QVERIFY(m_controller->turnServer());
+        QVERIFY(m_state->plan().options.turnServer);
+        QSignalSpy changed(m_controller.get(), &ServersController::choicesChanged);
+        m_controller->setTurnServer(false);
+        QVERIFY(!m_state->plan().options.turnServer);
+        QCOMPARE(changed.size(), 1);
+        m_controller->setTurnServer(false); // no change, no signal
+        QCOMPARE(changed.size(), 1);
+        m_controller->setTurnServer(true);
+        QVERIFY(m_state->plan().options.turnServer);
+        QVERIFY(ServersController::turnServerHint().contains(u"3478"_s));
+    }
+
     void keepsWhatThePlanAlreadySays()
     {
         m_state->updatePlan([](DeploymentPlan &plan) {
             plan.web = {u"ccx13"_s, u"hil"_s};
             plan.bridges = QList<HostSpec>(3, HostSpec{u"ccx23"_s, u"hil"_s});
             plan.image = u"ubuntu-24.04"_s;
+            plan.options.turnServer = false;
         });
         QVERIFY(loaded());
+        QVERIFY(!m_controller->turnServer());
         QCOMPARE(m_controller->location(), u"hil"_s);
         QCOMPARE(m_controller->webType(), u"ccx13"_s);
         QCOMPARE(m_controller->bridgeType(), u"ccx23"_s);

@@ -14,6 +14,7 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -153,6 +154,20 @@ private Q_SLOTS:
         const DeploymentPlan &plan = m_wizard->state()->plan();
         QCOMPARE(plan.web, (HostSpec{u"ccx13"_s, u"fsn1"_s}));
         QCOMPARE(plan.image, u"ubuntu-24.04"_s);
+
+        // TURN: on by default, switched off and on again from the keyboard (Tab from the image, then Space).
+        auto *turn = find<QCheckBox>(u"turnCheckBox"_s);
+        QVERIFY(turn->isChecked() && plan.options.turnServer);
+        QCOMPARE(turn->accessibleName(), u"Relay for blocked networks (TURN)"_s);
+        QVERIFY(find<QLabel>(u"turnHintLabel"_s)->text().contains(u"5349"_s));
+        combo(u"imageComboBox"_s)->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), turn);
+        QTest::keyClick(turn, Qt::Key_Space);
+        QVERIFY(!turn->isChecked());
+        QVERIFY(!m_wizard->state()->plan().options.turnServer);
+        QTest::keyClick(turn, Qt::Key_Space);
+        QVERIFY(m_wizard->state()->plan().options.turnServer);
     }
 
     void disabledLocationCannotBePicked()
@@ -255,6 +270,7 @@ private Q_SLOTS:
         QVERIFY(table->item(3, 3)->text().contains(u"13.97"_s));
         QVERIFY(find<QLabel>(u"commitNoteLabel"_s)->text().contains(u"nothing costs money"_s));
         QVERIFY(find<QLabel>(u"createdResourcesLabel"_s)->text().contains(u"meet-example-org-net"_s));
+        QVERIFY(find<QLabel>(u"createdResourcesLabel"_s)->text().contains(u"TURN relay on the web server"_s));
         QVERIFY(find<QLabel>(u"notIncludedLabel"_s)->text().contains(u"20 TB"_s));
 
         // Back keeps the choices; a change there makes Review check again.

@@ -226,14 +226,19 @@ private Q_SLOTS:
         DeploymentPlan plan = makePlan(u"meet.example.org"_s, 1);
         const QList<hcloud::FirewallRule> web
                 = CloudResources::webFirewallRules(plan, {u"198.18.0.7"_s, u"2001:db8::5"_s, u"198.18.0.7"_s});
-        QCOMPARE(web.size(), 4);
+        QCOMPARE(web.size(), 6);
         QStringList seen;
         for (const hcloud::FirewallRule &rule : web)
             seen << u"%1 %2 %3 %4"_s.arg(rule.direction, rule.protocol, rule.port, rule.sourceIps.join(u','));
         QCOMPARE(seen, (QStringList{u"in tcp 80 0.0.0.0/0,::/0"_s, u"in tcp 443 0.0.0.0/0,::/0"_s,
-                                    u"in tcp 22 203.0.113.0/24"_s, u"in tcp 5222 198.18.0.7/32,2001:db8::5/128"_s}));
+                                    u"in tcp 22 203.0.113.0/24"_s, u"in udp 3478 0.0.0.0/0,::/0"_s,
+                                    u"in tcp 5349 0.0.0.0/0,::/0"_s, u"in tcp 5222 198.18.0.7/32,2001:db8::5/128"_s}));
         // No bridge outside the network zone yet: no 5222 rule at all (an empty source list is invalid).
-        QCOMPARE(CloudResources::webFirewallRules(plan, {}).size(), 3);
+        QCOMPARE(CloudResources::webFirewallRules(plan, {}).size(), 5);
+        // Without TURN, coturn's ports stay closed.
+        DeploymentPlan noTurn = plan;
+        noTurn.options.turnServer = false;
+        QCOMPARE(CloudResources::webFirewallRules(noTurn, {}).size(), 3);
 
         plan.options.sshSourceCidrs.clear();
         const QList<hcloud::FirewallRule> bridge = CloudResources::bridgeFirewallRules(plan);
@@ -391,7 +396,7 @@ private Q_SLOTS:
             QCOMPARE(firewall[u"rules"_s].toArray(), rulesJson(web ? CloudResources::webFirewallRules(plan, bridges)
                                                                    : CloudResources::bridgeFirewallRules(plan)));
         }
-        QCOMPARE(again->webFirewall.rules.size(), 4);
+        QCOMPARE(again->webFirewall.rules.size(), 6); // 80, 443, 22, TURN 3478/udp and 5349/tcp, 5222
     }
 
     void foreignResourceWithOurNameIsRefused_data()

@@ -253,7 +253,7 @@ private Q_SLOTS:
         plan.image = u"ubuntu-24.04"_s;
         plan.options.sshSourceCidrs = {u"203.0.113.7/32"_s};
         plan.options.disableCertificateVerification = true;
-        plan.options.turnServer = true;
+        plan.options.turnServer = false; // not the default, so the round trip must carry it
         plan.options.acmeDirectoryUrl = u"https://acme-staging-v02.api.letsencrypt.org/directory"_s;
         const QJsonObject json = plan.toJson();
         QCOMPARE(json.value(u"version"_s).toInt(), 1);
@@ -284,8 +284,13 @@ private Q_SLOTS:
         }
         QVERIFY(plan->options.sshSourceCidrs.isEmpty());
         QVERIFY(!plan->options.disableCertificateVerification);
-        QVERIFY(!plan->options.turnServer);
+        QVERIFY(plan->options.turnServer); // TURN is part of every deployment unless the plan leaves it out
         QVERIFY(plan->options.acmeDirectoryUrl.isEmpty());
+        // Options without the key: still on; with it false: off.
+        json.insert(u"options"_s, QJsonObject{{u"disable_certificate_verification"_s, false}});
+        QVERIFY(DeploymentPlan::fromJson(json)->options.turnServer);
+        json.insert(u"options"_s, QJsonObject{{u"turn_server"_s, false}});
+        QVERIFY(!DeploymentPlan::fromJson(json)->options.turnServer);
         // Let's Encrypt production is the default, so a plan without the field does not grow one.
         QVERIFY(!plan->toJson().value(u"options"_s).toObject().contains(u"acme_directory_url"_s));
     }

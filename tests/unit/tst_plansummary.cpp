@@ -101,6 +101,26 @@ private Q_SLOTS:
         QVERIFY(summary->toText().contains(u"18.57 EUR"_s));
     }
 
+    void turnLineFollowsThePlan()
+    {
+        DeploymentPlan withTurn = plan();
+        QVERIFY(withTurn.options.turnServer); // the default
+        const auto on = PlanSummary::build(withTurn, types(), locations(), pricing(), std::nullopt, now);
+        QVERIFY(on.ok());
+        QVERIFY(on->turnServer);
+        QVERIFY2(on->toText().contains(u"TURN server (coturn) on the web host: 3478 udp and 5349 tcp"_s),
+                 qPrintable(on->toText()));
+        QCOMPARE(on->toJson()[u"turn_server"_s].toBool(), true);
+
+        DeploymentPlan withoutTurn = plan();
+        withoutTurn.options.turnServer = false;
+        const auto off = PlanSummary::build(withoutTurn, types(), locations(), pricing(), std::nullopt, now);
+        QVERIFY(off.ok());
+        QVERIFY(!off->toText().contains(u"3478"_s));
+        QVERIFY(off->toText().contains(u"no TURN server"_s));
+        QCOMPARE(off->toJson()[u"turn_server"_s].toBool(true), false);
+    }
+
     void bridgesElsewhereUsePublicAddresses()
     {
         const auto summary = PlanSummary::build(plan(), types(), locations(), pricing(), std::nullopt, now);
@@ -197,7 +217,7 @@ private Q_SLOTS:
         const QString out = dir.filePath(u"out"_s);
         const auto written = DryRunWriter::write(p, summary.value(), canary, out);
         QVERIFY2(written.ok(), qPrintable(written.error().message));
-        QCOMPARE(written->size(), 3 * 2 + 2 + 6 + 2 * 3); // env + user-data per host, summaries, bundles
+        QCOMPARE(written->size(), 3 * 2 + 2 + 7 + 2 * 3); // env + user-data per host, summaries, bundles
 
         int files = 0;
         QDirIterator it(out, QDir::Files, QDirIterator::Subdirectories);

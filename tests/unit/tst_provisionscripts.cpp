@@ -344,6 +344,7 @@ private Q_SLOTS:
                                         u"/usr/local/lib/jitsi-deployer/provision-web.sh"_s,
                                         u"/usr/local/lib/jitsi-deployer/web-firewall.sh"_s,
                                         u"/usr/local/lib/jitsi-deployer/web-certificate.sh"_s,
+                                        u"/usr/local/lib/jitsi-deployer/web-turn.sh"_s,
                                         u"/etc/systemd/system/jitsi-deployer-provision.service"_s,
                                         u"/etc/systemd/system/jitsi-deployer-firewall.service"_s}));
 
@@ -353,7 +354,7 @@ private Q_SLOTS:
         QCOMPARE(files.at(1).remotePath, bridge.mainScriptPath());
         QVERIFY(files.at(2).content.contains(QByteArray("\nExecStart=" + bridge.mainScriptPath().toUtf8() + '\n')));
         QVERIFY(files.at(2).content.contains("\nType=oneshot\n"));
-        QVERIFY(web.files().at(4).content.contains(QByteArray("\nExecStart=" + web.mainScriptPath().toUtf8() + '\n')));
+        QVERIFY(web.files().at(5).content.contains(QByteArray("\nExecStart=" + web.mainScriptPath().toUtf8() + '\n')));
         QVERIFY(bridge.startCommand().contains(u"systemctl start --no-block jitsi-deployer-provision.service"_s));
     }
 
@@ -968,6 +969,29 @@ E: The following information from --solver 3.0 may provide additional context:
         }
     }
 
+    // coturn's ports: accepted with TURN, dropped without (nothing listens there then, and the cloud firewall agrees).
+    void firewallRulesFollowTurn()
+    {
+        QTemporaryDir root;
+        const QString file = root.path() + u"/etc/jitsi-deployer/firewall.nft"_s;
+        const QString snippet = u". ./web-firewall.sh; web_firewall_write"_s;
+        QCOMPARE(bash(snippet, root.path(), {u"JD_TURN_SERVER=true"_s}).out, u"changed\n"_s);
+        QVERIFY(readFile(file).contains("udp dport 3478 accept"));
+        QVERIFY(readFile(file).contains("tcp dport 5349 accept"));
+        QVERIFY(!readFile(file).contains("3478 drop"));
+        QCOMPARE(bash(snippet, root.path(), {u"JD_TURN_SERVER=false"_s}).out, u"changed\n"_s);
+        QVERIFY(readFile(file).contains("udp dport 3478 drop"));
+        QVERIFY(readFile(file).contains("tcp dport { 3478, 5349 } drop"));
+        QVERIFY(!readFile(file).contains("tcp dport 5349 accept"));
+        // The step's digest changes with the choice, so a deployment switching TURN runs the step again.
+        const BashRun digests = bash(u". ./web-firewall.sh; JD_TURN_SERVER=true web_firewall_digest; "
+                                     "JD_TURN_SERVER=false web_firewall_digest"_s,
+                                     root.path());
+        const QStringList lines = digests.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0] != lines[1]);
+    }
+
     void certificateStepSwitchesNginx()
     {
         QTemporaryDir root;
@@ -996,6 +1020,105 @@ E: The following information from --solver 3.0 may provide additional context:
         QCOMPARE(second.out, QString());
         QCOMPARE(QFileInfo(site).lastModified(), siteTime);
         QCOMPARE(QFileInfo(hook).lastModified(), hookTime);
+    }
+
+    // web-turn.sh: prosody's external_services list names what coturn listens on, or nothing without TURN; the
+    // certificate reaches coturn as a copy it can read; certbot's deploy hook exists exactly with TURN.
+    void turnAdvertisesOnlyWhatRuns()
+    {
+        QTemporaryDir root;
+        QVERIFY(copyTree(m_fixtures + u"/web"_s, root.path()));
+        const QString r = root.path();
+        const QString site = r + u"/etc/prosody/conf.avail/meet.example.org.cfg.lua"_s;
+        const QString turnConf = r + u"/etc/turnserver.conf"_s;
+        const QString advertise = u". ./web-turn.sh; web_turn_advertise"_s;
+        const QString domainEnv = u"JD_DOMAIN="_s + domain;
+        const auto services = [&] {
+            const QString text = QString::fromUtf8(readFile(site));
+            const qsizetype start = text.indexOf(u"external_services = {"_s);
+            return start < 0 ? QString() : text.mid(start, text.indexOf(u"};"_s, start) + 2 - start);
+        };
+
+        // Off: the package's three entries go, nothing is advertised; the rest of the file stays.
+        const QByteArray before = readFile(site);
+        BashRun off = bash(advertise, r, {domainEnv, u"JD_TURN_SERVER=false"_s});
+        QVERIFY2(off.exitCode == 0, qPrintable(off.err));
+        QCOMPARE(off.out, u"changed\n"_s);
+        QVERIFY(!services().contains(u"type ="_s));
+        QVERIFY(readFile(site).contains("external_service_secret = \"fixtureTurnSecret\";"));
+        QVERIFY(readFile(site).contains("VirtualHost \"meet.example.org\""));
+        QCOMPARE(readFile(site).count("external_services = {"), 1);
+        QCOMPARE(bash(advertise, r, {domainEnv, u"JD_TURN_SERVER=false"_s}).out, QString()); // idempotent
+
+        // On: coturn's own ports, read from its config.
+        BashRun on = bash(advertise, r, {domainEnv, u"JD_TURN_SERVER=true"_s});
+        QCOMPARE(on.out, u"changed\n"_s);
+        QCOMPARE(services().count(u"type ="_s), 3);
+        QVERIFY(services().contains(u"{ type = \"stun\", host = \"meet.example.org\", port = 3478 }"_s));
+        QVERIFY(services().contains(u"type = \"turn\", host = \"meet.example.org\", port = 3478, transport = \"udp\", "
+                                    "secret = true"_s));
+        QVERIFY(services().contains(
+                u"type = \"turns\", host = \"meet.example.org\", port = 5349, transport = \"tcp\""_s));
+        QCOMPARE(readFile(site), before); // the package's list, exactly
+        QVERIFY(writeFile(turnConf, readFile(turnConf).replace("tls-listening-port=5349", "tls-listening-port=443")
+                                            + "no-udp\n"));
+        QCOMPARE(bash(advertise, r, {domainEnv, u"JD_TURN_SERVER=true"_s}).out, u"changed\n"_s);
+        QCOMPARE(services().count(u"type ="_s), 1);
+        QVERIFY(services().contains(u"type = \"turns\", host = \"meet.example.org\", port = 443"_s));
+        // A coturn not configured by jitsi-meet-turnserver (no marker) is not advertised.
+        QVERIFY(writeFile(turnConf, "listening-port=3478\n"));
+        bash(advertise, r, {domainEnv, u"JD_TURN_SERVER=true"_s});
+        QVERIFY(!services().contains(u"type ="_s));
+
+        // A site config without a list gets one before its first host, where it is a global option.
+        QVERIFY(writeFile(site, "unlimited_jids = { }\n\nVirtualHost \"meet.example.org\"\n    authentication = "
+                                "\"anonymous\"\n"));
+        bash(advertise, r, {domainEnv, u"JD_TURN_SERVER=false"_s});
+        const QByteArray inserted = readFile(site);
+        QVERIFY(inserted.indexOf("external_services = {") > 0);
+        QVERIFY(inserted.indexOf("external_services = {") < inserted.indexOf("VirtualHost"));
+    }
+
+    void turnCertificateAndRenewHook()
+    {
+        QTemporaryDir root;
+        QVERIFY(copyTree(m_fixtures + u"/web"_s, root.path()));
+        const QString r = root.path();
+        QVERIFY(QDir().mkpath(r + u"/bin"_s));
+        QVERIFY(writeFile(r + u"/bin/systemctl"_s,
+                          "#!/bin/bash\necho \"systemctl $*\" >>'" + r.toUtf8() + "/calls.log'\n"));
+        QVERIFY(QFile::setPermissions(r + u"/bin/systemctl"_s, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        const QStringList env{u"PATH="_s + r + u"/bin:"_s + qEnvironmentVariable("PATH"), u"JD_DOMAIN="_s + domain,
+                              u"JD_TURN_SERVER=true"_s};
+        QVERIFY(writeFile(r + u"/live/fullchain.pem"_s, "issued chain\n"));
+        QVERIFY(writeFile(r + u"/live/privkey.pem"_s, "issued key\n"));
+
+        const QString use = u". ./web-turn.sh; web_turn_use_certificate \"$JD_ROOT/live/fullchain.pem\" "
+                            "\"$JD_ROOT/live/privkey.pem\""_s;
+        const BashRun first = bash(use, r, env);
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const QString key = r + u"/etc/coturn/certs/meet.example.org.privkey.pem"_s;
+        QCOMPARE(readFile(key), QByteArray("issued key\n"));
+        QCOMPARE(QFileInfo(key).permissions() & 0x7077, QFileDevice::ReadOwner); // 0400
+        QCOMPARE(readFile(r + u"/etc/coturn/certs/meet.example.org.fullchain.pem"_s), QByteArray("issued chain\n"));
+        const QByteArray conf = readFile(r + u"/etc/turnserver.conf"_s);
+        QVERIFY(conf.contains("\ncert=/etc/coturn/certs/meet.example.org.fullchain.pem\n"));
+        QVERIFY(conf.contains("\npkey=/etc/coturn/certs/meet.example.org.privkey.pem\n"));
+        QCOMPARE(readFile(r + u"/calls.log"_s), QByteArray("systemctl restart coturn\n"));
+        // The same pair again: nothing to do, no restart.
+        QVERIFY(QFile::remove(r + u"/calls.log"_s));
+        QCOMPARE(bash(use, r, env).exitCode, 0);
+        QVERIFY(!QFile::exists(r + u"/calls.log"_s));
+
+        // The deploy hook: there with TURN, runs this script's "renewed"; gone without TURN.
+        const QString hook = r + u"/etc/letsencrypt/renewal-hooks/deploy/jitsi-deployer-coturn.sh"_s;
+        QCOMPARE(bash(u". ./web-certificate.sh; web_certificate_write_turn_hook"_s, r, env).exitCode, 0);
+        QVERIFY(QFileInfo(hook).isExecutable());
+        QVERIFY(readFile(hook).contains("/web-turn.sh renewed"));
+        QCOMPARE(bash(u". ./web-certificate.sh; web_certificate_write_turn_hook"_s, r, {u"JD_TURN_SERVER=false"_s})
+                         .exitCode,
+                 0);
+        QVERIFY(!QFile::exists(hook));
     }
 
     void stepMarkersAndState()
@@ -1157,6 +1280,11 @@ E: The following information from --solver 3.0 may provide additional context:
             QVERIFY(firstCalls.contains(QByteArray("nft -f " + r.toUtf8() + "/etc/jitsi-deployer/firewall.nft")));
             QVERIFY(QFile::exists(r + u"/var/lib/prosody/auth%2emeet%2eexample%2eorg/accounts/jvb.dat"_s));
             QVERIFY(firstCalls.contains("register jvb auth.meet.example.org")); // and, above, not the secret
+            // TURN (the plan's default): coturn gets the self-signed certificate, prosody advertises its ports.
+            QVERIFY(firstCalls.contains("systemctl restart coturn"));
+            QVERIFY(readFile(r + u"/etc/turnserver.conf"_s)
+                            .contains("\ncert=/etc/coturn/certs/meet.example.org.fullchain.pem\n"));
+            QVERIFY(readFile(r + u"/etc/prosody/conf.avail/meet.example.org.cfg.lua"_s).contains("port = 5349"));
         } else {
             QVERIFY(firstCalls.contains("apt-get install -y -q -o Dpkg::Options::=--force-confold jitsi-videobridge2"));
             QVERIFY(firstCalls.contains("update-ca-certificates -f"));
@@ -1166,7 +1294,7 @@ E: The following information from --solver 3.0 may provide additional context:
         QStringList steps;
         for (const QRegularExpressionMatch &m : ends.globalMatch(QString::fromUtf8(firstLog)))
             steps << m.captured(1);
-        QCOMPARE(steps.size(), web ? 9 : 8);
+        QCOMPARE(steps.size(), web ? 10 : 8);
 
         QVERIFY(QFile::remove(calls));
         const QString edited = r + (web ? u"/etc/jitsi/jicofo/jicofo.conf"_s : u"/etc/jitsi/videobridge/jvb.conf"_s);

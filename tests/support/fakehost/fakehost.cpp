@@ -29,10 +29,12 @@ QStringList stepInputs(HostRole role, const QString &step)
             return {u"JD_DOMAIN"_s, u"JD_JVB_SECRET"_s};
         if (step == u"configure-jicofo"_s)
             return {u"JD_MULTI_LOCATION"_s};
+        if (step == u"turn"_s)
+            return {u"JD_DOMAIN"_s, u"JD_TURN_SERVER"_s};
         if (step == u"firewall"_s)
-            return {u"JD_BRIDGE_ADDRESSES"_s};
+            return {u"JD_BRIDGE_ADDRESSES"_s, u"JD_TURN_SERVER"_s};
         if (step == u"certificate"_s)
-            return {u"JD_DOMAIN"_s, u"JD_EMAIL"_s, u"JD_ACME_DIRECTORY_URL"_s};
+            return {u"JD_DOMAIN"_s, u"JD_EMAIL"_s, u"JD_ACME_DIRECTORY_URL"_s, u"JD_TURN_SERVER"_s};
         return {};
     }
     if (step == u"preseed"_s)

@@ -120,6 +120,13 @@ install -D -m 0644 "$packages/jitsi-meet-web-config/config.js.in" \
     "$root/usr/share/jitsi-meet-web-config/config.js.in"
 build "$root"
 
+# Pre-Depends as the real package: its postinst needs the web config's nginx site and certificate.
+root=$(stage jitsi-meet-turnserver 1.0.8800-1 "debconf (>= 0.5) | debconf-2.0, nginx, jitsi-meet-prosody, coturn")
+sed -i '/^Depends:/i Pre-Depends: jitsi-meet-web-config' "$root/DEBIAN/control"
+install -D -m 0644 "$packages/jitsi-meet-turnserver/turnserver.conf.in" \
+    "$root/usr/share/jitsi-meet-turnserver/turnserver.conf.in"
+build "$root"
+
 (cd "$out" && dpkg-scanpackages --multiversion . /dev/null 2>/dev/null >Packages)
 gzip -9 -k -f "$out/Packages"
 if command -v apt-ftparchive >/dev/null; then
