@@ -68,7 +68,7 @@ MeetingTestDialog::MeetingTestDialog(MeetingTestController *controller, QWidget 
                                     "every drain is undone at the end"));
     m_nextButton = button(tr("&Next bridge"), u"nextBridgeButton"_s, tr("Next bridge"),
                           tr("End this bridge's turn now, without a meeting seen on it"));
-    m_endButton = button(tr("E&nd test"), u"endTestButton"_s, tr("End test"),
+    m_endButton = button(tr("En&d test"), u"endTestButton"_s, tr("End test"),
                          tr("End the test; the bridges it drained go back into service"));
     m_closeButton = button(tr("&Close"), u"closeMeetingTestButton"_s, tr("Close"), tr("End the test and close"));
 
