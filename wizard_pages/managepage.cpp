@@ -60,7 +60,7 @@ ManagePage::ManagePage(ManageController *controller, QWidget *parent)
     m_destroyButton = new QPushButton(tr("&Destroy…"), this);
     m_destroyButton->setObjectName(u"destroyButton"_s);
     m_testMeetingButton = new QPushButton(tr("&Test a meeting…"), this);
-    m_testMeetingButton->setObjectName(u"testMeetingButton"_s);
+    m_testMeetingButton->setObjectName(u"manageTestMeetingButton"_s);
     m_testMeetingButton->setAccessibleName(tr("Test a meeting"));
     m_testMeetingButton->setToolTip(tr("A fresh room, and each bridge's figures while people are in it."));
 

@@ -97,7 +97,7 @@ VerifiedPage::VerifiedPage(QWidget *parent)
     m_showPlanButton->setAccessibleName(tr("Show the saved plan"));
     m_showPlanButton->setToolTip(tr("The plan this deployment was made from, as the command line tool reads it."));
     m_testMeetingButton = new QPushButton(tr("&Test a meeting…"), this);
-    m_testMeetingButton->setObjectName(u"testMeetingButton"_s);
+    m_testMeetingButton->setObjectName(u"verifiedTestMeetingButton"_s);
     m_testMeetingButton->setAccessibleName(tr("Test a meeting"));
     m_testMeetingButton->setToolTip(tr("A fresh room, and each bridge's figures while people are in it."));
     for (QPushButton *button :

@@ -211,13 +211,14 @@ private Q_SLOTS:
             m_opened.append(url);
             return true;
         });
-        auto *button = shell.verifiedPage()->findChild<QPushButton *>(u"testMeetingButton"_s);
+        auto *button = shell.verifiedPage()->findChild<QPushButton *>(u"verifiedTestMeetingButton"_s);
         QVERIFY(button);
-        Q_EMIT shell.verifiedPage()->testMeetingRequested();
+        button->setEnabled(true); // the page enables it once a meeting URL is known
+        QTest::mouseClick(button, Qt::LeftButton);
         auto *dialog = shell.findChild<MeetingTestDialog *>();
         QVERIFY(dialog);
         QCOMPARE(shell.meetingTestController()->deployment(), DeployTestWorld::slug);
-        QVERIFY(shell.managePage()->findChild<QPushButton *>(u"testMeetingButton"_s));
+        QVERIFY(shell.managePage()->findChild<QPushButton *>(u"manageTestMeetingButton"_s));
         dialog->reject();
     }
 };

@@ -159,9 +159,9 @@ private:
     {
         QVERIFY2(result.allJson, qPrintable(result.out));
         QVERIFY(!result.events.isEmpty());
-        static const QStringList kinds{u"phase"_s,        u"resource"_s, u"host_step"_s, u"host_log"_s, u"dns"_s,
-                                       u"dns_check"_s,    u"verification"_s, u"warning"_s,
-                                       u"meeting"_s}; // test-meeting (issue 15)
+        static const QStringList kinds{
+                u"phase"_s,     u"resource"_s,     u"host_step"_s, u"host_log"_s, u"dns"_s,
+                u"dns_check"_s, u"verification"_s, u"warning"_s,   u"meeting"_s}; // test-meeting (issue 15)
         for (qsizetype i = 0; i + 1 < result.events.size(); ++i)
             QVERIFY2(kinds.contains(result.events[i].value(u"event"_s).toString()),
                      qPrintable(QString::fromUtf8(QJsonDocument(result.events[i]).toJson())));
@@ -502,7 +502,8 @@ private Q_SLOTS:
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.contains(u"Test meeting: https://meet.example.org/test-"_s), qPrintable(text.out));
         QVERIFY2(text.out.contains(u"Testing bridge 2 of 2: meet-example-org-jvb-2"_s), qPrintable(text.out));
-        QVERIFY2(text.out.contains(u"The test meeting's media reached: meet-example-org-jvb-1, meet-example-org-jvb-2"_s),
+        QVERIFY2(text.out.contains(
+                         u"The test meeting's media reached: meet-example-org-jvb-1, meet-example-org-jvb-2"_s),
                  qPrintable(text.out));
         for (const QString &bridge : bridges)
             QVERIFY(!cloud->host(bridge)->drainMode());
