@@ -1,6 +1,7 @@
 #include "ui/meetingtestcontroller.h"
 
 #include "deploy/deploymentengine.h"
+#include "deploy/meetingdrains.h"
 #include "ui/qrcode.h"
 #include "ui/wizardstate.h"
 
@@ -40,8 +41,12 @@ DeploymentEngine *MeetingTestController::engine()
             apply(*event.meeting);
     });
     connect(m_engine, &DeploymentEngine::finished, this, [this](const Result<EngineOutcome> &result) {
-        if (std::exchange(m_undoing, false))
-            return; // undoLeftovers(): its warnings are in the run log; nothing to show here
+        if (std::exchange(m_undoing, false)) {
+            // undoLeftovers(): its warnings are in the run log. A test asked for meanwhile starts now.
+            if (const std::optional<bool> pending = std::exchange(m_pendingEveryBridge, std::nullopt))
+                run(*pending);
+            return;
+        }
         engineFinished(result.ok(), result.ok() ? QString() : result.error().message,
                        result.ok() ? result.value().meeting : std::nullopt);
     });
@@ -99,8 +104,11 @@ bool MeetingTestController::openRoom()
 
 void MeetingTestController::undoLeftovers(const QString &slug)
 {
+    // Nothing recorded on this computer (the usual case): no engine run, no run log, no connection.
+    if (!m_state || slug.isEmpty() || !MeetingDrains::anyIn(m_state->engineSettings().storeDirectory))
+        return;
     DeploymentEngine *e = engine();
-    if (!e || e->isRunning() || slug.isEmpty())
+    if (!e || e->isRunning())
         return;
     m_undoing = true;
     e->undoMeetingDrains(slug);
