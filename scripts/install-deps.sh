@@ -38,6 +38,8 @@ build_packages=(
     cmake ninja-build g++ pkg-config git clang-format file dpkg-dev
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libssh-dev qtkeychain-qt6-dev libgl-dev qt6-translations-l10n
+    # The meeting test's QR code for a phone (ui/qrcode.cpp).
+    libqrencode-dev
     # Qt6HttpServer's CMake package needs Qt6WebSockets, but Debian's qt6-httpserver-dev does not depend on it.
     qt6-websockets-dev
 )
@@ -69,7 +71,7 @@ install-deps: this script supports Debian 12 (bookworm) and Ubuntu 24.04 (noble)
 On other systems install the equivalents of these packages yourself:
   - CMake >= 3.25, Ninja, a C++20 compiler (GCC >= 12 or Clang >= 15), pkg-config, git, clang-format
   - Qt >= 6.4: Core, Network, Widgets, Svg, HttpServer, Test, LinguistTools
-  - libssh >= 0.10 (development files), QtKeychain for Qt 6 (development files), OpenGL headers
+  - libssh >= 0.10 (development files), QtKeychain for Qt 6 (development files), OpenGL headers, libqrencode (development files)
 EOF
     if ! $build_only; then
         cat >&2 <<EOF

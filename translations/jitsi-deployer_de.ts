@@ -347,6 +347,22 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>status --health reads the servers over SSH and needs a key: pass --identity FILE, or add the key to a running ssh-agent (ssh-add).</source>
         <translation>status --health liest die Server über SSH und braucht einen Schlüssel: Geben Sie --identity DATEI an oder fügen Sie den Schlüssel einem laufenden ssh-agent hinzu (ssh-add).</translation>
     </message>
+    <message>
+        <source>  test-meeting [--deployment D] [--every-bridge]
+                                            a fresh meeting room to join, and each bridge&apos;s
+                                            conferences, endpoints, ICE and data-channel figures
+                                            while people are in it; Ctrl-C ends it. With
+                                            --every-bridge all bridges but one are drained in
+                                            turn (a new room each) until each carried the test;
+                                            every drain is undone at the end</source>
+        <translation>  test-meeting [--deployment D] [--every-bridge]
+                                            ein neuer Besprechungsraum zum Beitreten und die
+                                            Konferenzen, Endpunkte, ICE- und Datenkanal-Werte
+                                            jeder Bridge, solange Leute darin sind; Strg-C beendet
+                                            ihn. Mit --every-bridge werden reihum alle Bridges bis
+                                            auf eine geleert (je ein neuer Raum), bis jede den Test
+                                            getragen hat; jede Leerung wird am Ende rückgängig gemacht</translation>
+    </message>
 </context>
 <context>
     <name>CloudResources</name>
@@ -975,6 +991,58 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>New bridges install jitsi-videobridge2 %1, as the others run.</source>
         <translation>Neue Bridges installieren jitsi-videobridge2 %1, wie die übrigen es haben.</translation>
+    </message>
+    <message>
+        <source>Taking the bridges an interrupted meeting test drained back into service: %1…</source>
+        <translation>Die Bridges, die ein unterbrochener Besprechungstest geleert hat, werden wieder in Betrieb genommen: %1…</translation>
+    </message>
+    <message>
+        <source>%1 is still in drain mode from an interrupted meeting test and cannot be reached now (%2); it is taken back into service the next time.</source>
+        <translation>%1 ist noch von einem unterbrochenen Besprechungstest im Leerungsmodus und gerade nicht erreichbar (%2); sie wird beim nächsten Mal wieder in Betrieb genommen.</translation>
+    </message>
+    <message>
+        <source>%1 is in drain mode, not by this test: it is left out and stays drained.</source>
+        <translation>%1 ist im Leerungsmodus, nicht durch diesen Test: sie wird ausgelassen und bleibt geleert.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read, so it is left out of the test.</source>
+        <translation>%1 kann nicht gelesen werden und wird daher beim Test ausgelassen.</translation>
+    </message>
+    <message>
+        <source>No bridge can take the test meeting: every bridge is drained or unreachable. Check them on the Manage page (status --health).</source>
+        <translation>Keine Bridge kann die Testbesprechung aufnehmen: Jede Bridge ist geleert oder nicht erreichbar. Prüfen Sie sie auf der Seite „Verwalten“ (status --health).</translation>
+    </message>
+    <message>
+        <source>Test meeting: join the room; the figures of every bridge follow.</source>
+        <translation>Testbesprechung: Treten Sie dem Raum bei; die Werte jeder Bridge folgen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached over SSH (%2); its figures stay empty.</source>
+        <translation>%1 ist über SSH nicht erreichbar (%2); ihre Werte bleiben leer.</translation>
+    </message>
+    <message>
+        <source>Test every bridge: %1 of %2, %3; draining the other bridges…</source>
+        <translation>Jede Bridge testen: %1 von %2, %3; die anderen Bridges werden geleert…</translation>
+    </message>
+    <message>
+        <source>Test every bridge: join the new room now; it opens on %1 (%2 of %3).</source>
+        <translation>Jede Bridge testen: Treten Sie jetzt dem neuen Raum bei; er öffnet auf %1 (%2 von %3).</translation>
+    </message>
+    <message>
+        <source>%1 could not be put into drain mode (%2); the test meeting may land on it too.</source>
+        <translation>%1 konnte nicht in den Leerungsmodus versetzt werden (%2); die Testbesprechung kann auch auf ihr landen.</translation>
+    </message>
+    <message>
+        <source>%1 could not be taken out of drain mode (%2); the next meeting test or opening the deployment tries again.</source>
+        <translation>%1 konnte nicht aus dem Leerungsmodus genommen werden (%2); der nächste Besprechungstest oder das Öffnen der Installation versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>Ending the meeting test: the bridges it drained go back into service…</source>
+        <translation>Der Besprechungstest endet: Die von ihm geleerten Bridges gehen wieder in Betrieb…</translation>
+    </message>
+    <message>
+        <source>%1 is still in drain mode: take it back into service with &quot;jitsi-deployer test-meeting&quot; later, or POST 127.0.0.1:8080/colibri/drain/disable on it.</source>
+        <translation>%1 ist noch im Leerungsmodus: Nehmen Sie sie später mit „jitsi-deployer test-meeting“ wieder in Betrieb, oder mit POST 127.0.0.1:8080/colibri/drain/disable auf ihr.</translation>
     </message>
 </context>
 <context>
@@ -1918,6 +1986,26 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>  %1: %2 %3 -&gt; %4</source>
         <translation>  %1: %2 %3 -&gt; %4</translation>
     </message>
+    <message>
+        <source>Ending the meeting test; the bridges it drained go back into service. Press Ctrl-C again to stop at once.</source>
+        <translation>Der Besprechungstest endet; die von ihm geleerten Bridges gehen wieder in Betrieb. Drücken Sie erneut Strg-C, um sofort anzuhalten.</translation>
+    </message>
+    <message>
+        <source>Meeting test ended; no bridge carried the test meeting.</source>
+        <translation>Besprechungstest beendet; keine Bridge hat die Testbesprechung getragen.</translation>
+    </message>
+    <message>
+        <source>Meeting test ended. The test meeting&apos;s media reached: %1.</source>
+        <translation>Besprechungstest beendet. Die Medien der Testbesprechung erreichten: %1.</translation>
+    </message>
+    <message>
+        <source>Not tested or no meeting seen: %1.</source>
+        <translation>Nicht getestet oder keine Besprechung gesehen: %1.</translation>
+    </message>
+    <message>
+        <source>Any bridge the test left drained is taken back into service by the next &quot;test-meeting&quot; or when the deployment is opened in the wizard.</source>
+        <translation>Jede Bridge, die der Test geleert hinterlassen hat, wird beim nächsten „test-meeting“ oder beim Öffnen der Installation im Assistenten wieder in Betrieb genommen.</translation>
+    </message>
 </context>
 <context>
     <name>EnvFile</name>
@@ -2781,6 +2869,258 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
     <message>
         <source>&amp;Update</source>
         <translation>&amp;Updaten</translation>
+    </message>
+    <message>
+        <source>&amp;Test a meeting…</source>
+        <translation>Besprechung &amp;testen…</translation>
+    </message>
+    <message>
+        <source>Test a meeting</source>
+        <translation>Besprechung testen</translation>
+    </message>
+    <message>
+        <source>A fresh room, and each bridge&apos;s figures while people are in it.</source>
+        <translation>Ein neuer Raum und die Werte jeder Bridge, solange Leute darin sind.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDrains</name>
+    <message>
+        <source>Cannot read %1, the list of bridges a meeting test put into drain mode: %2. Make it readable, or take those bridges out of drain mode yourself and delete the file.</source>
+        <translation>%1, die Liste der Bridges, die ein Besprechungstest in den Leerungsmodus versetzt hat, kann nicht gelesen werden: %2. Machen Sie sie lesbar, oder nehmen Sie diese Bridges selbst aus dem Leerungsmodus und löschen Sie die Datei.</translation>
+    </message>
+    <message>
+        <source>%1, the list of bridges a meeting test put into drain mode, is damaged. Take the deployment&apos;s bridges out of drain mode yourself (POST 127.0.0.1:8080/colibri/drain/disable on each), then delete the file.</source>
+        <translation>%1, die Liste der Bridges, die ein Besprechungstest in den Leerungsmodus versetzt hat, ist beschädigt. Nehmen Sie die Bridges der Installation selbst aus dem Leerungsmodus (POST 127.0.0.1:8080/colibri/drain/disable auf jeder) und löschen Sie dann die Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1.</source>
+        <translation>%1 kann nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingLines</name>
+    <message>
+        <source>    Meeting test ended; every bridge it drained is back in service.</source>
+        <translation>    Besprechungstest beendet; jede von ihm geleerte Bridge ist wieder in Betrieb.</translation>
+    </message>
+    <message>
+        <source>    Test meeting: %1</source>
+        <translation>    Testbesprechung: %1</translation>
+    </message>
+    <message>
+        <source>    Testing bridge %1 of %2: %3 (the others are drained for new meetings); join the room now.</source>
+        <translation>    Test der Bridge %1 von %2: %3 (die anderen sind für neue Besprechungen geleert); treten Sie jetzt dem Raum bei.</translation>
+    </message>
+    <message>
+        <source>carried the test meeting</source>
+        <translation>hat die Testbesprechung getragen</translation>
+    </message>
+    <message>
+        <source>skipped: no test meeting seen</source>
+        <translation>übersprungen: keine Testbesprechung gesehen</translation>
+    </message>
+    <message>
+        <source>drained by you, not tested</source>
+        <translation>von Ihnen geleert, nicht getestet</translation>
+    </message>
+    <message>
+        <source>drained for the test</source>
+        <translation>für den Test geleert</translation>
+    </message>
+    <message>
+        <source>carries the test now</source>
+        <translation>trägt jetzt den Test</translation>
+    </message>
+    <message>
+        <source>%1 conferences, %2 endpoints, ICE succeeded %3, data-channel messages %4</source>
+        <translation>%1 Konferenzen, %2 Endpunkte, ICE erfolgreich %3, Datenkanal-Nachrichten %4</translation>
+    </message>
+    <message>
+        <source>figures not readable</source>
+        <translation>Werte nicht lesbar</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTestController</name>
+    <message>
+        <source>Starting the test meeting…</source>
+        <translation>Die Testbesprechung startet…</translation>
+    </message>
+    <message>
+        <source>Carried the test meeting</source>
+        <translation>Hat die Testbesprechung getragen</translation>
+    </message>
+    <message>
+        <source>Carries the test now</source>
+        <translation>Trägt jetzt den Test</translation>
+    </message>
+    <message>
+        <source>Skipped: no test meeting seen</source>
+        <translation>Übersprungen: keine Testbesprechung gesehen</translation>
+    </message>
+    <message>
+        <source>Drained by you: not tested</source>
+        <translation>Von Ihnen geleert: nicht getestet</translation>
+    </message>
+    <message>
+        <source>Drained for the test</source>
+        <translation>Für den Test geleert</translation>
+    </message>
+    <message>
+        <source>Figures not readable</source>
+        <translation>Werte nicht lesbar</translation>
+    </message>
+    <message>
+        <source>The meeting test stopped: %1</source>
+        <translation>Der Besprechungstest wurde angehalten: %1</translation>
+    </message>
+    <message>
+        <source>The meeting test has ended; every bridge it drained is back in service.</source>
+        <translation>Der Besprechungstest ist beendet; jede von ihm geleerte Bridge ist wieder in Betrieb.</translation>
+    </message>
+    <message>
+        <source>Bridge %1 of %2 carries the test now: %3. Join the room (it opened in your browser; or scan the code with a phone). The next bridge follows once the meeting shows on this one.</source>
+        <translation>Bridge %1 von %2 trägt jetzt den Test: %3. Treten Sie dem Raum bei (er wurde im Browser geöffnet; oder scannen Sie den Code mit einem Telefon). Die nächste Bridge folgt, sobald die Besprechung auf dieser zu sehen ist.</translation>
+    </message>
+    <message>
+        <source>Join the room with two or more devices (it opened in your browser; or scan the code with a phone). The figures of every bridge follow every few seconds.</source>
+        <translation>Treten Sie dem Raum mit zwei oder mehr Geräten bei (er wurde im Browser geöffnet; oder scannen Sie den Code mit einem Telefon). Die Werte jeder Bridge folgen alle paar Sekunden.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTestDialog</name>
+    <message>
+        <source>Test a meeting</source>
+        <translation>Besprechung testen</translation>
+    </message>
+    <message>
+        <source>What to do now</source>
+        <translation>Was jetzt zu tun ist</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;link:</source>
+        <translation>Besprechungs&amp;link:</translation>
+    </message>
+    <message>
+        <source>Meeting link</source>
+        <translation>Besprechungslink</translation>
+    </message>
+    <message>
+        <source>QR code of the meeting link, for a phone</source>
+        <translation>QR-Code des Besprechungslinks, für ein Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;Bridges:</source>
+        <translation>&amp;Bridges:</translation>
+    </message>
+    <message>
+        <source>Figures of each bridge</source>
+        <translation>Werte jeder Bridge</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>Bridge</translation>
+    </message>
+    <message>
+        <source>Conferences</source>
+        <translation>Konferenzen</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message>
+        <source>ICE succeeded</source>
+        <translation>ICE erfolgreich</translation>
+    </message>
+    <message>
+        <source>Data-channel messages</source>
+        <translation>Datenkanal-Nachrichten</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>&amp;Open in browser</source>
+        <translation>Im Browser ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Open the test room in your web browser</source>
+        <translation>Den Testraum im Webbrowser öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Test a meeting</source>
+        <translation>Besprechung &amp;testen</translation>
+    </message>
+    <message>
+        <source>A fresh room; the figures of every bridge while people are in it</source>
+        <translation>Ein neuer Raum; die Werte jeder Bridge, solange Leute darin sind</translation>
+    </message>
+    <message>
+        <source>Test &amp;every bridge</source>
+        <translation>&amp;Jede Bridge testen</translation>
+    </message>
+    <message>
+        <source>Test every bridge</source>
+        <translation>Jede Bridge testen</translation>
+    </message>
+    <message>
+        <source>All bridges but one are drained in turn, so each carries the test meeting once; every drain is undone at the end</source>
+        <translation>Reihum werden alle Bridges bis auf eine geleert, sodass jede die Testbesprechung einmal trägt; jede Leerung wird am Ende rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>&amp;Next bridge</source>
+        <translation>&amp;Nächste Bridge</translation>
+    </message>
+    <message>
+        <source>Next bridge</source>
+        <translation>Nächste Bridge</translation>
+    </message>
+    <message>
+        <source>End this bridge&apos;s turn now, without a meeting seen on it</source>
+        <translation>Den Durchgang dieser Bridge jetzt beenden, ohne dass eine Besprechung auf ihr gesehen wurde</translation>
+    </message>
+    <message>
+        <source>End test</source>
+        <translation>Test beenden</translation>
+    </message>
+    <message>
+        <source>End the test; the bridges it drained go back into service</source>
+        <translation>Den Test beenden; die von ihm geleerten Bridges gehen wieder in Betrieb</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>End the test and close</source>
+        <translation>Den Test beenden und schließen</translation>
+    </message>
+    <message>
+        <source>(the room is made when the test starts)</source>
+        <translation>(der Raum entsteht, wenn der Test startet)</translation>
+    </message>
+    <message>
+        <source>En&amp;d test</source>
+        <translation>Test be&amp;enden</translation>
     </message>
 </context>
 <context>
@@ -4583,6 +4923,18 @@ netto %2</translation>
     <message>
         <source>The plan, saved as %1:</source>
         <translation>Der Plan, gespeichert als %1:</translation>
+    </message>
+    <message>
+        <source>&amp;Test a meeting…</source>
+        <translation>Besprechung &amp;testen…</translation>
+    </message>
+    <message>
+        <source>Test a meeting</source>
+        <translation>Besprechung testen</translation>
+    </message>
+    <message>
+        <source>A fresh room, and each bridge&apos;s figures while people are in it.</source>
+        <translation>Ein neuer Raum und die Werte jeder Bridge, solange Leute darin sind.</translation>
     </message>
 </context>
 <context>

@@ -244,6 +244,7 @@ void DeployController::onEvent(const EngineEvent &event)
     case EngineEvent::Kind::DnsCheck:
     case EngineEvent::Kind::Verification:
     case EngineEvent::Kind::Warning:
+    case EngineEvent::Kind::Meeting:
         return;
     }
 }

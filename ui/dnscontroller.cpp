@@ -112,6 +112,7 @@ void DnsController::apply(const EngineEvent &event)
     case EngineEvent::Kind::HostLog:
     case EngineEvent::Kind::Verification:
     case EngineEvent::Kind::Warning:
+    case EngineEvent::Kind::Meeting:
         break;
     }
 }

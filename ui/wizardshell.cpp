@@ -7,6 +7,7 @@
 #include "destroycontroller.h"
 #include "dnscontroller.h"
 #include "managecontroller.h"
+#include "meetingtestcontroller.h"
 #include "reviewcontroller.h"
 #include "serverscontroller.h"
 #include "ssh/passphrasebroker.h"
@@ -22,6 +23,7 @@
 #include "wizard_pages/drainchoicedialog.h"
 #include "wizard_pages/hostkeydialog.h"
 #include "wizard_pages/managepage.h"
+#include "wizard_pages/meetingtestdialog.h"
 #include "wizard_pages/removebridgepage.h"
 #include "wizard_pages/reviewpage.h"
 #include "wizard_pages/serverspage.h"
@@ -88,6 +90,7 @@ WizardShell::WizardShell(const WizardState::Environment &environment, QWidget *p
     setPage(DeployPageId, m_deployPage);
     connect(m_deployController, &DeployController::closeApproved, this, [this] { QWizard::reject(); });
     setUpManagePages();
+    setUpMeetingTest();
 
     if (!environment.apiEndpoint.isEmpty())
         m_tokenController->setEndpoint(environment.apiEndpoint);
@@ -283,6 +286,37 @@ void WizardShell::setUpManagePages()
         if (m_state->mode() != WizardState::Mode::New)
             m_startController->chooseNew();
     });
+}
+
+// "Test a meeting" (issue 15): one controller for the window's lifetime, its own engine; a bridge a killed test left
+// drained is taken back into service when its deployment is opened on the Manage page.
+void WizardShell::setUpMeetingTest()
+{
+    m_meetingTestController = new MeetingTestController(m_state, this);
+    connect(m_verifiedPage, &VerifiedPage::testMeetingRequested, this,
+            [this] { openMeetingTest(m_state->plan().slug()); });
+    connect(m_managePage, &ManagePage::testMeetingRequested, this, [this] {
+        if (m_state->managedDeployment())
+            openMeetingTest(m_state->managedDeployment()->slug);
+    });
+    connect(this, &QWizard::currentIdChanged, this, [this](int id) {
+        if (id != ManagePageId || !m_state->managedDeployment())
+            return;
+        const QString slug = m_state->managedDeployment()->slug;
+        if (m_drainsUndoneFor.contains(slug))
+            return;
+        m_drainsUndoneFor.append(slug);
+        m_meetingTestController->undoLeftovers(slug);
+    });
+}
+
+void WizardShell::openMeetingTest(const QString &slug)
+{
+    m_meetingTestController->setDeployment(slug);
+    auto *dialog = new MeetingTestDialog(m_meetingTestController, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    m_meetingTestController->start();
 }
 
 int WizardShell::nextId() const

@@ -26,6 +26,7 @@ class WelcomePage;
 class StartController;
 class StartPage;
 class ManageController;
+class MeetingTestController;
 class ManagePage;
 class AddBridgesController;
 class AddBridgesPage;
@@ -99,6 +100,9 @@ public:
     DnsController *dnsController() const { return m_dnsController; }
     VerifiedPage *verifiedPage() const { return m_verifiedPage; }
     VerifiedController *verifiedController() const { return m_verifiedController; }
+    MeetingTestController *meetingTestController() const { return m_meetingTestController; }
+    // "Test a meeting" of the Verified and Manage pages: the MeetingTestDialog for this deployment, test started.
+    void openMeetingTest(const QString &slug);
 
 private:
     void setupDeploymentPage();
@@ -109,6 +113,7 @@ private:
     void setUpDnsPage();
     void setUpVerifiedPage();
     void setUpManagePages();
+    void setUpMeetingTest();
 
     WizardState *m_state = nullptr;
     WelcomePage *m_welcomePage = nullptr;
@@ -137,4 +142,6 @@ private:
     RemoveBridgePage *m_removeBridgePage = nullptr;
     DestroyPage *m_destroyPage = nullptr;
     DestroyController *m_destroyController = nullptr;
+    MeetingTestController *m_meetingTestController = nullptr;
+    QStringList m_drainsUndoneFor; // deployments whose leftover test drains were undone when opened
 };

@@ -59,6 +59,10 @@ ManagePage::ManagePage(ManageController *controller, QWidget *parent)
     m_updateButton->setObjectName(u"updateButton"_s);
     m_destroyButton = new QPushButton(tr("&Destroy…"), this);
     m_destroyButton->setObjectName(u"destroyButton"_s);
+    m_testMeetingButton = new QPushButton(tr("&Test a meeting…"), this);
+    m_testMeetingButton->setObjectName(u"manageTestMeetingButton"_s);
+    m_testMeetingButton->setAccessibleName(tr("Test a meeting"));
+    m_testMeetingButton->setToolTip(tr("A fresh room, and each bridge's figures while people are in it."));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tableLabel);
@@ -69,7 +73,7 @@ ManagePage::ManagePage(ManageController *controller, QWidget *parent)
     layout->addLayout(summaryRow);
     layout->addWidget(m_hintLabel);
     auto *actions = new QHBoxLayout;
-    for (QPushButton *button : {m_addButton, m_removeButton, m_updateButton, m_destroyButton})
+    for (QPushButton *button : {m_testMeetingButton, m_addButton, m_removeButton, m_updateButton, m_destroyButton})
         actions->addWidget(button);
     actions->addStretch(1);
     layout->addLayout(actions);
@@ -84,6 +88,7 @@ ManagePage::ManagePage(ManageController *controller, QWidget *parent)
     });
     connect(m_updateButton, &QPushButton::clicked, this, &ManagePage::askUpdate);
     connect(m_destroyButton, &QPushButton::clicked, this, [this] { go(Action::Destroy); });
+    connect(m_testMeetingButton, &QPushButton::clicked, this, &ManagePage::testMeetingRequested);
     render();
 }
 

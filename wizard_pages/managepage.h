@@ -32,6 +32,8 @@ Q_SIGNALS:
     void updateConfirmed();
     // Remove was clicked with this bridge selected; the Remove page opens next.
     void removeBridgeChosen(const QString &bridge);
+    // "Test a meeting": the shell opens the MeetingTestDialog for the managed deployment.
+    void testMeetingRequested();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -52,4 +54,5 @@ private:
     QPushButton *m_removeButton;
     QPushButton *m_updateButton;
     QPushButton *m_destroyButton;
+    QPushButton *m_testMeetingButton;
 };

@@ -16,6 +16,7 @@ target_sources(deployer_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/deploycleanupdialog.h ${CMAKE_CURRENT_LIST_DIR}/deploycleanupdialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/hostkeydialog.h ${CMAKE_CURRENT_LIST_DIR}/hostkeydialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/drainchoicedialog.h ${CMAKE_CURRENT_LIST_DIR}/drainchoicedialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/meetingtestdialog.h ${CMAKE_CURRENT_LIST_DIR}/meetingtestdialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/dnspage.h ${CMAKE_CURRENT_LIST_DIR}/dnspage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/verifiedpage.h ${CMAKE_CURRENT_LIST_DIR}/verifiedpage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/startpage.h ${CMAKE_CURRENT_LIST_DIR}/startpage.cpp

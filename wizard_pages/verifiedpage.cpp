@@ -96,7 +96,12 @@ VerifiedPage::VerifiedPage(QWidget *parent)
     m_showPlanButton->setObjectName(u"showPlanButton"_s);
     m_showPlanButton->setAccessibleName(tr("Show the saved plan"));
     m_showPlanButton->setToolTip(tr("The plan this deployment was made from, as the command line tool reads it."));
-    for (QPushButton *button : {m_openMeetingButton, m_copyLinkButton, m_openLogButton, m_showPlanButton})
+    m_testMeetingButton = new QPushButton(tr("&Test a meeting…"), this);
+    m_testMeetingButton->setObjectName(u"verifiedTestMeetingButton"_s);
+    m_testMeetingButton->setAccessibleName(tr("Test a meeting"));
+    m_testMeetingButton->setToolTip(tr("A fresh room, and each bridge's figures while people are in it."));
+    for (QPushButton *button :
+         {m_openMeetingButton, m_copyLinkButton, m_testMeetingButton, m_openLogButton, m_showPlanButton})
         buttons->addWidget(button);
     buttons->addStretch();
     layout->addLayout(buttons);
@@ -105,6 +110,7 @@ VerifiedPage::VerifiedPage(QWidget *parent)
 
     connect(m_openMeetingButton, &QPushButton::clicked, this, &VerifiedPage::openMeetingRequested);
     connect(m_openLogButton, &QPushButton::clicked, this, &VerifiedPage::openLogRequested);
+    connect(m_testMeetingButton, &QPushButton::clicked, this, &VerifiedPage::testMeetingRequested);
     connect(m_copyLinkButton, &QPushButton::clicked, this, [this] {
         QGuiApplication::clipboard()->setText(m_view.meetingUrl);
         m_feedbackLabel->setText(tr("The meeting link %1 was copied.").arg(m_view.meetingUrl));
@@ -205,6 +211,7 @@ void VerifiedPage::render(const VerifiedPageView &view)
 
     m_meetingLinkLabel->setText(view.meetingUrl.isEmpty() ? QString() : tr("Meeting link: %1").arg(view.meetingUrl));
     m_openMeetingButton->setEnabled(!view.meetingUrl.isEmpty());
+    m_testMeetingButton->setEnabled(!view.meetingUrl.isEmpty());
     m_openMeetingButton->setToolTip(view.meetingUrl);
     m_copyLinkButton->setEnabled(!view.meetingUrl.isEmpty());
     m_openLogButton->setEnabled(!view.logPath.isEmpty());

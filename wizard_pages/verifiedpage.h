@@ -29,6 +29,7 @@ Q_SIGNALS:
     void shown(); // the page opened: its controller should read the engine's outcome
     void openMeetingRequested();
     void openLogRequested();
+    void testMeetingRequested(); // "Test a meeting": the shell opens the MeetingTestDialog
 
 private:
     QWidget *bridgeRow(const VerifiedPageView::Bridge &bridge);
@@ -43,5 +44,6 @@ private:
     QPushButton *m_copyLinkButton;
     QPushButton *m_openLogButton;
     QPushButton *m_showPlanButton;
+    QPushButton *m_testMeetingButton;
     QLabel *m_feedbackLabel;
 };

@@ -108,6 +108,16 @@ QString usage()
                    "CliApplication",
                    "  --dns-server ADDRESS (deploy) check that the DNS records resolve with this DNS server\n"
                    "                       instead of the system's resolver")
+           + u"\n"_s
+           + QCoreApplication::translate(
+                   "CliApplication",
+                   "  test-meeting [--deployment D] [--every-bridge]\n"
+                   "                                            a fresh meeting room to join, and each bridge's\n"
+                   "                                            conferences, endpoints, ICE and data-channel figures\n"
+                   "                                            while people are in it; Ctrl-C ends it. With\n"
+                   "                                            --every-bridge all bridges but one are drained in\n"
+                   "                                            turn (a new room each) until each carried the test;\n"
+                   "                                            every drain is undone at the end")
            + u"\n\n"_s
            + QCoreApplication::translate(
                    "CliApplication",
@@ -121,8 +131,8 @@ QString usage()
 
 bool isEngineCommand(const QString &word)
 {
-    static const QStringList commands{u"deploy"_s,        u"verify"_s,  u"add-bridge"_s,
-                                      u"remove-bridge"_s, u"destroy"_s, u"update"_s};
+    static const QStringList commands{u"deploy"_s,  u"verify"_s, u"add-bridge"_s,  u"remove-bridge"_s,
+                                      u"destroy"_s, u"update"_s, u"test-meeting"_s};
     return commands.contains(word);
 }
 
@@ -146,6 +156,7 @@ Result<EngineCommand::Request> engineRequest(const QCommandLineParser &parser, c
                         : command == u"add-bridge"_s    ? Operation::AddBridges
                         : command == u"remove-bridge"_s ? Operation::RemoveBridge
                         : command == u"update"_s        ? Operation::Update
+                        : command == u"test-meeting"_s  ? Operation::TestMeeting
                                                         : Operation::Destroy;
     if (parser.isSet(countOption)) {
         bool ok = false;
@@ -294,9 +305,11 @@ void CliApplication::start(const QStringList &arguments)
     const QCommandLineOption secretStoreOption(u"secret-store"_s, {}, u"store"_s);
     const QCommandLineOption hostKeyOption(u"host-key"_s, {}, u"fingerprint"_s);
     const QCommandLineOption healthOption(u"health"_s);
+    const QCommandLineOption everyBridgeOption(u"every-bridge"_s);
     parser.addOptions({helpOption, versionOption, jsonOption, endpointOption, locationOption, architectureOption,
                        planFileOption, outputDirOption, deploymentOption, countOption, typeOption, identityOption,
-                       yesOption, dnsServerOption, secretStoreOption, hostKeyOption, forceOption, healthOption});
+                       yesOption, dnsServerOption, secretStoreOption, hostKeyOption, forceOption, healthOption,
+                       everyBridgeOption});
 
     if (!parser.parse(arguments)) {
         m_output->error(parser.errorText() + u"\n\n"_s + usage());
@@ -345,15 +358,18 @@ void CliApplication::start(const QStringList &arguments)
             {&planFileOption, {u"plan"_s, u"deploy"_s}},
             {&outputDirOption, {u"plan"_s}},
             {&deploymentOption,
-             {u"status"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"destroy"_s, u"update"_s}},
+             {u"status"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"destroy"_s, u"update"_s,
+              u"test-meeting"_s}},
             {&countOption, {u"add-bridge"_s}},
             {&typeOption, {u"add-bridge"_s}},
             {&identityOption,
-             {u"deploy"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"update"_s, u"status"_s}},
+             {u"deploy"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"update"_s, u"status"_s,
+              u"test-meeting"_s}},
             {&healthOption, {u"status"_s}},
             {&yesOption, {u"destroy"_s, u"update"_s}},
             {&forceOption, {u"remove-bridge"_s, u"update"_s}},
             {&dnsServerOption, {u"deploy"_s}},
+            {&everyBridgeOption, {u"test-meeting"_s}},
     };
     for (const auto &[option, owners] : optionOwners) {
         if (!parser.isSet(*option) || owners.contains(command))
@@ -434,6 +450,7 @@ void CliApplication::start(const QStringList &arguments)
             return finish(UsageError);
         }
         request = parsed.value();
+        request.everyBridge = parser.isSet(everyBridgeOption);
     }
     // Which resolver judges "the records resolve": the system's by default, one the user names to check before
     // the change has spread (or the testbed's DNS).

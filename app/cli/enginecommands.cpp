@@ -60,6 +60,8 @@ QString EngineCommand::operationName(Operation operation)
         return u"destroy"_s;
     case Operation::Update:
         return u"update"_s;
+    case Operation::TestMeeting:
+        return u"test-meeting"_s;
     }
     return {};
 }
@@ -79,6 +81,13 @@ void EngineCommand::cancel()
 {
     if (m_completed)
         return;
+    if (m_request.operation == Operation::TestMeeting && m_engine && m_engine->isRunning() && !m_cancelled) {
+        m_cancelled = true;
+        note(tr("Ending the meeting test; the bridges it drained go back into service. Press Ctrl-C again to "
+                "stop at once."));
+        m_engine->endMeetingTest();
+        return;
+    }
     m_cancelled = true;
     if (m_engine && m_engine->isRunning()) {
         writeTo(stdout, m_renderer.clearStatus());
@@ -298,6 +307,9 @@ void EngineCommand::startEngine()
     case Operation::Update:
         m_engine->update(m_slug);
         break;
+    case Operation::TestMeeting:
+        m_engine->testMeeting(m_slug, m_request.everyBridge);
+        break;
     }
 }
 
@@ -360,6 +372,18 @@ void EngineCommand::succeed(const EngineOutcome &outcome, int exitCode)
                 m_output->line(before == *it ? tr("  %1: %2 %3 (unchanged)").arg(host.key(), it.key(), *it)
                                              : tr("  %1: %2 %3 -> %4").arg(host.key(), it.key(), before, *it));
             }
+        }
+        break;
+    case Operation::TestMeeting:
+        if (outcome.meeting) {
+            QStringList carried, others;
+            for (const BridgeMeetingFigures &b : outcome.meeting->bridges)
+                (b.carried ? carried : others).append(b.bridge);
+            m_output->line(carried.isEmpty() ? tr("Meeting test ended; no bridge carried the test meeting.")
+                                             : tr("Meeting test ended. The test meeting's media reached: %1.")
+                                                       .arg(carried.join(u", "_s)));
+            if (outcome.meeting->everyBridge && !others.isEmpty())
+                m_output->line(tr("Not tested or no meeting seen: %1.").arg(others.join(u", "_s)));
         }
         break;
     }
@@ -440,6 +464,10 @@ void EngineCommand::fail(const Error &error, const EngineOutcome &outcome, int e
     case Operation::RemoveBridge:
     case Operation::Update:
         note(tr("Run the same command again: it continues where this one stopped."));
+        return complete(exitCode);
+    case Operation::TestMeeting:
+        note(tr("Any bridge the test left drained is taken back into service by the next \"test-meeting\" or "
+                "when the deployment is opened in the wizard."));
         return complete(exitCode);
     case Operation::Deploy:
     case Operation::AddBridges:

@@ -28,7 +28,7 @@ class EngineCommand : public QObject
 public:
     using Done = std::function<void(int exitCode)>;
 
-    enum class Operation { Deploy, Verify, AddBridges, RemoveBridge, Destroy, Update };
+    enum class Operation { Deploy, Verify, AddBridges, RemoveBridge, Destroy, Update, TestMeeting };
 
     struct Request
     {
@@ -40,6 +40,7 @@ public:
         QString bridge; // RemoveBridge: the server name
         bool confirmed = false; // Destroy, Update: --yes
         bool force = false; // RemoveBridge, Update: --force (a bridge not confirmed drained goes on unasked)
+        bool everyBridge = false; // TestMeeting: --every-bridge
     };
 
     EngineCommand(hcloud::HetznerClient *client, CliOutput *output, const EngineSettings &settings,
@@ -49,7 +50,7 @@ public:
     void run(const Request &request, Done done);
 
     // Ctrl-C: the engine stops at its next safe point and the command ends after its finished(); before the
-    // engine started, the command ends at once.
+    // engine started, the command ends at once. A meeting test has no other end: Ctrl-C ends it normally.
     void cancel();
 
     static QString operationName(Operation operation); // "deploy", "verify", "add-bridge", ...

@@ -1,5 +1,6 @@
 #include "eventrenderer.h"
 #include "cli/cliadvice.h"
+#include "cli/meetinglines.h"
 
 #include "common/redactor.h"
 
@@ -181,6 +182,13 @@ QString EventRenderer::permanentText(const EngineEvent &event)
     case EngineEvent::Kind::Warning:
         out << tr("warning: %1").arg(CliAdvice::withAdvice(event.message, event.advice));
         break;
+    case EngineEvent::Kind::Meeting: {
+        // A block only when something changed: the figures are read every two seconds for as long as the test runs.
+        const QStringList lines = event.meeting ? MeetingLines::render(*event.meeting) : QStringList();
+        if (lines != std::exchange(m_lastMeeting, lines))
+            out << lines;
+        break;
+    }
     case EngineEvent::Kind::HostStep:
         // Terminal: only a failure stays on screen; the status block shows the rest.
         if (event.hostState == HostState::Failed)
@@ -225,6 +233,7 @@ QString EventRenderer::renderLines(const EngineEvent &event)
     case EngineEvent::Kind::DnsRecords:
     case EngineEvent::Kind::Verification:
     case EngineEvent::Kind::Warning:
+    case EngineEvent::Kind::Meeting:
         break;
     }
     return permanentText(event);

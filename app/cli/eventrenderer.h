@@ -47,6 +47,7 @@ private:
     const ProgressModel *m_progress;
     Style m_style;
     int m_width;
+    QStringList m_lastMeeting; // the test meeting's last block, repeated only when it changed
     QString m_lastDnsCheck; // Terminal: a DNS round is shown only when its answer differs from the last one
     int m_blockLines = 0; // status lines currently on the terminal
 };

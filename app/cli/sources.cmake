@@ -6,6 +6,7 @@ target_sources(deployer_core PRIVATE
     cli/tokenresolver.h cli/tokenresolver.cpp)
 target_sources(deployer_core PRIVATE cli/statuscommand.h cli/statuscommand.cpp)
 target_sources(deployer_core PRIVATE cli/healthlines.h cli/healthlines.cpp)
+target_sources(deployer_core PRIVATE cli/meetinglines.h cli/meetinglines.cpp)
 # the engine's commands (issue 5): deploy, verify, add-bridge, remove-bridge, destroy, and their progress output
 target_sources(deployer_core PRIVATE
     cli/enginecommands.h cli/enginecommands.cpp

@@ -137,6 +137,28 @@ void DeploymentEngine::destroy(const QString &deployment)
     startRun(u"destroy"_s, deployment, [=](EngineRun *run) { run->destroy(deployment); });
 }
 
+void DeploymentEngine::testMeeting(const QString &deployment, bool everyBridge)
+{
+    startRun(u"test-meeting"_s, deployment, [=](EngineRun *run) { run->testMeeting(deployment, everyBridge); });
+}
+
+void DeploymentEngine::nextMeetingBridge()
+{
+    if (d->run)
+        d->run->meetingControl(EngineRun::MeetingControl::NextBridge);
+}
+
+void DeploymentEngine::endMeetingTest()
+{
+    if (d->run)
+        d->run->meetingControl(EngineRun::MeetingControl::End);
+}
+
+void DeploymentEngine::undoMeetingDrains(const QString &deployment)
+{
+    startRun(u"undo-meeting-drains"_s, deployment, [=](EngineRun *run) { run->undoMeetingDrains(deployment); });
+}
+
 void DeploymentEngine::continueWithoutDns()
 {
     if (d->run)

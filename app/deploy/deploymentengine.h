@@ -37,6 +37,7 @@ struct EngineSettings
     int verifyTimeoutMs = 3 * 60 * 1000; // bridges showing up in jicofo and prosody after an install
     int verifyIntervalMs = 5000;
     int drainTimeoutSeconds = 15 * 60;
+    int meetingPollIntervalMs = 2000; // test meeting: between two reads of every bridge's /metrics
     std::optional<DrainChoice> drainChoice; // answers every DrainQuestion without asking (CLI --force); unset = ask
     QHostAddress dnsNameserver; // null = the system's resolver
     // A server pinned on another computer and without a host-key label: fingerprints the user gave beforehand
@@ -75,6 +76,15 @@ public:
     void update(const QString &deployment);
     // The answer to undrainedBridge(); ignored when no question is open.
     void answerUndrained(DrainChoice choice);
+    // "Test a meeting" (MeetingTest): a fresh room, and every bridge's meeting figures as Meeting events until
+    // endMeetingTest(); with `everyBridge`, all bridges but one drained in turn so that each carries the test once,
+    // ending by itself after the last. Every drain it made is undone at its end and on cancel.
+    void testMeeting(const QString &deployment, bool everyBridge);
+    void nextMeetingBridge(); // "every bridge": the current bridge's turn ends now (no meeting seen on it)
+    void endMeetingTest(); // the test ends normally: its drains undone, finished() succeeds
+    // Takes the bridges a killed meeting test left drained (recorded on this computer) back into service; only
+    // those. Without a record it succeeds at once, touching nothing. Run when a deployment is opened.
+    void undoMeetingDrains(const QString &deployment);
     // Deletes everything labelled for the deployment, and its local state and secrets. The caller confirmed.
     void destroy(const QString &deployment);
 

@@ -151,6 +151,14 @@ EngineEvent EngineEvent::warning(const QString &message, const Advice &advice)
     return e;
 }
 
+EngineEvent EngineEvent::meetingStatus(const MeetingStatus &status)
+{
+    EngineEvent e;
+    e.kind = Kind::Meeting;
+    e.meeting = status;
+    return e;
+}
+
 QString EngineEvent::kindName(Kind kind)
 {
     switch (kind) {
@@ -170,6 +178,8 @@ QString EngineEvent::kindName(Kind kind)
         return u"verification"_s;
     case Kind::Warning:
         return u"warning"_s;
+    case Kind::Meeting:
+        return u"meeting"_s;
     }
     return u"unknown"_s;
 }
@@ -213,6 +223,10 @@ QJsonObject EngineEvent::toJson() const
     case Kind::Warning:
         insertIfSet(object, u"advice"_s, Advice::kindName(advice.kind));
         break;
+    case Kind::Meeting:
+        if (meeting)
+            object.insert(u"meeting"_s, meeting->toJson());
+        break;
     }
     if (stepIndex > 0)
         object.insert(u"step_index"_s, stepIndex);
@@ -253,5 +267,7 @@ QJsonObject EngineOutcome::toJson() const
         json.insert(u"versions_before"_s, versionsJson(versionsBefore));
         json.insert(u"versions_after"_s, versionsJson(versionsAfter));
     }
+    if (meeting) // test-meeting only
+        json.insert(u"meeting"_s, meeting->toJson());
     return json;
 }

@@ -4,6 +4,7 @@
 #include "deploy/deploymenthealth.h"
 #include "deploy/dnscheck.h"
 #include "deploy/enginestates.h"
+#include "deploy/meetingstatus.h"
 #include "deploy/verifier.h"
 
 #include <QJsonObject>
@@ -29,6 +30,7 @@ struct EngineEvent
         DnsCheck, // dnsCheck: one lookup round that did not find every record yet; message = its summary
         Verification, // report
         Warning, // message
+        Meeting, // meeting: the test meeting's figures per bridge (MeetingTest)
     };
 
     Kind kind = Kind::Phase;
@@ -49,6 +51,7 @@ struct EngineEvent
     DnsPublication dnsPublication = DnsPublication::Manual;
     std::optional<DnsCheckProgress> dnsCheck;
     std::optional<VerificationReport> report;
+    std::optional<MeetingStatus> meeting;
 
     static EngineEvent phaseChanged(::Phase phase, const QString &message);
     static EngineEvent resourceChanged(const QString &resource, ResourceState state, const QString &host = {});
@@ -61,6 +64,7 @@ struct EngineEvent
     static EngineEvent dnsCheckRound(const DnsCheckProgress &round); // message: its summary()
     static EngineEvent verification(const VerificationReport &report);
     static EngineEvent warning(const QString &message, const Advice &advice = {});
+    static EngineEvent meetingStatus(const MeetingStatus &status);
 
     // The --json form, one object per event (docs/cli.md): {"event": "<kind>", ...the set fields}.
     QJsonObject toJson() const;
@@ -84,6 +88,7 @@ struct EngineOutcome
     QMap<QString, QMap<QString, QString>> versionsBefore;
     QMap<QString, QMap<QString, QString>> versionsAfter;
     std::optional<DeploymentHealth> health; // readHealth() only
+    std::optional<MeetingStatus> meeting; // testMeeting(): the last figures
 
     QJsonObject toJson() const;
 };

@@ -67,6 +67,8 @@ public:
     void removeBridge(const QString &deployment, const QString &serverName);
     void update(const QString &deployment);
     void destroy(const QString &deployment);
+    void testMeeting(const QString &deployment, bool everyBridge); // MeetingTest (meetingtest.cpp)
+    void undoMeetingDrains(const QString &deployment); // meetingtest.cpp
     void cancel();
     // The DNS wait of a running deploy ends now (DeploymentEngine::continueWithoutDns).
     void continueWithoutDns();
@@ -82,6 +84,15 @@ public:
     void setCancelCleanup(std::function<void(std::function<void()> finish)> cleanup)
     {
         m_cancelCleanup = std::move(cleanup);
+    }
+
+    // The running meeting test's controls (DeploymentEngine::nextMeetingBridge, endMeetingTest).
+    enum class MeetingControl { NextBridge, End };
+    void setMeetingControl(std::function<void(MeetingControl)> control) { m_meetingControl = std::move(control); }
+    void meetingControl(MeetingControl choice)
+    {
+        if (m_meetingControl)
+            m_meetingControl(choice);
     }
 
     // ---- for the run's jobs ----
@@ -172,4 +183,5 @@ private:
     std::function<void(const DrainQuestion &)> m_drainAsk;
     std::function<void(DrainChoice)> m_drainAnswer; // the open question's continuation
     std::function<void(std::function<void()>)> m_cancelCleanup;
+    std::function<void(MeetingControl)> m_meetingControl;
 };

@@ -26,6 +26,14 @@ std::optional<int> intOf(const QMap<QString, double> &samples, const QString &na
     return int(std::llround(*it));
 }
 
+std::optional<qint64> counterOf(const QMap<QString, double> &samples, const QString &name)
+{
+    const auto it = samples.constFind(name);
+    if (it == samples.cend() || !std::isfinite(*it) || *it < 0)
+        return std::nullopt;
+    return qint64(std::llround(*it));
+}
+
 std::optional<double> doubleOf(const QMap<QString, double> &samples, const QString &name)
 {
     const auto it = samples.constFind(name);
@@ -105,7 +113,8 @@ const JicofoBridgeView *JicofoState::find(const QString &breweryJid, const QStri
 
 bool JvbMetrics::any() const
 {
-    return conferences || endpoints || stress || drainMode || gracefulShutdown || mucClientsConnected || mucsJoined;
+    return conferences || endpoints || stress || drainMode || gracefulShutdown || mucClientsConnected || mucsJoined
+           || iceSucceeded || dataChannelMessagesReceived || conferencesCreated;
 }
 
 QMap<QString, double> JvbMetrics::samples(const QByteArray &text)
@@ -143,6 +152,12 @@ QMap<QString, double> JvbMetrics::samples(const QByteArray &text)
 // "conferences", "stress", "graceful_shutdown", "drain_mode" (metrics/VideobridgeMetrics.kt), "current_endpoints"
 // (metrics/VideobridgePeriodicMetrics.kt), "muc_clients_connected" and "mucs_joined"
 // (xmpp/XmppConnection.kt). Booleans are 0/1 gauges.
+// Counters (read in github.com/jitsi/jitsi-videobridge a29d97d): "ice_succeeded"
+// (jvb/src/main/kotlin/org/jitsi/videobridge/transport/ice/IceTransport.kt ~1006), "data_channel_messages_received"
+// and "conferences_created" (metrics/VideobridgeMetrics.kt ~47-53). jicoco's MetricsContainer.registerCounter adds
+// the suffix "_total" to a counter's name (github.com/jitsi/jicoco e8384e2,
+// jicoco-metrics/src/main/kotlin/org/jitsi/metrics/MetricsContainer.kt ~160), and Prometheus' simpleclient exposes
+// the sample under that name, so /metrics shows jitsi_jvb_ice_succeeded_total etc.
 JvbMetrics JvbMetrics::parse(const QByteArray &text)
 {
     const QMap<QString, double> s = samples(text);
@@ -154,6 +169,9 @@ JvbMetrics JvbMetrics::parse(const QByteArray &text)
     m.gracefulShutdown = boolOf(s, u"jitsi_jvb_graceful_shutdown"_s);
     m.mucClientsConnected = intOf(s, u"jitsi_jvb_muc_clients_connected"_s);
     m.mucsJoined = intOf(s, u"jitsi_jvb_mucs_joined"_s);
+    m.iceSucceeded = counterOf(s, u"jitsi_jvb_ice_succeeded_total"_s);
+    m.dataChannelMessagesReceived = counterOf(s, u"jitsi_jvb_data_channel_messages_received_total"_s);
+    m.conferencesCreated = counterOf(s, u"jitsi_jvb_conferences_created_total"_s);
     return m;
 }
 

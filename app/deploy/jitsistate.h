@@ -42,6 +42,11 @@ struct JvbMetrics
     std::optional<bool> gracefulShutdown;
     std::optional<int> mucClientsConnected; // XMPP connections up
     std::optional<int> mucsJoined; // MUCs (the brewery) joined
+    // Counters since the bridge started (the test meeting's data plane): endpoints whose ICE succeeded, messages
+    // received on the endpoints' data channels (the bridge channel over SCTP), conferences created.
+    std::optional<qint64> iceSucceeded;
+    std::optional<qint64> dataChannelMessagesReceived;
+    std::optional<qint64> conferencesCreated;
 
     bool any() const;
     // Prometheus text exposition format (0.0.4): "name{labels} value" lines, comments skipped.

@@ -77,6 +77,7 @@ void ProgressModel::apply(const EngineEvent &event)
     case EngineEvent::Kind::DnsRecords:
     case EngineEvent::Kind::Verification:
     case EngineEvent::Kind::Warning:
+    case EngineEvent::Kind::Meeting:
         return;
     }
 }

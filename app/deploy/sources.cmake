@@ -40,6 +40,8 @@ target_sources(deployer_core PRIVATE
     deploy/certificatetask.h deploy/certificatetask.cpp
     deploy/verificationstage.h deploy/verificationstage.cpp
     deploy/healthstage.h deploy/healthstage.cpp
+    deploy/meetingstatus.h deploy/meetingstatus.cpp deploy/meetingdrains.h deploy/meetingdrains.cpp
+    deploy/meetingtest.h deploy/meetingtest.cpp
     deploy/bridgeremoval.h deploy/bridgeremoval.cpp
     deploy/deploymentengine.h deploy/deploymentengine.cpp)
 # managing from another computer, interrupted runs (issue 14): labels, host keys and the plan recovered

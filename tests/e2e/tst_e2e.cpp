@@ -31,6 +31,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <csignal>
 #include <functional>
 #include <unistd.h>
 
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void removeBridge();
     void wrongSecretIsNamed();
     void versionsAndRollingUpdate();
+    void meetingTestOnEveryBridge();
     void destroyLeavesNothing();
 
 private:
@@ -527,6 +529,108 @@ void TestEndToEnd::versionsAndRollingUpdate()
     QCOMPARE(outcome[u"versions_after"_s][kWeb][u"jicofo"_s].toString(), newJicofo);
     QVERIFY(outcome[u"verification"_s][u"ok"_s].toBool());
     QVERIFY2(waitForOperationalBridges(3, 90000), QJsonDocument(jicofoStats()).toJson().constData());
+}
+
+// Issue 15, "test every bridge" with the shim bridges (no media: the test plays the participants by writing each
+// bridge's hook file, tests/testbed/shims/README.md). A drain left by a "crashed" earlier test (recorded on this
+// computer, drain mode on in the real shim) is undone first; then each bridge in turn is the only one in service
+// (checked on every other bridge's own /metrics) and carries the test meeting; at the end no bridge is drained and
+// nothing is recorded. A second run stopped with Ctrl-C halfway also leaves no drain.
+void TestEndToEnd::meetingTestOnEveryBridge()
+{
+    const QStringList bridges{bridgeName(1), bridgeName(3), bridgeName(4)};
+    const QString hook = u"/run/jitsi-videobridge-shim/conferences"_s;
+    auto setMeeting = [this, &hook](const QString &bridge, const QString &figures) {
+        const Outcome written
+                = onHost(bridge, u"mkdir -p /run/jitsi-videobridge-shim && echo '%1' > %2"_s.arg(figures, hook));
+        QVERIFY2(written.exitCode == 0, qPrintable(written.output));
+    };
+    auto drainMode = [this](const QString &bridge) {
+        const Outcome metrics = onHost(bridge, u"curl -s http://127.0.0.1:8080/metrics"_s);
+        for (const QString &line : metrics.output.split(u'\n'))
+            if (line.startsWith(u"jitsi_jvb_drain_mode "_s))
+                return line.section(u' ', 1).trimmed().toInt();
+        return -1;
+    };
+    for (const QString &bridge : bridges)
+        setMeeting(bridge, u"0 0"_s);
+
+    // The "crashed" test: bridge 3 in drain mode, and the record of it the app writes before each drain.
+    const Outcome drained = onHost(bridgeName(3), u"curl -s -X POST http://127.0.0.1:8080/colibri/drain/enable"_s);
+    QVERIFY2(drained.exitCode == 0, qPrintable(drained.output));
+    QCOMPARE(drainMode(bridgeName(3)), 1);
+    const QString record = qEnvironmentVariable("XDG_DATA_HOME") + u"/jitsi-deployer/jitsi-deployer/deployments/"_s
+                           + kSlug + u".meeting-drains"_s;
+    QVERIFY(QDir().mkpath(QFileInfo(record).absolutePath()));
+    QFile file(record);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"version": 1, "drained": [")" + bridgeName(3).toUtf8() + R"("]})");
+    file.close();
+
+    QStringList carriers;
+    QStringList violations;
+    QStringList rooms;
+    const CliRun every
+            = cli(u"test-meeting-every"_s, {u"test-meeting"_s, u"--every-bridge"_s, u"--identity"_s, m_key.privateFile},
+                  [&](const QJsonObject &event, QProcess &) {
+                      if (event.value(u"event"_s) != u"meeting"_s)
+                          return;
+                      const QJsonObject meeting = event.value(u"meeting"_s).toObject();
+                      const QString carrier = meeting.value(u"carrier"_s).toString();
+                      if (carrier.isEmpty() || carriers.contains(carrier))
+                          return;
+                      carriers.append(carrier);
+                      rooms.append(meeting.value(u"room_url"_s).toString());
+                      // Outside the output handler: the host commands run an event loop of their own.
+                      QTimer::singleShot(0, this, [&, carrier] {
+                          for (const QString &other : bridges)
+                              if (drainMode(other) != (other == carrier ? 0 : 1))
+                                  violations.append(u"%1's turn: %2 drain_mode %3"_s.arg(
+                                          carrier, other, QString::number(drainMode(other))));
+                          // Two participants joined: their ICE succeeded, the bridge channel carries
+                          // messages.
+                          setMeeting(carrier, u"1 2 2 10"_s);
+                      });
+                  });
+    QVERIFY2(every.exitCode == 0, qPrintable(every.describe()));
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+    QCOMPARE(carriers, bridges);
+    for (const QString &room : rooms)
+        QVERIFY2(room.startsWith(u"https://"_s + kDomain + u"/test-"_s), qPrintable(room));
+    QCOMPARE(QSet<QString>(rooms.begin(), rooms.end()).size(), bridges.size());
+    const QJsonObject meeting = every.finished()[u"outcome"_s][u"meeting"_s].toObject();
+    QVERIFY(meeting[u"finished"_s].toBool());
+    for (const QJsonValue &b : meeting[u"bridges"_s].toArray()) {
+        const QJsonObject figures = b.toObject();
+        QVERIFY2(figures[u"carried"_s].toBool(), qPrintable(figures[u"server"_s].toString()));
+        QCOMPARE(figures[u"ice_succeeded"_s].toInt(), 2);
+        QCOMPARE(figures[u"data_channel_messages_received"_s].toInt(), 10);
+        QVERIFY(!figures[u"drained_by_user"_s].toBool()); // the leftover was the test's, not the user's
+    }
+    for (const QString &bridge : bridges)
+        QCOMPARE(drainMode(bridge), 0);
+    QVERIFY(!QFile::exists(record));
+
+    // Ctrl-C halfway (the first bridge's turn): the drains of the second and third are undone before it exits.
+    for (const QString &bridge : bridges)
+        setMeeting(bridge, u"0 0"_s);
+    bool interrupted = false;
+    const CliRun stopped = cli(u"test-meeting-interrupted"_s,
+                               {u"test-meeting"_s, u"--every-bridge"_s, u"--identity"_s, m_key.privateFile},
+                               [&](const QJsonObject &event, QProcess &process) {
+                                   if (interrupted || event.value(u"event"_s) != u"meeting"_s
+                                       || event[u"meeting"_s][u"carrier"_s].toString().isEmpty())
+                                       return;
+                                   interrupted = true;
+                                   ::kill(pid_t(process.processId()), SIGINT);
+                               });
+    QVERIFY(interrupted);
+    QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.describe()));
+    for (const QString &bridge : bridges)
+        QCOMPARE(drainMode(bridge), 0);
+    QVERIFY(!QFile::exists(record));
+    for (const QString &bridge : bridges)
+        onHost(bridge, u"rm -f "_s + hook);
 }
 
 void TestEndToEnd::destroyLeavesNothing()

@@ -3,6 +3,7 @@
 // and Ctrl-C in the middle of a deploy followed by a resuming re-run.
 #include "cli/cliapplication.h"
 #include "fakecloud.h"
+#include "fakehost.h"
 #include "fakehostagent.h"
 #include "hcloudsim.h"
 #include "openapivalidator.h"
@@ -158,8 +159,9 @@ private:
     {
         QVERIFY2(result.allJson, qPrintable(result.out));
         QVERIFY(!result.events.isEmpty());
-        static const QStringList kinds{u"phase"_s, u"resource"_s,  u"host_step"_s,    u"host_log"_s,
-                                       u"dns"_s,   u"dns_check"_s, u"verification"_s, u"warning"_s};
+        static const QStringList kinds{
+                u"phase"_s,     u"resource"_s,     u"host_step"_s, u"host_log"_s, u"dns"_s,
+                u"dns_check"_s, u"verification"_s, u"warning"_s,   u"meeting"_s}; // test-meeting (issue 15)
         for (qsizetype i = 0; i + 1 < result.events.size(); ++i)
             QVERIFY2(kinds.contains(result.events[i].value(u"event"_s).toString()),
                      qPrintable(QString::fromUtf8(QJsonDocument(result.events[i]).toJson())));
@@ -450,6 +452,64 @@ private Q_SLOTS:
         checkLog(jsonLog, json, u"deploy"_s);
         // The re-run created nothing new: the servers of the first run were found and reused.
         QCOMPARE(serverNames(), (QStringList{u"meet-example-org-jvb-1"_s, u"meet-example-org-web"_s}));
+    }
+
+    // test-meeting --every-bridge (issue 15): the participants appear on whichever bridge alone is in service; the
+    // JSON stream carries the figures, the text names the bridge of each turn and who carried the test; no bridge
+    // stays drained.
+    void testMeetingEveryBridge()
+    {
+        m_settings.meetingPollIntervalMs = 20;
+        QCOMPARE(run({u"deploy"_s, u"--plan-file"_s, m_planFile, u"--json"_s}).exitCode, 0);
+        QCOMPARE(run({u"add-bridge"_s, u"--json"_s}).exitCode, 0);
+        const QStringList bridges{u"meet-example-org-jvb-1"_s, u"meet-example-org-jvb-2"_s};
+        FakeCloud *cloud = m_cloud.get();
+        auto participants = [cloud, bridges](qint64 ice) {
+            return [cloud, bridges, ice] {
+                QSet<QString> joined;
+                // The one bridge in service while the other is drained gets the test meeting.
+                auto step = [&] {
+                    FakeHost *one = cloud->host(bridges[0]);
+                    FakeHost *two = cloud->host(bridges[1]);
+                    if (!one->drainMode() && two->drainMode() && !joined.contains(bridges[0])) {
+                        one->setMeeting(1, 2, ice, 11);
+                        joined.insert(bridges[0]);
+                    }
+                    if (!two->drainMode() && one->drainMode() && !joined.contains(bridges[1])) {
+                        two->setMeeting(1, 2, ice, 11);
+                        joined.insert(bridges[1]);
+                    }
+                    return joined.size() == 2;
+                };
+                QTRY_VERIFY_WITH_TIMEOUT(step(), 60000);
+            };
+        };
+        const CliRun json = run({u"test-meeting"_s, u"--every-bridge"_s, u"--json"_s}, participants(2));
+        QCOMPARE(json.exitCode, 0);
+        checkStream(json, u"test-meeting"_s, true);
+        QVERIFY(!json.ofKind(u"meeting"_s).isEmpty());
+        const QJsonObject meeting = json.finished()[u"outcome"_s][u"meeting"_s].toObject();
+        QVERIFY(meeting[u"every_bridge"_s].toBool() && meeting[u"finished"_s].toBool());
+        for (const QJsonValue &b : meeting[u"bridges"_s].toArray()) {
+            QVERIFY(b[u"carried"_s].toBool());
+            QCOMPARE(b[u"data_channel_messages_received"_s].toInt(), 11);
+        }
+        for (const QString &bridge : bridges)
+            QVERIFY(!cloud->host(bridge)->drainMode());
+
+        // Text: each turn names its bridge; the counters rise again for the new turns.
+        const CliRun text = run({u"test-meeting"_s, u"--every-bridge"_s}, participants(4));
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(u"Test meeting: https://meet.example.org/test-"_s), qPrintable(text.out));
+        QVERIFY2(text.out.contains(u"Testing bridge 2 of 2: meet-example-org-jvb-2"_s), qPrintable(text.out));
+        QVERIFY2(text.out.contains(
+                         u"The test meeting's media reached: meet-example-org-jvb-1, meet-example-org-jvb-2"_s),
+                 qPrintable(text.out));
+        for (const QString &bridge : bridges)
+            QVERIFY(!cloud->host(bridge)->drainMode());
+
+        // --every-bridge belongs to test-meeting only.
+        QCOMPARE(run({u"verify"_s, u"--every-bridge"_s}).exitCode, 2);
     }
 
     void ctrlCStopsAndARerunResumes()

@@ -12,3 +12,8 @@ deployer_add_test(NAME tst_engine SOURCES tst_engine.cpp
 deployer_add_test(NAME tst_progressmodel SOURCES tst_progressmodel.cpp LIBS deployer_core LABELS engine unit)
 # RUNLOG: each operation's log on disk (JSON lines, secrets blanked, 0600/0700, pruning, a log that cannot be written).
 deployer_add_test(NAME tst_runlog SOURCES tst_runlog.cpp LIBS deployer_core LABELS engine unit)
+# MEETING TEST (issue 15): MeetingTest against hcloud-sim and fake hosts: figures per bridge, "test every bridge" in
+# turn, drains undone at the end, on cancel and after a killed run (MeetingDrains); the user's own drains untouched.
+deployer_add_test(NAME tst_meetingtest SOURCES tst_meetingtest.cpp
+    LIBS fakehost deployer_core hcloudsim Qt6::Network
+    LABELS engine unit sim KEYCHAIN TIMEOUT 300)

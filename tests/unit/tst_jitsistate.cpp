@@ -150,6 +150,10 @@ private Q_SLOTS:
         QCOMPARE(m.gracefulShutdown, false);
         QCOMPARE(m.mucClientsConnected, 1);
         QCOMPARE(m.mucsJoined, 1);
+        // The test meeting's counters, by their exposed names (with _total; the _created sample is not the count).
+        QCOMPARE(m.iceSucceeded, qint64(12));
+        QCOMPARE(m.dataChannelMessagesReceived, qint64(4711));
+        QCOMPARE(m.conferencesCreated, qint64(9));
         // A labelled sample is read by name; the counter's _total is not the current endpoint count.
         QCOMPARE(
                 JvbMetrics::samples(fixture(u"jvb-metrics.prom"_s)).value(u"jitsi_jvb_ice_candidates_received_total"_s),
@@ -157,6 +161,9 @@ private Q_SLOTS:
         const JvbMetrics empty = JvbMetrics::parse("<html>404</html>");
         QVERIFY(!empty.any());
         QVERIFY(!empty.mucsJoined);
+        QVERIFY(!empty.iceSucceeded);
+        // The counter's bare family name (no _total) is not what the bridge exposes: not read as the count.
+        QVERIFY(!JvbMetrics::parse("jitsi_jvb_ice_succeeded 3\n").iceSucceeded);
     }
 
     void prosodySessionsFromRealShell()

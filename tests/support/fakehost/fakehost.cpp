@@ -475,8 +475,16 @@ QString FakeHost::lastJvbError() const
     return last;
 }
 
+void FakeHost::enterDrainMode()
+{
+    ++m_counters.drains;
+    m_cloud->record(u"drain-mode "_s + m_serverName);
+    m_drainMode = true;
+}
+
 void FakeHost::undrain()
 {
+    m_drainMode = false;
     ++m_counters.undrains;
     m_cloud->record(u"undrain "_s + m_serverName);
 }
@@ -636,16 +644,22 @@ HttpProbe FakeHost::probeHttp(quint16 port, const QString &path) const
             const int joined = m_joinedTo ? 1 : 0;
             QByteArray text;
             const QList<QPair<const char *, QByteArray>> gauges{
-                    {"jitsi_jvb_conferences", "0"},
-                    {"jitsi_jvb_current_endpoints", "0"},
+                    {"jitsi_jvb_conferences", QByteArray::number(m_meeting.conferences)},
+                    {"jitsi_jvb_current_endpoints", QByteArray::number(m_meeting.endpoints)},
                     {"jitsi_jvb_stress", "0.0"},
-                    {"jitsi_jvb_drain_mode", "0"},
+                    {"jitsi_jvb_drain_mode", m_drainMode ? "1" : "0"},
                     {"jitsi_jvb_graceful_shutdown", "0"},
                     {"jitsi_jvb_muc_clients_configured", "1"},
                     {"jitsi_jvb_muc_clients_connected", QByteArray::number(joined)},
                     {"jitsi_jvb_mucs_joined", QByteArray::number(joined)}};
             for (const auto &[name, value] : gauges)
                 text += "# TYPE "_ba + name + " gauge\n"_ba + name + ' ' + value + '\n';
+            // Counters carry the "_total" jicoco's MetricsContainer adds (deploy/jitsistate.cpp).
+            const QList<QPair<const char *, qint64>> counters{
+                    {"jitsi_jvb_ice_succeeded", m_meeting.iceSucceeded},
+                    {"jitsi_jvb_data_channel_messages_received", m_meeting.dataChannelMessages}};
+            for (const auto &[name, value] : counters)
+                text += "# TYPE "_ba + name + " counter\n"_ba + name + "_total "_ba + QByteArray::number(value) + '\n';
             return HttpProbe::answered(200, text);
         }
         return HttpProbe::answered(path == u"/about/health"_s ? 200 : 404);

@@ -66,6 +66,16 @@ public:
     void rotateLog(const QString &path);
     int drain(); // conferences left
     void undrain();
+    // jvb's drain mode alone (POST /colibri/drain/enable, as a drain time of 0 asks): jvb runs on, stays in the
+    // brewery and shows jitsi_jvb_drain_mode 1; undrain() ends it. Journal: "drain-mode <host>".
+    void enterDrainMode();
+    bool drainMode() const { return m_drainMode; }
+    // A test meeting on this bridge, as its /metrics shows it: current conferences and endpoints, and the counters
+    // ICE succeeded and data-channel messages received (since jvb started).
+    void setMeeting(int conferences, int endpoints, qint64 iceSucceeded, qint64 dataChannelMessages)
+    {
+        m_meeting = {conferences, endpoints, iceSucceeded, dataChannelMessages};
+    }
     // The installed Jitsi packages; with `availableOf`, the repository's versions of that package too.
     PackageVersions packageVersions(const QString &availableOf) const;
     PackageVersions upgrade(); // every installed Jitsi package to the repository's newest; daemons restarted
@@ -170,6 +180,14 @@ private:
     // bridge
     bool m_jvbInstalled = false;
     bool m_jvbRunning = false;
+    bool m_drainMode = false;
+    struct Meeting
+    {
+        int conferences = 0;
+        int endpoints = 0;
+        qint64 iceSucceeded = 0;
+        qint64 dataChannelMessages = 0;
+    } m_meeting;
     QByteArray m_trustedCertificate;
     std::optional<JvbConfig> m_configured; // written by configure-jvb
     std::optional<JvbConfig> m_active; // what the running jvb uses

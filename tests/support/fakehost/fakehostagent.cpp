@@ -309,11 +309,17 @@ void FakeHostAgent::queryState(const StateQuery &query, Done<QStringList> done)
 
 void FakeHostAgent::drainBridge(int timeoutSeconds, Done<int> done)
 {
-    Q_UNUSED(timeoutSeconds) // the fake's conferences end when told (FakeCloud::setConferencesAfterDrain)
-    later([this, done] {
+    // The fake's conferences end when told (FakeCloud::setConferencesAfterDrain). A drain time of 0 waits for
+    // nothing: drain mode alone (the meeting test), jvb running on.
+    later([this, done, timeoutSeconds] {
         const Result<FakeHost *> host = session();
         if (!host) {
             done(host.error());
+            return;
+        }
+        if (timeoutSeconds == 0) {
+            (*host)->enterDrainMode();
+            done(0);
             return;
         }
         done((*host)->drain());
