@@ -977,6 +977,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>New bridges install jitsi-videobridge2 %1, as the others run.</source>
         <translation>Neue Bridges installieren jitsi-videobridge2 %1, wie die übrigen es haben.</translation>
     </message>
+    <message>
+        <source>The DNS record %1 %2 is no longer labelled as part of %3, so it is left alone; nothing else was deleted.</source>
+        <translation>Der DNS-Eintrag %1 %2 ist nicht mehr als Teil von %3 gekennzeichnet und bleibt daher unangetastet; sonst wurde nichts gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>DeploymentHealth</name>
@@ -1323,8 +1327,24 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>unbekannt (%1)</translation>
     </message>
     <message>
-        <source>DNS records are not deleted: remove the A and AAAA records of %1 in your DNS zone (in the Hetzner console when the zone is in this project), or they point at addresses that go to someone else.</source>
-        <translation>DNS-Einträge werden nicht gelöscht: Entfernen Sie die A- und AAAA-Einträge von %1 in Ihrer DNS-Zone (in der Hetzner Console, wenn die Zone in diesem Projekt liegt), sonst zeigen sie auf Adressen, die jemand anderes bekommt.</translation>
+        <source>DNS record %1 (created by Jitsi Deployer)</source>
+        <translation>DNS-Eintrag %1 (von Jitsi Deployer angelegt)</translation>
+    </message>
+    <message>
+        <source>Looking for the DNS records Jitsi Deployer created for %1…</source>
+        <translation>Suche die DNS-Einträge, die Jitsi Deployer für %1 angelegt hat…</translation>
+    </message>
+    <message>
+        <source>The DNS records Jitsi Deployer created could not be listed (%1). Destroy tries again and stops before deleting anything if it still cannot.</source>
+        <translation>Die von Jitsi Deployer angelegten DNS-Einträge konnten nicht aufgelistet werden (%1). Das Löschen versucht es erneut und hält an, bevor etwas gelöscht wird, falls es weiterhin nicht geht.</translation>
+    </message>
+    <message>
+        <source>Jitsi Deployer created no DNS records for %1. Records you made yourself are never deleted: remove the A and AAAA records of %1 at your DNS provider, or they point at addresses that go to someone else.</source>
+        <translation>Jitsi Deployer hat für %1 keine DNS-Einträge angelegt. Selbst angelegte Einträge werden nie gelöscht: Entfernen Sie die A- und AAAA-Einträge von %1 bei Ihrem DNS-Anbieter, sonst zeigen sie auf Adressen, die jemand anderes bekommt.</translation>
+    </message>
+    <message>
+        <source>The DNS records Jitsi Deployer created for %1 are deleted with it (listed above). Records you made yourself in the zone stay as they are.</source>
+        <translation>Die DNS-Einträge, die Jitsi Deployer für %1 angelegt hat, werden mit gelöscht (oben aufgeführt). Selbst angelegte Einträge in der Zone bleiben unverändert.</translation>
     </message>
 </context>
 <context>
@@ -1918,6 +1938,18 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>  %1: %2 %3 -&gt; %4</source>
         <translation>  %1: %2 %3 -&gt; %4</translation>
+    </message>
+    <message>
+        <source>The DNS records it created could not be listed (%1); destroy tries again and stops before deleting anything if it still cannot.</source>
+        <translation>Die angelegten DNS-Einträge konnten nicht aufgelistet werden (%1); destroy versucht es erneut und hält an, bevor etwas gelöscht wird, falls es weiterhin nicht geht.</translation>
+    </message>
+    <message>
+        <source>DNS records: none created by Jitsi Deployer; records you made yourself are never deleted.</source>
+        <translation>DNS-Einträge: keine von Jitsi Deployer angelegt; selbst angelegte Einträge werden nie gelöscht.</translation>
+    </message>
+    <message>
+        <source>DNS records it created, deleted too (records you made yourself stay): %1</source>
+        <translation>Angelegte DNS-Einträge, die ebenfalls gelöscht werden (selbst angelegte bleiben): %1</translation>
     </message>
 </context>
 <context>
