@@ -7,6 +7,7 @@
 // tests/support/with-keyring.sh.
 #include "deploy/deploymentengine.h"
 #include "deploy/deploymentstore.h"
+#include "deploy/discovery.h"
 #include "deploy/progressmodel.h"
 #include "fakecloud.h"
 #include "fakehostagent.h"
@@ -87,7 +88,12 @@ struct Sample
     QMap<QString, int> kinds;
     int hostLogEvents = 0;
     QList<qint64> latenessMs; // per tick of the probe: how much later than 10 ms after the previous one
-    QList<QPair<qint64, qint64>> overBudget; // (time since deploy() in ms, delay in ms) of each tick over 30 ms
+    QList<QPair<qint64, qint64>> overBudget;
+    // Requests of the operations that follow on the deployed world (--then-manage): `status --health` (Discovery, then
+    // the engine's health read), `add-bridge 1`, `destroy` (with the DNS records it created); -1 = not run.
+    int statusHealthRequests = -1;
+    int addBridgeRequests = -1;
+    int destroyRequests = -1; // (time since deploy() in ms, delay in ms) of each tick over 30 ms
 };
 
 // The event loop's responsiveness as the GUI would feel it: a 10 ms timer on this thread, each tick's delay.
@@ -150,6 +156,9 @@ public:
             return sample;
         }
         sim.setActionDurationMs(m_timing.actionMs);
+        if (m_thenManage)
+            sim.seedZone(
+                    u"example.org"_s); // the domain's zone in the project: deploy creates records, destroy deletes them
         QNetworkAccessManager network;
         hcloud::HetznerClient client(&network); // default RetryPolicy; the engine's PollPolicy, as the CLI sets them
         client.setPollPolicy(DeploymentEngine::pollPolicy());
@@ -210,7 +219,8 @@ public:
             }
         });
         QEventLoop loop;
-        connect(&engine, &DeploymentEngine::finished, &loop, [&](const Result<EngineOutcome> &result) {
+        auto deployFinished = std::make_unique<QObject>(); // the deploy's end only, not the operations that follow
+        connect(&engine, &DeploymentEngine::finished, deployFinished.get(), [&](const Result<EngineOutcome> &result) {
             sample.wallS = clock.elapsed() / 1000.0;
             sample.ok = result.ok();
             if (!result.ok())
@@ -227,6 +237,7 @@ public:
             engine.deploy(makePlan(bridges));
             loop.exec();
         }
+        deployFinished.reset();
 
         qint64 lastEnd = 0;
         for (auto it = stepLast.cbegin(); it != stepLast.cend(); ++it) {
@@ -248,6 +259,9 @@ public:
         for (const auto &exchange : exchanges)
             ++sample.kinds[requestKind(exchange)];
 
+        if (sample.ok && m_thenManage)
+            manage(engine, client, sample);
+
         // The next deployment starts without stored secrets, like a new one.
         bool removed = false;
         DeploymentSecretStore().remove(slug, this, [&](Result<void> done) {
@@ -260,8 +274,57 @@ public:
         return sample;
     }
 
+    void setThenManage(bool on) { m_thenManage = on; }
+
 private:
+    // Runs one engine operation to its end; its error, if any, goes to the sample.
+    bool runOperation(DeploymentEngine &engine, const std::function<void()> &start, Sample &sample)
+    {
+        QEventLoop loop;
+        bool ok = false;
+        QObject context;
+        connect(&engine, &DeploymentEngine::finished, &context, [&](const Result<EngineOutcome> &result) {
+            ok = result.ok();
+            if (!result.ok())
+                sample.error = result.error().toString();
+            loop.quit();
+        });
+        QTimer::singleShot(10 * 60 * 1000, &loop, [&] {
+            sample.error = u"the operation did not finish within 10 minutes"_s;
+            loop.quit();
+        });
+        start();
+        loop.exec();
+        return ok;
+    }
+
+    // The requests a person coming back makes: status --health, add one bridge, destroy. Counted from the client.
+    void manage(DeploymentEngine &engine, hcloud::HetznerClient &client, Sample &sample)
+    {
+        int before = client.requestCount();
+        bool listed = false;
+        Discovery discovery(&client);
+        discovery.discover(this, [&listed](Result<Inventory>) { listed = true; });
+        while (!listed)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        if (!runOperation(
+                    engine, [&] { engine.readHealth(slug); }, sample))
+            return void(sample.ok = false);
+        sample.statusHealthRequests = client.requestCount() - before;
+        before = client.requestCount();
+        if (!runOperation(
+                    engine, [&] { engine.addBridges(slug, 1, {}); }, sample))
+            return void(sample.ok = false);
+        sample.addBridgeRequests = client.requestCount() - before;
+        before = client.requestCount();
+        if (!runOperation(
+                    engine, [&] { engine.destroy(slug); }, sample))
+            return void(sample.ok = false);
+        sample.destroyRequests = client.requestCount() - before;
+    }
+
     Timing m_timing;
+    bool m_thenManage = false;
     bool m_timeline = false; // print every event and API request with its time
 };
 
@@ -313,7 +376,10 @@ int main(int argc, char *argv[])
                                         QString::number(timing.bootMs));
     const QCommandLineOption stepOption(u"step-ms"_s, u"Duration of every install step (default 500)."_s, u"ms"_s,
                                         QString::number(timing.stepMs));
-    parser.addOptions({runsOption, sizesOption, timelineOption, actionOption, bootOption, stepOption});
+    const QCommandLineOption manageOption(
+            u"then-manage"_s,
+            u"After each deployment: status --health, add-bridge 1 and destroy, counting requests."_s);
+    parser.addOptions({runsOption, sizesOption, timelineOption, actionOption, bootOption, stepOption, manageOption});
     parser.process(app);
     timing.actionMs = parser.value(actionOption).toInt();
     timing.bootMs = parser.value(bootOption).toInt();
@@ -329,6 +395,7 @@ int main(int argc, char *argv[])
                   .arg(timing.dnsTimeoutMs)
                   .arg(runs));
     Bench bench(timing, parser.isSet(timelineOption));
+    bench.setThenManage(parser.isSet(manageOption));
     QMap<int, QList<Sample>> results;
     bool failed = false;
     for (int bridges : std::as_const(sizes)) {
@@ -353,6 +420,10 @@ int main(int argc, char *argv[])
                           .arg(percentile(s.latenessMs, 99))
                           .arg(s.latenessMs.size())
                           .arg(s.hostLogEvents));
+            if (s.statusHealthRequests >= 0)
+                print(u"  then: status --health %1 requests, add-bridge 1 %2, destroy %3"_s.arg(s.statusHealthRequests)
+                              .arg(s.addBridgeRequests)
+                              .arg(s.destroyRequests));
             for (const auto &[at, late] : std::as_const(s.overBudget))
                 print(u"  tick %1 ms late, from %2 s"_s.arg(late).arg(at / 1000.0, 0, 'f', 2));
             results[bridges].append(s);

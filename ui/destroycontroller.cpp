@@ -1,5 +1,6 @@
 #include "destroycontroller.h"
 
+#include "deploy/deploymentdnsrecords.h"
 #include "deploy/deploymentengine.h"
 #include "startcontroller.h"
 #include "wizardstate.h"
@@ -39,6 +40,8 @@ QStringList DestroyController::resources() const
         lines << tr("Network %1 (%2)").arg(network.name, network.ipRange);
     for (const DiscoveredFirewall &firewall : found.firewalls)
         lines << tr("Firewall %1").arg(firewall.name);
+    for (const QString &record : m_dnsRecords)
+        lines << tr("DNS record %1 (created by Jitsi Deployer)").arg(record);
     lines << tr("The SSH key Jitsi Deployer uploaded, when no other deployment uses it");
     lines << tr("This computer's record of the deployment: its pinned host keys and its passwords");
     return lines;
@@ -60,9 +63,49 @@ QString DestroyController::monthlySaved() const
 
 QString DestroyController::dnsNote() const
 {
-    return tr("DNS records are not deleted: remove the A and AAAA records of %1 in your DNS zone (in the Hetzner "
-              "console when the zone is in this project), or they point at addresses that go to someone else.")
+    switch (m_dnsStatus) {
+    case DnsStatus::Idle:
+    case DnsStatus::Loading:
+        return tr("Looking for the DNS records Jitsi Deployer created for %1…").arg(domain());
+    case DnsStatus::Failed:
+        return tr("The DNS records Jitsi Deployer created could not be listed (%1). Destroy tries again and stops "
+                  "before deleting anything if it still cannot.")
+                .arg(m_dnsError);
+    case DnsStatus::Ready:
+        break;
+    }
+    if (m_dnsRecords.isEmpty())
+        return tr("Jitsi Deployer created no DNS records for %1. Records you made yourself are never deleted: remove "
+                  "the A and AAAA records of %1 at your DNS provider, or they point at addresses that go to someone "
+                  "else.")
+                .arg(domain());
+    return tr("The DNS records Jitsi Deployer created for %1 are deleted with it (listed above). Records you made "
+              "yourself in the zone stay as they are.")
             .arg(domain());
+}
+
+void DestroyController::loadDnsRecords()
+{
+    if (!m_state || !m_state->managedDeployment() || !m_state->client())
+        return;
+    delete m_dnsLoad; // its answer would be for an older page visit
+    auto *load = new DeploymentDnsRecords(m_state->client(), m_state->managedDeployment()->slug, this);
+    m_dnsLoad = load;
+    m_dnsStatus = DnsStatus::Loading;
+    m_dnsRecords.clear();
+    Q_EMIT changed();
+    load->find([this, load](Result<QList<DeploymentDnsRecord>> records) {
+        load->deleteLater();
+        if (records.ok()) {
+            m_dnsStatus = DnsStatus::Ready;
+            for (const DeploymentDnsRecord &record : records.value())
+                m_dnsRecords << record.describe();
+        } else {
+            m_dnsStatus = DnsStatus::Failed;
+            m_dnsError = records.error().message;
+        }
+        Q_EMIT changed();
+    });
 }
 
 void DestroyController::setTypedDomain(const QString &typed)

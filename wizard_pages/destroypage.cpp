@@ -49,18 +49,25 @@ DestroyPage::DestroyPage(DestroyController *controller, DeployController *deploy
     layout->addWidget(m_domainEdit);
     connect(m_domainEdit, &QLineEdit::textChanged, m_controller, &DestroyController::setTypedDomain);
     connect(m_controller, &DestroyController::changed, this, &DestroyPage::completeChanged);
+    connect(m_controller, &DestroyController::changed, this, &DestroyPage::showResources);
+}
+
+void DestroyPage::showResources()
+{
+    m_resourcesList->clear();
+    m_resourcesList->addItems(m_controller->resources());
+    m_dnsLabel->setText(m_controller->dnsNote());
 }
 
 void DestroyPage::initializePage()
 {
     setSubTitle(tr("Everything of %1 is deleted for good; meetings end at once. This cannot be undone.")
                         .arg(m_controller->domain()));
-    m_resourcesList->clear();
-    m_resourcesList->addItems(m_controller->resources());
     m_savedLabel->setText(tr("Monthly cost that stops: %1").arg(m_controller->monthlySaved()));
-    m_dnsLabel->setText(m_controller->dnsNote());
     m_typeLabel->setText(tr("To confirm, &type the domain %1:").arg(m_controller->domain()));
     m_domainEdit->clear();
+    showResources();
+    m_controller->loadDnsRecords();
 }
 
 bool DestroyPage::isComplete() const

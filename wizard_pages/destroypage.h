@@ -24,6 +24,8 @@ public:
     int nextId() const override;
 
 private:
+    void showResources();
+
     QPointer<DestroyController> m_controller;
     QPointer<DeployController> m_deploy;
     QListWidget *m_resourcesList;

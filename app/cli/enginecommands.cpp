@@ -4,6 +4,7 @@
 #include "cliapplication.h"
 #include "clioutput.h"
 #include "common/redactor.h"
+#include "deploy/deploymentdnsrecords.h"
 #include "deploy/deploymentengine.h"
 #include "hcloudcommands.h"
 #include "terminal.h"
@@ -210,6 +211,31 @@ void EngineCommand::confirmDestroy(const DiscoveredDeployment &deployment)
     note(tr("This deletes deployment %1 for good: servers %2, its network and firewalls, and its saved state and "
             "secrets on this computer.")
                  .arg(deployment.slug, servers.isEmpty() ? tr("(none)") : servers.join(u", "_s)));
+    // The DNS records it created (labelled for it) go too; the user's own records in the zone stay.
+    auto *dns = new DeploymentDnsRecords(m_client, deployment.slug, this);
+    dns->find([this, dns, expected](Result<QList<DeploymentDnsRecord>> records) {
+        dns->deleteLater();
+        if (m_completed)
+            return;
+        if (!records.ok()) {
+            note(tr("The DNS records it created could not be listed (%1); destroy tries again and stops before "
+                    "deleting anything if it still cannot.")
+                         .arg(records.error().message));
+        } else if (records->isEmpty()) {
+            note(tr("DNS records: none created by Jitsi Deployer; records you made yourself are never deleted."));
+        } else {
+            QStringList lines;
+            for (const DeploymentDnsRecord &record : records.value())
+                lines << record.describe();
+            note(tr("DNS records it created, deleted too (records you made yourself stay): %1")
+                         .arg(lines.join(u"; "_s)));
+        }
+        askDestroyConfirmation(expected);
+    });
+}
+
+void EngineCommand::askDestroyConfirmation(const QString &expected)
+{
     auto *prompt = new LinePrompt(this);
     prompt->ask(tr("Type %1 to confirm: ").arg(expected), [this, prompt, expected](const QString &answer) {
         prompt->deleteLater();

@@ -58,6 +58,7 @@ public:
 private:
     void resolveDeployment();
     void confirmDestroy(const DiscoveredDeployment &deployment);
+    void askDestroyConfirmation(const QString &expected);
     void confirmUpdate(const DiscoveredDeployment &deployment);
     // The engine's DrainQuestion, asked on the terminal.
     void askDrainChoice(const DrainQuestion &question);

@@ -1,5 +1,6 @@
 #include "certificatetask.h"
 
+#include "deploy/deploymentlabels.h"
 #include "deploy/dnscheck.h"
 #include "deploy/enginerun.h"
 
@@ -17,6 +18,7 @@ void CertificateTask::waitForDns(std::function<void()> done)
     if (!settings.dnsNameserver.isNull())
         dns->setNameserver(settings.dnsNameserver);
     dns->setPollIntervalMs(settings.dnsPollIntervalMs);
+    dns->setRecordLabels(DeploymentLabels(m_run.state().plan).dnsRecord());
     const hcloud::Server &web = m_run.state().web;
     const QList<DnsRecord> records = DnsCheck::requiredRecords(m_run.state().plan.domain, web.ipv4, web.ipv6Address());
     m_run.mutableOutcome().dnsRecords = records;

@@ -78,6 +78,11 @@ Labels DeploymentLabels::network() const
     return common();
 }
 
+Labels DeploymentLabels::dnsRecord() const
+{
+    return common();
+}
+
 Labels DeploymentLabels::webFirewall() const
 {
     return webServer();

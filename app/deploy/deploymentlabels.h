@@ -57,6 +57,7 @@ public:
     hcloud::Labels webFirewall() const;
     hcloud::Labels bridgeFirewall() const;
     static hcloud::Labels sshKey(); // shared by deployments, so only managed-by
+    hcloud::Labels dnsRecord() const; // an RRSet the engine creates in the project's zone (deleted by destroy)
 
     // Label selectors.
     static QString managedSelector(); // everything this app manages in the project

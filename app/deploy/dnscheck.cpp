@@ -52,6 +52,7 @@ public:
     hcloud::HetznerClient *client = nullptr;
     QHostAddress nameserver;
     int pollIntervalMs = 5000;
+    hcloud::Labels recordLabels;
 };
 
 namespace {
@@ -62,11 +63,12 @@ namespace {
 class Publication : public QObject
 {
 public:
-    Publication(hcloud::HetznerClient *client, const QList<DnsRecord> &records, DnsCheck::Done<bool> done,
-                QObject *parent)
+    Publication(hcloud::HetznerClient *client, const QList<DnsRecord> &records, const hcloud::Labels &labels,
+                DnsCheck::Done<bool> done, QObject *parent)
         : QObject(parent)
         , m_client(client)
         , m_records(records)
+        , m_labels(labels)
         , m_done(std::move(done))
     {
         for (const DnsRecord &record : records) {
@@ -138,7 +140,8 @@ private:
                                  }
                                  qCInfo(lcDns) << "writing" << record.toZoneLine() << "to zone" << zone.name;
                                  m_client->setRecords(zone.id, relative, record.type, {record.value},
-                                                      DnsCheck::recordTtl, this, [this](Result<void> written) {
+                                                      DnsCheck::recordTtl, m_labels, this,
+                                                      [this](Result<void> written) {
                                                           if (!written.ok()) {
                                                               finish(written.error());
                                                               return;
@@ -150,6 +153,7 @@ private:
 
     hcloud::HetznerClient *m_client;
     QList<DnsRecord> m_records;
+    hcloud::Labels m_labels; // for the RRSets this publication creates
     DnsCheck::Done<bool> m_done;
     QStringList m_names; // distinct record names, in order
     QList<hcloud::Zone> m_zones; // the zone of m_names[i]
@@ -377,6 +381,11 @@ void DnsCheck::setPollIntervalMs(int ms)
     d->pollIntervalMs = qMax(0, ms);
 }
 
+void DnsCheck::setRecordLabels(const hcloud::Labels &labels)
+{
+    d->recordLabels = labels;
+}
+
 QList<DnsRecord> DnsCheck::requiredRecords(const QString &domain, const QString &ipv4, const QString &ipv6)
 {
     const QString name = normalizedName(domain);
@@ -413,7 +422,7 @@ QString DnsCheck::relativeName(const QString &fqdn, const QString &zone)
 
 void DnsCheck::publish(const QList<DnsRecord> &records, Done<bool> done)
 {
-    auto *publication = new Publication(d->client, normalized(records), std::move(done), this);
+    auto *publication = new Publication(d->client, normalized(records), d->recordLabels, std::move(done), this);
     // Deferred, so even an empty list answers later, as every callback here does.
     QTimer::singleShot(0, publication, [publication] { publication->start(); });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "hcloud/hcloudtypes.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -68,6 +69,9 @@ public:
     // their own DNS server (QDnsLookup::setNameserver; port 53).
     void setNameserver(const QHostAddress &nameserver);
     void setPollIntervalMs(int ms); // between lookups while waiting; default 5000
+    // Labels for the RRSets publish() creates, so destroy can later tell them from the user's own records (an
+    // RRSet that already exists keeps its labels: it is not ours).
+    void setRecordLabels(const hcloud::Labels &labels);
 
     // A for `ipv4`, AAAA for `ipv6` (an address, not the /64), each only when not empty.
     static QList<DnsRecord> requiredRecords(const QString &domain, const QString &ipv4, const QString &ipv6);

@@ -3,6 +3,7 @@
 #include "common/redactor.h"
 #include "deploy/bridgeremoval.h"
 #include "deploy/convergeoperation.h"
+#include "deploy/deploymentdnsrecords.h"
 #include "deploy/deploymentlabels.h"
 #include "deploy/dnscheck.h"
 #include "deploy/healthstage.h"
@@ -622,25 +623,37 @@ void EngineRun::destroy(const QString &deployment)
         // The plan (kept on this computer) names the SSH key; without it the key stays, which costs nothing.
         const auto plan = m_store.plan(slug);
         const QString publicKey = plan.ok() && plan.value() ? plan.value()->sshPublicKey : QString();
-        m_state.cloud->destroyAll(deleted, orFail<void>([this, slug, publicKey, deleted]() {
-                                      m_state.cloud->deleteUnusedSshKey(
-                                              publicKey, [this, slug, deleted](Result<QString> key) {
-                                                  if (m_done)
-                                                      return;
-                                                  if (!key.ok())
-                                                      warn(key.error().message);
-                                                  else if (!key.value().isEmpty())
-                                                      deleted(u"ssh_key "_s + key.value());
-                                                  if (auto removed = m_store.removeDeployment(slug); !removed.ok())
-                                                      warn(removed.error().message);
-                                                  m_secretStore.remove(slug, this, [this](Result<void> removed) {
-                                                      if (m_done)
-                                                          return;
-                                                      if (!removed.ok())
-                                                          warn(removed.error().message);
-                                                      succeed();
-                                                  });
-                                              });
-                                  }));
+        // The DNS records it created go first: when that fails everything else is still there, so the deployment
+        // is still found and a second destroy finishes the job.
+        auto *dns = new DeploymentDnsRecords(m_client, slug, this);
+        dns->find(orFail<QList<DeploymentDnsRecord>>([this, dns, slug, publicKey,
+                                                      deleted](const QList<DeploymentDnsRecord> &records) {
+            const auto recordDeleted = [deleted](const DeploymentDnsRecord &record) {
+                deleted(u"dns_record %1 %2"_s.arg(record.fqdn(), record.type));
+            };
+            dns->remove(records, recordDeleted, orFail<void>([this, slug, publicKey, deleted]() {
+                            m_state.cloud->destroyAll(
+                                    deleted, orFail<void>([this, slug, publicKey, deleted]() {
+                                        m_state.cloud->deleteUnusedSshKey(
+                                                publicKey, [this, slug, deleted](Result<QString> key) {
+                                                    if (m_done)
+                                                        return;
+                                                    if (!key.ok())
+                                                        warn(key.error().message);
+                                                    else if (!key.value().isEmpty())
+                                                        deleted(u"ssh_key "_s + key.value());
+                                                    if (auto removed = m_store.removeDeployment(slug); !removed.ok())
+                                                        warn(removed.error().message);
+                                                    m_secretStore.remove(slug, this, [this](Result<void> removed) {
+                                                        if (m_done)
+                                                            return;
+                                                        if (!removed.ok())
+                                                            warn(removed.error().message);
+                                                        succeed();
+                                                    });
+                                                });
+                                    }));
+                        }));
+        }));
     });
 }

@@ -6,7 +6,8 @@ target_sources(deployer_core PRIVATE
 # discovery: finding deployments by their labels
 target_sources(deployer_core PRIVATE
     deploy/deploymentlabels.h deploy/deploymentlabels.cpp
-    deploy/discovery.h deploy/discovery.cpp)
+    deploy/discovery.h deploy/discovery.cpp
+    deploy/deploymentdnsrecords.h deploy/deploymentdnsrecords.cpp)
 # verification: is every bridge really connected (DESIGN.md §5), judged from logs and probes
 target_sources(deployer_core PRIVATE
     deploy/logexcerpt.h deploy/logexcerpt.cpp

@@ -675,6 +675,40 @@ void HetznerClient::findZoneForDomain(const QString &fqdn, QObject *context, Cal
     });
 }
 
+void HetznerClient::listZones(QObject *context, Callback<QList<Zone>> done)
+{
+    d->list<Zone>(this, ApiRequest::get(u"/zones"_s), u"zones"_s, parseZone, guarded(context, std::move(done)));
+}
+
+void HetznerClient::listLabelledRRSets(qint64 zoneId, const QString &labelSelector, QObject *context,
+                                       Callback<QList<RRSet>> done)
+{
+    d->list<RRSet>(this, ApiRequest::get(u"/zones/%1/rrsets"_s.arg(zoneId), selectorQuery(labelSelector)), u"rrsets"_s,
+                   parseRRSet, guarded(context, std::move(done)));
+}
+
+void HetznerClient::deleteRRSet(qint64 zoneId, const QString &name, const QString &type, QObject *context,
+                                Callback<void> done)
+{
+    done = guarded(context, std::move(done));
+    d->transport.send(ApiRequest::del(u"/zones/%1/rrsets/%2/%3"_s.arg(zoneId).arg(name, type)), this,
+                      [this, done](const ApiReply &reply) {
+                          // A repeat after an uncertain first try finds nothing: that try deleted it.
+                          if (!reply.result.ok() && reply.retriedAfterUncertainFailure
+                              && isCode(reply.result.error(), ApiErrorCode::NotFound))
+                              return done(Result<void>());
+                          const Result<QJsonObject> action = member(&d->transport, reply, u"action"_s);
+                          if (!action.ok())
+                              return done(action.error());
+                          waitForActions({parseAction(*action).id}, this, [done](Result<QList<Action>> finished) {
+                              if (finished.ok())
+                                  done(Result<void>());
+                              else
+                                  done(finished.error());
+                          });
+                      });
+}
+
 void HetznerClient::listRRSets(qint64 zoneId, const QString &name, const QString &type, QObject *context,
                                Callback<QList<RRSet>> done)
 {
@@ -688,7 +722,7 @@ void HetznerClient::listRRSets(qint64 zoneId, const QString &name, const QString
 }
 
 void HetznerClient::setRecords(qint64 zoneId, const QString &name, const QString &type, const QStringList &values,
-                               int ttl, QObject *context, Callback<void> done)
+                               int ttl, const Labels &labels, QObject *context, Callback<void> done)
 {
     done = guarded(context, std::move(done));
     QJsonArray records;
@@ -730,6 +764,8 @@ void HetznerClient::setRecords(qint64 zoneId, const QString &name, const QString
         QJsonObject body{{"name"_L1, name}, {"type"_L1, type}, {"records"_L1, records}};
         if (ttl > 0)
             body.insert("ttl"_L1, ttl);
+        if (!labels.isEmpty())
+            body.insert("labels"_L1, toJson(labels));
         d->transport.send(ApiRequest::post(u"/zones/%1/rrsets"_s.arg(zoneId), body), this, waitFor);
     });
 }

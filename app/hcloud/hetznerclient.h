@@ -108,11 +108,17 @@ public:
     void findZone(const QString &name, QObject *context, Callback<std::optional<Zone>> done);
     // Finds the zone that holds `fqdn` (longest matching suffix among the project's zones).
     void findZoneForDomain(const QString &fqdn, QObject *context, Callback<std::optional<Zone>> done);
+    void listZones(QObject *context, Callback<QList<Zone>> done);
     void listRRSets(qint64 zoneId, const QString &name, const QString &type, QObject *context,
                     Callback<QList<RRSet>> done);
-    // Creates the RRSet or overwrites its records (set_records), then waits for the action.
+    // The zone's RRSets whose labels match the selector (GET /zones/{id}/rrsets?label_selector=).
+    void listLabelledRRSets(qint64 zoneId, const QString &labelSelector, QObject *context, Callback<QList<RRSet>> done);
+    // Creates the RRSet (with `labels`) or overwrites its records (set_records, which leaves an existing RRSet's
+    // labels as they are: whoever made it still owns it), then waits for the action.
     void setRecords(qint64 zoneId, const QString &name, const QString &type, const QStringList &values, int ttl,
-                    QObject *context, Callback<void> done);
+                    const Labels &labels, QObject *context, Callback<void> done);
+    // Deletes the RRSet and waits for the action; one already gone counts as deleted.
+    void deleteRRSet(qint64 zoneId, const QString &name, const QString &type, QObject *context, Callback<void> done);
 
 Q_SIGNALS:
     // Emitted when a rate limit makes the client wait, so the UI can say why nothing moves.

@@ -6,7 +6,8 @@
 #   jitsi-packages.sh available <package>  refreshes the package lists, then @@available <package> <version>
 #                                          for each version the configured repositories offer
 #   jitsi-packages.sh upgrade              apt-get install --only-upgrade of the installed Jitsi packages,
-#                                          restarts their services, then prints the versions as "versions"
+#                                          restarts their services, then prints the versions as "versions";
+#                                          runs as the transient unit jitsi-deployer-upgrade (see below)
 # A failure is "@@error packages <message>" on stderr and exit code 1.
 set -euo pipefail
 
@@ -79,12 +80,54 @@ packages_upgrade() {
     packages_versions
 }
 
+# The upgrade runs as a transient systemd unit, not in the SSH session: a dropped connection (laptop asleep, network
+# gone) would otherwise kill apt/dpkg halfway and leave half-configured packages. This process starts the unit and
+# waits for the result file it writes; when the unit is still running (a run whose connection dropped), a new call
+# waits for that same upgrade instead of starting a second one.
+packages_upgrade_unit() {
+    local dir=${JD_UPGRADE_DIR:-/var/lib/jitsi-deployer/upgrade} unit=jitsi-deployer-upgrade
+    local timeout=${JD_UPGRADE_TIMEOUT:-1800} waited=0 state self
+    mkdir -p "$dir" && chmod 700 "$dir"
+    state=$(systemctl is-active "$unit" 2>/dev/null || true)
+    # A run that wrote its result but whose unit has not ended yet is over: wait for the unit, then start anew.
+    while [[ ($state == active || $state == activating) && -s $dir/rc ]] && ((waited++ < timeout)); do
+        sleep 1
+        state=$(systemctl is-active "$unit" 2>/dev/null || true)
+    done
+    if [[ $state != active && $state != activating ]]; then
+        rm -f "$dir/rc" "$dir/out" "$dir/err"
+        self=$(readlink -f "${BASH_SOURCE[0]}")
+        systemctl reset-failed "$unit" >/dev/null 2>&1 || true
+        # --no-block: systemd-run would otherwise wait for the oneshot's whole run in this session.
+        systemd-run --no-block --unit="$unit" --collect --property=Type=oneshot "$self" upgrade-in-unit "$dir" \
+            >/dev/null 2>&1 || packages_fail "systemd-run could not start the upgrade unit $unit"
+    fi
+    until [[ -s $dir/rc ]]; do
+        ((waited++ < timeout)) || packages_fail "the upgrade did not finish within $timeout s; see journalctl -u $unit"
+        sleep 1
+    done
+    cat "$dir/out"
+    cat "$dir/err" >&2
+    return "$(cat "$dir/rc")"
+}
+
+# Inside the unit: the upgrade with its output and exit code in files; the code last, renamed into place, so a
+# waiter never reads a half-written result.
+packages_upgrade_in_unit() {
+    local dir=$1 rc=0
+    [[ -d $dir ]] || packages_fail "no result folder '$dir'"
+    (packages_upgrade) >"$dir/out" 2>"$dir/err" || rc=$?
+    echo "$rc" >"$dir/rc.new"
+    mv -f "$dir/rc.new" "$dir/rc"
+}
+
 packages_main() {
     command -v dpkg-query >/dev/null || packages_fail "dpkg-query is missing; this is not a Debian host"
     case ${1:-} in
     versions) packages_versions ;;
     available) packages_available "${2:-}" ;;
-    upgrade) packages_upgrade ;;
+    upgrade) packages_upgrade_unit ;;
+    upgrade-in-unit) packages_upgrade_in_unit "${2:-}" ;;
     *) packages_fail "usage: jitsi-packages.sh versions | available PACKAGE | upgrade" ;;
     esac
 }

@@ -302,6 +302,24 @@ private Q_SLOTS:
                  qPrintable(resources));
         QVERIFY2(!resources.contains(u"meet-example-org"_s), qPrintable(resources));
         QVERIFY2(destroy.monthlySaved().contains(u"EUR/month"_s), qPrintable(destroy.monthlySaved()));
+
+        // The DNS records the app created for this deployment are listed; the user's own and the other
+        // deployment's are not.
+        const qint64 zone = m_world->sim.seedZone(u"example.net"_s);
+        const QJsonObject common{{u"managed-by"_s, u"jitsi-deployer"_s}};
+        QJsonObject talk = common, meet = common;
+        talk.insert(u"jitsi-deployer/deployment"_s, u"talk-example-net"_s);
+        meet.insert(u"jitsi-deployer/deployment"_s, u"meet-example-org"_s);
+        m_world->sim.seedRrset(zone, u"talk"_s, u"A"_s, {u"198.18.0.7"_s}, talk);
+        m_world->sim.seedRrset(zone, u"meet"_s, u"A"_s, {u"198.18.0.9"_s}, meet);
+        m_world->sim.seedRrset(zone, u"www"_s, u"A"_s, {u"203.0.113.80"_s});
+        QVERIFY(destroy.dnsNote().contains(u"Looking for"_s));
+        destroy.loadDnsRecords();
+        QTRY_COMPARE_WITH_TIMEOUT(destroy.dnsStatus(), DestroyController::DnsStatus::Ready, timeoutMs);
+        QCOMPARE(destroy.dnsRecords(), QStringList{u"talk.example.net A 198.18.0.7"_s});
+        QVERIFY2(destroy.resources().join(u'\n').contains(u"DNS record talk.example.net A 198.18.0.7"_s),
+                 qPrintable(destroy.resources().join(u'\n')));
+        QVERIFY2(destroy.dnsNote().contains(u"yourself in the zone stay"_s), qPrintable(destroy.dnsNote()));
         QSignalSpy changed(&destroy, &DestroyController::changed);
         destroy.setTypedDomain(u"talk.example"_s);
         QVERIFY(!destroy.confirmed());

@@ -10,6 +10,7 @@
 #include "deploytestworld.h"
 #include "fakehost.h"
 #include "testhome.h"
+#include "ui/deploycontroller.h"
 #include "ui/deploymentcontroller.h"
 #include "ui/managecontroller.h"
 #include "ui/wizardshell.h"
@@ -18,6 +19,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -380,6 +382,22 @@ private Q_SLOTS:
 
     void destroyWithTheTypedDomain()
     {
+        // The zone holds a record the app created for this deployment, one for the other deployment, and the
+        // user's own: only the first is listed and deleted.
+        const qint64 zone = m_world->sim.seedZone(u"example.net"_s);
+        auto labels = [](const QString &slug) {
+            return QJsonObject{{u"managed-by"_s, u"jitsi-deployer"_s}, {u"jitsi-deployer/deployment"_s, slug}};
+        };
+        m_world->sim.seedRrset(zone, u"talk"_s, u"A"_s, {u"198.18.0.7"_s}, labels(u"talk-example-net"_s));
+        m_world->sim.seedRrset(zone, u"meet"_s, u"A"_s, {u"198.18.0.9"_s}, labels(DeployTestWorld::slug));
+        m_world->sim.seedRrset(zone, u"www"_s, u"A"_s, {u"203.0.113.80"_s});
+        auto rrsetIds = [this] {
+            QStringList ids;
+            for (const QJsonValue &value : m_world->sim.state(u"rrsets"_s))
+                ids << value.toObject().value(u"id"_s).toString();
+            ids.sort();
+            return ids;
+        };
         QVERIFY(openManage(u"talk.example.net"_s));
         QTest::mouseClick(find<QPushButton>(u"destroyButton"_s), Qt::LeftButton);
         QCOMPARE(m_wizard->currentId(), int(WizardShell::DestroyPageId));
@@ -389,6 +407,15 @@ private Q_SLOTS:
             lines << resources->item(i)->text();
         QVERIFY2(lines.join(u'\n').contains(u"talk-example-net-web"_s), qPrintable(lines.join(u'\n')));
         QVERIFY(!lines.join(u'\n').contains(u"meet-example-org"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(u"destroyDnsLabel"_s)->text().contains(u"yourself in the zone stay"_s),
+                                 timeoutMs);
+        lines.clear();
+        for (int i = 0; i < resources->count(); ++i)
+            lines << resources->item(i)->text();
+        QVERIFY2(lines.contains(u"DNS record talk.example.net A 198.18.0.7 (created by Jitsi Deployer)"_s),
+                 qPrintable(lines.join(u'\n')));
+        QVERIFY2(!lines.join(u'\n').contains(u"203.0.113.80"_s) && !lines.join(u'\n').contains(u"198.18.0.9"_s),
+                 qPrintable(lines.join(u'\n')));
         QVERIFY(find<QLabel>(u"destroySavedLabel"_s)->text().contains(u"EUR/month"_s));
         QAbstractButton *destroy = m_wizard->button(QWizard::CommitButton);
         QCOMPARE(destroy->text().remove(u'&'), u"Destroy"_s);
@@ -408,6 +435,84 @@ private Q_SLOTS:
         QVERIFY(names.contains(u"meet-example-org-web"_s));
         QVERIFY(names.contains(foreignName));
         QCOMPARE(m_world->sim.state(u"networks"_s).size(), 1);
+        const QStringList left = rrsetIds();
+        QVERIFY2(!left.contains(u"talk/A"_s) && left.contains(u"meet/A"_s) && left.contains(u"www/A"_s),
+                 qPrintable(left.join(u", "_s)));
+    }
+
+    // A run killed after its servers exist (as kill -9 of the program would) shows as interrupted on the Start page;
+    // Resume goes through the SSH key and Review (the plan this computer stored) to the Deploy page, which finishes it
+    // with the servers already there.
+    void interruptedRunIsResumedFromTheWindow()
+    {
+        DeploymentPlan plan = DeployTestWorld::plan(0);
+        plan.domain = u"resume.example.com"_s;
+        // Its bridge reaches the web host by public address: the fake hosts tell hosts apart by address, and every
+        // deployment's network hands out the same private ones.
+        plan.bridges = {{u"cpx22"_s, u"ash"_s}};
+        const QString slug = u"resume-example-com"_s;
+        {
+            auto state = std::make_unique<WizardState>(m_world->environment());
+            m_world->prepare(state.get(), plan);
+            bool installing = false;
+            QObject context;
+            QObject::connect(state->engine(), &DeploymentEngine::event, &context, [&installing](const EngineEvent &e) {
+                installing = installing
+                             || (e.kind == EngineEvent::Kind::HostStep && e.hostState == HostState::Started
+                                 && e.host.endsWith(u"-web"_s) && e.step == u"install-packages"_s);
+            });
+            state->engine()->deploy(plan);
+            QTRY_VERIFY_WITH_TIMEOUT(installing, timeoutMs);
+        } // the engine goes with its state: no cleanup runs, as after kill -9
+        QVERIFY(serverNames().contains(slug + u"-web"_s));
+
+        m_wizard = std::make_unique<WizardShell>(m_world->environment());
+        m_world->prepare(m_wizard->state(), plan);
+        m_wizard->manageController()->setHealthSource({});
+        m_wizard->resize(1000, 760);
+        m_wizard->setStartId(WizardShell::StartPageId);
+        m_wizard->restart();
+        m_wizard->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
+        auto *table = find<QTableWidget>(u"deploymentsTable"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() >= 2, timeoutMs);
+        int row = -1;
+        for (int r = 0; r < table->rowCount(); ++r) {
+            if (table->item(r, 0)->text() == plan.domain)
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualItemRect(table->item(row, 0)).center());
+        auto *resume = find<QRadioButton>(u"resumeRadioButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(resume->isEnabled(), timeoutMs);
+        QTest::mouseClick(resume, Qt::LeftButton, {}, QPoint(10, resume->height() / 2));
+        QVERIFY(resume->isChecked());
+        QVERIFY(forward(QWizard::NextButton, WizardShell::SshKeyPageId));
+        auto *keys = find<QListWidget>(u"keyFileListWidget"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(keys->count(), 1, timeoutMs);
+        QTest::mouseClick(keys->viewport(), Qt::LeftButton, {}, keys->visualItemRect(keys->item(0)).center());
+        QVERIFY(forward(QWizard::NextButton, WizardShell::ReviewPageId));
+        QVERIFY(forward(QWizard::CommitButton, WizardShell::DeployPageId));
+        // The run goes on to its end (the DNS page may be offered meanwhile: nothing resolves here).
+        DeployController *deploy = m_wizard->deployController();
+        QTRY_VERIFY_WITH_TIMEOUT(!deploy->isBusy() && deploy->status() != DeployController::Status::Idle, timeoutMs);
+        QVERIFY2(deploy->status() == DeployController::Status::Succeeded, qPrintable(deploy->lastError().toString()));
+        const EngineOutcome outcome = m_wizard->deployController()->outcome();
+        QVERIFY2(outcome.verification && outcome.verification->ok(),
+                 qPrintable(find<QLabel>(u"deployStatusLabel"_s)->text()));
+        QCOMPARE(outcome.bridges, QStringList{slug + u"-jvb-1"_s});
+        // The same servers, once each, now set up; nothing else was created.
+        QStringList ours;
+        for (const QString &name : serverNames()) {
+            if (name.startsWith(slug))
+                ours << name;
+        }
+        QCOMPARE(ours, (QStringList{slug + u"-jvb-1"_s, slug + u"-web"_s}));
+        for (const QJsonValue &value : m_world->sim.state(u"servers"_s)) {
+            const QJsonObject labels = value.toObject().value(u"labels"_s).toObject();
+            QVERIFY2(!labels.contains(u"jitsi-deployer/set-up"_s),
+                     qPrintable(value.toObject().value(u"name"_s).toString()));
+        }
     }
 };
 

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -242,6 +243,50 @@ private Q_SLOTS:
                 = QJsonDocument::fromJson(status.out.toUtf8())[u"deployments"_s].toArray().at(0).toObject();
         QCOMPARE(deployment[u"bridges"_s].toArray().size(), 2);
         QVERIFY(deployment[u"web"_s].isObject());
+    }
+
+    // In a terminal, destroy lists the DNS records the app created for this deployment before asking; a user's own
+    // record and another deployment's are not among them. A wrong answer deletes nothing.
+    void destroyConfirmationListsItsDnsRecords()
+    {
+        const QString script = QStandardPaths::findExecutable(u"script"_s);
+        if (script.isEmpty())
+            QSKIP("util-linux's script (a terminal for the prompt) is not installed");
+        seedDeployment(u"meet-example-org"_s, u"meet.example.org"_s, 1);
+        seedDeployment(u"talk-example-org"_s, u"talk.example.org"_s, 1);
+        const qint64 zone = m_sim->seedZone(u"example.org"_s);
+        m_sim->seedRrset(zone, u"meet"_s, u"A"_s, {u"198.18.0.7"_s},
+                         labelsFor(u"meet-example-org"_s, u"meet.example.org"_s));
+        m_sim->seedRrset(zone, u"talk"_s, u"A"_s, {u"198.18.0.9"_s},
+                         labelsFor(u"talk-example-org"_s, u"talk.example.org"_s));
+        m_sim->seedRrset(zone, u"www"_s, u"A"_s, {u"203.0.113.80"_s});
+        m_sim->seedRrset(zone, u"meet"_s, u"AAAA"_s, {u"2001:db8::80"_s}); // the user's, same name
+
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "SSH_AUTH_SOCK"})
+            env.remove(QString::fromLatin1(name));
+        env.insert(u"HCLOUD_TOKEN"_s, secretToken);
+        env.insert(u"HCLOUD_ENDPOINT"_s, m_sim->endpoint().toString());
+        process.setProcessEnvironment(env);
+        // script gives the command a terminal and passes our stdin to it: the answer is a wrong domain.
+        process.start(script,
+                      {u"-qec"_s, QStringLiteral(JITSI_DEPLOYER_BIN) + u" destroy --deployment meet.example.org"_s,
+                       u"/dev/null"_s});
+        QVERIFY(process.waitForStarted());
+        QSignalSpy finished(&process, &QProcess::finished);
+        QTest::qWait(1500); // the prompt is up once the records are listed
+        process.write("talk.example.org\n");
+        if (!finished.wait(30000))
+            process.kill();
+        const QString out = QString::fromUtf8(process.readAll());
+        m_allOutput += out;
+        QVERIFY2(out.contains(u"meet.example.org A 198.18.0.7"_s), qPrintable(out));
+        QVERIFY2(!out.contains(u"203.0.113.80"_s) && !out.contains(u"198.18.0.9"_s) && !out.contains(u"2001:db8::80"_s),
+                 qPrintable(out));
+        QVERIFY2(out.contains(u"Not confirmed; nothing was deleted."_s), qPrintable(out));
+        verifyOnlyReads();
+        QCOMPARE(m_sim->state(u"rrsets"_s).size(), qsizetype(2 + 4)); // the zone's SOA and NS, and the four above
     }
 
     void deploymentMustBeNamedWhenThereAreSeveral()

@@ -3,6 +3,7 @@
 // Covers issue 5's engine list: parallel creation, batched polling, API faults during a deployment, kill and
 // resume at several points, add/remove/destroy, validation errors, host key refusal, verify naming causes.
 #include "common/redactor.h"
+#include "deploy/deploymentdnsrecords.h"
 #include "deploy/deploymentengine.h"
 #include "deploy/deploymentlabels.h"
 #include "deploy/deploymentstore.h"
@@ -828,6 +829,109 @@ private Q_SLOTS:
             loaded = true;
         });
         QTRY_VERIFY(loaded);
+    }
+
+    // Destroy deletes the DNS records it created (labelled for the deployment) and nothing else in the zone: not a
+    // user's record, not a record of the same name the user made before deploying, not another deployment's.
+    void destroyDeletesOnlyTheDnsRecordsItCreated()
+    {
+        m_sim->seedZone(u"example.org"_s);
+        const qint64 zoneId = m_sim->state(u"zones"_s).at(0).toObject().value(u"id"_s).toInteger();
+        auto userRecord = [&](const QString &name, const QString &type, const QString &value) {
+            bool done = false;
+            QObject context;
+            m_client->setRecords(zoneId, name, type, {value}, 300, {}, &context, [&](Result<void> r) {
+                QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+                done = true;
+            });
+            QTRY_VERIFY(done);
+        };
+        userRecord(u"www"_s, u"A"_s, u"203.0.113.80"_s);
+        userRecord(u"meet"_s, u"AAAA"_s, u"2001:db8::80"_s); // made before deploying; the engine overwrites it
+        // Who owns each RRSet of the zone, "name/type" -> the deployment label ("" = nobody).
+        auto owners = [this, zoneId] {
+            QMap<QString, QString> out;
+            for (const QJsonValue &value : m_sim->state(u"rrsets"_s)) {
+                const QJsonObject rrset = value.toObject();
+                if (rrset.value(u"zone"_s).toInteger() != zoneId)
+                    continue;
+                out.insert(rrset.value(u"id"_s).toString(),
+                           rrset.value(u"labels"_s)
+                                   .toObject()
+                                   .value(QLatin1String(DeploymentLabels::deploymentKey))
+                                   .toString());
+            }
+            return out;
+        };
+
+        const Outcome ours = deploy(makePlan(1));
+        QVERIFY2(ours.result.ok(), qPrintable(errorText(ours)));
+        // Its bridge reaches its web host by public address: the fake hosts tell hosts apart by address, and both
+        // deployments' networks hand out the same private ones.
+        DeploymentPlan other = makePlan(0);
+        other.domain = u"other.example.org"_s;
+        other.bridges = {{u"cpx22"_s, u"ash"_s}};
+        const QString otherSlug = u"other-example-org"_s;
+        const Outcome second = deploy(other);
+        QVERIFY2(second.result.ok(), qPrintable(errorText(second)));
+        const QMap<QString, QString> before = owners();
+        QCOMPARE(before.value(u"meet/A"_s), slug);
+        QCOMPARE(before.value(u"other/A"_s), otherSlug);
+        QCOMPARE(before.value(u"other/AAAA"_s), otherSlug);
+        QVERIFY(before.contains(u"meet/AAAA"_s) && before.value(u"meet/AAAA"_s).isEmpty());
+        QVERIFY(before.contains(u"www/A"_s) && before.value(u"www/A"_s).isEmpty());
+
+        const Outcome destroyed = run([](DeploymentEngine *e) { e->destroy(slug); });
+        QVERIFY2(destroyed.result.ok(), qPrintable(errorText(destroyed)));
+        QMap<QString, QString> expected = before;
+        expected.remove(u"meet/A"_s);
+        QCOMPARE(owners(), expected);
+        QStringList reported;
+        for (const EngineEvent &event : destroyed.events) {
+            if (event.kind == EngineEvent::Kind::Resource && event.resourceState == ResourceState::Deleted
+                && event.resource.startsWith(u"dns_record "_s))
+                reported << event.resource;
+        }
+        QCOMPARE(reported, QStringList{u"dns_record meet.example.org A"_s});
+
+        // The other deployment goes the same way, and the user's records still stay.
+        const Outcome again = run([otherSlug](DeploymentEngine *e) { e->destroy(otherSlug); });
+        QVERIFY2(again.result.ok(), qPrintable(errorText(again)));
+        expected.remove(u"other/A"_s);
+        expected.remove(u"other/AAAA"_s);
+        QCOMPARE(owners(), expected);
+        QVERIFY(expected.contains(u"www/A"_s) && expected.contains(u"meet/AAAA"_s) && expected.contains(u"@/SOA"_s));
+    }
+
+    // A record that lost its deployment label between listing and deleting is left alone, and nothing else goes.
+    void dnsRecordNoLongerLabelledIsNotDeleted()
+    {
+        m_sim->seedZone(u"example.org"_s);
+        const qint64 zoneId = m_sim->state(u"zones"_s).at(0).toObject().value(u"id"_s).toInteger();
+        DeploymentDnsRecords records(m_client.get(), slug);
+        bool done = false;
+        QObject context;
+        m_client->setRecords(zoneId, u"meet"_s, u"A"_s, {u"203.0.113.9"_s}, 300, {}, &context,
+                             [&](Result<void> r) { done = r.ok(); });
+        QTRY_VERIFY(done);
+        // A stale list naming the user's record: refused with a plain message.
+        const DeploymentDnsRecord stale{zoneId, u"example.org"_s, u"meet"_s, u"A"_s, {u"203.0.113.9"_s}};
+        std::optional<Result<void>> removed;
+        records.remove({stale}, {}, [&](Result<void> r) { removed = r; });
+        QTRY_VERIFY(removed.has_value());
+        QVERIFY(!removed->ok());
+        QCOMPARE(removed->error().code, u"dns_record_not_owned"_s);
+        QVERIFY(removed->error().message.contains(u"left alone"_s));
+        // And find() does not list it.
+        std::optional<Result<QList<DeploymentDnsRecord>>> found;
+        records.find([&](Result<QList<DeploymentDnsRecord>> r) { found = r; });
+        QTRY_VERIFY(found.has_value());
+        QVERIFY(found->ok());
+        QVERIFY(found->value().isEmpty());
+        bool stillThere = false;
+        for (const QJsonValue &value : m_sim->state(u"rrsets"_s))
+            stillThere |= value.toObject().value(u"id"_s).toString() == u"meet/A"_s;
+        QVERIFY(stillThere);
     }
 
     // Versions must match (issue 14): a bridge added after the repository moved on installs what the others run.

@@ -923,6 +923,24 @@ void TestHcloudSim::zonesAndRrsets()
                      .status,
              404);
 
+    // Labels on create, found by label selector; DELETE answers with an action, then the RRSet is gone.
+    QCOMPARE(m_client->post("/zones/example.com/rrsets",
+                            {{u"name"_s, u"talk"_s},
+                             {u"type"_s, u"A"_s},
+                             {u"labels"_s, QJsonObject{{u"managed-by"_s, u"jitsi-deployer"_s}}},
+                             {u"records"_s, QJsonArray{QJsonObject{{u"value"_s, u"198.18.0.12"_s}}}}})
+                     .status,
+             201);
+    list = m_client->get("/zones/example.com/rrsets?label_selector=managed-by%3Djitsi-deployer");
+    QCOMPARE(list.json.value(u"rrsets"_s).toArray().size(), 1);
+    QCOMPARE(list.json[u"rrsets"_s][0][u"id"_s].toString(), u"talk/A"_s);
+    const SimReply deleted = m_client->del("/zones/example.com/rrsets/talk/A");
+    QCOMPARE(deleted.status, 201);
+    QCOMPARE(deleted.json[u"action"_s][u"command"_s].toString(), u"delete_rrset"_s);
+    QCOMPARE(m_client->get("/zones/example.com/rrsets/talk/A").status, 404);
+    QCOMPARE(m_client->del("/zones/example.com/rrsets/talk/A").status, 404);
+    QCOMPARE(m_client->del("/zones/example.com/rrsets/@/SOA").status, 422);
+
     m_sim->seedZone(u"secondary.net"_s, u"secondary"_s);
     const SimReply secondary = m_client->post(
             "/zones/secondary.net/rrsets", {{u"name"_s, u"meet"_s},

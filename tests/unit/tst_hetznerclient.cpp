@@ -1024,12 +1024,12 @@ void TestHetznerClient::dnsRecords()
     QVERIFY(!(*none)->has_value());
 
     Outcome<void> created;
-    m_client->setRecords(zoneId, u"meet"_s, u"A"_s, {u"198.18.0.10"_s}, 300, m_context.get(), created.callback());
+    m_client->setRecords(zoneId, u"meet"_s, u"A"_s, {u"198.18.0.10"_s}, 300, {}, m_context.get(), created.callback());
     AWAIT_OK(created);
     QCOMPARE(apiExchanges(u"POST"_s, u"/zones/[^/]+/rrsets"_s).size(), 1);
 
     Outcome<void> updated;
-    m_client->setRecords(zoneId, u"meet"_s, u"A"_s, {u"198.18.0.11"_s}, 300, m_context.get(), updated.callback());
+    m_client->setRecords(zoneId, u"meet"_s, u"A"_s, {u"198.18.0.11"_s}, 300, {}, m_context.get(), updated.callback());
     AWAIT_OK(updated);
     QCOMPARE(apiExchanges(u"POST"_s, u"/zones/[^/]+/rrsets/meet/A/actions/set_records"_s).size(), 1);
 
@@ -1044,7 +1044,7 @@ void TestHetznerClient::dnsSecondaryZoneIsRefused()
 {
     const qint64 zoneId = m_sim->seedZone(u"secondary.org"_s, u"secondary"_s);
     Outcome<void> result;
-    m_client->setRecords(zoneId, u"meet"_s, u"AAAA"_s, {u"2001:db8::1"_s}, 0, m_context.get(), result.callback());
+    m_client->setRecords(zoneId, u"meet"_s, u"AAAA"_s, {u"2001:db8::1"_s}, 0, {}, m_context.get(), result.callback());
     AWAIT(result);
     QVERIFY(!result->ok());
     m_errors.append(result->error());

@@ -1534,13 +1534,26 @@ E: The following information from --solver 3.0 may provide additional context:
                 {u"apt-get"_s, "#!/bin/bash\n" + log
                                        + "[[ $* == *--only-upgrade* ]] && sed -i 's/^jicofo .*/jicofo 1.0-1100-1/' '"
                                        + state.toUtf8() + "'\nexit 0\n"},
-                {u"systemctl"_s, "#!/bin/bash\n" + log},
+                // systemctl: logs; is-active reports the transient unit as activating while its process lives.
+                {u"systemctl"_s, "#!/bin/bash\n" + log
+                                         + "if [[ $1 == is-active ]]; then p=$(cat '" + r.toUtf8()
+                                         + "/unit.pid' 2>/dev/null) && kill -0 \"$p\" 2>/dev/null && { echo "
+                                           "activating; exit 3; }; echo inactive; exit 3; fi\n"},
+                // systemd-run --no-block: returns at once, the command runs on outside the caller's session (as
+                // in a unit: killing the caller does not stop it); like systemd, only an executable is run.
+                {u"systemd-run"_s, "#!/bin/bash\n" + log
+                                           + "while [[ $1 == -* ]]; do shift; done\n[[ -x $1 ]] || exit 1\n"
+                                             "setsid \"$@\" </dev/null >/dev/null 2>&1 &\necho $! >'"
+                                           + r.toUtf8() + "/unit.pid'\n"},
         };
         for (const auto &[name, text] : stubs) {
             QVERIFY(writeFile(r + u"/bin/"_s + name, text));
             QVERIFY(QFile::setPermissions(r + u"/bin/"_s + name, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
         }
-        const QStringList env{u"PATH="_s + r + u"/bin:"_s + qEnvironmentVariable("PATH")};
+        const QStringList env{u"PATH="_s + r + u"/bin:"_s + qEnvironmentVariable("PATH"),
+                              u"JD_UPGRADE_DIR="_s + r + u"/upgrade"_s};
+        QVERIFY(QFile::setPermissions(u"jitsi-packages.sh"_s.prepend(m_scripts.path() + u'/'),
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
 
         const BashRun versions = bash(u"bash ./jitsi-packages.sh versions"_s, r, env);
         QCOMPARE(versions.exitCode, 0);
@@ -1565,6 +1578,31 @@ E: The following information from --solver 3.0 may provide additional context:
         QVERIFY(calls.indexOf("systemctl restart prosody") >= 0);
         QVERIFY(calls.indexOf("systemctl restart prosody") < calls.indexOf("systemctl restart jicofo"));
         QVERIFY(!calls.contains("jitsi-videobridge2"));
+        // It ran as the transient unit, not in the caller's session.
+        QVERIFY2(calls.contains("systemd-run --no-block --unit=jitsi-deployer-upgrade --collect "
+                                "--property=Type=oneshot "),
+                 calls.constData());
+
+        // The connection drops mid-upgrade (the waiting caller is killed): the unit's apt-get still finishes, and
+        // the next call waits for that run's result instead of starting a second upgrade.
+        QVERIFY(writeFile(state, "jicofo 1.0-1000-1\nprosody 0.12.3-1\njitsi-meet-web 1.0.8000-1\n"));
+        QVERIFY(QFile::remove(r + u"/calls.log"_s));
+        QVERIFY(writeFile(r + u"/bin/apt-get"_s,
+                          "#!/bin/bash\n" + log + "[[ $* == *--only-upgrade* ]] || exit 0\nsleep 2\nsed -i "
+                                                   "'s/^jicofo .*/jicofo 1.0-1100-1/' '" + state.toUtf8() + "'\n"));
+        const BashRun dropped = bash(u"timeout --foreground -s KILL 1 bash ./jitsi-packages.sh upgrade"_s, r, env);
+        QCOMPARE(dropped.exitCode, 137);
+        const BashRun again = bash(u"bash ./jitsi-packages.sh upgrade"_s, r, env);
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains(u"@@installed jicofo 1.0-1100-1\n"_s), qPrintable(again.out));
+        QCOMPARE(readFile(r + u"/calls.log"_s).count("--only-upgrade"), 1);
+        QCOMPARE(readFile(r + u"/calls.log"_s).count("systemd-run"), 1);
+
+        // A failed upgrade's error and exit code reach the caller through the unit's result files.
+        QVERIFY(writeFile(r + u"/bin/apt-get"_s, "#!/bin/bash\n[[ $* == *--only-upgrade* ]] && exit 100\nexit 0\n"));
+        const BashRun failed = bash(u"bash ./jitsi-packages.sh upgrade"_s, r, env);
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(failed.err.contains(u"@@error packages apt-get could not upgrade"_s), qPrintable(failed.err));
     }
 
     // provision-bridge.sh's install step with JD_JVB_VERSION: exactly that version, or a clear stop when the

@@ -109,12 +109,15 @@ public:
     using ApiHandlers::ApiHandlers;
     void registerRoutes(Router &router) override;
     qint64 seed(const QString &name, const QString &mode);
+    void seedRrset(qint64 zoneId, const QString &name, const QString &type, const QStringList &values,
+                   const QJsonObject &labels);
 
 private:
     SimResponse createZone(const SimRequest &request);
     SimResponse listRrsets(const SimRequest &request, const QString &zone) const;
     SimResponse createRrset(const SimRequest &request, const QString &zone);
     SimResponse setRecords(const SimRequest &request, const QStringList &args);
+    SimResponse deleteRrset(const QStringList &args);
     qint64 insertZone(const QString &name, const QString &mode, int ttl, const QJsonObject &labels);
     QJsonObject findRrset(qint64 zoneId, const QString &name, const QString &type) const;
     // The 422 answer for malformed records, if any.

@@ -271,6 +271,12 @@ qint64 HcloudSim::seedZone(const QString &name, const QString &mode)
     return d->zoneHandlers.seed(name, mode);
 }
 
+void HcloudSim::seedRrset(qint64 zoneId, const QString &name, const QString &type, const QStringList &values,
+                          const QJsonObject &labels)
+{
+    d->zoneHandlers.seedRrset(zoneId, name, type, values, labels);
+}
+
 QList<HcloudSim::Exchange> HcloudSim::exchanges() const
 {
     return d->log.all();

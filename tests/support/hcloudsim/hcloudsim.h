@@ -98,6 +98,10 @@ public:
                       const QString &location = QStringLiteral("fsn1"));
     qint64 seedSshKey(const QString &name, const QString &publicKey, const QJsonObject &labels = {});
     qint64 seedZone(const QString &name, const QString &mode = QStringLiteral("primary"));
+    // An RRSet in a seeded zone, e.g. ("meet", "A", {"198.18.0.7"}, labels): a record the user (or an earlier run)
+    // made.
+    void seedRrset(qint64 zoneId, const QString &name, const QString &type, const QStringList &values,
+                   const QJsonObject &labels = {});
 
     // Attach the testbed (tests/testbed/README.md): from now on every server that starts becomes a sandboxed host
     // reachable at its public IPv4, and zone records are published to the testbed's DNS. Needs root. The hosts

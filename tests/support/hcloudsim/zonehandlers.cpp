@@ -80,6 +80,8 @@ void ZoneHandlers::registerRoutes(Router &router)
                     return SimResponse::notFound(zone.isEmpty() ? u"zone"_s : u"RRSet"_s);
                 return SimResponse::json(200, QJsonObject{{u"rrset"_s, m_views.rrset(rrset)}});
             });
+    router.add(u"DELETE"_s, u"/zones/([^/]+)/rrsets/([^/]+)/([^/]+)"_s,
+               [this](const SimRequest &, const QStringList &args) { return deleteRrset(args); });
     router.add(u"POST"_s, u"/zones/([^/]+)/rrsets/([^/]+)/([^/]+)/actions/set_records"_s,
                [this](const SimRequest &request, const QStringList &args) { return setRecords(request, args); });
 }
@@ -124,6 +126,21 @@ qint64 ZoneHandlers::insertZone(const QString &name, const QString &mode, int tt
 qint64 ZoneHandlers::seed(const QString &name, const QString &mode)
 {
     return insertZone(name, mode, 3600, {});
+}
+
+void ZoneHandlers::seedRrset(qint64 zoneId, const QString &name, const QString &type, const QStringList &values,
+                             const QJsonObject &labels)
+{
+    QJsonArray records;
+    for (const QString &value : values)
+        records.append(QJsonObject{{u"value"_s, value}, {u"comment"_s, QString()}});
+    m_context.store.insert(u"rrsets"_s, QJsonObject{{u"zone"_s, zoneId},
+                                                    {u"name"_s, name},
+                                                    {u"type"_s, type},
+                                                    {u"ttl"_s, 300},
+                                                    {u"records"_s, records},
+                                                    {u"labels"_s, labels},
+                                                    {u"protection"_s, QJsonObject{{u"change"_s, false}}}});
 }
 
 QJsonObject ZoneHandlers::findRrset(qint64 zoneId, const QString &name, const QString &type) const
@@ -287,5 +304,26 @@ SimResponse ZoneHandlers::setRecords(const SimRequest &request, const QStringLis
     rrset[u"records"_s] = body->value(u"records"_s);
     m_context.store.update(u"rrsets"_s, rrset);
     const qint64 action = m_context.actions.start(u"set_rrset_records"_s, zoneResource(zoneId));
+    return SimResponse::json(201, QJsonObject{{u"action"_s, m_context.actions.json(action)}});
+}
+
+SimResponse ZoneHandlers::deleteRrset(const QStringList &args)
+{
+    const QJsonObject zone = m_context.store.find(u"zones"_s, args[0]);
+    if (zone.isEmpty())
+        return SimResponse::notFound(u"zone"_s);
+    if (zone.value(u"mode"_s).toString() != u"primary"_s)
+        return SimResponse::error(422, u"incorrect_zone_mode"_s, u"RRSets of secondary zones cannot be changed"_s);
+    const qint64 zoneId = zone.value(u"id"_s).toInteger();
+    const QJsonObject rrset = findRrset(zoneId, args[1], args[2]);
+    if (rrset.isEmpty())
+        return SimResponse::notFound(u"RRSet"_s);
+    // The zone's own SOA and NS at the apex are the provider's, and a protected RRSet must be unprotected first.
+    if (args[1] == u"@"_s && (args[2] == u"SOA"_s || args[2] == u"NS"_s))
+        return SimResponse::error(422, u"invalid_input"_s, u"the apex SOA and NS records cannot be deleted"_s);
+    if (rrset.value(u"protection"_s).toObject().value(u"change"_s).toBool())
+        return SimResponse::error(423, u"protected"_s, u"RRSet is protected"_s);
+    m_context.store.remove(u"rrsets"_s, rrset.value(u"id"_s).toInteger());
+    const qint64 action = m_context.actions.start(u"delete_rrset"_s, zoneResource(zoneId));
     return SimResponse::json(201, QJsonObject{{u"action"_s, m_context.actions.json(action)}});
 }
