@@ -30,6 +30,7 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QTextStream>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -111,6 +112,16 @@ QString usage()
            + u"\n\n"_s
            + QCoreApplication::translate(
                    "CliApplication",
+                   "Accounts that may open meetings (a deployment with meeting access \"moderated\"):\n"
+                   "  account list [--deployment D]             the accounts of the meeting domain\n"
+                   "  account add USER [--deployment D] [--password-stdin]\n"
+                   "                                            add USER with a generated password, shown once;\n"
+                   "                                            --password-stdin: read it from the first line of\n"
+                   "                                            stdin instead (at least 8 characters)\n"
+                   "  account remove USER [--deployment D]      USER can no longer open meetings")
+           + u"\n\n"_s
+           + QCoreApplication::translate(
+                   "CliApplication",
                    "Secrets (the saved API token, each deployment's passwords):\n"
                    "  --secret-store keychain|file\n"
                    "                       keychain (default): the system keychain; file: files only you can\n"
@@ -119,16 +130,62 @@ QString usage()
                    "                       variable JITSI_DEPLOYER_SECRET_STORE chooses the same.");
 }
 
+Error usageError(const QString &code, const QString &message)
+{
+    return Error{u"input"_s, code, message, {}, {}, 0};
+}
+
 bool isEngineCommand(const QString &word)
 {
     static const QStringList commands{u"deploy"_s,        u"verify"_s,  u"add-bridge"_s,
                                       u"remove-bridge"_s, u"destroy"_s, u"update"_s};
-    return commands.contains(word);
+    return commands.contains(word) || word == u"account"_s;
 }
 
-Error usageError(const QString &code, const QString &message)
+// How many words an engine command takes: remove-bridge NAME, account list | account add/remove USER, else one.
+qsizetype engineWordCount(const QStringList &words)
 {
-    return Error{u"input"_s, code, message, {}, {}, 0};
+    if (words.value(0) == u"remove-bridge"_s)
+        return 2;
+    if (words.value(0) == u"account"_s)
+        return words.value(1) == u"add"_s || words.value(1) == u"remove"_s ? 3 : 2;
+    return 1;
+}
+
+// account list|add|remove [USER]: the action, the user name checked, and the password of "add": generated, or the
+// first line of stdin with --password-stdin (never an argument, which would sit in the shell's history).
+Result<void> accountRequest(const QStringList &words, bool passwordFromStdin, EngineCommand::Request &request)
+{
+    const QString action = words.value(1);
+    if (action != u"list"_s && action != u"add"_s && action != u"remove"_s)
+        return usageError(u"account_action_invalid"_s,
+                          QCoreApplication::translate("CliApplication",
+                                                      "\"account\" needs list, add USER or remove USER; \"%1\" is "
+                                                      "none of these.")
+                                  .arg(action));
+    request.account.action = action == u"add"_s      ? AccountRequest::Action::Add
+                             : action == u"remove"_s ? AccountRequest::Action::Remove
+                                                     : AccountRequest::Action::List;
+    request.account.user = words.value(2).trimmed();
+    if (request.account.action == AccountRequest::Action::List)
+        return {};
+    if (auto user = AccountRequest::validateUser(request.account.user); !user.ok())
+        return user.error();
+    if (request.account.action != AccountRequest::Action::Add)
+        return {};
+    if (passwordFromStdin) {
+        QTextStream in(stdin);
+        QString password = in.readLine();
+        if (password.endsWith(u'\r'))
+            password.chop(1);
+        if (auto checked = AccountRequest::validatePassword(password); !checked.ok())
+            return checked.error();
+        request.account.password = password;
+    } else {
+        request.account.password = AccountRequest::generatePassword();
+        request.passwordGenerated = true;
+    }
+    return {};
 }
 
 // The engine commands' own options, checked before anything is read from the secret store or sent.
@@ -146,6 +203,7 @@ Result<EngineCommand::Request> engineRequest(const QCommandLineParser &parser, c
                         : command == u"add-bridge"_s    ? Operation::AddBridges
                         : command == u"remove-bridge"_s ? Operation::RemoveBridge
                         : command == u"update"_s        ? Operation::Update
+                        : command == u"account"_s       ? Operation::Account
                                                         : Operation::Destroy;
     if (parser.isSet(countOption)) {
         bool ok = false;
@@ -294,9 +352,11 @@ void CliApplication::start(const QStringList &arguments)
     const QCommandLineOption secretStoreOption(u"secret-store"_s, {}, u"store"_s);
     const QCommandLineOption hostKeyOption(u"host-key"_s, {}, u"fingerprint"_s);
     const QCommandLineOption healthOption(u"health"_s);
+    const QCommandLineOption passwordStdinOption(u"password-stdin"_s);
     parser.addOptions({helpOption, versionOption, jsonOption, endpointOption, locationOption, architectureOption,
                        planFileOption, outputDirOption, deploymentOption, countOption, typeOption, identityOption,
                        yesOption, dnsServerOption, secretStoreOption, hostKeyOption, forceOption, healthOption});
+    parser.addOption(passwordStdinOption);
 
     if (!parser.parse(arguments)) {
         m_output->error(parser.errorText() + u"\n\n"_s + usage());
@@ -315,11 +375,13 @@ void CliApplication::start(const QStringList &arguments)
     const bool isPlan = words == QStringList{u"plan"_s};
     const bool isStatus = words == QStringList{u"status"_s};
     // remove-bridge takes the bridge's name; the other engine commands take no word.
-    const bool isEngine
-            = !words.isEmpty() && isEngineCommand(words[0]) && words.size() == (words[0] == u"remove-bridge"_s ? 2 : 1);
+    const bool isEngine = !words.isEmpty() && isEngineCommand(words[0]) && words.size() == engineWordCount(words);
     if (!isPlan && !isStatus && !isEngine
         && (words.size() != 2 || words[0] != u"hcloud"_s || !hcloudSubcommands.contains(words[1]))) {
-        if (words.size() == 1 && words[0] == u"remove-bridge"_s)
+        if (!words.isEmpty() && words[0] == u"account"_s)
+            m_output->error(tr("\"account\" needs list, add USER or remove USER, e.g. account add alice.") + u"\n\n"_s
+                            + usage());
+        else if (words.size() == 1 && words[0] == u"remove-bridge"_s)
             m_output->error(tr("\"remove-bridge\" needs the bridge's server name, e.g. remove-bridge "
                                "meet-example-org-jvb-2; \"status\" lists them.")
                             + u"\n\n"_s + usage());
@@ -345,11 +407,12 @@ void CliApplication::start(const QStringList &arguments)
             {&planFileOption, {u"plan"_s, u"deploy"_s}},
             {&outputDirOption, {u"plan"_s}},
             {&deploymentOption,
-             {u"status"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"destroy"_s, u"update"_s}},
+             {u"status"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"destroy"_s, u"update"_s, u"account"_s}},
             {&countOption, {u"add-bridge"_s}},
             {&typeOption, {u"add-bridge"_s}},
             {&identityOption,
-             {u"deploy"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"update"_s, u"status"_s}},
+             {u"deploy"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"update"_s, u"status"_s, u"account"_s}},
+            {&passwordStdinOption, {u"account"_s}},
             {&healthOption, {u"status"_s}},
             {&yesOption, {u"destroy"_s, u"update"_s}},
             {&forceOption, {u"remove-bridge"_s, u"update"_s}},
@@ -434,6 +497,12 @@ void CliApplication::start(const QStringList &arguments)
             return finish(UsageError);
         }
         request = parsed.value();
+        if (command == u"account"_s) {
+            if (auto account = accountRequest(words, parser.isSet(passwordStdinOption), request); !account.ok()) {
+                m_output->error(account.error().message);
+                return finish(UsageError);
+            }
+        }
     }
     // Which resolver judges "the records resolve": the system's by default, one the user names to check before
     // the change has spread (or the testbed's DNS).

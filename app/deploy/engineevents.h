@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/advice.h"
+#include "deploy/accounts.h"
 #include "deploy/deploymenthealth.h"
 #include "deploy/dnscheck.h"
 #include "deploy/enginestates.h"
@@ -84,6 +85,7 @@ struct EngineOutcome
     QMap<QString, QMap<QString, QString>> versionsBefore;
     QMap<QString, QMap<QString, QString>> versionsAfter;
     std::optional<DeploymentHealth> health; // readHealth() only
+    std::optional<AccountList> accounts; // manageAccounts() only: the accounts after the action
 
     QJsonObject toJson() const;
 };

@@ -9,6 +9,8 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/provision-lib.sh"
 # shellcheck source=SCRIPTDIR/web-firewall.sh
 . "$(dirname "${BASH_SOURCE[0]}")/web-firewall.sh"
+# shellcheck source=SCRIPTDIR/web-meeting-access.sh
+. "$(dirname "${BASH_SOURCE[0]}")/web-meeting-access.sh"
 
 # The meeting domain as the shared jvb-hostname question, the jvb user's secret for prosody (there is no
 # local bridge to supply it), jicofo's password, a self-signed certificate first (web-certificate.sh
@@ -96,6 +98,7 @@ web_main() {
     jd_step install-packages "$(jd_digest "$(web_packages)")" web_step_install
     jd_step register-jvb "$(jd_digest "$JD_DOMAIN" "$JD_JVB_SECRET")" web_register_jvb
     jd_step configure-jicofo "$(jd_digest "${JD_MULTI_LOCATION:-false}")" web_step_jicofo
+    jd_step meeting-access "$(jd_digest "$JD_DOMAIN" "${JD_MEETING_ACCESS:-open}")" web_apply_meeting_access
     jd_step firewall "$(jd_digest "${JD_BRIDGE_ADDRESSES:-}")" web_step_firewall
     jd_step check-services none web_step_services
 }
