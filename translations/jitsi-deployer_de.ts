@@ -2,6 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>AccountRequest</name>
+    <message>
+        <source>The user name is empty; enter a name such as alice.</source>
+        <translation>Der Benutzername ist leer; geben Sie einen Namen wie alice ein.</translation>
+    </message>
+    <message>
+        <source>The user name &quot;%1&quot; is not allowed: use 1 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit (such as alice or j.doe).</source>
+        <translation>Der Benutzername „%1“ ist nicht erlaubt: Verwenden Sie 1 bis 64 Kleinbuchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche, beginnend mit einem Buchstaben oder einer Ziffer (etwa alice oder j.doe).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password has %n character(s); use at least %1, or let the app generate one.</source>
+        <translation>
+            <numerusform>Das Passwort hat %n Zeichen; verwenden Sie mindestens %1 oder lassen Sie die App eines erzeugen.</numerusform>
+            <numerusform>Das Passwort hat %n Zeichen; verwenden Sie mindestens %1 oder lassen Sie die App eines erzeugen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password is longer than %1 characters; use a shorter one.</source>
+        <translation>Das Passwort ist länger als %1 Zeichen; verwenden Sie ein kürzeres.</translation>
+    </message>
+    <message>
+        <source>The password contains a line break or another control character; use letters, digits and punctuation.</source>
+        <translation>Das Passwort enthält einen Zeilenumbruch oder ein anderes Steuerzeichen; verwenden Sie Buchstaben, Ziffern und Satzzeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsController</name>
+    <message>
+        <source>The accounts could not be read.</source>
+        <translation>Die Konten ließen sich nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Accounts of %1</source>
+        <translation>Konten von %1</translation>
+    </message>
+    <message>
+        <source>Reading the accounts from the web server…</source>
+        <translation>Die Konten werden vom Webserver gelesen …</translation>
+    </message>
+    <message>
+        <source>Adding the account %1…</source>
+        <translation>Das Konto %1 wird angelegt …</translation>
+    </message>
+    <message>
+        <source>Removing the account %1…</source>
+        <translation>Das Konto %1 wird entfernt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) may open meetings.</source>
+        <translation>
+            <numerusform>%n Konto darf Besprechungen eröffnen.</numerusform>
+            <numerusform>%n Konten dürfen Besprechungen eröffnen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meetings on %1 are open to everyone, so accounts have no effect.</source>
+        <translation>Besprechungen auf %1 stehen allen offen, daher haben Konten keine Wirkung.</translation>
+    </message>
+    <message>
+        <source>The account %1 may now open meetings.</source>
+        <translation>Das Konto %1 darf jetzt Besprechungen eröffnen.</translation>
+    </message>
+    <message>
+        <source>The account %1 was removed; it can no longer open meetings.</source>
+        <translation>Das Konto %1 wurde entfernt; es kann keine Besprechungen mehr eröffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Only these accounts can open a meeting. Guests without an account join once someone with an account has opened it.</source>
+        <translation>Nur diese Konten können eine Besprechung eröffnen. Gäste ohne Konto treten bei, sobald jemand mit Konto sie eröffnet hat.</translation>
+    </message>
+    <message>
+        <source>A&amp;ccounts:</source>
+        <translation>&amp;Konten:</translation>
+    </message>
+    <message>
+        <source>Accounts that may open meetings</source>
+        <translation>Konten, die Besprechungen eröffnen dürfen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected</source>
+        <translation>Ausgewähltes &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected account</source>
+        <translation>Das ausgewählte Konto entfernen</translation>
+    </message>
+    <message>
+        <source>New account&apos;s user name</source>
+        <translation>Benutzername des neuen Kontos</translation>
+    </message>
+    <message>
+        <source>alice</source>
+        <translation>alice</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>New account&apos;s password</source>
+        <translation>Passwort des neuen Kontos</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <source>Generate a password</source>
+        <translation>Ein Passwort erzeugen</translation>
+    </message>
+    <message>
+        <source>A random password of 16 letters and digits, shown once after the account is added</source>
+        <translation>Ein zufälliges Passwort aus 16 Buchstaben und Ziffern, einmal angezeigt, nachdem das Konto angelegt ist</translation>
+    </message>
+    <message>
+        <source>&amp;Add account</source>
+        <translation>Konto &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>Add the account</source>
+        <translation>Das Konto anlegen</translation>
+    </message>
+    <message>
+        <source>The new account&apos;s generated password</source>
+        <translation>Das erzeugte Passwort des neuen Kontos</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>K&amp;opieren</translation>
+    </message>
+    <message>
+        <source>Copy the generated password</source>
+        <translation>Das erzeugte Passwort kopieren</translation>
+    </message>
+    <message>
+        <source>Password of %1 (shown only now; copy it and pass it on safely):</source>
+        <translation>Passwort von %1 (nur jetzt angezeigt; kopieren Sie es und geben Sie es sicher weiter):</translation>
+    </message>
+</context>
+<context>
     <name>AddBridgesController</name>
     <message>
         <source>%1/month</source>
@@ -347,6 +498,31 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>status --health reads the servers over SSH and needs a key: pass --identity FILE, or add the key to a running ssh-agent (ssh-add).</source>
         <translation>status --health liest die Server über SSH und braucht einen Schlüssel: Geben Sie --identity DATEI an oder fügen Sie den Schlüssel einem laufenden ssh-agent hinzu (ssh-add).</translation>
+    </message>
+    <message>
+        <source>Accounts that may open meetings (a deployment with meeting access &quot;moderated&quot;):
+  account list [--deployment D]             the accounts of the meeting domain
+  account add USER [--deployment D] [--password-stdin]
+                                            add USER with a generated password, shown once;
+                                            --password-stdin: read it from the first line of
+                                            stdin instead (at least 8 characters)
+  account remove USER [--deployment D]      USER can no longer open meetings</source>
+        <translation>Konten, die Besprechungen eröffnen dürfen (eine Installation mit Besprechungszugang „moderated“):
+  account list [--deployment D]             die Konten der Besprechungsdomain
+  account add USER [--deployment D] [--password-stdin]
+                                            USER mit einem erzeugten Passwort anlegen, das einmal
+                                            angezeigt wird; --password-stdin: es stattdessen aus
+                                            der ersten Zeile der Standardeingabe lesen (mindestens
+                                            8 Zeichen)
+  account remove USER [--deployment D]      USER kann keine Besprechungen mehr eröffnen</translation>
+    </message>
+    <message>
+        <source>&quot;account&quot; needs list, add USER or remove USER; &quot;%1&quot; is none of these.</source>
+        <translation>„account“ braucht list, add USER oder remove USER; „%1“ ist nichts davon.</translation>
+    </message>
+    <message>
+        <source>&quot;account&quot; needs list, add USER or remove USER, e.g. account add alice.</source>
+        <translation>„account“ braucht list, add USER oder remove USER, z. B. account add alice.</translation>
     </message>
 </context>
 <context>
@@ -977,6 +1153,22 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>New bridges install jitsi-videobridge2 %1, as the others run.</source>
         <translation>Neue Bridges installieren jitsi-videobridge2 %1, wie die übrigen es haben.</translation>
     </message>
+    <message>
+        <source>Reading the accounts of %1…</source>
+        <translation>Die Konten von %1 werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Adding the account %1 on %2…</source>
+        <translation>Das Konto %1 wird auf %2 angelegt …</translation>
+    </message>
+    <message>
+        <source>Removing the account %1 from %2…</source>
+        <translation>Das Konto %1 wird von %2 entfernt …</translation>
+    </message>
+    <message>
+        <source>Meetings on %1 are open to everyone, so accounts have no effect.</source>
+        <translation>Besprechungen auf %1 stehen allen offen, daher haben Konten keine Wirkung.</translation>
+    </message>
 </context>
 <context>
     <name>DeploymentHealth</name>
@@ -1054,6 +1246,34 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>&amp;Manage this deployment</source>
         <translation>Diese Installation &amp;verwalten</translation>
+    </message>
+    <message>
+        <source>Who may &amp;open a meeting:</source>
+        <translation>Wer darf eine Besprechung &amp;eröffnen:</translation>
+    </message>
+    <message>
+        <source>Anyone with the link</source>
+        <translation>Jeder mit dem Link</translation>
+    </message>
+    <message>
+        <source>Whoever opens a meeting link starts the meeting. Nobody needs an account.</source>
+        <translation>Wer einen Besprechungslink öffnet, startet die Besprechung. Niemand braucht ein Konto.</translation>
+    </message>
+    <message>
+        <source>Only accounts you create (guests join once a meeting runs)</source>
+        <translation>Nur Konten, die Sie anlegen (Gäste treten bei, sobald eine Besprechung läuft)</translation>
+    </message>
+    <message>
+        <source>A meeting starts only when someone logs in with an account you create on the Manage page. Guests without an account wait until then and join without logging in.</source>
+        <translation>Eine Besprechung beginnt erst, wenn sich jemand mit einem Konto anmeldet, das Sie auf der Seite „Verwalten“ anlegen. Gäste ohne Konto warten bis dahin und treten ohne Anmeldung bei.</translation>
+    </message>
+    <message>
+        <source>Anyone with the link may open a meeting</source>
+        <translation>Jeder mit dem Link darf eine Besprechung eröffnen</translation>
+    </message>
+    <message>
+        <source>Only accounts you create may open a meeting</source>
+        <translation>Nur Konten, die Sie anlegen, dürfen eine Besprechung eröffnen</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1461,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>options.acme_directory_url &quot;%1&quot; is not a plain https URL such as https://acme-staging-v02.api.letsencrypt.org/directory; leave it out for Let&apos;s Encrypt.</source>
         <translation>options.acme_directory_url „%1“ ist keine einfache https-URL wie https://acme-staging-v02.api.letsencrypt.org/directory; lassen Sie das Feld für Let&apos;s Encrypt weg.</translation>
+    </message>
+    <message>
+        <source>options.meeting_access &quot;%1&quot; is not known; use &quot;open&quot; (anyone with the link may open a meeting, the default) or &quot;moderated&quot; (only accounts you create may).</source>
+        <translation>options.meeting_access „%1“ ist unbekannt; verwenden Sie "open" (jeder mit dem Link darf eine Besprechung eröffnen, die Voreinstellung) oder "moderated" (nur Konten, die Sie anlegen).</translation>
     </message>
 </context>
 <context>
@@ -1918,6 +2142,30 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>  %1: %2 %3 -&gt; %4</source>
         <translation>  %1: %2 %3 -&gt; %4</translation>
+    </message>
+    <message>
+        <source>Account %1 added on %2: it can now open meetings.</source>
+        <translation>Konto %1 auf %2 angelegt: Es kann jetzt Besprechungen eröffnen.</translation>
+    </message>
+    <message>
+        <source>Its password (shown only now; it is not stored on this computer):</source>
+        <translation>Sein Passwort (nur jetzt angezeigt; es wird auf diesem Computer nicht gespeichert):</translation>
+    </message>
+    <message>
+        <source>Account %1 removed from %2.</source>
+        <translation>Konto %1 von %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>Meetings on %1 are open to everyone: anyone with the link may open one, so accounts have no effect.</source>
+        <translation>Besprechungen auf %1 stehen allen offen: Jeder mit dem Link darf eine eröffnen, daher haben Konten keine Wirkung.</translation>
+    </message>
+    <message>
+        <source>No accounts on %1.</source>
+        <translation>Keine Konten auf %1.</translation>
+    </message>
+    <message>
+        <source>Accounts on %1 (%2): %3</source>
+        <translation>Konten auf %1 (%2): %3</translation>
     </message>
 </context>
 <context>
@@ -2783,6 +3031,22 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <source>&amp;Update</source>
         <translation>&amp;Updaten</translation>
     </message>
+    <message>
+        <source>A&amp;ccounts…</source>
+        <translation>&amp;Konten…</translation>
+    </message>
+    <message>
+        <source>Accounts that may open meetings</source>
+        <translation>Konten, die Besprechungen eröffnen dürfen</translation>
+    </message>
+    <message>
+        <source>Who may open meetings on this deployment</source>
+        <translation>Wer in dieser Installation Besprechungen eröffnen darf</translation>
+    </message>
+    <message>
+        <source>Meetings on this deployment are open to everyone; accounts are for a deployment where only accounts may open meetings.</source>
+        <translation>Besprechungen in dieser Installation stehen allen offen; Konten gibt es für Installationen, in denen nur Konten Besprechungen eröffnen dürfen.</translation>
+    </message>
 </context>
 <context>
     <name>PlanCommand</name>
@@ -3048,6 +3312,14 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
     <message>
         <source>Servers: the ones listed above, running %1, each with a public IPv4 and IPv6 address.</source>
         <translation>Server: die oben aufgeführten, mit %1, jeder mit einer öffentlichen IPv4- und IPv6-Adresse.</translation>
+    </message>
+    <message>
+        <source>Meetings: only accounts you create may open one (on the Manage page, after the deployment); guests join without an account once it runs.</source>
+        <translation>Besprechungen: Nur Konten, die Sie anlegen (auf der Seite „Verwalten“, nach der Installation), dürfen eine eröffnen; Gäste treten ohne Konto bei, sobald sie läuft.</translation>
+    </message>
+    <message>
+        <source>Meetings: anyone with the link may open one.</source>
+        <translation>Besprechungen: Jeder mit dem Link darf eine eröffnen.</translation>
     </message>
 </context>
 <context>
@@ -3551,6 +3823,26 @@ netto %2</translation>
         <source>The Jitsi packages on %1 could not be upgraded: %2</source>
         <translation>Die Jitsi-Pakete auf %1 konnten nicht aktualisiert werden: %2</translation>
     </message>
+    <message>
+        <source>Meetings on this deployment are open to everyone, so accounts have no effect. Deploy it again with meeting access &quot;moderated&quot; first.</source>
+        <translation>Besprechungen in dieser Installation stehen allen offen, daher haben Konten keine Wirkung. Installieren Sie sie zuerst erneut mit dem Besprechungszugang „moderated“.</translation>
+    </message>
+    <message>
+        <source>The account %1 already exists. Remove it first to give it a new password, or choose another name.</source>
+        <translation>Das Konto %1 gibt es schon. Entfernen Sie es zuerst, um ihm ein neues Passwort zu geben, oder wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>There is no account %1; list the accounts to see their names.</source>
+        <translation>Es gibt kein Konto %1; lassen Sie die Konten auflisten, um ihre Namen zu sehen.</translation>
+    </message>
+    <message>
+        <source>The web server refused the account: %1</source>
+        <translation>Der Webserver hat das Konto abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The accounts on %1 could not be changed or read. Check that prosody runs there (systemctl status prosody), then try again.</source>
+        <translation>Die Konten auf %1 ließen sich nicht ändern oder lesen. Prüfen Sie, ob prosody dort läuft (systemctl status prosody), und versuchen Sie es dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>SshKeyController</name>
@@ -3854,6 +4146,10 @@ netto %2</translation>
     <message>
         <source>read</source>
         <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>writing a command&apos;s input</source>
+        <translation>beim Schreiben der Eingabe eines Befehls</translation>
     </message>
 </context>
 <context>

@@ -156,6 +156,11 @@ private Q_SLOTS:
 
     void refusalIsShownAndRemoveNeedsASelection()
     {
+        m_controller->setSelected(u"bob"_s);
+        QVERIFY(!m_controller->view().canRemove); // not listed yet: nothing is removed blind
+        m_controller->refresh();
+        QTRY_VERIFY(!m_controller->view().busy);
+        m_controller->setSelected({});
         m_controller->setUser(u"bob"_s);
         m_controller->setPassword(u"Typed-Password-3"_s);
         m_controller->add();
