@@ -1,4 +1,5 @@
 #include "cliapplication.h"
+#include "cli/accountoptions.h"
 #include "cli/cliadvice.h"
 
 #include "clioutput.h"
@@ -30,7 +31,6 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QRegularExpression>
-#include <QTextStream>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -140,52 +140,6 @@ bool isEngineCommand(const QString &word)
     static const QStringList commands{u"deploy"_s,        u"verify"_s,  u"add-bridge"_s,
                                       u"remove-bridge"_s, u"destroy"_s, u"update"_s};
     return commands.contains(word) || word == u"account"_s;
-}
-
-// How many words an engine command takes: remove-bridge NAME, account list | account add/remove USER, else one.
-qsizetype engineWordCount(const QStringList &words)
-{
-    if (words.value(0) == u"remove-bridge"_s)
-        return 2;
-    if (words.value(0) == u"account"_s)
-        return words.value(1) == u"add"_s || words.value(1) == u"remove"_s ? 3 : 2;
-    return 1;
-}
-
-// account list|add|remove [USER]: the action, the user name checked, and the password of "add": generated, or the
-// first line of stdin with --password-stdin (never an argument, which would sit in the shell's history).
-Result<void> accountRequest(const QStringList &words, bool passwordFromStdin, EngineCommand::Request &request)
-{
-    const QString action = words.value(1);
-    if (action != u"list"_s && action != u"add"_s && action != u"remove"_s)
-        return usageError(u"account_action_invalid"_s,
-                          QCoreApplication::translate("CliApplication",
-                                                      "\"account\" needs list, add USER or remove USER; \"%1\" is "
-                                                      "none of these.")
-                                  .arg(action));
-    request.account.action = action == u"add"_s      ? AccountRequest::Action::Add
-                             : action == u"remove"_s ? AccountRequest::Action::Remove
-                                                     : AccountRequest::Action::List;
-    request.account.user = words.value(2).trimmed();
-    if (request.account.action == AccountRequest::Action::List)
-        return {};
-    if (auto user = AccountRequest::validateUser(request.account.user); !user.ok())
-        return user.error();
-    if (request.account.action != AccountRequest::Action::Add)
-        return {};
-    if (passwordFromStdin) {
-        QTextStream in(stdin);
-        QString password = in.readLine();
-        if (password.endsWith(u'\r'))
-            password.chop(1);
-        if (auto checked = AccountRequest::validatePassword(password); !checked.ok())
-            return checked.error();
-        request.account.password = password;
-    } else {
-        request.account.password = AccountRequest::generatePassword();
-        request.passwordGenerated = true;
-    }
-    return {};
 }
 
 // The engine commands' own options, checked before anything is read from the secret store or sent.
@@ -375,7 +329,8 @@ void CliApplication::start(const QStringList &arguments)
     const bool isPlan = words == QStringList{u"plan"_s};
     const bool isStatus = words == QStringList{u"status"_s};
     // remove-bridge takes the bridge's name; the other engine commands take no word.
-    const bool isEngine = !words.isEmpty() && isEngineCommand(words[0]) && words.size() == engineWordCount(words);
+    const bool isEngine
+            = !words.isEmpty() && isEngineCommand(words[0]) && words.size() == AccountOptions::engineWordCount(words);
     if (!isPlan && !isStatus && !isEngine
         && (words.size() != 2 || words[0] != u"hcloud"_s || !hcloudSubcommands.contains(words[1]))) {
         if (!words.isEmpty() && words[0] == u"account"_s)
@@ -498,7 +453,8 @@ void CliApplication::start(const QStringList &arguments)
         }
         request = parsed.value();
         if (command == u"account"_s) {
-            if (auto account = accountRequest(words, parser.isSet(passwordStdinOption), request); !account.ok()) {
+            if (auto account = AccountOptions::parse(words, parser.isSet(passwordStdinOption), request);
+                !account.ok()) {
                 m_output->error(account.error().message);
                 return finish(UsageError);
             }
