@@ -67,6 +67,7 @@ DeploymentController::View DeploymentController::view() const
     view.canManage = m_checkState == CheckState::Done && m_deploymentExists;
     view.canRetry = m_checkState == CheckState::Failed;
     view.complete = isComplete();
+    view.moderated = m_state->plan().options.meetingAccess == DeploymentPlan::MeetingAccess::Moderated;
     return view;
 }
 
@@ -99,6 +100,13 @@ void DeploymentController::setEmail(const QString &typed)
     }
     const QString planEmail = emailValid() ? m_email : QString();
     m_state->updatePlan([&planEmail](DeploymentPlan &plan) { plan.email = planEmail; });
+    Q_EMIT changed();
+}
+
+void DeploymentController::setModerated(bool moderated)
+{
+    const auto access = moderated ? DeploymentPlan::MeetingAccess::Moderated : DeploymentPlan::MeetingAccess::Open;
+    m_state->updatePlan([access](DeploymentPlan &plan) { plan.options.meetingAccess = access; });
     Q_EMIT changed();
 }
 

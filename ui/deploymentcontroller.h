@@ -68,12 +68,15 @@ public:
         bool canRetry = false;
         bool canManage = false; // a deployment for the domain exists: offer to manage it
         bool complete = false;
+        bool moderated = false; // meeting access: only accounts may open a meeting
     };
     View view() const;
 
 public Q_SLOTS:
     void setDomain(const QString &typed);
     void setEmail(const QString &typed);
+    // Who may open a meeting (the plan's options.meetingAccess): true = moderated, false = open.
+    void setModerated(bool moderated);
     // Asks the project again (after a failure, or when the page is entered again: the token may have changed).
     void recheck();
 

@@ -159,7 +159,18 @@ QStringList ReviewController::createdResources() const
                       : tr("DNS: nothing is created. After the servers are up, the wizard shows the A and AAAA "
                            "records for %1 to add where your domain's DNS is managed.")
                                 .arg(summary.domain));
+    lines << meetingAccessLine();
     return lines;
+}
+
+QString ReviewController::meetingAccessLine() const
+{
+    if (!m_state)
+        return {};
+    if (m_state->plan().options.meetingAccess == DeploymentPlan::MeetingAccess::Moderated)
+        return tr("Meetings: only accounts you create may open one (on the Manage page, after the deployment); guests "
+                  "join without an account once it runs.");
+    return tr("Meetings: anyone with the link may open one.");
 }
 
 QStringList ReviewController::warnings() const

@@ -49,6 +49,7 @@ public:
     QStringList createdResources() const; // network, firewalls, SSH key, DNS records: one sentence each
     QStringList warnings() const;
     QString vatNote() const; // how gross and net relate, with the API's VAT rate
+    QString meetingAccessLine() const; // who may open a meeting; also the last line of createdResources()
     QString notIncluded() const; // traffic beyond the included amount, and what else is not in the price
     // Where "Save plan…" proposes to write: <Documents>/<slug>.plan.json.
     QString suggestedPlanPath() const;

@@ -1,5 +1,6 @@
 #include "wizardshell.h"
 
+#include "accountscontroller.h"
 #include "addbridgescontroller.h"
 #include "deploy/hostkeybroker.h"
 #include "deploycontroller.h"
@@ -120,6 +121,7 @@ void WizardShell::setupDeploymentPage()
     DeploymentController *controller = m_deploymentController;
     connect(page, &DeploymentPage::domainEdited, controller, &DeploymentController::setDomain);
     connect(page, &DeploymentPage::emailEdited, controller, &DeploymentController::setEmail);
+    connect(page, &DeploymentPage::moderatedChosen, controller, &DeploymentController::setModerated);
     connect(page, &DeploymentPage::retryRequested, controller, &DeploymentController::recheck);
     connect(page, &DeploymentPage::entered, controller, &DeploymentController::recheck);
     connect(controller, &DeploymentController::changed, page, [page, controller] { page->render(controller->view()); });
@@ -240,6 +242,7 @@ void WizardShell::setUpManagePages()
     setPage(StartPageId, m_startPage);
     m_manageController = new ManageController(m_state, this);
     m_managePage = new ManagePage(m_manageController, this);
+    m_managePage->setAccountsController(new AccountsController(m_state, this));
     setPage(ManagePageId, m_managePage);
     m_addBridgesController = new AddBridgesController(m_state, this);
     m_addBridgesPage = new AddBridgesPage(m_state, m_addBridgesController, m_deployController, this);

@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QPalette>
 #include <QPushButton>
+#include <QRadioButton>
 
 using namespace Qt::StringLiterals;
 
@@ -21,6 +22,9 @@ DeploymentPage::DeploymentPage(QWidget *parent)
     m_ui->domainLineEdit->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase);
     m_ui->serverNamesLabel->setAccessibleName(tr("Server names"));
     m_ui->retryCheckButton->setAccessibleName(tr("Retry the project check"));
+    m_ui->openAccessRadio->setAccessibleName(tr("Anyone with the link may open a meeting"));
+    m_ui->moderatedAccessRadio->setAccessibleName(tr("Only accounts you create may open a meeting"));
+    connect(m_ui->moderatedAccessRadio, &QRadioButton::toggled, this, &DeploymentPage::moderatedChosen);
     m_ui->retryCheckButton->hide();
     m_ui->domainHintLabel->hide();
     m_ui->emailHintLabel->hide();
@@ -64,6 +68,8 @@ void DeploymentPage::render(const DeploymentController::View &view)
     m_ui->serverNamesLabel->setText(view.serverNames);
     showStatusText(m_ui->checkStatusLabel, view.checkMessage, view.checkError);
     m_ui->retryCheckButton->setVisible(view.canRetry);
+    if (m_ui->moderatedAccessRadio->isChecked() != view.moderated)
+        (view.moderated ? m_ui->moderatedAccessRadio : m_ui->openAccessRadio)->setChecked(true);
     m_manageButton->setVisible(view.canManage);
     if (view.complete != m_complete) {
         m_complete = view.complete;

@@ -30,6 +30,8 @@ Q_SIGNALS:
     void domainEdited(const QString &domain);
     void emailEdited(const QString &email);
     void retryRequested();
+    // The meeting-access choice: true = only accounts may open a meeting (moderated), false = anyone (open).
+    void moderatedChosen(bool moderated);
     // Reached with Next from an earlier page: the project (token) may be another one now.
     void entered();
     // "Manage it": the domain's deployment exists and the user wants to manage it.

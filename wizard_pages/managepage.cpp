@@ -1,6 +1,8 @@
 #include "managepage.h"
 
+#include "accountsdialog.h"
 #include "statustext.h"
+#include "ui/accountscontroller.h"
 #include "ui/managecontroller.h"
 #include "ui/wizardshell.h"
 
@@ -63,6 +65,9 @@ ManagePage::ManagePage(ManageController *controller, QWidget *parent)
     m_testMeetingButton->setObjectName(u"manageTestMeetingButton"_s);
     m_testMeetingButton->setAccessibleName(tr("Test a meeting"));
     m_testMeetingButton->setToolTip(tr("A fresh room, and each bridge's figures while people are in it."));
+    m_accountsButton = new QPushButton(tr("A&ccounts…"), this);
+    m_accountsButton->setObjectName(u"accountsButton"_s);
+    m_accountsButton->setAccessibleName(tr("Accounts that may open meetings"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(tableLabel);
@@ -73,7 +78,8 @@ ManagePage::ManagePage(ManageController *controller, QWidget *parent)
     layout->addLayout(summaryRow);
     layout->addWidget(m_hintLabel);
     auto *actions = new QHBoxLayout;
-    for (QPushButton *button : {m_testMeetingButton, m_addButton, m_removeButton, m_updateButton, m_destroyButton})
+    for (QPushButton *button :
+         {m_testMeetingButton, m_addButton, m_removeButton, m_updateButton, m_accountsButton, m_destroyButton})
         actions->addWidget(button);
     actions->addStretch(1);
     layout->addLayout(actions);
@@ -89,6 +95,15 @@ ManagePage::ManagePage(ManageController *controller, QWidget *parent)
     connect(m_updateButton, &QPushButton::clicked, this, &ManagePage::askUpdate);
     connect(m_destroyButton, &QPushButton::clicked, this, [this] { go(Action::Destroy); });
     connect(m_testMeetingButton, &QPushButton::clicked, this, &ManagePage::testMeetingRequested);
+    connect(m_accountsButton, &QPushButton::clicked, this, [this] {
+        if (!m_accounts)
+            return;
+        auto *dialog = new AccountsDialog(m_accounts, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowModality(Qt::WindowModal);
+        dialog->open();
+        m_accounts->refresh();
+    });
     render();
 }
 
@@ -162,6 +177,11 @@ void ManagePage::render()
     m_removeButton->setEnabled(!selectedBridge().isEmpty() && bridges > 1);
     m_removeButton->setToolTip(bridges > 1 ? tr("Select a bridge in the table first.")
                                            : tr("The last bridge cannot be removed; destroy removes everything."));
+    const bool moderated = m_accounts && m_accounts->available();
+    m_accountsButton->setEnabled(moderated);
+    m_accountsButton->setToolTip(moderated ? tr("Who may open meetings on this deployment")
+                                           : tr("Meetings on this deployment are open to everyone; accounts are for "
+                                                "a deployment where only accounts may open meetings."));
     m_updateButton->setEnabled(view.canUpdate);
     m_updateButton->setToolTip(view.canUpdate ? QString()
                                               : tr("Updating from the window is not available in this version."));
@@ -211,4 +231,10 @@ int ManagePage::nextId() const
         break;
     }
     return -1;
+}
+
+void ManagePage::setAccountsController(AccountsController *accounts)
+{
+    m_accounts = accounts;
+    render();
 }

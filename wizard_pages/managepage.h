@@ -3,6 +3,7 @@
 #include <QPointer>
 #include <QWizardPage>
 
+class AccountsController;
 class ManageController;
 class QLabel;
 class QPushButton;
@@ -26,6 +27,8 @@ public:
     bool isComplete() const override { return true; }
     QString selectedBridge() const;
     Action chosenAction() const { return m_action; }
+    // "Accounts…" (enabled for a moderated deployment) opens the AccountsDialog on this controller; not owned.
+    void setAccountsController(AccountsController *accounts);
 
 Q_SIGNALS:
     // The user confirmed the update warning: the shell prepares the Deploy page with the update and goes there.
@@ -55,4 +58,6 @@ private:
     QPushButton *m_updateButton;
     QPushButton *m_destroyButton;
     QPushButton *m_testMeetingButton;
+    QPointer<AccountsController> m_accounts;
+    QPushButton *m_accountsButton;
 };

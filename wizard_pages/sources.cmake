@@ -23,4 +23,5 @@ target_sources(deployer_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/managepage.h ${CMAKE_CURRENT_LIST_DIR}/managepage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/addbridgespage.h ${CMAKE_CURRENT_LIST_DIR}/addbridgespage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/removebridgepage.h ${CMAKE_CURRENT_LIST_DIR}/removebridgepage.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/destroypage.h ${CMAKE_CURRENT_LIST_DIR}/destroypage.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/destroypage.h ${CMAKE_CURRENT_LIST_DIR}/destroypage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/accountsdialog.h ${CMAKE_CURRENT_LIST_DIR}/accountsdialog.cpp)

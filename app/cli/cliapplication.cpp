@@ -1,4 +1,5 @@
 #include "cliapplication.h"
+#include "cli/accountoptions.h"
 #include "cli/cliadvice.h"
 
 #include "clioutput.h"
@@ -121,6 +122,16 @@ QString usage()
            + u"\n\n"_s
            + QCoreApplication::translate(
                    "CliApplication",
+                   "Accounts that may open meetings (a deployment with meeting access \"moderated\"):\n"
+                   "  account list [--deployment D]             the accounts of the meeting domain\n"
+                   "  account add USER [--deployment D] [--password-stdin]\n"
+                   "                                            add USER with a generated password, shown once;\n"
+                   "                                            --password-stdin: read it from the first line of\n"
+                   "                                            stdin instead (at least 8 characters)\n"
+                   "  account remove USER [--deployment D]      USER can no longer open meetings")
+           + u"\n\n"_s
+           + QCoreApplication::translate(
+                   "CliApplication",
                    "Secrets (the saved API token, each deployment's passwords):\n"
                    "  --secret-store keychain|file\n"
                    "                       keychain (default): the system keychain; file: files only you can\n"
@@ -129,16 +140,16 @@ QString usage()
                    "                       variable JITSI_DEPLOYER_SECRET_STORE chooses the same.");
 }
 
-bool isEngineCommand(const QString &word)
-{
-    static const QStringList commands{u"deploy"_s,  u"verify"_s, u"add-bridge"_s,  u"remove-bridge"_s,
-                                      u"destroy"_s, u"update"_s, u"test-meeting"_s};
-    return commands.contains(word);
-}
-
 Error usageError(const QString &code, const QString &message)
 {
     return Error{u"input"_s, code, message, {}, {}, 0};
+}
+
+bool isEngineCommand(const QString &word)
+{
+    static const QStringList commands{u"deploy"_s,  u"verify"_s, u"add-bridge"_s,   u"remove-bridge"_s,
+                                      u"destroy"_s, u"update"_s, u"test-meeting"_s, u"account"_s};
+    return commands.contains(word);
 }
 
 // The engine commands' own options, checked before anything is read from the secret store or sent.
@@ -157,6 +168,7 @@ Result<EngineCommand::Request> engineRequest(const QCommandLineParser &parser, c
                         : command == u"remove-bridge"_s ? Operation::RemoveBridge
                         : command == u"update"_s        ? Operation::Update
                         : command == u"test-meeting"_s  ? Operation::TestMeeting
+                        : command == u"account"_s       ? Operation::Account
                                                         : Operation::Destroy;
     if (parser.isSet(countOption)) {
         bool ok = false;
@@ -306,10 +318,11 @@ void CliApplication::start(const QStringList &arguments)
     const QCommandLineOption hostKeyOption(u"host-key"_s, {}, u"fingerprint"_s);
     const QCommandLineOption healthOption(u"health"_s);
     const QCommandLineOption everyBridgeOption(u"every-bridge"_s);
+    const QCommandLineOption passwordStdinOption(u"password-stdin"_s);
     parser.addOptions({helpOption, versionOption, jsonOption, endpointOption, locationOption, architectureOption,
                        planFileOption, outputDirOption, deploymentOption, countOption, typeOption, identityOption,
                        yesOption, dnsServerOption, secretStoreOption, hostKeyOption, forceOption, healthOption,
-                       everyBridgeOption});
+                       everyBridgeOption, passwordStdinOption});
 
     if (!parser.parse(arguments)) {
         m_output->error(parser.errorText() + u"\n\n"_s + usage());
@@ -329,10 +342,13 @@ void CliApplication::start(const QStringList &arguments)
     const bool isStatus = words == QStringList{u"status"_s};
     // remove-bridge takes the bridge's name; the other engine commands take no word.
     const bool isEngine
-            = !words.isEmpty() && isEngineCommand(words[0]) && words.size() == (words[0] == u"remove-bridge"_s ? 2 : 1);
+            = !words.isEmpty() && isEngineCommand(words[0]) && words.size() == AccountOptions::engineWordCount(words);
     if (!isPlan && !isStatus && !isEngine
         && (words.size() != 2 || words[0] != u"hcloud"_s || !hcloudSubcommands.contains(words[1]))) {
-        if (words.size() == 1 && words[0] == u"remove-bridge"_s)
+        if (!words.isEmpty() && words[0] == u"account"_s)
+            m_output->error(tr("\"account\" needs list, add USER or remove USER, e.g. account add alice.") + u"\n\n"_s
+                            + usage());
+        else if (words.size() == 1 && words[0] == u"remove-bridge"_s)
             m_output->error(tr("\"remove-bridge\" needs the bridge's server name, e.g. remove-bridge "
                                "meet-example-org-jvb-2; \"status\" lists them.")
                             + u"\n\n"_s + usage());
@@ -359,12 +375,13 @@ void CliApplication::start(const QStringList &arguments)
             {&outputDirOption, {u"plan"_s}},
             {&deploymentOption,
              {u"status"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"destroy"_s, u"update"_s,
-              u"test-meeting"_s}},
+              u"test-meeting"_s, u"account"_s}},
             {&countOption, {u"add-bridge"_s}},
             {&typeOption, {u"add-bridge"_s}},
             {&identityOption,
              {u"deploy"_s, u"verify"_s, u"add-bridge"_s, u"remove-bridge"_s, u"update"_s, u"status"_s,
-              u"test-meeting"_s}},
+              u"test-meeting"_s, u"account"_s}},
+            {&passwordStdinOption, {u"account"_s}},
             {&healthOption, {u"status"_s}},
             {&yesOption, {u"destroy"_s, u"update"_s}},
             {&forceOption, {u"remove-bridge"_s, u"update"_s}},
@@ -451,6 +468,13 @@ void CliApplication::start(const QStringList &arguments)
         }
         request = parsed.value();
         request.everyBridge = parser.isSet(everyBridgeOption);
+        if (command == u"account"_s) {
+            if (auto account = AccountOptions::parse(words, parser.isSet(passwordStdinOption), request);
+                !account.ok()) {
+                m_output->error(account.error().message);
+                return finish(UsageError);
+            }
+        }
     }
     // Which resolver judges "the records resolve": the system's by default, one the user names to check before
     // the change has spread (or the testbed's DNS).

@@ -26,6 +26,13 @@ void CliOutput::line(const QString &text)
     writeTo(stdout, text);
 }
 
+void CliOutput::revealGeneratedSecret(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
 void CliOutput::json(const QJsonValue &value)
 {
     QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());

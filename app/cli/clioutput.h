@@ -13,6 +13,8 @@ class CliOutput
 {
 public:
     void line(const QString &text); // stdout
+    // stdout, NOT redacted: only for a password the app generated that the user must see once ("account add").
+    void revealGeneratedSecret(const QString &text);
     void json(const QJsonValue &value); // stdout, compact, one line
     void note(const QString &text); // stderr, as it is
     void error(const QString &text); // stderr, prefixed "error: "

@@ -63,6 +63,8 @@ QString EngineCommand::operationName(Operation operation)
         return u"update"_s;
     case Operation::TestMeeting:
         return u"test-meeting"_s;
+    case Operation::Account:
+        return u"account"_s;
     }
     return {};
 }
@@ -335,6 +337,8 @@ void EngineCommand::startEngine()
         break;
     case Operation::TestMeeting:
         m_engine->testMeeting(m_slug, m_request.everyBridge);
+    case Operation::Account:
+        m_engine->manageAccounts(m_slug, m_request.account);
         break;
     }
 }
@@ -367,6 +371,12 @@ void EngineCommand::succeed(const EngineOutcome &outcome, int exitCode)
                              {u"outcome"_s, outcome.toJson()}};
         if (const QString log = m_engine->runLogPath(); !log.isEmpty())
             finished.insert(u"log"_s, log);
+        if (m_request.operation == Operation::Account && m_request.passwordGenerated) {
+            // The one way a script learns the password it asked the app to generate; not redacted, on purpose.
+            finished.insert(u"generated_password"_s, m_request.account.password);
+            m_output->revealGeneratedSecret(QString::fromUtf8(QJsonDocument(finished).toJson(QJsonDocument::Compact)));
+            return complete(exitCode);
+        }
         m_output->json(finished);
         return complete(exitCode);
     }
@@ -388,6 +398,9 @@ void EngineCommand::succeed(const EngineOutcome &outcome, int exitCode)
         m_output->line(tr("Deployment %1 is deleted: its servers, network and firewalls, and its saved state and "
                           "secrets on this computer.")
                                .arg(name));
+        break;
+    case Operation::Account:
+        showAccounts(outcome);
         break;
     case Operation::Update:
         m_output->line(tr("Updated. Bridges of %1, all connected: %2.").arg(name, bridges));
@@ -495,6 +508,8 @@ void EngineCommand::fail(const Error &error, const EngineOutcome &outcome, int e
         note(tr("Any bridge the test left drained is taken back into service by the next \"test-meeting\" or "
                 "when the deployment is opened in the wizard."));
         return complete(exitCode);
+    case Operation::Account:
+        return complete(exitCode); // one command on the web host: it changed everything or nothing
     case Operation::Deploy:
     case Operation::AddBridges:
         break;
@@ -511,4 +526,32 @@ void EngineCommand::fail(const Error &error, const EngineOutcome &outcome, int e
             "twice and skips the steps already done;"));
     note(tr("  - or remove everything of this deployment: %1").arg(destroy));
     complete(exitCode);
+}
+
+void EngineCommand::showAccounts(const EngineOutcome &outcome)
+{
+    const QString name = outcome.domain.isEmpty() ? m_slug : outcome.domain;
+    const AccountRequest &request = m_request.account;
+    if (request.action == AccountRequest::Action::Add) {
+        m_output->line(tr("Account %1 added on %2: it can now open meetings.").arg(request.user, name));
+        if (m_request.passwordGenerated) {
+            m_output->line(tr("Its password (shown only now; it is not stored on this computer):"));
+            m_output->revealGeneratedSecret(u"  "_s + request.password);
+        }
+    } else if (request.action == AccountRequest::Action::Remove) {
+        m_output->line(tr("Account %1 removed from %2.").arg(request.user, name));
+    }
+    if (!outcome.accounts)
+        return;
+    if (!outcome.accounts->moderated)
+        m_output->line(tr("Meetings on %1 are open to everyone: anyone with the link may open one, so accounts have "
+                          "no effect.")
+                               .arg(name));
+    if (outcome.accounts->users.isEmpty())
+        m_output->line(tr("No accounts on %1.").arg(name));
+    else
+        m_output->line(tr("Accounts on %1 (%2): %3")
+                               .arg(name)
+                               .arg(outcome.accounts->users.size())
+                               .arg(outcome.accounts->users.join(u", "_s)));
 }

@@ -28,7 +28,7 @@ class EngineCommand : public QObject
 public:
     using Done = std::function<void(int exitCode)>;
 
-    enum class Operation { Deploy, Verify, AddBridges, RemoveBridge, Destroy, Update, TestMeeting };
+    enum class Operation { Deploy, Verify, AddBridges, RemoveBridge, Destroy, Update, TestMeeting, Account };
 
     struct Request
     {
@@ -41,6 +41,8 @@ public:
         bool confirmed = false; // Destroy, Update: --yes
         bool force = false; // RemoveBridge, Update: --force (a bridge not confirmed drained goes on unasked)
         bool everyBridge = false; // TestMeeting: --every-bridge
+        AccountRequest account; // Account: list, add or remove
+        bool passwordGenerated = false; // Account add: show the password once at the end
     };
 
     EngineCommand(hcloud::HetznerClient *client, CliOutput *output, const EngineSettings &settings,
@@ -65,6 +67,7 @@ private:
     void startEngine();
     void engineFinished(const Result<EngineOutcome> &result);
     void succeed(const EngineOutcome &outcome, int exitCode);
+    void showAccounts(const EngineOutcome &outcome); // Account
     void fail(const Error &error, const EngineOutcome &outcome, int exitCode);
     // Before the engine ran: nothing changed.
     void refuse(const QString &code, const QString &message, int exitCode, const QStringList &deployments = {});

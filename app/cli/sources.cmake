@@ -22,3 +22,5 @@ else()
 endif()
 # confirming host keys of servers pinned on another computer (issue 14)
 target_sources(deployer_core PRIVATE cli/hostkeyprompt.h cli/hostkeyprompt.cpp)
+# accounts of a moderated deployment (issue 15): `account list | add USER | remove USER`
+target_sources(deployer_core PRIVATE cli/accountoptions.h cli/accountoptions.cpp)

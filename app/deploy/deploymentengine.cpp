@@ -126,6 +126,11 @@ void DeploymentEngine::update(const QString &deployment)
     startRun(u"update"_s, deployment, [=](EngineRun *run) { run->update(deployment); });
 }
 
+void DeploymentEngine::manageAccounts(const QString &deployment, const AccountRequest &request)
+{
+    startRun(u"account"_s, deployment, [=](EngineRun *run) { run->manageAccounts(deployment, request); });
+}
+
 void DeploymentEngine::answerUndrained(DrainChoice choice)
 {
     if (d->run)

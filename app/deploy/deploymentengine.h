@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "deploy/accounts.h"
 #include "deploy/deploymentstore.h"
 #include "deploy/drainquestion.h"
 #include "deploy/engineevents.h"
@@ -74,6 +75,10 @@ public:
     // upgraded, back in jicofo's view, undrained; then the web host (a warning: running meetings restart);
     // versions after, in the outcome. Safe to run again after a failure or cancel.
     void update(const QString &deployment);
+    // Lists, adds or removes an account that may open meetings on a moderated deployment (AccountOperation); finished()
+    // carries the accounts afterwards in EngineOutcome::accounts. A bad user name or password fails before any
+    // request. The password is never logged.
+    void manageAccounts(const QString &deployment, const AccountRequest &request);
     // The answer to undrainedBridge(); ignored when no question is open.
     void answerUndrained(DrainChoice choice);
     // "Test a meeting" (MeetingTest): a fresh room, and every bridge's meeting figures as Meeting events until

@@ -171,6 +171,17 @@ Labels DeploymentLabels::withSetUpPending(Labels labels, bool pending)
     return labels;
 }
 
+Labels DeploymentLabels::withMeetingAccess(Labels labels, const QString &access)
+{
+    labels.insert(key(meetingAccessKey), access);
+    return labels;
+}
+
+QString DeploymentLabels::meetingAccess(const Labels &labels)
+{
+    return labels.value(key(meetingAccessKey));
+}
+
 bool DeploymentLabels::isSetUpPending(const Labels &labels)
 {
     return labels.value(key(setUpKey)) == key(setUpPendingValue);

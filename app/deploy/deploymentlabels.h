@@ -34,6 +34,9 @@ public:
     // On servers: set at creation, removed once the host is installed and verified (an interrupted run shows).
     static constexpr auto setUpKey = "jitsi-deployer/set-up";
     static constexpr auto setUpPendingValue = "pending";
+    // On the web server: who may open a meeting ("open" or "moderated", DeploymentPlan::meetingAccessName), set when
+    // a deploy has installed and verified it, so the Manage page knows without reaching the host. None = open.
+    static constexpr auto meetingAccessKey = "jitsi-deployer/meeting-access";
 
     explicit DeploymentLabels(const DeploymentPlan &plan);
     // `domain` may be empty (a deployment found without its domain label).
@@ -76,6 +79,9 @@ public:
     // The server's labels with the set-up-pending label added (at creation) or removed (once set up).
     static hcloud::Labels withSetUpPending(hcloud::Labels labels, bool pending);
     static bool isSetUpPending(const hcloud::Labels &labels);
+    // The web server's labels with the meeting-access label set to `access` ("open" or "moderated").
+    static hcloud::Labels withMeetingAccess(hcloud::Labels labels, const QString &access);
+    static QString meetingAccess(const hcloud::Labels &labels); // the label's value; empty when absent
 
     // n when `name` is exactly "<slug>-jvb-<n>" with n ≥ 1 written without leading zeros.
     std::optional<int> bridgeNumberFromName(const QString &name) const;

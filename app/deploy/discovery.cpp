@@ -60,6 +60,7 @@ DiscoveredServer describe(const Server &server, const QSet<qint64> &networkIds)
     out.hostKeyFingerprint
             = DeploymentLabels::fingerprintFromLabelValue(server.labels.value(key(DeploymentLabels::hostKeyKey)));
     out.setUpPending = DeploymentLabels::isSetUpPending(server.labels);
+    out.meetingAccess = DeploymentLabels::meetingAccess(server.labels);
     for (const PrivateNet &net : server.privateNet) {
         if (networkIds.contains(net.network)) {
             out.privateIp = net.ip;

@@ -31,6 +31,9 @@ struct DiscoveredServer
     // The engine labels a server "set-up pending" when it creates it and clears that once the host is installed and
     // verified; a server made before this label existed has none and counts as set up.
     bool setUpPending = false;
+    // Web server: its meeting-access label ("open", "moderated"); empty when it has none (made before the label
+    // existed, or never verified: open).
+    QString meetingAccess;
 };
 
 struct DiscoveredNetwork

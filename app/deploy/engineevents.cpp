@@ -262,7 +262,8 @@ QJsonObject EngineOutcome::toJson() const
             {u"dns_records"_s, recordsJson(dnsRecords)},
             {u"dns_ready"_s, dnsReady},
             {u"verification"_s, verification ? QJsonValue(reportJson(*verification)) : QJsonValue(QJsonValue::Null)},
-            {u"health"_s, health ? QJsonValue(health->toJson()) : QJsonValue(QJsonValue::Null)}};
+            {u"health"_s, health ? QJsonValue(health->toJson()) : QJsonValue(QJsonValue::Null)},
+            {u"accounts"_s, accounts ? QJsonValue(accounts->toJson()) : QJsonValue(QJsonValue::Null)}};
     if (!versionsBefore.isEmpty() || !versionsAfter.isEmpty()) { // update only
         json.insert(u"versions_before"_s, versionsJson(versionsBefore));
         json.insert(u"versions_after"_s, versionsJson(versionsAfter));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/advice.h"
+#include "deploy/accounts.h"
 #include "deploy/deploymenthealth.h"
 #include "deploy/dnscheck.h"
 #include "deploy/enginestates.h"
@@ -89,6 +90,7 @@ struct EngineOutcome
     QMap<QString, QMap<QString, QString>> versionsAfter;
     std::optional<DeploymentHealth> health; // readHealth() only
     std::optional<MeetingStatus> meeting; // testMeeting(): the last figures
+    std::optional<AccountList> accounts; // manageAccounts() only: the accounts after the action
 
     QJsonObject toJson() const;
 };

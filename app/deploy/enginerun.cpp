@@ -1,6 +1,7 @@
 #include "enginerun.h"
 
 #include "common/redactor.h"
+#include "deploy/accountoperation.h"
 #include "deploy/bridgeremoval.h"
 #include "deploy/convergeoperation.h"
 #include "deploy/deploymentdnsrecords.h"
@@ -67,9 +68,16 @@ void EngineRun::succeed()
     auto remaining = std::make_shared<int>(int(servers.size()));
     if (servers.isEmpty())
         return finishSucceeded();
+    // The web server also says who may open a meeting, as the install just configured it (the Manage page reads it).
+    const QString access = DeploymentPlan::meetingAccessName(m_state.plan.options.meetingAccess);
+    const qint64 webId = m_state.web.id;
     for (qint64 id : std::as_const(servers)) {
         labeller()->change(
-                id, [](hcloud::Labels labels) { return DeploymentLabels::withSetUpPending(labels, false); },
+                id,
+                [id, webId, access](hcloud::Labels labels) {
+                    labels = DeploymentLabels::withSetUpPending(labels, false);
+                    return id == webId ? DeploymentLabels::withMeetingAccess(labels, access) : labels;
+                },
                 [this, remaining](Result<void> changed) {
                     if (m_done)
                         return;
@@ -577,6 +585,15 @@ void EngineRun::verify(const QString &deployment)
 void EngineRun::readHealth(const QString &deployment)
 {
     withRunningDeployment(deployment, [this] { (new HealthStage(*this, this))->start(); });
+}
+
+void EngineRun::manageAccounts(const QString &deployment, const AccountRequest &request)
+{
+    if (auto valid = request.validate(); !valid.ok())
+        return fail(valid.error());
+    if (request.action == AccountRequest::Action::Add)
+        Redactor::instance().addSecret(request.password); // before anything could echo it
+    withRunningDeployment(deployment, [this, request] { (new AccountOperation(*this, this))->start(request); });
 }
 
 // verify and readHealth: the deployment with its web host, this computer's state recovered first when it has none

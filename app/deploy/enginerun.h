@@ -66,6 +66,7 @@ public:
     void addBridges(const QString &deployment, int count, const HostSpec &spec);
     void removeBridge(const QString &deployment, const QString &serverName);
     void update(const QString &deployment);
+    void manageAccounts(const QString &deployment, const AccountRequest &request);
     void destroy(const QString &deployment);
     void testMeeting(const QString &deployment, bool everyBridge); // MeetingTest (meetingtest.cpp)
     void undoMeetingDrains(const QString &deployment); // meetingtest.cpp

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "deploy/accounts.h"
 #include "deploy/jitsistate.h"
 #include "deploy/provisionsteps.h"
 #include "deploy/verifier.h"
@@ -105,6 +106,10 @@ public:
     // apt-get install --only-upgrade of the installed Jitsi packages, their services restarted; the value is the
     // versions afterwards.
     virtual void upgradePackages(Done<PackageVersions> done) = 0;
+
+    // Web host: lists, adds or removes an account of the meeting domain (resources/provision/web-accounts.sh); the
+    // value is the accounts afterwards. An added account's password reaches the host on stdin only.
+    virtual void manageAccounts(const AccountRequest &request, Done<AccountList> done) = 0;
 
     virtual void disconnectFromHost() = 0;
 

@@ -52,6 +52,9 @@ Result<DeploymentPlan> PlanRecovery::rebuild(const DiscoveredDeployment &found, 
     plan.email = env->value(u"JD_EMAIL"_s);
     plan.options.turnServer = env->value(u"JD_TURN_SERVER"_s) == u"true"_s;
     plan.options.acmeDirectoryUrl = env->value(u"JD_ACME_DIRECTORY_URL"_s);
+    // A web host from before meeting access existed has no such line: it is open.
+    plan.options.meetingAccess = DeploymentPlan::meetingAccessFromName(env->value(u"JD_MEETING_ACCESS"_s))
+                                         .value_or(DeploymentPlan::MeetingAccess::Open);
     if (!found.web->image.isEmpty())
         plan.image = found.web->image;
     plan.web = HostSpec{found.web->serverType, found.web->location};

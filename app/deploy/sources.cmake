@@ -1,4 +1,9 @@
 # sources of the deployment model
+# accounts of a moderated deployment (issue 15): who may open a meeting
+target_sources(deployer_core PRIVATE
+    deploy/accounts.h deploy/accounts.cpp
+    deploy/accountoperation.h deploy/accountoperation.cpp
+    deploy/sshhostagent_accounts.cpp)
 target_sources(deployer_core PRIVATE
     deploy/dryrunwriter.h deploy/dryrunwriter.cpp
     deploy/plansummary.h deploy/plansummary.cpp

@@ -248,10 +248,11 @@ bool SshHostAgent::checkConnected(const std::function<void(const Error &)> &fail
     return false;
 }
 
-void SshHostAgent::run(const QString &command, std::function<void(const CommandOutcome &)> done)
+void SshHostAgent::run(const QString &command, std::function<void(const CommandOutcome &)> done,
+                       const QByteArray &input)
 {
     auto outcome = std::make_shared<CommandOutcome>();
-    SshExec *exec = m_session->exec(command, this);
+    SshExec *exec = input.isNull() ? m_session->exec(command, this) : m_session->execWithInput(command, input, this);
     connect(exec, &SshExec::stdoutLines, this, [outcome](const QStringList &lines) { outcome->out += lines; });
     connect(exec, &SshExec::stderrLines, this, [outcome](const QStringList &lines) { outcome->err += lines; });
     connect(exec, &SshExec::finished, this, [exec, outcome, done = std::move(done)](const Result<int> &result) {

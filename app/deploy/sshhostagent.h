@@ -56,6 +56,7 @@ public:
     void undrainBridge(Done<void> done) override;
     void packageVersions(const QString &availableOf, Done<PackageVersions> done) override;
     void upgradePackages(Done<PackageVersions> done) override;
+    void manageAccounts(const AccountRequest &request, Done<AccountList> done) override; // sshhostagent_accounts.cpp
     void disconnectFromHost() override;
 
 private:
@@ -71,7 +72,9 @@ private:
     void finishConnect(Result<QString> result);
     void replaceSession(std::unique_ptr<SshSession> session);
     bool checkConnected(const std::function<void(const Error &)> &fail) const;
-    void run(const QString &command, std::function<void(const CommandOutcome &)> done);
+    // `input` (not null) is written to the command's stdin, then EOF: for a secret the command reads.
+    void run(const QString &command, std::function<void(const CommandOutcome &)> done,
+             const QByteArray &input = QByteArray());
     void uploadNext(QList<InstallFile> files, Done<void> done);
     // Uploads `script` and runs it with `arguments` (already shell-quoted); `done` gets the outcome.
     void runScript(const InstallFile &script, const QString &arguments,

@@ -230,6 +230,8 @@ QJsonObject optionsToJson(const DeploymentPlan::Options &options)
                        {u"turn_server"_s, options.turnServer}};
     if (!options.acmeDirectoryUrl.isEmpty())
         object.insert(u"acme_directory_url"_s, options.acmeDirectoryUrl);
+    if (options.meetingAccess != DeploymentPlan::MeetingAccess::Open) // open is the default; older files lack it
+        object.insert(u"meeting_access"_s, DeploymentPlan::meetingAccessName(options.meetingAccess));
     return object;
 }
 
@@ -447,7 +449,7 @@ Result<DeploymentPlan> DeploymentPlan::fromJson(const QJsonObject &object)
         const QJsonObject optionObject = options.toObject();
         if (auto unknown = rejectUnknownFields(optionObject,
                                                {u"ssh_source_cidrs"_s, u"disable_certificate_verification"_s,
-                                                u"turn_server"_s, u"acme_directory_url"_s},
+                                                u"turn_server"_s, u"acme_directory_url"_s, u"meeting_access"_s},
                                                u"options"_s);
             !unknown)
             return unknown.error();
@@ -478,6 +480,18 @@ Result<DeploymentPlan> DeploymentPlan::fromJson(const QJsonObject &object)
         if (!acme)
             return acme.error();
         plan.options.acmeDirectoryUrl = acme->trimmed();
+        const auto access = stringField(optionObject, u"meeting_access"_s, u"options.meeting_access"_s, false);
+        if (!access)
+            return access.error();
+        if (optionObject.contains(u"meeting_access"_s)) {
+            const auto parsed = meetingAccessFromName(access.value());
+            if (!parsed)
+                return invalid(u"options.meeting_access"_s,
+                               tr("options.meeting_access \"%1\" is not known; use \"open\" (anyone with the link "
+                                  "may open a meeting, the default) or \"moderated\" (only accounts you create may).")
+                                       .arg(access.value()));
+            plan.options.meetingAccess = *parsed;
+        }
     }
 
     if (auto valid = plan.validate(); !valid)
@@ -517,6 +531,25 @@ QJsonObject DeploymentPlan::toJson() const
                        {u"bridges"_s, bridgeArray},
                        {u"ssh_public_key"_s, sshPublicKey},
                        {u"options"_s, optionsToJson(options)}};
+}
+
+QString DeploymentPlan::meetingAccessName(MeetingAccess access)
+{
+    switch (access) {
+    case MeetingAccess::Open:
+        return u"open"_s;
+    case MeetingAccess::Moderated:
+        return u"moderated"_s;
+    }
+    return u"open"_s;
+}
+
+std::optional<DeploymentPlan::MeetingAccess> DeploymentPlan::meetingAccessFromName(const QString &name)
+{
+    for (MeetingAccess access : {MeetingAccess::Open, MeetingAccess::Moderated})
+        if (name == meetingAccessName(access))
+            return access;
+    return std::nullopt;
 }
 
 bool operator==(const DeploymentPlan &a, const DeploymentPlan &b)

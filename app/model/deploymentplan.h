@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // What the user asked for (DESIGN.md §3: pages fill it, the engine executes it). A plain value: no I/O.
 // Stored as a versioned JSON plan file (docs/plan-format.md, example docs/examples/plan.json).
 struct HostSpec
@@ -47,6 +49,12 @@ public:
     QList<HostSpec> bridges; // bridge n (1-based) is bridges[n-1]
     QString sshPublicKey; // the deployer's key, OpenSSH one-line form
 
+    // Who may open a meeting (docs/plan-format.md): anyone with the link, or only accounts the admin creates
+    // (guests join once it runs). JSON names: "open", "moderated".
+    enum class MeetingAccess { Open, Moderated };
+    static QString meetingAccessName(MeetingAccess access);
+    static std::optional<MeetingAccess> meetingAccessFromName(const QString &name);
+
     struct Options
     {
         QStringList sshSourceCidrs; // who may reach port 22; empty = anywhere
@@ -56,12 +64,14 @@ public:
         // The ACME server certbot asks for the certificate: empty = Let's Encrypt production; e.g. Let's Encrypt's
         // staging directory for trial runs, or the testbed's Pebble.
         QString acmeDirectoryUrl;
+        MeetingAccess meetingAccess = MeetingAccess::Open;
 
         friend bool operator==(const Options &a, const Options &b)
         {
             return a.sshSourceCidrs == b.sshSourceCidrs
                    && a.disableCertificateVerification == b.disableCertificateVerification
-                   && a.turnServer == b.turnServer && a.acmeDirectoryUrl == b.acmeDirectoryUrl;
+                   && a.turnServer == b.turnServer && a.acmeDirectoryUrl == b.acmeDirectoryUrl
+                   && a.meetingAccess == b.meetingAccess;
         }
     } options;
 

@@ -221,6 +221,7 @@ Result<QByteArray> EnvFile::render(const DeploymentPlan &plan, const DeploymentS
         ok &= out.set(u"JD_EMAIL"_s, plan.email);
         ok &= out.set(u"JD_FOCUS_PASSWORD"_s, real ? secrets.focusPassword : u"<focus-password>"_s);
         ok &= out.set(u"JD_TURN_SERVER"_s, plan.options.turnServer ? u"true"_s : u"false"_s);
+        ok &= out.set(u"JD_MEETING_ACCESS"_s, DeploymentPlan::meetingAccessName(plan.options.meetingAccess));
         QStringList addresses;
         for (const QString &text : host.bridgeAddresses) {
             const QString address = normalisedAddress(text);

@@ -33,6 +33,8 @@ QList<InstallFile> InstallBundle::files() const
     QStringList scripts{u"provision-lib.sh"_s, roleScript(m_role)};
     if (m_role == HostRole::Web)
         scripts << u"web-firewall.sh"_s << u"web-certificate.sh"_s << u"web-turn.sh"_s;
+    if (m_role == HostRole::Web)
+        scripts << u"web-meeting-access.sh"_s;
 
     QList<InstallFile> result;
     for (const QString &script : std::as_const(scripts))
@@ -104,6 +106,14 @@ InstallFile InstallBundle::bridgeDrainScript()
 InstallFile InstallBundle::packagesScript()
 {
     return {scriptDirectory() + u"/jitsi-packages.sh"_s, resource(u"jitsi-packages.sh"_s), 0755};
+}
+
+QList<InstallFile> InstallBundle::accountScripts()
+{
+    QList<InstallFile> files;
+    for (const QString &name : {u"provision-lib.sh"_s, u"web-meeting-access.sh"_s, u"web-accounts.sh"_s})
+        files.append({scriptDirectory() + u'/' + name, resource(name), 0755});
+    return files;
 }
 
 QString InstallBundle::hostKeyStagingPath(const QString &publicKey)

@@ -48,6 +48,8 @@ public:
     static InstallFile hostKeyInstallScript(); // host-key-install.sh in scriptDirectory()
     static InstallFile bridgeDrainScript(); // bridge-drain.sh in scriptDirectory()
     static InstallFile packagesScript(); // jitsi-packages.sh in scriptDirectory(): versions, upgrade
+    // web-accounts.sh with the two scripts it sources (provision-lib.sh, web-meeting-access.sh), in scriptDirectory().
+    static QList<InstallFile> accountScripts();
     // Where the agent stages a new host key pair for hostKeyInstallScript() (private 0600, public "<path>.pub"):
     // /etc/ssh/jitsi-deployer-new-host-key-<tag>, the tag derived from the public key, so a rotation left
     // waiting by a killed run never installs another run's files.

@@ -156,6 +156,17 @@ SshExec *SshSession::exec(const QString &command, QObject *parent)
     return exec;
 }
 
+SshExec *SshSession::execWithInput(const QString &command, const QByteArray &input, QObject *parent)
+{
+    const quint64 id = d->nextId++;
+    auto *exec = new SshExec(this, id, parent);
+    d->execs.insert(id, exec);
+    // Never null, so the worker closes stdin even for empty input.
+    const QByteArray data = input.isNull() ? QByteArray("") : input;
+    d->post([w = d->worker, id, command, data] { w->startExec(id, command, data); });
+    return exec;
+}
+
 SshTransfer *SshSession::upload(const QByteArray &data, const QString &remotePath, int mode, QObject *parent)
 {
     const quint64 id = d->nextId++;

@@ -75,6 +75,9 @@ public:
 
     // Runs `command` on the remote host. Output arrives as whole lines; the caller owns the object.
     SshExec *exec(const QString &command, QObject *parent = nullptr);
+    // The same, with `input` written to the command's stdin and then EOF: for a secret the command must read (it
+    // never appears on the remote command line, where every process on the host could read it).
+    SshExec *execWithInput(const QString &command, const QByteArray &input, QObject *parent = nullptr);
     // Writes `data` to `remotePath` with `mode` (e.g. 0600) atomically (temp file + rename) via SFTP.
     SshTransfer *upload(const QByteArray &data, const QString &remotePath, int mode, QObject *parent = nullptr);
     SshTransfer *download(const QString &remotePath, QObject *parent = nullptr);

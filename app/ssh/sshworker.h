@@ -47,7 +47,7 @@ public:
     void connectToHost();
     void disconnectFromHost();
     void shutdown();
-    void startExec(quint64 id, const QString &command);
+    void startExec(quint64 id, const QString &command, const QByteArray &input = {});
     void cancelExec(quint64 id);
     void startUpload(quint64 id, const QByteArray &data, const QString &remotePath, int mode);
     void startDownload(quint64 id, const QString &remotePath);

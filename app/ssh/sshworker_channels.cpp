@@ -147,6 +147,23 @@ void SshWorker::advanceChannel(Channel &ch, qint64 &budget)
         }
         ch.phase = Channel::Phase::Run;
     }
+    if (ch.kind == Channel::Kind::Exec && ch.hasInput && !ch.inputClosed) {
+        // The command's stdin (a password, so it is never on a command line), then EOF so it stops reading.
+        if (!ch.input.isEmpty()) {
+            const int written = ssh_channel_write(ch.channel, ch.input.constData(), uint32_t(ch.input.size()));
+            if (written == SSH_ERROR) {
+                failChannel(ch, SshErrors::channelFailed(tr("writing a command's input"),
+                                                         QString::fromUtf8(ssh_get_error(m_session))));
+                return;
+            }
+            if (written > 0) {
+                ch.input.fill('\0', written); // no copy of it left behind in memory
+                ch.input.remove(0, written);
+            }
+        }
+        if (ch.input.isEmpty() && ssh_channel_send_eof(ch.channel) == SSH_OK)
+            ch.inputClosed = true;
+    }
 
     const quint64 id = ch.id;
     char buffer[readChunk];
@@ -325,7 +342,7 @@ quint64 SshWorker::startInternal(const QByteArray &command, std::function<void(i
     return id;
 }
 
-void SshWorker::startExec(quint64 id, const QString &command)
+void SshWorker::startExec(quint64 id, const QString &command, const QByteArray &input)
 {
     assertWorkerThread();
     if (m_state != SshSession::State::Connected && m_state != SshSession::State::Reconnecting) {
@@ -338,6 +355,8 @@ void SshWorker::startExec(quint64 id, const QString &command)
     // sshd makes the login shell a process-group leader; its PID, printed first, lets cancel() stop the whole
     // group, not just the shell.
     ch->command = "echo $$; exec sh -c " + shellQuote(command.toUtf8());
+    ch->input = input;
+    ch->hasInput = !input.isNull();
     m_channels.emplace(id, std::move(ch));
     schedulePump();
 }

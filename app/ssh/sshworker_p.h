@@ -58,6 +58,9 @@ struct SshWorker::Channel
     QStringList pendingOut;
     QStringList pendingErr;
     bool cancelling = false;
+    QByteArray input; // stdin still to be written (SshSession::exec's input)
+    bool hasInput = false; // stdin gets `input` and then EOF
+    bool inputClosed = false;
 
     // Internal commands (kill, mv): all stdout collected, then onDone.
     QByteArray collected;

@@ -11,6 +11,8 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/web-firewall.sh"
 # shellcheck source=SCRIPTDIR/web-turn.sh
 . "$(dirname "${BASH_SOURCE[0]}")/web-turn.sh"
+# shellcheck source=SCRIPTDIR/web-meeting-access.sh
+. "$(dirname "${BASH_SOURCE[0]}")/web-meeting-access.sh"
 
 # The meeting domain as the shared jvb-hostname question, the jvb user's secret for prosody (there is no
 # local bridge to supply it), jicofo's password, a self-signed certificate first (web-certificate.sh
@@ -99,6 +101,7 @@ web_main() {
     jd_step register-jvb "$(jd_digest "$JD_DOMAIN" "$JD_JVB_SECRET")" web_register_jvb
     jd_step configure-jicofo "$(jd_digest "${JD_MULTI_LOCATION:-false}")" web_step_jicofo
     jd_step turn "$(jd_digest "$JD_DOMAIN" "${JD_TURN_SERVER:-false}")" web_step_turn
+    jd_step meeting-access "$(jd_digest "$JD_DOMAIN" "${JD_MEETING_ACCESS:-open}")" web_apply_meeting_access
     jd_step firewall "$(web_firewall_digest)" web_step_firewall
     jd_step check-services none web_step_services
 }

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void cleanup();
     void deployKilledMidInstallThenResumed();
     void bridgesAreConnectedOnTheHosts();
+    void moderatedMeetingsAndAccounts();
     void dnsAndCertificate();
     void addBridge();
     void removeBridge();
@@ -152,7 +153,7 @@ void TestEndToEnd::initTestCase()
             {u"bridges"_s, QJsonArray{QJsonObject{{u"server_type"_s, u"cx23"_s}, {u"location"_s, u"fsn1"_s}},
                                       QJsonObject{{u"server_type"_s, u"cx23"_s}, {u"location"_s, u"fsn1"_s}}}},
             {u"ssh_public_key"_s, m_key.publicLine},
-            {u"options"_s, QJsonObject{{u"acme_directory_url"_s, acme}}}};
+            {u"options"_s, QJsonObject{{u"acme_directory_url"_s, acme}, {u"meeting_access"_s, u"moderated"_s}}}};
     m_planFile = m_dir.filePath(u"plan.json"_s);
     QFile file(m_planFile);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -273,6 +274,51 @@ void TestEndToEnd::deployKilledMidInstallThenResumed()
     const QJsonObject report = second.finished().value(u"outcome"_s).toObject().value(u"verification"_s).toObject();
     QVERIFY2(report.value(u"ok"_s).toBool(), qPrintable(second.describe()));
     QCOMPARE(report.value(u"bridges"_s).toArray().size(), 2);
+}
+
+// Issue 15, on the testbed's web host (real sshd, real prosody, the shim site config made moderated by the deploy):
+// `account add` over the pinned session with the generated password on the SSH channel's stdin, then real XMPP
+// logins from the host itself (tools/xmpp-login.py): anonymous refused on the meeting domain and accepted on the guest
+// domain, the account accepted until `account remove`. The password is in no run log and no file on the host.
+void TestEndToEnd::moderatedMeetingsAndAccounts()
+{
+    const QString site = QString::fromUtf8(hostFile(kWeb, u"/etc/prosody/conf.avail/"_s + kDomain + u".cfg.lua"_s));
+    QVERIFY2(site.contains(u"authentication = \"internal_hashed\" -- jitsi-deployer moderated"_s), qPrintable(site));
+    const QByteArray tool
+            = Testbed::readFile(QStringLiteral(DEPLOYER_SOURCE_DIR "/tests/testbed/shims/tools/xmpp-login.py"));
+    QVERIFY(!tool.isEmpty());
+    QFile copy(host({u"root"_s, kWeb}).output.trimmed() + u"/tmp/xmpp-login.py"_s);
+    QVERIFY(copy.open(QIODevice::WriteOnly) && copy.write(tool) == tool.size());
+    copy.close();
+    auto login = [this](const QString &domain, const QString &user, const QString &password) {
+        const QString mode = user.isEmpty() ? u"anonymous"_s : u"scram "_s + user;
+        return onHost(kWeb, u"printf '%s\\n' '%1' | python3 /tmp/xmpp-login.py 127.0.0.1 5222 %2 %3"_s.arg(
+                                    password, domain, mode))
+                .output.trimmed();
+    };
+    QCOMPARE(login(kDomain, {}, {}), u"failure anonymous-not-offered"_s);
+    QCOMPARE(login(u"guest."_s + kDomain, {}, {}), u"success"_s);
+
+    const CliRun add = cli(u"account-add"_s, {u"account"_s, u"add"_s, u"alice"_s, u"--identity"_s, m_key.privateFile});
+    QVERIFY2(add.exitCode == 0, qPrintable(add.describe()));
+    const QString password = add.finished().value(u"generated_password"_s).toString();
+    QCOMPARE(password.size(), 16);
+    const QJsonObject accounts = add.finished().value(u"outcome"_s).toObject().value(u"accounts"_s).toObject();
+    QCOMPARE(accounts.value(u"meeting_access"_s).toString(), u"moderated"_s);
+    QCOMPARE(accounts.value(u"accounts"_s).toArray(), QJsonArray{u"alice"_s});
+    QCOMPARE(login(kDomain, u"alice"_s, password), u"success"_s);
+    QCOMPARE(login(kDomain, u"alice"_s, u"not-the-password"_s), u"failure not-authorized"_s);
+    // The run log has every event of the run, and not the password; nor has any file on the web host.
+    const QByteArray runLog = Testbed::readFile(add.finished().value(u"log"_s).toString());
+    QVERIFY(!runLog.isEmpty());
+    QVERIFY(!runLog.contains(password.toUtf8()));
+    const Outcome grep = onHost(kWeb, u"grep -rlF '%1' /etc /var/log /var/lib /root /tmp; echo rc=$?"_s.arg(password));
+    QVERIFY2(grep.output.trimmed() == u"rc=1"_s, qPrintable(grep.output));
+
+    const CliRun remove
+            = cli(u"account-remove"_s, {u"account"_s, u"remove"_s, u"alice"_s, u"--identity"_s, m_key.privateFile});
+    QVERIFY2(remove.exitCode == 0, qPrintable(remove.describe()));
+    QCOMPARE(login(kDomain, u"alice"_s, password), u"failure not-authorized"_s);
 }
 
 void TestEndToEnd::bridgesAreConnectedOnTheHosts()

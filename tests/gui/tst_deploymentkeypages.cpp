@@ -176,6 +176,30 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget(), email);
     }
 
+    // Issue 15: who may open a meeting, two radio buttons with a label and names, written into the plan through the
+    // controller; Tab from the e-mail reaches them.
+    void meetingAccessChoiceReachesThePlan()
+    {
+        auto wizard = openOn(WizardShell::DeploymentPageId);
+        QVERIFY(wizard);
+        auto *open = child<QRadioButton>(*wizard, u"openAccessRadio"_s);
+        auto *moderated = child<QRadioButton>(*wizard, u"moderatedAccessRadio"_s);
+        QVERIFY(open && moderated);
+        QCOMPARE(child<QLabel>(*wizard, u"meetingAccessLabel"_s)->buddy(), open);
+        QVERIFY(!open->accessibleName().isEmpty() && !moderated->accessibleName().isEmpty());
+        QVERIFY(open->isChecked());
+        QCOMPARE(wizard->state()->plan().options.meetingAccess, DeploymentPlan::MeetingAccess::Open);
+        QTest::mouseClick(moderated, Qt::LeftButton, {}, QPoint(8, moderated->height() / 2));
+        QVERIFY(moderated->isChecked());
+        QCOMPARE(wizard->state()->plan().options.meetingAccess, DeploymentPlan::MeetingAccess::Moderated);
+        QTest::mouseClick(open, Qt::LeftButton, {}, QPoint(8, open->height() / 2));
+        QCOMPARE(wizard->state()->plan().options.meetingAccess, DeploymentPlan::MeetingAccess::Open);
+        auto *email = child<QLineEdit>(*wizard, u"emailLineEdit"_s);
+        email->setFocus();
+        QTest::keyClick(email, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), open);
+    }
+
     void badDomainAndEmailAreSaidPerField()
     {
         auto wizard = openOn(WizardShell::DeploymentPageId);

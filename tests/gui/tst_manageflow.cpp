@@ -7,6 +7,7 @@
 // Most cases give the Manage page's live health from the test, to control the figures; realHealthUpdateAndDrainChoice
 // uses the engine's own health read (WizardState::healthSource), runs Update Jitsi and answers the drain question.
 
+#include "deploy/accounts.h"
 #include "deploytestworld.h"
 #include "fakehost.h"
 #include "testhome.h"
@@ -18,7 +19,9 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDir>
+#include <QGuiApplication>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -181,7 +184,10 @@ private Q_SLOTS:
         QVERIFY2(!TestHome::withOneKey(m_home.path(), u"manage@test"_s, &error).isEmpty(), qPrintable(error));
 
         m_world = std::make_unique<DeployTestWorld>();
-        QVERIFY(m_world->deployOn(DeployTestWorld::plan(2), &m_world->cloud));
+        // meet.example.org lets only accounts open meetings (issue 15); talk.example.net is open to everyone.
+        DeploymentPlan moderated = DeployTestWorld::plan(2);
+        moderated.options.meetingAccess = DeploymentPlan::MeetingAccess::Moderated;
+        QVERIFY(m_world->deployOn(moderated, &m_world->cloud));
         QVERIFY(m_world->deployOn(otherPlan(), &m_otherCloud));
         // A server made by hand in the same project, without the app's labels.
         WizardState state(m_world->environment());
@@ -326,6 +332,61 @@ private Q_SLOTS:
         QVERIFY(serverNames().contains(u"meet-example-org-jvb-1"_s));
     }
 
+    // Issue 15: Accounts… on the moderated deployment, through the real engine to the fake web host: a generated
+    // password shown once and copied, a short typed one named, the account removed again.
+    void accountsOfTheModeratedDeployment()
+    {
+        QVERIFY(openManage(u"meet.example.org"_s));
+        auto *accounts = find<QPushButton>(u"accountsButton"_s);
+        QVERIFY(accounts->isEnabled());
+        QTest::mouseClick(accounts, Qt::LeftButton);
+        QLineEdit *user = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((user = openDialogButton<QLineEdit>(u"accountUserEdit"_s)), timeoutMs);
+        auto *list = openDialogButton<QListWidget>(u"accountsList"_s);
+        auto *status = openDialogButton<QLabel>(u"accountsStatusLabel"_s);
+        auto *password = openDialogButton<QLineEdit>(u"accountPasswordEdit"_s);
+        auto *add = openDialogButton<QPushButton>(u"addAccountButton"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"may open meetings"_s), timeoutMs);
+        QCOMPARE(list->count(), 0);
+
+        user->setFocus();
+        QTest::keyClicks(user, u"alice"_s);
+        QVERIFY(!add->isEnabled());
+        QTest::mouseClick(openDialogButton<QPushButton>(u"generatePasswordButton"_s), Qt::LeftButton);
+        const QString generated = password->text();
+        QCOMPARE(generated.size(), AccountRequest::generatedPasswordLength);
+        QVERIFY(add->isEnabled());
+        QTest::mouseClick(add, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, timeoutMs);
+        QCOMPARE(list->item(0)->text(), u"alice"_s);
+        QCOMPARE(m_world->cloud.host(u"meet-example-org-web"_s)->accountPassword(u"alice"_s), generated);
+        auto *revealed = openDialogButton<QLineEdit>(u"revealedPasswordEdit"_s);
+        QVERIFY(revealed->isVisible());
+        QCOMPARE(revealed->text(), generated);
+        QTest::mouseClick(openDialogButton<QPushButton>(u"copyPasswordButton"_s), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), generated);
+        QVERIFY(user->text().isEmpty() && password->text().isEmpty());
+
+        // A typed password that is too short is named, and nothing can be added.
+        QTest::keyClicks(user, u"bob"_s);
+        password->setFocus();
+        QTest::keyClicks(password, u"short"_s);
+        QVERIFY(!add->isEnabled());
+        QVERIFY(openDialogButton<QLabel>(u"accountPasswordHint"_s)->text().contains(u"at least 8"_s));
+
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(0)).center());
+        auto *remove = openDialogButton<QPushButton>(u"removeAccountButton"_s);
+        QVERIFY(remove->isEnabled());
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(list->count(), 0, timeoutMs);
+        QVERIFY(m_world->cloud.host(u"meet-example-org-web"_s)->accountPassword(u"alice"_s).isEmpty());
+
+        // Closing forgets what was shown and typed.
+        QWidget *dialog = revealed->window();
+        QVERIFY(dialog->close());
+        QVERIFY(revealed->text().isEmpty() && password->text().isEmpty());
+    }
+
     // Typing the domain of an existing deployment on the Deployment page offers to manage it, and leads there.
     void deploymentPageOffersToManage()
     {
@@ -399,6 +460,7 @@ private Q_SLOTS:
             return ids;
         };
         QVERIFY(openManage(u"talk.example.net"_s));
+        QVERIFY(!find<QPushButton>(u"accountsButton"_s)->isEnabled()); // open to everyone: no accounts
         QTest::mouseClick(find<QPushButton>(u"destroyButton"_s), Qt::LeftButton);
         QCOMPARE(m_wizard->currentId(), int(WizardShell::DestroyPageId));
         auto *resources = find<QListWidget>(u"destroyResourcesList"_s);

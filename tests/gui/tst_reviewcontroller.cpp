@@ -149,6 +149,15 @@ private Q_SLOTS:
         const QString again = m_controller->createdResources().join(u'\n');
         QVERIFY2(again.contains(u"laptop"_s) && again.contains(u"reused"_s), qPrintable(again));
         QVERIFY2(again.contains(u"created in your Hetzner DNS zone"_s), qPrintable(again));
+
+        // Who may open a meeting (issue 15), as the Deployment page chose it.
+        QVERIFY2(again.contains(u"Meetings: anyone with the link may open one."_s), qPrintable(again));
+        m_state->updatePlan(
+                [](DeploymentPlan &plan) { plan.options.meetingAccess = DeploymentPlan::MeetingAccess::Moderated; });
+        QVERIFY2(m_controller->meetingAccessLine().contains(u"only accounts you create may open one"_s),
+                 qPrintable(m_controller->meetingAccessLine()));
+        QCOMPARE(checked(), Status::Ready);
+        QCOMPARE(m_controller->createdResources().constLast(), m_controller->meetingAccessLine());
     }
 
     void unorderableTypeFailsWithTheFix()

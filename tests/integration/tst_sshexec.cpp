@@ -33,6 +33,7 @@ private Q_SLOTS:
     void concurrentCommands();
     void batchedDelivery();
     void connectionLostFailsCommand();
+    void inputReachesStdinNotTheCommandLine();
 
 private:
     SshFixture m_fixture;
@@ -259,6 +260,44 @@ void TestSshExec::connectionLostFailsCommand()
     const ExecOutcome after = runExec(*session, u"echo again"_s);
     QVERIFY(after.ok);
     QCOMPARE(after.out, QStringList{u"again"_s});
+}
+
+// execWithInput (issue 15: an account's password): the bytes reach the command's stdin, followed by EOF, and never
+// its command line (what the remote `ps` shows is only the command); a large input crosses the channel window whole.
+void TestSshExec::inputReachesStdinNotTheCommandLine()
+{
+    const QByteArray secret = "Stdin-Secret-8842";
+    ExecOutcome outcome;
+    std::unique_ptr<SshExec> exec(m_session->execWithInput(
+            u"IFS= read -r line; printf 'got %s\\n' \"$line\"; cat /proc/$$/cmdline | tr '\\0' ' '; echo"_s,
+            secret + '\n'));
+    QObject::connect(exec.get(), &SshExec::stdoutLines, exec.get(),
+                     [&outcome](const QStringList &lines) { outcome.out.append(lines); });
+    QObject::connect(exec.get(), &SshExec::finished, exec.get(), [&outcome](const Result<int> &result) {
+        outcome.finished = true;
+        outcome.ok = result.ok();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.finished, 30000);
+    QVERIFY(outcome.ok);
+    QCOMPARE(outcome.out.value(0), u"got "_s + QString::fromLatin1(secret));
+    QVERIFY2(!outcome.out.value(1).contains(QString::fromLatin1(secret)), qPrintable(outcome.out.value(1)));
+
+    // EOF after the input: `cat` ends; 1 MiB arrives byte for byte (more than one channel window).
+    QByteArray big(1024 * 1024, 'x');
+    for (int i = 0; i < big.size(); i += 997)
+        big[i] = char('a' + (i / 997) % 26);
+    ExecOutcome counted;
+    std::unique_ptr<SshExec> wc(m_session->execWithInput(u"sha256sum | cut -c1-64"_s, big));
+    QObject::connect(wc.get(), &SshExec::stdoutLines, wc.get(),
+                     [&counted](const QStringList &lines) { counted.out.append(lines); });
+    QObject::connect(wc.get(), &SshExec::finished, wc.get(), [&counted](const Result<int> &result) {
+        counted.finished = true;
+        counted.ok = result.ok();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(counted.finished, 60000);
+    QVERIFY(counted.ok);
+    QCOMPARE(counted.out.value(0),
+             QString::fromLatin1(QCryptographicHash::hash(big, QCryptographicHash::Sha256).toHex()));
 }
 
 QTEST_GUILESS_MAIN(TestSshExec)

@@ -255,7 +255,9 @@ private Q_SLOTS:
         plan.options.disableCertificateVerification = true;
         plan.options.turnServer = false; // not the default, so the round trip must carry it
         plan.options.acmeDirectoryUrl = u"https://acme-staging-v02.api.letsencrypt.org/directory"_s;
+        plan.options.meetingAccess = DeploymentPlan::MeetingAccess::Moderated;
         const QJsonObject json = plan.toJson();
+        QCOMPARE(json.value(u"options"_s).toObject().value(u"meeting_access"_s).toString(), u"moderated"_s);
         QCOMPARE(json.value(u"version"_s).toInt(), 1);
         const auto back = DeploymentPlan::fromJson(json);
         QVERIFY2(back.ok(), qPrintable(back.error().message));
@@ -293,6 +295,23 @@ private Q_SLOTS:
         QVERIFY(!DeploymentPlan::fromJson(json)->options.turnServer);
         // Let's Encrypt production is the default, so a plan without the field does not grow one.
         QVERIFY(!plan->toJson().value(u"options"_s).toObject().contains(u"acme_directory_url"_s));
+        // Open is today's behaviour and the default; a plan file without the field stays without it.
+        QCOMPARE(plan->options.meetingAccess, DeploymentPlan::MeetingAccess::Open);
+        QVERIFY(!plan->toJson().value(u"options"_s).toObject().contains(u"meeting_access"_s));
+    }
+
+    void meetingAccessIsReadFromTheFile()
+    {
+        for (const auto &[name, access] : {std::pair{u"open"_s, DeploymentPlan::MeetingAccess::Open},
+                                           std::pair{u"moderated"_s, DeploymentPlan::MeetingAccess::Moderated}}) {
+            QJsonObject json = validJson();
+            json[u"options"_s] = QJsonObject{{u"meeting_access"_s, name}};
+            const auto plan = DeploymentPlan::fromJson(json);
+            QVERIFY2(plan.ok(), qPrintable(plan.error().message));
+            QCOMPARE(plan->options.meetingAccess, access);
+            QCOMPARE(DeploymentPlan::meetingAccessName(access), name);
+        }
+        QVERIFY(!DeploymentPlan::meetingAccessFromName(u"Moderated"_s)); // the file's names are exact
     }
 
     void fileErrors_data()
@@ -324,6 +343,10 @@ private Q_SLOTS:
                                      << u"text string"_s;
         QTest::newRow("acme invalid") << "options={\"acme_directory_url\":\"http://x.example/dir\"}"_ba
                                       << u"options.acme_directory_url"_s << u"https URL"_s;
+        QTest::newRow("access unknown") << "options={\"meeting_access\":\"private\"}"_ba << u"options.meeting_access"_s
+                                        << u"use \"open\""_s;
+        QTest::newRow("access bool") << "options={\"meeting_access\":true}"_ba << u"options.meeting_access"_s
+                                     << u"text string"_s;
         QTest::newRow("cidrs string") << "options={\"ssh_source_cidrs\":\"1.2.3.4/32\"}"_ba
                                       << u"options.ssh_source_cidrs"_s << u"list"_s;
         QTest::newRow("invalid after parse") << "domain=\"localhost\""_ba << u"domain"_s << u"fully qualified"_s;

@@ -1135,6 +1135,77 @@ private Q_SLOTS:
         QVERIFY(after.bridges.at(0).host.problem.isEmpty());
     }
 
+    // Issue 15: a moderated deployment's web host gets the meeting-access step and label; accounts are added, listed
+    // and removed on it, the password never in an event or the run log; an open deployment refuses accounts.
+    void accountsOnAModeratedDeployment()
+    {
+        m_settings.logDirectory = m_dir->filePath(u"logs"_s);
+        DeploymentPlan plan = makePlan(1);
+        plan.options.meetingAccess = DeploymentPlan::MeetingAccess::Moderated;
+        const Outcome deployed = deploy(plan);
+        QVERIFY2(deployed.result.ok(), qPrintable(errorText(deployed)));
+        FakeHost *web = m_cloud->host(slug + u"-web"_s);
+        QCOMPARE(web->meetingAccess(), u"moderated"_s);
+        QVERIFY(web->completedSteps().contains(u"meeting-access"_s));
+        QCOMPARE(labelOf(slug + u"-web"_s, DeploymentLabels::meetingAccessKey), u"moderated"_s);
+        QVERIFY(labelOf(slug + u"-jvb-1"_s, DeploymentLabels::meetingAccessKey).isEmpty());
+
+        const QString password = u"Typed-Password-4711"_s;
+        AccountRequest add;
+        add.action = AccountRequest::Action::Add;
+        add.user = u"alice"_s;
+        add.password = password;
+        const Outcome added = run([add](DeploymentEngine *e) { e->manageAccounts(domain, add); });
+        QVERIFY2(added.result.ok(), qPrintable(errorText(added)));
+        QVERIFY(added.result->accounts && added.result->accounts->moderated);
+        QCOMPARE(added.result->accounts->users, QStringList{u"alice"_s});
+        QCOMPARE(web->accountPassword(u"alice"_s), password);
+        const QString log = m_engine->runLogPath();
+        QVERIFY(!log.isEmpty());
+        QFile logFile(log);
+        QVERIFY(logFile.open(QIODevice::ReadOnly));
+        QVERIFY(!logFile.readAll().contains(password.toUtf8()));
+        for (const EngineEvent &event : added.events)
+            QVERIFY(!QJsonDocument(event.toJson()).toJson().contains(password.toUtf8()));
+        QVERIFY(!QJsonDocument(added.result->toJson()).toJson().contains(password.toUtf8()));
+
+        const Outcome twice = run([add](DeploymentEngine *e) { e->manageAccounts(slug, add); });
+        QVERIFY(!twice.result.ok());
+        QCOMPARE(twice.result.error().code, u"account_exists"_s);
+
+        const Outcome listed = run([](DeploymentEngine *e) { e->manageAccounts(slug, AccountRequest{}); });
+        QVERIFY2(listed.result.ok(), qPrintable(errorText(listed)));
+        QCOMPARE(listed.result->accounts->users, QStringList{u"alice"_s});
+        QCOMPARE(listed.result->toJson().value(u"accounts"_s).toObject().value(u"meeting_access"_s).toString(),
+                 u"moderated"_s);
+
+        AccountRequest remove;
+        remove.action = AccountRequest::Action::Remove;
+        remove.user = u"alice"_s;
+        const Outcome removed = run([remove](DeploymentEngine *e) { e->manageAccounts(slug, remove); });
+        QVERIFY2(removed.result.ok(), qPrintable(errorText(removed)));
+        QVERIFY(removed.result->accounts->users.isEmpty());
+        QVERIFY(web->accountPassword(u"alice"_s).isEmpty());
+
+        // Bad input is refused before anything is sent.
+        AccountRequest shortPassword = add;
+        shortPassword.password = u"short"_s;
+        const int agentsBefore = m_factory->created();
+        const Outcome refused = run([shortPassword](DeploymentEngine *e) { e->manageAccounts(slug, shortPassword); });
+        QVERIFY(!refused.result.ok());
+        QCOMPARE(refused.result.error().code, u"account_invalid"_s);
+        QCOMPARE(m_factory->created(), agentsBefore);
+
+        // Back to open: the step runs again with the new access, the label follows, accounts are refused.
+        plan.options.meetingAccess = DeploymentPlan::MeetingAccess::Open;
+        QVERIFY(deploy(plan).result.ok());
+        QCOMPARE(web->meetingAccess(), u"open"_s);
+        QCOMPARE(labelOf(slug + u"-web"_s, DeploymentLabels::meetingAccessKey), u"open"_s);
+        const Outcome notModerated = run([add](DeploymentEngine *e) { e->manageAccounts(slug, add); });
+        QVERIFY(!notModerated.result.ok());
+        QCOMPARE(notModerated.result.error().code, u"account_not_moderated"_s);
+    }
+
     // The keychain lost the secrets: remove-bridge reads them from the web host's env file, through
     // EnvFile::parse, and takes the values the host's scripts use (a name set twice: the last, as bash does).
     void removeBridgeRecoversSecretsFromTheWebHost()

@@ -345,6 +345,7 @@ private Q_SLOTS:
                                         u"/usr/local/lib/jitsi-deployer/web-firewall.sh"_s,
                                         u"/usr/local/lib/jitsi-deployer/web-certificate.sh"_s,
                                         u"/usr/local/lib/jitsi-deployer/web-turn.sh"_s,
+                                        u"/usr/local/lib/jitsi-deployer/web-meeting-access.sh"_s,
                                         u"/etc/systemd/system/jitsi-deployer-provision.service"_s,
                                         u"/etc/systemd/system/jitsi-deployer-firewall.service"_s}));
 
@@ -1119,6 +1120,104 @@ E: The following information from --solver 3.0 may provide additional context:
                          .exitCode,
                  0);
         QVERIFY(!QFile::exists(hook));
+    }
+
+    // Meeting access (web-meeting-access.sh) on the site config in the shim's shape ("anonymous") and in the real
+    // template's ("jitsi-anonymous" with its trailing comment): moderated as the handbook's secure domain, a second run
+    // changes nothing, and open restores the package's files byte for byte. Real prosody judges the result in
+    // tests/testbed/shims/tst_moderatedprosody.
+    void webMeetingAccessConvergesAndSwitchesBack_data()
+    {
+        QTest::addColumn<QByteArray>("authLine");
+        QTest::addColumn<QString>("anonymous");
+        QTest::newRow("shim") << QByteArray("    authentication = \"anonymous\"\n") << u"anonymous"_s;
+        QTest::newRow("real template") << QByteArray("    authentication = \"jitsi-anonymous\" -- do not delete me\n")
+                                       << u"jitsi-anonymous"_s;
+    }
+
+    void webMeetingAccessConvergesAndSwitchesBack()
+    {
+        QFETCH(QByteArray, authLine);
+        QFETCH(QString, anonymous);
+        QTemporaryDir root;
+        QVERIFY(copyTree(m_fixtures + u"/web"_s, root.path()));
+        QStringList env;
+        stubSystemTools(root.path(), &env);
+        const QString site = root.path() + u"/etc/prosody/conf.avail/meet.example.org.cfg.lua"_s;
+        const QString js = root.path() + u"/etc/jitsi/meet/meet.example.org-config.js"_s;
+        const QString jicofo = root.path() + u"/etc/jitsi/jicofo/jicofo.conf"_s;
+        QByteArray siteText = readFile(site);
+        siteText.replace("    authentication = \"anonymous\"\n", authLine);
+        QVERIFY(writeFile(site, siteText));
+        const QByteArray jsText = "var config = {\n    hosts: {\n        // XMPP domain.\n"
+                                  "        domain: 'meet.example.org',\n\n"
+                                  "        // When using authentication, domain for guest users.\n"
+                                  "        // anonymousdomain: 'guest.example.com',\n"
+                                  "        muc: 'conference.meet.example.org'\n    },\n};\n";
+        QVERIFY(writeFile(js, jsText));
+        const QString snippet = u". ./provision-web.sh; web_apply_meeting_access"_s;
+        const QString calls = root.path() + u"/calls.log"_s;
+
+        const BashRun moderated = bash(snippet, root.path(),
+                                       env + QStringList{u"JD_DOMAIN="_s + domain, u"JD_MEETING_ACCESS=moderated"_s});
+        QVERIFY2(moderated.exitCode == 0, qPrintable(moderated.out + moderated.err));
+        const QString cfg = QString::fromUtf8(readFile(site));
+        // In the meeting domain's VirtualHost: hashed passwords, the package's line kept behind a mark.
+        const QString meetingHost = cfg.section(u"VirtualHost \"meet.example.org\""_s, 1).section(u"Component"_s, 0, 0);
+        QVERIFY2(meetingHost.contains(u"\n    authentication = \"internal_hashed\" -- jitsi-deployer moderated\n"_s),
+                 qPrintable(cfg));
+        QCOMPARE(meetingHost.count(u"\n    authentication ="_s), 1);
+        // The guest host, anonymous with the package's own method, after everything else.
+        QVERIFY2(cfg.endsWith(
+                         u"\n-- jitsi-deployer guest domain begin\nVirtualHost \"guest.meet.example.org\"\n    "
+                         u"authentication = \"%1\"\n"
+                         "    c2s_require_encryption = false\n-- jitsi-deployer guest domain end\n"_s.arg(anonymous)),
+                 qPrintable(cfg));
+        // The other hosts are untouched.
+        QVERIFY(cfg.contains(u"VirtualHost \"auth.meet.example.org\"\n    authentication = \"internal_hashed\"\n"_s));
+        QCOMPARE(hoconGet(jicofo, u"jicofo.authentication.enabled"_s), u"true"_s);
+        QCOMPARE(hoconGet(jicofo, u"jicofo.authentication.type"_s), u"XMPP"_s);
+        QCOMPARE(hoconGet(jicofo, u"jicofo.authentication.login-url"_s), u"meet.example.org"_s);
+        const QByteArray moderatedJs = readFile(js);
+        QVERIFY2(moderatedJs.contains(
+                         "        domain: 'meet.example.org',\n"
+                         "        anonymousdomain: 'guest.meet.example.org', // jitsi-deployer moderated\n"),
+                 moderatedJs.constData());
+        QVERIFY(moderatedJs.contains("        // anonymousdomain: 'guest.example.com',\n"));
+        const QString restarts = QString::fromUtf8(readFile(calls));
+        QVERIFY2(restarts.contains(u"systemctl restart prosody"_s) && restarts.contains(u"systemctl restart jicofo"_s),
+                 qPrintable(restarts));
+
+        // Again: nothing changes, nothing restarts.
+        const QByteArray siteModerated = readFile(site), jicofoModerated = readFile(jicofo);
+        QVERIFY(QFile::remove(calls));
+        const BashRun again = bash(snippet, root.path(),
+                                   env + QStringList{u"JD_DOMAIN="_s + domain, u"JD_MEETING_ACCESS=moderated"_s});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(readFile(site), siteModerated);
+        QCOMPARE(readFile(js), moderatedJs);
+        QCOMPARE(readFile(jicofo), jicofoModerated);
+        QVERIFY(!QString::fromUtf8(readFile(calls)).contains(u"systemctl restart"_s));
+
+        // Back to open: the package's lines exactly, no guest host, jicofo without authentication.
+        const BashRun open
+                = bash(snippet, root.path(), env + QStringList{u"JD_DOMAIN="_s + domain, u"JD_MEETING_ACCESS=open"_s});
+        QVERIFY2(open.exitCode == 0, qPrintable(open.err));
+        QCOMPARE(readFile(site), siteText);
+        QCOMPARE(readFile(js), jsText);
+        QVERIFY(hoconGet(jicofo, u"jicofo.authentication"_s).startsWith(u"<error"_s));
+        QCOMPARE(hoconGet(jicofo, u"jicofo.bridge.brewery-jid"_s), u"JvbBrewery@internal.auth.meet.example.org"_s);
+
+        // A value the scripts do not know is refused, and a site config without the package's lines is named.
+        const BashRun unknown = bash(snippet, root.path(),
+                                     env + QStringList{u"JD_DOMAIN="_s + domain, u"JD_MEETING_ACCESS=private"_s});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains(u"neither open nor moderated"_s));
+        QVERIFY(writeFile(site, "VirtualHost \"other.example.org\"\n    authentication = \"anonymous\"\n"));
+        const BashRun foreign = bash(snippet, root.path(),
+                                     env + QStringList{u"JD_DOMAIN="_s + domain, u"JD_MEETING_ACCESS=moderated"_s});
+        QCOMPARE(foreign.exitCode, 1);
+        QVERIFY2(foreign.err.contains(u"does not have the lines the Jitsi package writes"_s), qPrintable(foreign.err));
     }
 
     void stepMarkersAndState()

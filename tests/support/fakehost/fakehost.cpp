@@ -31,6 +31,8 @@ QStringList stepInputs(HostRole role, const QString &step)
             return {u"JD_MULTI_LOCATION"_s};
         if (step == u"turn"_s)
             return {u"JD_DOMAIN"_s, u"JD_TURN_SERVER"_s};
+        if (step == u"meeting-access"_s)
+            return {u"JD_DOMAIN"_s, u"JD_MEETING_ACCESS"_s};
         if (step == u"firewall"_s)
             return {u"JD_BRIDGE_ADDRESSES"_s, u"JD_TURN_SERVER"_s};
         if (step == u"certificate"_s)
@@ -294,6 +296,8 @@ QString FakeHost::performStep(const QString &step)
             m_registeredSecret = env.value(u"JD_JVB_SECRET"_s);
         } else if (step == u"configure-jicofo"_s) {
             m_jicofoHealthEnabled = true;
+        } else if (step == u"meeting-access"_s) {
+            m_meetingAccess = env.value(u"JD_MEETING_ACCESS"_s, u"open"_s);
         } else if (step == u"firewall"_s) {
             m_allowed = env.value(u"JD_BRIDGE_ADDRESSES"_s).split(u' ', Qt::SkipEmptyParts);
             m_firewallApplied = true;
@@ -728,4 +732,26 @@ void FakeHost::rotateLog(const QString &path)
         return;
     writeFile(path + u".1"_s, file(path), fileMode(path));
     writeFile(path, {}, fileMode(path));
+}
+
+Result<AccountList> FakeHost::manageAccounts(const AccountRequest &request)
+{
+    auto scriptError = [](const QString &code, const QString &message) {
+        return Error{u"host"_s, u"account_"_s + code, message, message, {}, 0};
+    };
+    const bool moderated = m_meetingAccess == u"moderated"_s;
+    if (request.action != AccountRequest::Action::List) {
+        if (!moderated)
+            return scriptError(u"not_moderated"_s, u"meetings are open to everyone"_s);
+        if (auto valid = request.validate(); !valid.ok())
+            return valid.error();
+        if (request.action == AccountRequest::Action::Add) {
+            if (m_accounts.contains(request.user))
+                return scriptError(u"exists"_s, u"the account already exists"_s);
+            m_accounts.insert(request.user, request.password);
+        } else if (m_accounts.remove(request.user) == 0) {
+            return scriptError(u"not_found"_s, u"there is no such account"_s);
+        }
+    }
+    return AccountList{moderated, m_accounts.keys()};
 }

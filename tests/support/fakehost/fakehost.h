@@ -80,6 +80,11 @@ public:
     PackageVersions packageVersions(const QString &availableOf) const;
     PackageVersions upgrade(); // every installed Jitsi package to the repository's newest; daemons restarted
     void setInstalledVersion(const QString &package, const QString &version) { m_packages[package] = version; }
+    // Meeting access as the meeting-access step left it ("open" until it ran), and the accounts of the meeting
+    // domain with web-accounts.sh's rules and errors (codes not_moderated, exists, not_found).
+    QString meetingAccess() const { return m_meetingAccess; }
+    Result<AccountList> manageAccounts(const AccountRequest &request);
+    QString accountPassword(const QString &user) const { return m_accounts.value(user); }
 
     FakeHostCounters &counters() { return m_counters; }
     const FakeHostCounters &counters() const { return m_counters; }
@@ -176,6 +181,8 @@ private:
     int m_sessionCounter = 0;
 
     QMap<QString, QString> m_packages; // installed Jitsi packages -> version
+    QString m_meetingAccess = QStringLiteral("open");
+    QMap<QString, QString> m_accounts; // user -> password, as prosody would check it
 
     // bridge
     bool m_jvbInstalled = false;

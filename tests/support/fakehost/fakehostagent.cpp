@@ -372,3 +372,15 @@ std::unique_ptr<HostAgent> FakeHostAgentFactory::create(const HostEndpoint &endp
     ++m_created;
     return std::make_unique<FakeHostAgent>(m_cloud, m_cloud->hostFor(endpoint), endpoint);
 }
+
+void FakeHostAgent::manageAccounts(const AccountRequest &request, Done<AccountList> done)
+{
+    later([this, request, done] {
+        const Result<FakeHost *> host = session();
+        if (!host) {
+            done(host.error());
+            return;
+        }
+        done((*host)->manageAccounts(request));
+    });
+}

@@ -38,6 +38,7 @@ public:
     void undrainBridge(Done<void> done) override;
     void packageVersions(const QString &availableOf, Done<PackageVersions> done) override;
     void upgradePackages(Done<PackageVersions> done) override;
+    void manageAccounts(const AccountRequest &request, Done<AccountList> done) override;
     void disconnectFromHost() override;
 
     bool isConnected() const { return m_connected; }
