@@ -1,6 +1,157 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>AccountRequest</name>
+    <message>
+        <source>The user name is empty; enter a name such as alice.</source>
+        <translation>Der Benutzername ist leer; geben Sie einen Namen wie alice ein.</translation>
+    </message>
+    <message>
+        <source>The user name "%1" is not allowed: use 1 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit (such as alice or j.doe).</source>
+        <translation>Der Benutzername „%1“ ist nicht erlaubt: Verwenden Sie 1 bis 64 Kleinbuchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche, beginnend mit einem Buchstaben oder einer Ziffer (etwa alice oder j.doe).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password has %n character(s); use at least %1, or let the app generate one.</source>
+        <translation>
+            <numerusform>Das Passwort hat %n Zeichen; verwenden Sie mindestens %1 oder lassen Sie die App eines erzeugen.</numerusform>
+            <numerusform>Das Passwort hat %n Zeichen; verwenden Sie mindestens %1 oder lassen Sie die App eines erzeugen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password is longer than %1 characters; use a shorter one.</source>
+        <translation>Das Passwort ist länger als %1 Zeichen; verwenden Sie ein kürzeres.</translation>
+    </message>
+    <message>
+        <source>The password contains a line break or another control character; use letters, digits and punctuation.</source>
+        <translation>Das Passwort enthält einen Zeilenumbruch oder ein anderes Steuerzeichen; verwenden Sie Buchstaben, Ziffern und Satzzeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsController</name>
+    <message>
+        <source>The accounts could not be read.</source>
+        <translation>Die Konten ließen sich nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Accounts of %1</source>
+        <translation>Konten von %1</translation>
+    </message>
+    <message>
+        <source>Reading the accounts from the web server…</source>
+        <translation>Die Konten werden vom Webserver gelesen …</translation>
+    </message>
+    <message>
+        <source>Adding the account %1…</source>
+        <translation>Das Konto %1 wird angelegt …</translation>
+    </message>
+    <message>
+        <source>Removing the account %1…</source>
+        <translation>Das Konto %1 wird entfernt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) may open meetings.</source>
+        <translation>
+            <numerusform>%n Konto darf Besprechungen eröffnen.</numerusform>
+            <numerusform>%n Konten dürfen Besprechungen eröffnen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meetings on %1 are open to everyone, so accounts have no effect.</source>
+        <translation>Besprechungen auf %1 stehen allen offen, daher haben Konten keine Wirkung.</translation>
+    </message>
+    <message>
+        <source>The account %1 may now open meetings.</source>
+        <translation>Das Konto %1 darf jetzt Besprechungen eröffnen.</translation>
+    </message>
+    <message>
+        <source>The account %1 was removed; it can no longer open meetings.</source>
+        <translation>Das Konto %1 wurde entfernt; es kann keine Besprechungen mehr eröffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Only these accounts can open a meeting. Guests without an account join once someone with an account has opened it.</source>
+        <translation>Nur diese Konten können eine Besprechung eröffnen. Gäste ohne Konto treten bei, sobald jemand mit Konto sie eröffnet hat.</translation>
+    </message>
+    <message>
+        <source>A&amp;ccounts:</source>
+        <translation>&amp;Konten:</translation>
+    </message>
+    <message>
+        <source>Accounts that may open meetings</source>
+        <translation>Konten, die Besprechungen eröffnen dürfen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected</source>
+        <translation>Ausgewähltes &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected account</source>
+        <translation>Das ausgewählte Konto entfernen</translation>
+    </message>
+    <message>
+        <source>New account's user name</source>
+        <translation>Benutzername des neuen Kontos</translation>
+    </message>
+    <message>
+        <source>alice</source>
+        <translation>alice</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>New account's password</source>
+        <translation>Passwort des neuen Kontos</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <source>Generate a password</source>
+        <translation>Ein Passwort erzeugen</translation>
+    </message>
+    <message>
+        <source>A random password of 16 letters and digits, shown once after the account is added</source>
+        <translation>Ein zufälliges Passwort aus 16 Buchstaben und Ziffern, einmal angezeigt, nachdem das Konto angelegt ist</translation>
+    </message>
+    <message>
+        <source>&amp;Add account</source>
+        <translation>Konto &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>Add the account</source>
+        <translation>Das Konto anlegen</translation>
+    </message>
+    <message>
+        <source>The new account's generated password</source>
+        <translation>Das erzeugte Passwort des neuen Kontos</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>K&amp;opieren</translation>
+    </message>
+    <message>
+        <source>Copy the generated password</source>
+        <translation>Das erzeugte Passwort kopieren</translation>
+    </message>
+    <message>
+        <source>Password of %1 (shown only now; copy it and pass it on safely):</source>
+        <translation>Passwort von %1 (nur jetzt angezeigt; kopieren Sie es und geben Sie es sicher weiter):</translation>
+    </message>
+</context>
+<context>
     <name>AddBridgesController</name>
     <message>
         <source>%1/month</source>
@@ -349,7 +500,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     </message>
     <message>
         <source>  test-meeting [--deployment D] [--every-bridge]
-                                            a fresh meeting room to join, and each bridge&apos;s
+                                            a fresh meeting room to join, and each bridge's
                                             conferences, endpoints, ICE and data-channel figures
                                             while people are in it; Ctrl-C ends it. With
                                             --every-bridge all bridges but one are drained in
@@ -362,6 +513,31 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
                                             ihn. Mit --every-bridge werden reihum alle Bridges bis
                                             auf eine geleert (je ein neuer Raum), bis jede den Test
                                             getragen hat; jede Leerung wird am Ende rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Accounts that may open meetings (a deployment with meeting access "moderated"):
+  account list [--deployment D]             the accounts of the meeting domain
+  account add USER [--deployment D] [--password-stdin]
+                                            add USER with a generated password, shown once;
+                                            --password-stdin: read it from the first line of
+                                            stdin instead (at least 8 characters)
+  account remove USER [--deployment D]      USER can no longer open meetings</source>
+        <translation>Konten, die Besprechungen eröffnen dürfen (eine Installation mit Besprechungszugang „moderated“):
+  account list [--deployment D]             die Konten der Besprechungsdomain
+  account add USER [--deployment D] [--password-stdin]
+                                            USER mit einem erzeugten Passwort anlegen, das einmal
+                                            angezeigt wird; --password-stdin: es stattdessen aus
+                                            der ersten Zeile der Standardeingabe lesen (mindestens
+                                            8 Zeichen)
+  account remove USER [--deployment D]      USER kann keine Besprechungen mehr eröffnen</translation>
+    </message>
+    <message>
+        <source>"account" needs list, add USER or remove USER, e.g. account add alice.</source>
+        <translation>„account“ braucht list, add USER oder remove USER, z. B. account add alice.</translation>
+    </message>
+    <message>
+        <source>"account" needs list, add USER or remove USER; "%1" is none of these.</source>
+        <translation>„account“ braucht list, add USER oder remove USER; „%1“ ist nichts davon.</translation>
     </message>
 </context>
 <context>
@@ -1041,8 +1217,28 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Der Besprechungstest endet: Die von ihm geleerten Bridges gehen wieder in Betrieb…</translation>
     </message>
     <message>
-        <source>%1 is still in drain mode: take it back into service with &quot;jitsi-deployer test-meeting&quot; later, or POST 127.0.0.1:8080/colibri/drain/disable on it.</source>
+        <source>%1 is still in drain mode: take it back into service with "jitsi-deployer test-meeting" later, or POST 127.0.0.1:8080/colibri/drain/disable on it.</source>
         <translation>%1 ist noch im Leerungsmodus: Nehmen Sie sie später mit „jitsi-deployer test-meeting“ wieder in Betrieb, oder mit POST 127.0.0.1:8080/colibri/drain/disable auf ihr.</translation>
+    </message>
+    <message>
+        <source>The DNS record %1 %2 is no longer labelled as part of %3, so it is left alone; nothing else was deleted.</source>
+        <translation>Der DNS-Eintrag %1 %2 ist nicht mehr als Teil von %3 gekennzeichnet und bleibt daher unangetastet; sonst wurde nichts gelöscht.</translation>
+    </message>
+    <message>
+        <source>Reading the accounts of %1…</source>
+        <translation>Die Konten von %1 werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Adding the account %1 on %2…</source>
+        <translation>Das Konto %1 wird auf %2 angelegt …</translation>
+    </message>
+    <message>
+        <source>Removing the account %1 from %2…</source>
+        <translation>Das Konto %1 wird von %2 entfernt …</translation>
+    </message>
+    <message>
+        <source>Meetings on %1 are open to everyone, so accounts have no effect.</source>
+        <translation>Besprechungen auf %1 stehen allen offen, daher haben Konten keine Wirkung.</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1317,34 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     <message>
         <source>&amp;Manage this deployment</source>
         <translation>Diese Installation &amp;verwalten</translation>
+    </message>
+    <message>
+        <source>Who may &amp;open a meeting:</source>
+        <translation>Wer darf eine Besprechung &amp;eröffnen:</translation>
+    </message>
+    <message>
+        <source>Anyone with the link</source>
+        <translation>Jeder mit dem Link</translation>
+    </message>
+    <message>
+        <source>Whoever opens a meeting link starts the meeting. Nobody needs an account.</source>
+        <translation>Wer einen Besprechungslink öffnet, startet die Besprechung. Niemand braucht ein Konto.</translation>
+    </message>
+    <message>
+        <source>Only accounts you create (guests join once a meeting runs)</source>
+        <translation>Nur Konten, die Sie anlegen (Gäste treten bei, sobald eine Besprechung läuft)</translation>
+    </message>
+    <message>
+        <source>A meeting starts only when someone logs in with an account you create on the Manage page. Guests without an account wait until then and join without logging in.</source>
+        <translation>Eine Besprechung beginnt erst, wenn sich jemand mit einem Konto anmeldet, das Sie auf der Seite „Verwalten“ anlegen. Gäste ohne Konto warten bis dahin und treten ohne Anmeldung bei.</translation>
+    </message>
+    <message>
+        <source>Anyone with the link may open a meeting</source>
+        <translation>Jeder mit dem Link darf eine Besprechung eröffnen</translation>
+    </message>
+    <message>
+        <source>Only accounts you create may open a meeting</source>
+        <translation>Nur Konten, die Sie anlegen, dürfen eine Besprechung eröffnen</translation>
     </message>
 </context>
 <context>
@@ -1309,6 +1533,10 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <source>image "%1" is not supported; use debian-13 (the default), debian-12 or ubuntu-24.04.</source>
         <translation>image „%1“ wird nicht unterstützt; verwenden Sie debian-13 (Standard), debian-12 oder ubuntu-24.04.</translation>
     </message>
+    <message>
+        <source>options.meeting_access "%1" is not known; use "open" (anyone with the link may open a meeting, the default) or "moderated" (only accounts you create may).</source>
+        <translation>options.meeting_access „%1“ ist unbekannt; verwenden Sie "open" (jeder mit dem Link darf eine Besprechung eröffnen, die Voreinstellung) oder "moderated" (nur Konten, die Sie anlegen).</translation>
+    </message>
 </context>
 <context>
     <name>DeploymentSecretStore</name>
@@ -1390,8 +1618,24 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>unbekannt (%1)</translation>
     </message>
     <message>
-        <source>DNS records are not deleted: remove the A and AAAA records of %1 in your DNS zone (in the Hetzner console when the zone is in this project), or they point at addresses that go to someone else.</source>
-        <translation>DNS-Einträge werden nicht gelöscht: Entfernen Sie die A- und AAAA-Einträge von %1 in Ihrer DNS-Zone (in der Hetzner Console, wenn die Zone in diesem Projekt liegt), sonst zeigen sie auf Adressen, die jemand anderes bekommt.</translation>
+        <source>DNS record %1 (created by Jitsi Deployer)</source>
+        <translation>DNS-Eintrag %1 (von Jitsi Deployer angelegt)</translation>
+    </message>
+    <message>
+        <source>Looking for the DNS records Jitsi Deployer created for %1…</source>
+        <translation>Suche die DNS-Einträge, die Jitsi Deployer für %1 angelegt hat…</translation>
+    </message>
+    <message>
+        <source>The DNS records Jitsi Deployer created could not be listed (%1). Destroy tries again and stops before deleting anything if it still cannot.</source>
+        <translation>Die von Jitsi Deployer angelegten DNS-Einträge konnten nicht aufgelistet werden (%1). Das Löschen versucht es erneut und hält an, bevor etwas gelöscht wird, falls es weiterhin nicht geht.</translation>
+    </message>
+    <message>
+        <source>Jitsi Deployer created no DNS records for %1. Records you made yourself are never deleted: remove the A and AAAA records of %1 at your DNS provider, or they point at addresses that go to someone else.</source>
+        <translation>Jitsi Deployer hat für %1 keine DNS-Einträge angelegt. Selbst angelegte Einträge werden nie gelöscht: Entfernen Sie die A- und AAAA-Einträge von %1 bei Ihrem DNS-Anbieter, sonst zeigen sie auf Adressen, die jemand anderes bekommt.</translation>
+    </message>
+    <message>
+        <source>The DNS records Jitsi Deployer created for %1 are deleted with it (listed above). Records you made yourself in the zone stay as they are.</source>
+        <translation>Die DNS-Einträge, die Jitsi Deployer für %1 angelegt hat, werden mit gelöscht (oben aufgeführt). Selbst angelegte Einträge in der Zone bleiben unverändert.</translation>
     </message>
 </context>
 <context>
@@ -1995,7 +2239,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Besprechungstest beendet; keine Bridge hat die Testbesprechung getragen.</translation>
     </message>
     <message>
-        <source>Meeting test ended. The test meeting&apos;s media reached: %1.</source>
+        <source>Meeting test ended. The test meeting's media reached: %1.</source>
         <translation>Besprechungstest beendet. Die Medien der Testbesprechung erreichten: %1.</translation>
     </message>
     <message>
@@ -2003,8 +2247,44 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Nicht getestet oder keine Besprechung gesehen: %1.</translation>
     </message>
     <message>
-        <source>Any bridge the test left drained is taken back into service by the next &quot;test-meeting&quot; or when the deployment is opened in the wizard.</source>
+        <source>Any bridge the test left drained is taken back into service by the next "test-meeting" or when the deployment is opened in the wizard.</source>
         <translation>Jede Bridge, die der Test geleert hinterlassen hat, wird beim nächsten „test-meeting“ oder beim Öffnen der Installation im Assistenten wieder in Betrieb genommen.</translation>
+    </message>
+    <message>
+        <source>The DNS records it created could not be listed (%1); destroy tries again and stops before deleting anything if it still cannot.</source>
+        <translation>Die angelegten DNS-Einträge konnten nicht aufgelistet werden (%1); destroy versucht es erneut und hält an, bevor etwas gelöscht wird, falls es weiterhin nicht geht.</translation>
+    </message>
+    <message>
+        <source>DNS records: none created by Jitsi Deployer; records you made yourself are never deleted.</source>
+        <translation>DNS-Einträge: keine von Jitsi Deployer angelegt; selbst angelegte Einträge werden nie gelöscht.</translation>
+    </message>
+    <message>
+        <source>DNS records it created, deleted too (records you made yourself stay): %1</source>
+        <translation>Angelegte DNS-Einträge, die ebenfalls gelöscht werden (selbst angelegte bleiben): %1</translation>
+    </message>
+    <message>
+        <source>Account %1 added on %2: it can now open meetings.</source>
+        <translation>Konto %1 auf %2 angelegt: Es kann jetzt Besprechungen eröffnen.</translation>
+    </message>
+    <message>
+        <source>Its password (shown only now; it is not stored on this computer):</source>
+        <translation>Sein Passwort (nur jetzt angezeigt; es wird auf diesem Computer nicht gespeichert):</translation>
+    </message>
+    <message>
+        <source>Account %1 removed from %2.</source>
+        <translation>Konto %1 von %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>Meetings on %1 are open to everyone: anyone with the link may open one, so accounts have no effect.</source>
+        <translation>Besprechungen auf %1 stehen allen offen: Jeder mit dem Link darf eine eröffnen, daher haben Konten keine Wirkung.</translation>
+    </message>
+    <message>
+        <source>No accounts on %1.</source>
+        <translation>Keine Konten auf %1.</translation>
+    </message>
+    <message>
+        <source>Accounts on %1 (%2): %3</source>
+        <translation>Konten auf %1 (%2): %3</translation>
     </message>
 </context>
 <context>
@@ -2879,8 +3159,24 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Besprechung testen</translation>
     </message>
     <message>
-        <source>A fresh room, and each bridge&apos;s figures while people are in it.</source>
+        <source>A fresh room, and each bridge's figures while people are in it.</source>
         <translation>Ein neuer Raum und die Werte jeder Bridge, solange Leute darin sind.</translation>
+    </message>
+    <message>
+        <source>A&amp;ccounts…</source>
+        <translation>&amp;Konten…</translation>
+    </message>
+    <message>
+        <source>Accounts that may open meetings</source>
+        <translation>Konten, die Besprechungen eröffnen dürfen</translation>
+    </message>
+    <message>
+        <source>Who may open meetings on this deployment</source>
+        <translation>Wer in dieser Installation Besprechungen eröffnen darf</translation>
+    </message>
+    <message>
+        <source>Meetings on this deployment are open to everyone; accounts are for a deployment where only accounts may open meetings.</source>
+        <translation>Besprechungen in dieser Installation stehen allen offen; Konten gibt es für Installationen, in denen nur Konten Besprechungen eröffnen dürfen.</translation>
     </message>
 </context>
 <context>
@@ -2890,7 +3186,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>%1, die Liste der Bridges, die ein Besprechungstest in den Leerungsmodus versetzt hat, kann nicht gelesen werden: %2. Machen Sie sie lesbar, oder nehmen Sie diese Bridges selbst aus dem Leerungsmodus und löschen Sie die Datei.</translation>
     </message>
     <message>
-        <source>%1, the list of bridges a meeting test put into drain mode, is damaged. Take the deployment&apos;s bridges out of drain mode yourself (POST 127.0.0.1:8080/colibri/drain/disable on each), then delete the file.</source>
+        <source>%1, the list of bridges a meeting test put into drain mode, is damaged. Take the deployment's bridges out of drain mode yourself (POST 127.0.0.1:8080/colibri/drain/disable on each), then delete the file.</source>
         <translation>%1, die Liste der Bridges, die ein Besprechungstest in den Leerungsmodus versetzt hat, ist beschädigt. Nehmen Sie die Bridges der Installation selbst aus dem Leerungsmodus (POST 127.0.0.1:8080/colibri/drain/disable auf jeder) und löschen Sie dann die Datei.</translation>
     </message>
     <message>
@@ -3091,7 +3387,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Nächste Bridge</translation>
     </message>
     <message>
-        <source>End this bridge&apos;s turn now, without a meeting seen on it</source>
+        <source>End this bridge's turn now, without a meeting seen on it</source>
         <translation>Den Durchgang dieser Bridge jetzt beenden, ohne dass eine Besprechung auf ihr gesehen wurde</translation>
     </message>
     <message>
@@ -3403,6 +3699,14 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
     <message>
         <source>No TURN relay: participants whose network blocks UDP cannot join.</source>
         <translation>Kein TURN-Relay: Teilnehmende, deren Netz UDP sperrt, können nicht teilnehmen.</translation>
+    </message>
+    <message>
+        <source>Meetings: only accounts you create may open one (on the Manage page, after the deployment); guests join without an account once it runs.</source>
+        <translation>Besprechungen: Nur Konten, die Sie anlegen (auf der Seite „Verwalten“, nach der Installation), dürfen eine eröffnen; Gäste treten ohne Konto bei, sobald sie läuft.</translation>
+    </message>
+    <message>
+        <source>Meetings: anyone with the link may open one.</source>
+        <translation>Besprechungen: Jeder mit dem Link darf eine eröffnen.</translation>
     </message>
 </context>
 <context>
@@ -3926,6 +4230,26 @@ netto %2</translation>
         <source>The Jitsi packages on %1 could not be upgraded: %2</source>
         <translation>Die Jitsi-Pakete auf %1 konnten nicht aktualisiert werden: %2</translation>
     </message>
+    <message>
+        <source>Meetings on this deployment are open to everyone, so accounts have no effect. Deploy it again with meeting access "moderated" first.</source>
+        <translation>Besprechungen in dieser Installation stehen allen offen, daher haben Konten keine Wirkung. Installieren Sie sie zuerst erneut mit dem Besprechungszugang „moderated“.</translation>
+    </message>
+    <message>
+        <source>The account %1 already exists. Remove it first to give it a new password, or choose another name.</source>
+        <translation>Das Konto %1 gibt es schon. Entfernen Sie es zuerst, um ihm ein neues Passwort zu geben, oder wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>There is no account %1; list the accounts to see their names.</source>
+        <translation>Es gibt kein Konto %1; lassen Sie die Konten auflisten, um ihre Namen zu sehen.</translation>
+    </message>
+    <message>
+        <source>The web server refused the account: %1</source>
+        <translation>Der Webserver hat das Konto abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The accounts on %1 could not be changed or read. Check that prosody runs there (systemctl status prosody), then try again.</source>
+        <translation>Die Konten auf %1 ließen sich nicht ändern oder lesen. Prüfen Sie, ob prosody dort läuft (systemctl status prosody), und versuchen Sie es dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>SshKeyController</name>
@@ -4229,6 +4553,10 @@ netto %2</translation>
     <message>
         <source>read</source>
         <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>writing a command's input</source>
+        <translation>beim Schreiben der Eingabe eines Befehls</translation>
     </message>
 </context>
 <context>
@@ -4933,7 +5261,7 @@ netto %2</translation>
         <translation>Besprechung testen</translation>
     </message>
     <message>
-        <source>A fresh room, and each bridge&apos;s figures while people are in it.</source>
+        <source>A fresh room, and each bridge's figures while people are in it.</source>
         <translation>Ein neuer Raum und die Werte jeder Bridge, solange Leute darin sind.</translation>
     </message>
 </context>

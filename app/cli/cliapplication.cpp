@@ -319,10 +319,10 @@ void CliApplication::start(const QStringList &arguments)
     const QCommandLineOption healthOption(u"health"_s);
     const QCommandLineOption everyBridgeOption(u"every-bridge"_s);
     const QCommandLineOption passwordStdinOption(u"password-stdin"_s);
-    parser.addOptions({helpOption, versionOption, jsonOption, endpointOption, locationOption, architectureOption,
-                       planFileOption, outputDirOption, deploymentOption, countOption, typeOption, identityOption,
-                       yesOption, dnsServerOption, secretStoreOption, hostKeyOption, forceOption, healthOption,
-                       everyBridgeOption, passwordStdinOption});
+    parser.addOptions({helpOption,         versionOption,  jsonOption,      endpointOption,    locationOption,
+                       architectureOption, planFileOption, outputDirOption, deploymentOption,  countOption,
+                       typeOption,         identityOption, yesOption,       dnsServerOption,   secretStoreOption,
+                       hostKeyOption,      forceOption,    healthOption,    everyBridgeOption, passwordStdinOption});
 
     if (!parser.parse(arguments)) {
         m_output->error(parser.errorText() + u"\n\n"_s + usage());

@@ -22,10 +22,9 @@ QStringList ProvisionSteps::steps(ProvisionTask task, HostRole role)
     switch (task) {
     case ProvisionTask::Install:
         if (role == HostRole::Web)
-            return {u"wait-cloud-init"_s,  u"check-system"_s,  u"check-repository"_s, u"preseed"_s,
-                    u"install-packages"_s, u"register-jvb"_s,  u"configure-jicofo"_s, u"turn"_s,
-                    u"meeting-access"_s,
-                    u"firewall"_s,         u"check-services"_s};
+            return {u"wait-cloud-init"_s,  u"check-system"_s, u"check-repository"_s, u"preseed"_s,
+                    u"install-packages"_s, u"register-jvb"_s, u"configure-jicofo"_s, u"turn"_s,
+                    u"meeting-access"_s,   u"firewall"_s,     u"check-services"_s};
         return {u"wait-cloud-init"_s, u"check-system"_s,     u"check-repository"_s,
                 u"preseed"_s,         u"install-packages"_s, u"trust-prosody-certificate"_s,
                 u"configure-jvb"_s,   u"restart-and-join"_s};

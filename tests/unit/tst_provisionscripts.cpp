@@ -1634,8 +1634,7 @@ E: The following information from --solver 3.0 may provide additional context:
                                        + "[[ $* == *--only-upgrade* ]] && sed -i 's/^jicofo .*/jicofo 1.0-1100-1/' '"
                                        + state.toUtf8() + "'\nexit 0\n"},
                 // systemctl: logs; is-active reports the transient unit as activating while its process lives.
-                {u"systemctl"_s, "#!/bin/bash\n" + log
-                                         + "if [[ $1 == is-active ]]; then p=$(cat '" + r.toUtf8()
+                {u"systemctl"_s, "#!/bin/bash\n" + log + "if [[ $1 == is-active ]]; then p=$(cat '" + r.toUtf8()
                                          + "/unit.pid' 2>/dev/null) && kill -0 \"$p\" 2>/dev/null && { echo "
                                            "activating; exit 3; }; echo inactive; exit 3; fi\n"},
                 // systemd-run --no-block: returns at once, the command runs on outside the caller's session (as
@@ -1686,9 +1685,10 @@ E: The following information from --solver 3.0 may provide additional context:
         // the next call waits for that run's result instead of starting a second upgrade.
         QVERIFY(writeFile(state, "jicofo 1.0-1000-1\nprosody 0.12.3-1\njitsi-meet-web 1.0.8000-1\n"));
         QVERIFY(QFile::remove(r + u"/calls.log"_s));
-        QVERIFY(writeFile(r + u"/bin/apt-get"_s,
-                          "#!/bin/bash\n" + log + "[[ $* == *--only-upgrade* ]] || exit 0\nsleep 2\nsed -i "
-                                                   "'s/^jicofo .*/jicofo 1.0-1100-1/' '" + state.toUtf8() + "'\n"));
+        QVERIFY(writeFile(r + u"/bin/apt-get"_s, "#!/bin/bash\n" + log
+                                                         + "[[ $* == *--only-upgrade* ]] || exit 0\nsleep 2\nsed -i "
+                                                           "'s/^jicofo .*/jicofo 1.0-1100-1/' '"
+                                                         + state.toUtf8() + "'\n"));
         const BashRun dropped = bash(u"timeout --foreground -s KILL 1 bash ./jitsi-packages.sh upgrade"_s, r, env);
         QCOMPARE(dropped.exitCode, 137);
         const BashRun again = bash(u"bash ./jitsi-packages.sh upgrade"_s, r, env);
