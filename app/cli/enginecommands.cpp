@@ -337,6 +337,7 @@ void EngineCommand::startEngine()
         break;
     case Operation::TestMeeting:
         m_engine->testMeeting(m_slug, m_request.everyBridge);
+        break;
     case Operation::Account:
         m_engine->manageAccounts(m_slug, m_request.account);
         break;

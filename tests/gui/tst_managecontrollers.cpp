@@ -134,10 +134,10 @@ private Q_SLOTS:
         DiscoveredDeployment found;
         found.slug = u"a-b"_s;
         found.domain = u"a.b"_s;
-        found.web = DiscoveredServer{1,         u"a-b-web"_s, u"web"_s, 0,  u"running"_s, u"cx33"_s,
-                                     u"fsn1"_s, {},           {},       {}, {},           false};
+        found.web = DiscoveredServer{1,  u"a-b-web"_s, u"web"_s, 0,  u"running"_s, u"cx33"_s, u"fsn1"_s,
+                                     {}, {},           {},       {}, false,        {}};
         DiscoveredServer jvb{2,  u"a-b-jvb-1"_s, u"bridge"_s, 1, u"running"_s, u"cx33"_s, u"nbg1"_s, {}, {}, {},
-                             {}, false};
+                             {}, false,          {}};
         found.bridges << jvb;
         QCOMPARE(StartController::rowFor(found, {}).state, StartController::DeploymentState::Healthy);
         QCOMPARE(StartController::rowFor(found, {}).location, u"fsn1, nbg1"_s);
@@ -155,10 +155,21 @@ private Q_SLOTS:
         found.slug = DeployTestWorld::slug;
         found.domain = u"meet.example.org"_s;
         found.web = DiscoveredServer{
-                1, u"meet-example-org-web"_s, u"web"_s, 0, u"running"_s, u"cx33"_s, u"fsn1"_s, {}, {}, {}, {}, false};
-        found.bridges << DiscoveredServer{
-                2,   u"meet-example-org-jvb-1"_s, u"bridge"_s, 1, u"running"_s, u"cx33"_s, u"fsn1"_s, {}, {}, {}, {},
-                true};
+                1, u"meet-example-org-web"_s, u"web"_s, 0, u"running"_s, u"cx33"_s, u"fsn1"_s, {}, {}, {}, {}, false,
+                {}};
+        found.bridges << DiscoveredServer{2,
+                                          u"meet-example-org-jvb-1"_s,
+                                          u"bridge"_s,
+                                          1,
+                                          u"running"_s,
+                                          u"cx33"_s,
+                                          u"fsn1"_s,
+                                          {},
+                                          {},
+                                          {},
+                                          {},
+                                          true,
+                                          {}};
         const Result<DeploymentPlan> elsewhere = StartController::resumePlan(found, std::nullopt);
         QVERIFY(!elsewhere.ok());
         QVERIFY2(elsewhere.error().message.contains(u"another computer"_s), qPrintable(elsewhere.error().message));

@@ -104,6 +104,7 @@ public:
     void undrainBridge(Done<void>) override { }
     void packageVersions(const QString &, Done<PackageVersions>) override { }
     void upgradePackages(Done<PackageVersions>) override { }
+    void manageAccounts(const AccountRequest &, Done<AccountList>) override { }
     void disconnectFromHost() override { }
 };
 

@@ -119,6 +119,27 @@ Include "%5"
         QCOMPARE(login(guestDomain, {}), u"success"_s);
     }
 
+    // TURN and moderated meetings together: a guest, logged in on guest.<domain>, asks the meeting domain for its
+    // STUN/TURN services as lib-jitsi-meet does (to hosts.domain, whichever host the user is on), and gets them with
+    // credentials from prosody's stock mod_external_services on the meeting domain. So guests behind a UDP-blocking
+    // firewall can use TURN without the module on the guest host (the handbook's note about turncredentials on the
+    // guest host predates mod_external_services, which serves any c2s session of the server).
+    void guestsGetTurnCredentialsFromTheMeetingDomain()
+    {
+        applyAccess(u"moderated"_s);
+        startProsody();
+        const Run run = runProcess(u"/usr/bin/python3"_s,
+                                   {shimDir + u"/tools/xmpp-login.py"_s, u"127.0.0.1"_s, QString::number(m_port),
+                                    guestDomain, u"services"_s, domain},
+                                   {});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        const QStringList lines = run.out.trimmed().split(u'\n');
+        QCOMPARE(lines.value(0), u"success"_s);
+        QVERIFY2(lines.contains(u"service turn 3478 credentials"_s), qPrintable(run.out));
+        QVERIFY2(lines.contains(u"service turns 5349 credentials"_s), qPrintable(run.out));
+        QVERIFY2(lines.contains(u"service stun 3478 no-credentials"_s), qPrintable(run.out));
+    }
+
     void accountsAuthenticateUntilRemoved()
     {
         applyAccess(u"moderated"_s);

@@ -4,6 +4,11 @@
     xmpp-login.py HOST PORT DOMAIN anonymous        SASL ANONYMOUS on DOMAIN (a guest)
     xmpp-login.py HOST PORT DOMAIN scram USER       SASL SCRAM-SHA-1 as USER@DOMAIN; the password is the first
                                                     line of stdin (as Jitsi Meet's web client logs in a moderator)
+    xmpp-login.py HOST PORT DOMAIN services TO      SASL ANONYMOUS on DOMAIN, bind, then ask TO for its external
+                                                    services (XEP-0215 urn:xmpp:extdisco:2), as lib-jitsi-meet asks
+                                                    its hosts.domain for STUN/TURN whichever host the user is on;
+                                                    prints one "service TYPE PORT credentials|no-credentials" line
+                                                    per service after "success"
 
 Prints "success" (exit 0) or "failure <why>" (exit 1); anything else is exit 2. A test tool written from RFC 6120
 (streams, SASL) and RFC 5802 (SCRAM), not Jitsi code; plain TCP, since the meeting and guest hosts allow it
@@ -58,6 +63,25 @@ class LoginFailed(Exception):
     pass
 
 
+def services(stream, domain, to):
+    """After a successful SASL: a new stream, a bound resource, then the extdisco query to `to`."""
+    stream.send("<?xml version='1.0'?><stream:stream to='%s' xmlns='jabber:client' "
+                "xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>" % domain)
+    stream.read_until(r"<stream:features.*?</stream:features>")
+    stream.send("<iq type='set' id='bind1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/></iq>")
+    stream.read_until(r"<iq[^>]*id=['\"]bind1['\"].*?</iq>")
+    stream.send("<iq type='get' id='ext1' to='%s'><services xmlns='urn:xmpp:extdisco:2'/></iq>" % to)
+    answer = stream.read_until(r"<iq[^>]*id=['\"]ext1['\"][^>]*?(/>|>.*?</iq>)").group(0)
+    if "type='error'" in answer or 'type="error"' in answer:
+        raise LoginFailed("services-error " + condition(answer[answer.find("<error"):]))
+    lines = []
+    for service in re.findall(r"<service\b[^>]*>", answer):
+        attrs = dict(re.findall(r"([a-z]+)=['\"]([^'\"]*)['\"]", service))
+        has = "credentials" if attrs.get("username") and attrs.get("password") else "no-credentials"
+        lines.append("service %s %s %s" % (attrs.get("type", "?"), attrs.get("port", "?"), has))
+    return lines
+
+
 def condition(text):
     found = re.search(r"<([a-z-]+)", text)
     return found.group(1) if found else "unknown"
@@ -101,20 +125,24 @@ def scram(stream, user, password):
 
 
 def main(argv):
-    if len(argv) < 5 or argv[4] not in ("anonymous", "scram") or (argv[4] == "scram" and len(argv) != 6):
+    if len(argv) < 5 or argv[4] not in ("anonymous", "scram", "services") or (
+            argv[4] in ("scram", "services") and len(argv) != 6):
         print(__doc__, file=sys.stderr)
         return 2
     host, port, domain, mode = argv[1], int(argv[2]), argv[3], argv[4]
+    found = []
     try:
         stream = Stream(host, port, domain)
-        if mode == "anonymous":
+        if mode in ("anonymous", "services"):
             anonymous(stream)
         else:
             scram(stream, argv[5], sys.stdin.readline().rstrip("\n"))
+        if mode == "services":
+            found = services(stream, domain, argv[5])
     except LoginFailed as failed:
         print("failure", failed)
         return 1
-    print("success")
+    print("\n".join(["success"] + found))
     return 0
 
 
