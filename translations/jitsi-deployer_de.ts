@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
     <name>AccountRequest</name>
@@ -7,7 +8,7 @@
         <translation>Der Benutzername ist leer; geben Sie einen Namen wie alice ein.</translation>
     </message>
     <message>
-        <source>The user name "%1" is not allowed: use 1 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit (such as alice or j.doe).</source>
+        <source>The user name &quot;%1&quot; is not allowed: use 1 to 64 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit (such as alice or j.doe).</source>
         <translation>Der Benutzername „%1“ ist nicht erlaubt: Verwenden Sie 1 bis 64 Kleinbuchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche, beginnend mit einem Buchstaben oder einer Ziffer (etwa alice oder j.doe).</translation>
     </message>
     <message numerus="yes">
@@ -95,7 +96,7 @@
         <translation>Das ausgewählte Konto entfernen</translation>
     </message>
     <message>
-        <source>New account's user name</source>
+        <source>New account&apos;s user name</source>
         <translation>Benutzername des neuen Kontos</translation>
     </message>
     <message>
@@ -107,7 +108,7 @@
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <source>New account's password</source>
+        <source>New account&apos;s password</source>
         <translation>Passwort des neuen Kontos</translation>
     </message>
     <message>
@@ -135,7 +136,7 @@
         <translation>Das Konto anlegen</translation>
     </message>
     <message>
-        <source>The new account's generated password</source>
+        <source>The new account&apos;s generated password</source>
         <translation>Das erzeugte Passwort des neuen Kontos</translation>
     </message>
     <message>
@@ -236,27 +237,27 @@
         <translation>Rufen Sie denselben Befehl erneut auf: Er macht dort weiter, wo er angehalten hat; erledigte Schritte werden nicht wiederholt.</translation>
     </message>
     <message>
-        <source>Run the same command again once DNS resolves to get the Let's Encrypt certificate.</source>
-        <translation>Rufen Sie denselben Befehl erneut auf, sobald DNS aufgelöst wird, um das Zertifikat von Let's Encrypt zu erhalten.</translation>
+        <source>Run the same command again once DNS resolves to get the Let&apos;s Encrypt certificate.</source>
+        <translation>Rufen Sie denselben Befehl erneut auf, sobald DNS aufgelöst wird, um das Zertifikat von Let&apos;s Encrypt zu erhalten.</translation>
     </message>
     <message>
         <source>`jitsi-deployer status` lists the deployments the project has.</source>
         <translation>`jitsi-deployer status` listet die Installationen des Projekts auf.</translation>
     </message>
     <message>
-        <source>"jitsi-deployer remove-bridge" removes a bridge (drained first).</source>
+        <source>&quot;jitsi-deployer remove-bridge&quot; removes a bridge (drained first).</source>
         <translation>„jitsi-deployer remove-bridge“ entfernt eine Bridge (nachdem sie ausgelaufen ist).</translation>
     </message>
     <message>
-        <source>"jitsi-deployer remove-bridge %1" removes it (drained first).</source>
+        <source>&quot;jitsi-deployer remove-bridge %1&quot; removes it (drained first).</source>
         <translation>„jitsi-deployer remove-bridge %1“ entfernt sie (nachdem sie ausgelaufen ist).</translation>
     </message>
     <message>
-        <source>"jitsi-deployer hcloud server-types" lists what can be ordered.</source>
+        <source>&quot;jitsi-deployer hcloud server-types&quot; lists what can be ordered.</source>
         <translation>„jitsi-deployer hcloud server-types“ listet auf, was bestellt werden kann.</translation>
     </message>
     <message>
-        <source>"jitsi-deployer hcloud server-types --location %1" lists what can be ordered there.</source>
+        <source>&quot;jitsi-deployer hcloud server-types --location %1&quot; lists what can be ordered there.</source>
         <translation>„jitsi-deployer hcloud server-types --location %1“ listet auf, was dort bestellt werden kann.</translation>
     </message>
     <message>
@@ -276,7 +277,7 @@
 Without a command the wizard opens. Commands run headless:
   hcloud check-token                        check the API token (HCLOUD_TOKEN or the keychain)
   hcloud server-types [--location L]        server types orderable in L, with prices
-  hcloud locations                          the project's locations
+  hcloud locations                          the project&apos;s locations
   hcloud images [--architecture x86|arm]    orderable system images
 
 Options:
@@ -305,15 +306,15 @@ Das Token wird aus HCLOUD_TOKEN gelesen, sonst aus dem Schlüsselbund des System
 Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt, 4 API nicht erreichbar.</translation>
     </message>
     <message>
-        <source>Unknown command "%1".</source>
+        <source>Unknown command &quot;%1&quot;.</source>
         <translation>Unbekannter Befehl „%1“.</translation>
     </message>
     <message>
-        <source>That option does not belong to "hcloud %1".</source>
+        <source>That option does not belong to &quot;hcloud %1&quot;.</source>
         <translation>Diese Option gehört nicht zu „hcloud %1“.</translation>
     </message>
     <message>
-        <source>--location needs a location name such as fsn1; see "hcloud locations".</source>
+        <source>--location needs a location name such as fsn1; see &quot;hcloud locations&quot;.</source>
         <translation>--location braucht einen Standortnamen wie fsn1; siehe „hcloud locations“.</translation>
     </message>
     <message>
@@ -323,7 +324,7 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     <message>
         <source>Dry run (reads the API, creates nothing):
   plan --plan-file F --output-dir DIR       check the plan file (docs/plan-format.md) against the
-                                            API and write each server's user-data and install
+                                            API and write each server&apos;s user-data and install
                                             files, secrets as placeholders, and a summary with
                                             the monthly cost; DIR must be new or empty</source>
         <translation>Probelauf (liest die API, legt nichts an):
@@ -334,11 +335,11 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
                                             Kosten; DIR muss neu oder leer sein</translation>
     </message>
     <message>
-        <source>That option does not belong to "plan".</source>
+        <source>That option does not belong to &quot;plan&quot;.</source>
         <translation>Diese Option gehört nicht zu „plan“.</translation>
     </message>
     <message>
-        <source>"plan" needs --plan-file and --output-dir.</source>
+        <source>&quot;plan&quot; needs --plan-file and --output-dir.</source>
         <translation>„plan“ braucht --plan-file und --output-dir.</translation>
     </message>
     <message>
@@ -351,7 +352,7 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     </message>
     <message>
         <source>Deployments (found by their labels in the project):
-  status [--deployment D]                   each deployment's web host, bridges, network,
+  status [--deployment D]                   each deployment&apos;s web host, bridges, network,
                                             firewalls and problems; D is a slug or a domain;
                                             exit 1 when D is not in the project</source>
         <translation>Installationen (anhand ihrer Labels im Projekt gefunden):
@@ -360,11 +361,11 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
                                             eine Domain; Exit-Code 1, wenn D nicht im Projekt ist</translation>
     </message>
     <message>
-        <source>That option does not belong to "status".</source>
+        <source>That option does not belong to &quot;status&quot;.</source>
         <translation>Diese Option gehört nicht zu „status“.</translation>
     </message>
     <message>
-        <source>--deployment needs a deployment's slug or domain; run "status" to list them.</source>
+        <source>--deployment needs a deployment&apos;s slug or domain; run &quot;status&quot; to list them.</source>
         <translation>--deployment braucht den Slug oder die Domain einer Installation; „status“ listet sie auf.</translation>
     </message>
     <message>
@@ -372,7 +373,7 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
         <translation>--count braucht eine ganze Zahl von 1 bis %1.</translation>
     </message>
     <message>
-        <source>--type needs a server type such as cx33; see "hcloud server-types".</source>
+        <source>--type needs a server type such as cx33; see &quot;hcloud server-types&quot;.</source>
         <translation>--type braucht einen Servertyp wie cx33; siehe „hcloud server-types“.</translation>
     </message>
     <message>
@@ -384,11 +385,11 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
         <translation>%1 ist ein öffentlicher Schlüssel; --identity braucht den privaten Schlüssel (derselbe Name ohne .pub).</translation>
     </message>
     <message>
-        <source>"%1" is not a bridge's server name; "status" lists them (e.g. meet-example-org-jvb-2).</source>
+        <source>&quot;%1&quot; is not a bridge&apos;s server name; &quot;status&quot; lists them (e.g. meet-example-org-jvb-2).</source>
         <translation>„%1“ ist nicht der Servername einer Bridge; „status“ listet sie auf (z. B. meet-example-org-jvb-2).</translation>
     </message>
     <message>
-        <source>"destroy" asks you to type the domain to confirm, but there is no terminal to ask on. Pass --yes to confirm. Nothing was deleted.</source>
+        <source>&quot;destroy&quot; asks you to type the domain to confirm, but there is no terminal to ask on. Pass --yes to confirm. Nothing was deleted.</source>
         <translation>„destroy“ verlangt zur Bestätigung die Eingabe der Domain, aber es gibt kein Terminal für diese Abfrage. Bestätigen Sie mit --yes. Es wurde nichts gelöscht.</translation>
     </message>
     <message>
@@ -396,15 +397,15 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
         <translation>Passphrase für %1: </translation>
     </message>
     <message>
-        <source>"remove-bridge" needs the bridge's server name, e.g. remove-bridge meet-example-org-jvb-2; "status" lists them.</source>
+        <source>&quot;remove-bridge&quot; needs the bridge&apos;s server name, e.g. remove-bridge meet-example-org-jvb-2; &quot;status&quot; lists them.</source>
         <translation>„remove-bridge“ braucht den Servernamen der Bridge, z. B. remove-bridge meet-example-org-jvb-2; „status“ listet die Bridges auf.</translation>
     </message>
     <message>
-        <source>The option --%1 does not belong to "%2".</source>
+        <source>The option --%1 does not belong to &quot;%2&quot;.</source>
         <translation>Die Option --%1 gehört nicht zu „%2“.</translation>
     </message>
     <message>
-        <source>"deploy" needs --plan-file F: the plan to deploy (docs/plan-format.md).</source>
+        <source>&quot;deploy&quot; needs --plan-file F: the plan to deploy (docs/plan-format.md).</source>
         <translation>„deploy“ braucht --plan-file F: den Plan, der eingerichtet werden soll (docs/plan-format.md).</translation>
     </message>
     <message>
@@ -413,20 +414,20 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
     </message>
     <message>
         <source>  --dns-server ADDRESS (deploy) check that the DNS records resolve with this DNS server
-                       instead of the system's resolver</source>
+                       instead of the system&apos;s resolver</source>
         <translation>  --dns-server ADDRESS (deploy) mit diesem DNS-Server prüfen, ob die DNS-Einträge aufgelöst
                        werden, statt mit dem Resolver des Systems</translation>
     </message>
     <message>
-        <source>--dns-server needs the IP address of a DNS server, such as 192.0.2.53; "%1" is not one.</source>
+        <source>--dns-server needs the IP address of a DNS server, such as 192.0.2.53; &quot;%1&quot; is not one.</source>
         <translation>--dns-server braucht die IP-Adresse eines DNS-Servers, zum Beispiel 192.0.2.53; „%1“ ist keine.</translation>
     </message>
     <message>
-        <source>Secrets (the saved API token, each deployment's passwords):
+        <source>Secrets (the saved API token, each deployment&apos;s passwords):
   --secret-store keychain|file
                        keychain (default): the system keychain; file: files only you can
                        read, for machines without a keychain (a server over SSH), in
-                       JITSI_DEPLOYER_SECRET_DIR or the app's data folder. The environment
+                       JITSI_DEPLOYER_SECRET_DIR or the app&apos;s data folder. The environment
                        variable JITSI_DEPLOYER_SECRET_STORE chooses the same.</source>
         <translation>Geheimnisse (das gespeicherte API-Token, die Passwörter jeder Installation):
   --secret-store keychain|file
@@ -440,8 +441,8 @@ Exit-Codes: 0 Erfolg, 1 fehlgeschlagen, 2 ungültige Eingabe, 3 Token abgelehnt,
         <translation>Geheimnisse: %1.</translation>
     </message>
     <message>
-        <source>  status --health [--identity FILE]         also each host's live health over SSH: jicofo's
-                                            bridge view, each bridge's figures, package versions</source>
+        <source>  status --health [--identity FILE]         also each host&apos;s live health over SSH: jicofo&apos;s
+                                            bridge view, each bridge&apos;s figures, package versions</source>
         <translation>  status --health [--identity FILE]         zusätzlich der aktuelle Zustand jedes Hosts über SSH: die
                                             Bridge-Sicht von jicofo, die Werte jeder Bridge, Paketversionen</translation>
     </message>
@@ -491,7 +492,7 @@ Strg+C hält am nächsten sicheren Punkt an; ein erneuter Aufruf desselben Befeh
 Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalten.</translation>
     </message>
     <message>
-        <source>"update" restarts the web host's services, which interrupts running meetings, and asks first; there is no terminal to ask on. Pass --yes to confirm. Nothing was changed.</source>
+        <source>&quot;update&quot; restarts the web host&apos;s services, which interrupts running meetings, and asks first; there is no terminal to ask on. Pass --yes to confirm. Nothing was changed.</source>
         <translation>„update“ startet die Dienste des Webservers neu, was laufende Konferenzen unterbricht, und fragt deshalb vorher; es gibt aber kein Terminal für diese Abfrage. Bestätigen Sie mit --yes. Es wurde nichts geändert.</translation>
     </message>
     <message>
@@ -500,7 +501,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
     </message>
     <message>
         <source>  test-meeting [--deployment D] [--every-bridge]
-                                            a fresh meeting room to join, and each bridge's
+                                            a fresh meeting room to join, and each bridge&apos;s
                                             conferences, endpoints, ICE and data-channel figures
                                             while people are in it; Ctrl-C ends it. With
                                             --every-bridge all bridges but one are drained in
@@ -515,7 +516,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
                                             getragen hat; jede Leerung wird am Ende rückgängig gemacht</translation>
     </message>
     <message>
-        <source>Accounts that may open meetings (a deployment with meeting access "moderated"):
+        <source>Accounts that may open meetings (a deployment with meeting access &quot;moderated&quot;):
   account list [--deployment D]             the accounts of the meeting domain
   account add USER [--deployment D] [--password-stdin]
                                             add USER with a generated password, shown once;
@@ -532,18 +533,18 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
   account remove USER [--deployment D]      USER kann keine Besprechungen mehr eröffnen</translation>
     </message>
     <message>
-        <source>"account" needs list, add USER or remove USER, e.g. account add alice.</source>
+        <source>&quot;account&quot; needs list, add USER or remove USER, e.g. account add alice.</source>
         <translation>„account“ braucht list, add USER oder remove USER, z. B. account add alice.</translation>
     </message>
     <message>
-        <source>"account" needs list, add USER or remove USER; "%1" is none of these.</source>
+        <source>&quot;account&quot; needs list, add USER or remove USER; &quot;%1&quot; is none of these.</source>
         <translation>„account“ braucht list, add USER oder remove USER; „%1“ ist nichts davon.</translation>
     </message>
 </context>
 <context>
     <name>CloudResources</name>
     <message>
-        <source>web: the location "%1" does not exist in this project.</source>
+        <source>web: the location &quot;%1&quot; does not exist in this project.</source>
         <translation>web: Den Standort „%1“ gibt es in diesem Projekt nicht.</translation>
     </message>
     <message>
@@ -610,7 +611,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>&amp;Weitersuchen</translation>
     </message>
     <message>
-        <source>Finds the next place in this server's log with the text (F3)</source>
+        <source>Finds the next place in this server&apos;s log with the text (F3)</source>
         <translation>Sucht die nächste Stelle mit dem Text im Protokoll dieses Servers (F3)</translation>
     </message>
     <message>
@@ -645,7 +646,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Erneut von oben gesucht.</translation>
     </message>
     <message>
-        <source>“%1” is not in this server's log as shown; the full log may have it (Save log…).</source>
+        <source>“%1” is not in this server&apos;s log as shown; the full log may have it (Save log…).</source>
         <translation>„%1“ steht nicht im angezeigten Protokoll dieses Servers; das vollständige Protokoll enthält es vielleicht (Protokoll speichern …).</translation>
     </message>
     <message>
@@ -829,7 +830,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>&amp;Letzte Zeilen seines Protokolls:</translation>
     </message>
     <message>
-        <source>Last lines of the failed server's log</source>
+        <source>Last lines of the failed server&apos;s log</source>
         <translation>Letzte Zeilen des Protokolls des fehlgeschlagenen Servers</translation>
     </message>
     <message>
@@ -936,7 +937,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Die DNS-Zone %1 in diesem Projekt ist eine sekundäre Zone, die Hetzner nicht ändern kann: Sie legen später selbst zwei DNS-Einträge für %2 an, auf Ihrem primären DNS-Server. Der Assistent zeigt sie Ihnen.</translation>
     </message>
     <message>
-        <source>%1 is not in a DNS zone of this Hetzner project: you will create two DNS records (A and AAAA) yourself later, where your domain's DNS is managed. The wizard shows them.</source>
+        <source>%1 is not in a DNS zone of this Hetzner project: you will create two DNS records (A and AAAA) yourself later, where your domain&apos;s DNS is managed. The wizard shows them.</source>
         <translation>%1 liegt in keiner DNS-Zone dieses Hetzner-Projekts: Sie legen später selbst zwei DNS-Einträge (A und AAAA) an, dort, wo das DNS Ihrer Domain verwaltet wird. Der Assistent zeigt sie Ihnen.</translation>
     </message>
     <message>
@@ -975,7 +976,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Netzwerk, Firewalls und Server werden angelegt …</translation>
     </message>
     <message>
-        <source>The DNS records were created in the project's zone.</source>
+        <source>The DNS records were created in the project&apos;s zone.</source>
         <translation>Die DNS-Einträge wurden in der Zone des Projekts angelegt.</translation>
     </message>
     <message>
@@ -998,15 +999,15 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Warten, bis DNS %1 auf den Webserver verweist …</translation>
     </message>
     <message>
-        <source>Getting a Let's Encrypt certificate for %1…</source>
-        <translation>Zertifikat von Let's Encrypt für %1 wird abgerufen …</translation>
+        <source>Getting a Let&apos;s Encrypt certificate for %1…</source>
+        <translation>Zertifikat von Let&apos;s Encrypt für %1 wird abgerufen …</translation>
     </message>
     <message>
         <source>Verifying that every bridge is connected…</source>
         <translation>Es wird geprüft, ob jede Bridge verbunden ist …</translation>
     </message>
     <message>
-        <source>The deployment has no bridge "%1". Its bridges: %2.</source>
+        <source>The deployment has no bridge &quot;%1&quot;. Its bridges: %2.</source>
         <translation>Die Installation hat keine Bridge „%1“. Ihre Bridges: %2.</translation>
     </message>
     <message>
@@ -1026,31 +1027,31 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Alle Ressourcen der Installation werden gelöscht …</translation>
     </message>
     <message>
-        <source>Waiting for the Let's Encrypt certificate for %1…</source>
-        <translation>Warten auf das Zertifikat von Let's Encrypt für %1 …</translation>
+        <source>Waiting for the Let&apos;s Encrypt certificate for %1…</source>
+        <translation>Warten auf das Zertifikat von Let&apos;s Encrypt für %1 …</translation>
     </message>
     <message>
-        <source>The deployment's passwords are neither in this computer's secret store (%2) nor on its web host %1. Deploy it again from its plan file to restore them.</source>
+        <source>The deployment&apos;s passwords are neither in this computer&apos;s secret store (%2) nor on its web host %1. Deploy it again from its plan file to restore them.</source>
         <translation>Die Passwörter der Installation sind weder im Geheimnisspeicher dieses Computers (%2) noch auf ihrem Webserver %1. Richten Sie die Installation mit ihrer Plandatei erneut ein, um die Passwörter wiederherzustellen.</translation>
     </message>
     <message>
-        <source>The deployment's passwords were missing from this computer's secret store (%1); they were read from the web host over its pinned SSH connection and saved again.</source>
+        <source>The deployment&apos;s passwords were missing from this computer&apos;s secret store (%1); they were read from the web host over its pinned SSH connection and saved again.</source>
         <translation>Die Passwörter der Installation fehlten im Geheimnisspeicher dieses Computers (%1); sie wurden über die SSH-Verbindung mit festgelegtem Host-Schlüssel vom Webserver gelesen und erneut gespeichert.</translation>
     </message>
     <message>
-        <source>waiting for the web host's firewall to allow it</source>
+        <source>waiting for the web host&apos;s firewall to allow it</source>
         <translation>wartet darauf, dass die Firewall des Web-Hosts sie zulässt</translation>
     </message>
     <message>
-        <source>waiting for the web host's install to finish</source>
+        <source>waiting for the web host&apos;s install to finish</source>
         <translation>wartet auf das Ende der Installation des Web-Hosts</translation>
     </message>
     <message>
-        <source>The deployment's passwords are neither in this computer's secret store (%2) nor on its web host %1, which has already been set up with them. Destroy the deployment and deploy it again.</source>
+        <source>The deployment&apos;s passwords are neither in this computer&apos;s secret store (%2) nor on its web host %1, which has already been set up with them. Destroy the deployment and deploy it again.</source>
         <translation>Die Passwörter der Installation sind weder im Geheimnisspeicher dieses Computers (%2) noch auf ihrem Webserver %1, der bereits mit ihnen eingerichtet wurde. Löschen Sie die Installation mit destroy und richten Sie sie erneut ein.</translation>
     </message>
     <message>
-        <source>A server's set-up label could not be removed (%1); the deployment may show as interrupted until the next run.</source>
+        <source>A server&apos;s set-up label could not be removed (%1); the deployment may show as interrupted until the next run.</source>
         <translation>Das Einrichtungs-Label eines Servers konnte nicht entfernt werden (%1); die Installation wird bis zum nächsten Lauf womöglich als unterbrochen angezeigt.</translation>
     </message>
     <message>
@@ -1058,7 +1059,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Das Host-Key-Label von %1 konnte nicht gesetzt werden (%2); ein anderer Computer wird darum bitten, seinen Schlüssel zu bestätigen.</translation>
     </message>
     <message>
-        <source>This computer had no host keys for %1; they were checked against the servers' labels or your confirmation and pinned here.</source>
+        <source>This computer had no host keys for %1; they were checked against the servers&apos; labels or your confirmation and pinned here.</source>
         <translation>Dieser Computer hatte keine Host-Schlüssel für %1; sie wurden mit den Labels der Server oder Ihrer Bestätigung geprüft und hier gespeichert.</translation>
     </message>
     <message>
@@ -1074,11 +1075,11 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Abgebrochen. Was angelegt wurde, bleibt erhalten: Machen Sie dort weiter, wo angehalten wurde, oder löschen Sie die Installation, um sie zu entfernen.</translation>
     </message>
     <message>
-        <source>The project has no deployment "%1".</source>
+        <source>The project has no deployment &quot;%1&quot;.</source>
         <translation>Das Projekt hat keine Installation „%1“.</translation>
     </message>
     <message>
-        <source>This computer has no record of the deployment "%1": its servers' host keys are pinned on the computer that deployed it, and connecting without them would mean trusting whoever answers. Manage it from that computer.</source>
+        <source>This computer has no record of the deployment &quot;%1&quot;: its servers&apos; host keys are pinned on the computer that deployed it, and connecting without them would mean trusting whoever answers. Manage it from that computer.</source>
         <translation>Dieser Rechner kennt die Installation „%1“ nicht: Die Host-Schlüssel ihrer Server sind auf dem Rechner hinterlegt, der sie eingerichtet hat, und sich ohne sie zu verbinden hieße, jedem zu vertrauen, der antwortet. Verwalten Sie sie von jenem Rechner aus.</translation>
     </message>
     <message>
@@ -1217,7 +1218,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Der Besprechungstest endet: Die von ihm geleerten Bridges gehen wieder in Betrieb…</translation>
     </message>
     <message>
-        <source>%1 is still in drain mode: take it back into service with "jitsi-deployer test-meeting" later, or POST 127.0.0.1:8080/colibri/drain/disable on it.</source>
+        <source>%1 is still in drain mode: take it back into service with &quot;jitsi-deployer test-meeting&quot; later, or POST 127.0.0.1:8080/colibri/drain/disable on it.</source>
         <translation>%1 ist noch im Leerungsmodus: Nehmen Sie sie später mit „jitsi-deployer test-meeting“ wieder in Betrieb, oder mit POST 127.0.0.1:8080/colibri/drain/disable auf ihr.</translation>
     </message>
     <message>
@@ -1259,15 +1260,15 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Ihre Meeting-Adresse</translation>
     </message>
     <message>
-        <source>The domain people will open to join a meeting, and where Let's Encrypt may write about its certificate.</source>
-        <translation>Die Domain, die Teilnehmende öffnen, um einem Meeting beizutreten, und wohin Let's Encrypt zu ihrem Zertifikat schreiben darf.</translation>
+        <source>The domain people will open to join a meeting, and where Let&apos;s Encrypt may write about its certificate.</source>
+        <translation>Die Domain, die Teilnehmende öffnen, um einem Meeting beizutreten, und wohin Let&apos;s Encrypt zu ihrem Zertifikat schreiben darf.</translation>
     </message>
     <message>
         <source>Meeting &amp;domain:</source>
         <translation>Meeting-&amp;Domain:</translation>
     </message>
     <message>
-        <source>A domain you control, such as meet.example.org. It needs two DNS records pointing at the web server; the wizard creates them when the domain's zone is in this Hetzner project.</source>
+        <source>A domain you control, such as meet.example.org. It needs two DNS records pointing at the web server; the wizard creates them when the domain&apos;s zone is in this Hetzner project.</source>
         <translation>Eine Domain, über die Sie verfügen, etwa meet.example.org. Sie braucht zwei DNS-Einträge, die auf den Webserver zeigen; der Assistent legt sie an, wenn die Zone der Domain in diesem Hetzner-Projekt liegt.</translation>
     </message>
     <message>
@@ -1275,12 +1276,12 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>meet.example.org</translation>
     </message>
     <message>
-        <source>&amp;E-mail for Let's Encrypt:</source>
-        <translation>&amp;E-Mail für Let's Encrypt:</translation>
+        <source>&amp;E-mail for Let&apos;s Encrypt:</source>
+        <translation>&amp;E-Mail für Let&apos;s Encrypt:</translation>
     </message>
     <message>
-        <source>Let's Encrypt sends notices about the meeting's certificate to this address, such as when it would expire.</source>
-        <translation>Let's Encrypt schickt Hinweise zum Zertifikat des Meetings an diese Adresse, etwa wenn es abzulaufen droht.</translation>
+        <source>Let&apos;s Encrypt sends notices about the meeting&apos;s certificate to this address, such as when it would expire.</source>
+        <translation>Let&apos;s Encrypt schickt Hinweise zum Zertifikat des Meetings an diese Adresse, etwa wenn es abzulaufen droht.</translation>
     </message>
     <message>
         <source>admin@example.org</source>
@@ -1303,8 +1304,8 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Meeting-Domain</translation>
     </message>
     <message>
-        <source>E-mail for Let's Encrypt</source>
-        <translation>E-Mail für Let's Encrypt</translation>
+        <source>E-mail for Let&apos;s Encrypt</source>
+        <translation>E-Mail für Let&apos;s Encrypt</translation>
     </message>
     <message>
         <source>Server names</source>
@@ -1354,7 +1355,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>domain</translation>
     </message>
     <message>
-        <source>domain "%1" must be written in lower case: %2.</source>
+        <source>domain &quot;%1&quot; must be written in lower case: %2.</source>
         <translation>domain „%1“ muss in Kleinbuchstaben geschrieben werden: %2.</translation>
     </message>
     <message>
@@ -1374,43 +1375,43 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>ssh_public_key ist kein gültiger öffentlicher OpenSSH-Schlüssel: %1 Fügen Sie die eine Zeile aus Ihrer .pub-Datei ein, zum Beispiel aus ~/.ssh/id_ed25519.pub.</translation>
     </message>
     <message>
-        <source>The server name "%1" made from the domain is not a valid host name (at most 63 letters, digits and hyphens).</source>
+        <source>The server name &quot;%1&quot; made from the domain is not a valid host name (at most 63 letters, digits and hyphens).</source>
         <translation>Der aus der Domain gebildete Servername „%1“ ist kein gültiger Hostname (höchstens 63 Buchstaben, Ziffern und Bindestriche).</translation>
     </message>
     <message>
-        <source>The plan has no "version"; this program reads "version": %1.</source>
-        <translation>Im Plan fehlt „version“; dieses Programm liest "version": %1.</translation>
+        <source>The plan has no &quot;version&quot;; this program reads &quot;version&quot;: %1.</source>
+        <translation>Im Plan fehlt „version“; dieses Programm liest &quot;version&quot;: %1.</translation>
     </message>
     <message>
         <source>(not a number)</source>
         <translation>(keine Zahl)</translation>
     </message>
     <message>
-        <source>The plan's version %1 is not supported; this program reads version %2. Use a matching release of jitsi-deployer or rewrite the plan (docs/plan-format.md).</source>
+        <source>The plan&apos;s version %1 is not supported; this program reads version %2. Use a matching release of jitsi-deployer or rewrite the plan (docs/plan-format.md).</source>
         <translation>Die Version %1 des Plans wird nicht unterstützt; dieses Programm liest Version %2. Verwenden Sie ein dazu passendes Release von jitsi-deployer oder schreiben Sie den Plan neu (docs/plan-format.md).</translation>
     </message>
     <message>
-        <source>The plan has no "web"; it is required (see docs/plan-format.md).</source>
+        <source>The plan has no &quot;web&quot;; it is required (see docs/plan-format.md).</source>
         <translation>Im Plan fehlt „web“; das Feld ist erforderlich (siehe docs/plan-format.md).</translation>
     </message>
     <message>
-        <source>The plan has no "bridges"; it is required (see docs/plan-format.md).</source>
+        <source>The plan has no &quot;bridges&quot;; it is required (see docs/plan-format.md).</source>
         <translation>Im Plan fehlt „bridges“; das Feld ist erforderlich (siehe docs/plan-format.md).</translation>
     </message>
     <message>
-        <source>"bridges" must be a list of objects with server_type and location.</source>
+        <source>&quot;bridges&quot; must be a list of objects with server_type and location.</source>
         <translation>„bridges“ muss eine Liste von Objekten mit server_type und location sein.</translation>
     </message>
     <message>
-        <source>"options" must be an object.</source>
+        <source>&quot;options&quot; must be an object.</source>
         <translation>„options“ muss ein Objekt sein.</translation>
     </message>
     <message>
-        <source>"options.ssh_source_cidrs" must be a list of networks such as ["203.0.113.7/32"].</source>
-        <translation>„options.ssh_source_cidrs“ muss eine Liste von Netzen sein, zum Beispiel ["203.0.113.7/32"].</translation>
+        <source>&quot;options.ssh_source_cidrs&quot; must be a list of networks such as [&quot;203.0.113.7/32&quot;].</source>
+        <translation>„options.ssh_source_cidrs“ muss eine Liste von Netzen sein, zum Beispiel [&quot;203.0.113.7/32&quot;].</translation>
     </message>
     <message>
-        <source>"options.ssh_source_cidrs[%1]" must be a text string.</source>
+        <source>&quot;options.ssh_source_cidrs[%1]&quot; must be a text string.</source>
         <translation>„options.ssh_source_cidrs[%1]“ muss eine Zeichenkette sein.</translation>
     </message>
     <message>
@@ -1426,11 +1427,11 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>%1 ist leer; geben Sie einen Domainnamen wie meet.example.org ein.</translation>
     </message>
     <message>
-        <source>%1 "%2" contains non-ASCII characters; write an international domain in punycode (xn--…) or let the plan file convert it.</source>
+        <source>%1 &quot;%2&quot; contains non-ASCII characters; write an international domain in punycode (xn--…) or let the plan file convert it.</source>
         <translation>%1 „%2“ enthält Zeichen außerhalb von ASCII; schreiben Sie eine internationale Domain in Punycode (xn--…) oder lassen Sie die Plandatei sie umwandeln.</translation>
     </message>
     <message>
-        <source>%1 "%2" ends with a dot; leave the final dot out.</source>
+        <source>%1 &quot;%2&quot; ends with a dot; leave the final dot out.</source>
         <translation>%1 „%2“ endet mit einem Punkt; lassen Sie den letzten Punkt weg.</translation>
     </message>
     <message>
@@ -1438,51 +1439,51 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>%1 ist %2 Zeichen lang; ein Domainname hat höchstens 253.</translation>
     </message>
     <message>
-        <source>%1 "%2" is not a fully qualified domain name; use the full name, such as meet.example.org.</source>
+        <source>%1 &quot;%2&quot; is not a fully qualified domain name; use the full name, such as meet.example.org.</source>
         <translation>%1 „%2“ ist kein vollständiger Domainname; verwenden Sie den vollen Namen, zum Beispiel meet.example.org.</translation>
     </message>
     <message>
-        <source>%1 "%2" has an empty part between dots.</source>
+        <source>%1 &quot;%2&quot; has an empty part between dots.</source>
         <translation>%1 „%2“ hat einen leeren Teil zwischen zwei Punkten.</translation>
     </message>
     <message>
-        <source>%1 "%2" has a part longer than 63 characters, the limit for one part of a domain name.</source>
+        <source>%1 &quot;%2&quot; has a part longer than 63 characters, the limit for one part of a domain name.</source>
         <translation>%1 „%2“ hat einen Teil mit mehr als 63 Zeichen, der Grenze für einen Teil eines Domainnamens.</translation>
     </message>
     <message>
-        <source>%1 "%2" may only contain letters, digits, hyphens and dots, and no part may start or end with a hyphen.</source>
+        <source>%1 &quot;%2&quot; may only contain letters, digits, hyphens and dots, and no part may start or end with a hyphen.</source>
         <translation>%1 „%2“ darf nur Buchstaben, Ziffern, Bindestriche und Punkte enthalten, und kein Teil darf mit einem Bindestrich beginnen oder enden.</translation>
     </message>
     <message>
-        <source>%1 "%2" looks like an IP address; use a domain name.</source>
+        <source>%1 &quot;%2&quot; looks like an IP address; use a domain name.</source>
         <translation>%1 „%2“ sieht aus wie eine IP-Adresse; verwenden Sie einen Domainnamen.</translation>
     </message>
     <message>
-        <source>%1.server_type is empty; choose a server type such as cx33 (see "jitsi-deployer hcloud server-types").</source>
+        <source>%1.server_type is empty; choose a server type such as cx33 (see &quot;jitsi-deployer hcloud server-types&quot;).</source>
         <translation>%1.server_type ist leer; wählen Sie einen Servertyp wie cx33 (siehe „jitsi-deployer hcloud server-types“).</translation>
     </message>
     <message>
-        <source>%1.server_type "%2" is not a server type name; names look like cx33 or cpx32 (see "jitsi-deployer hcloud server-types").</source>
+        <source>%1.server_type &quot;%2&quot; is not a server type name; names look like cx33 or cpx32 (see &quot;jitsi-deployer hcloud server-types&quot;).</source>
         <translation>%1.server_type „%2“ ist kein Servertyp; die Namen sehen aus wie cx33 oder cpx32 (siehe „jitsi-deployer hcloud server-types“).</translation>
     </message>
     <message>
-        <source>%1.location is empty; choose a location such as fsn1 (see "jitsi-deployer hcloud locations").</source>
+        <source>%1.location is empty; choose a location such as fsn1 (see &quot;jitsi-deployer hcloud locations&quot;).</source>
         <translation>%1.location ist leer; wählen Sie einen Standort wie fsn1 (siehe „jitsi-deployer hcloud locations“).</translation>
     </message>
     <message>
-        <source>%1.location "%2" is not a location name; names look like fsn1 or hel1 (see "jitsi-deployer hcloud locations").</source>
+        <source>%1.location &quot;%2&quot; is not a location name; names look like fsn1 or hel1 (see &quot;jitsi-deployer hcloud locations&quot;).</source>
         <translation>%1.location „%2“ ist kein Standortname; die Namen sehen aus wie fsn1 oder hel1 (siehe „jitsi-deployer hcloud locations“).</translation>
     </message>
     <message>
-        <source>email is empty; Let's Encrypt needs an address for expiry notices.</source>
-        <translation>email ist leer; Let's Encrypt braucht eine Adresse für Hinweise zum Ablauf des Zertifikats.</translation>
+        <source>email is empty; Let&apos;s Encrypt needs an address for expiry notices.</source>
+        <translation>email ist leer; Let&apos;s Encrypt braucht eine Adresse für Hinweise zum Ablauf des Zertifikats.</translation>
     </message>
     <message>
-        <source>email "%1" is not an e-mail address such as admin@example.org.</source>
+        <source>email &quot;%1&quot; is not an e-mail address such as admin@example.org.</source>
         <translation>email „%1“ ist keine E-Mail-Adresse wie admin@example.org.</translation>
     </message>
     <message>
-        <source>email "%1": the part before @ may only contain letters, digits and . _ % + - (no spaces, quotes or other symbols).</source>
+        <source>email &quot;%1&quot;: the part before @ may only contain letters, digits and . _ % + - (no spaces, quotes or other symbols).</source>
         <translation>email „%1“: Der Teil vor dem @ darf nur Buchstaben, Ziffern und . _ % + - enthalten (keine Leerzeichen, Anführungszeichen oder anderen Symbole).</translation>
     </message>
     <message>
@@ -1490,62 +1491,62 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Die Domain der E-Mail-Adresse</translation>
     </message>
     <message>
-        <source>email "%1": %2</source>
+        <source>email &quot;%1&quot;: %2</source>
         <translation>email „%1“: %2</translation>
     </message>
     <message>
-        <source>%1 "%2" has no prefix length; write a network in CIDR form such as %2/32 (one IPv4 address) or %2/128 (one IPv6 address).</source>
+        <source>%1 &quot;%2&quot; has no prefix length; write a network in CIDR form such as %2/32 (one IPv4 address) or %2/128 (one IPv6 address).</source>
         <translation>%1 „%2“ hat keine Präfixlänge; schreiben Sie ein Netz in CIDR-Form wie %2/32 (eine IPv4-Adresse) oder %2/128 (eine IPv6-Adresse).</translation>
     </message>
     <message>
-        <source>%1 "%2" is not a network in CIDR form such as 203.0.113.0/24 or 2001:db8::/32.</source>
+        <source>%1 &quot;%2&quot; is not a network in CIDR form such as 203.0.113.0/24 or 2001:db8::/32.</source>
         <translation>%1 „%2“ ist kein Netz in CIDR-Form wie 203.0.113.0/24 oder 2001:db8::/32.</translation>
     </message>
     <message>
-        <source>%1 "%2" has host bits set; the network is %3.</source>
+        <source>%1 &quot;%2&quot; has host bits set; the network is %3.</source>
         <translation>%1 „%2“ hat gesetzte Host-Bits; das Netz lautet %3.</translation>
     </message>
     <message>
-        <source>The plan has no "%1"; it is required (see docs/plan-format.md).</source>
+        <source>The plan has no &quot;%1&quot;; it is required (see docs/plan-format.md).</source>
         <translation>Im Plan fehlt „%1“; das Feld ist erforderlich (siehe docs/plan-format.md).</translation>
     </message>
     <message>
-        <source>"%1" must be a text string.</source>
+        <source>&quot;%1&quot; must be a text string.</source>
         <translation>„%1“ muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <source>"%1" must be true or false.</source>
+        <source>&quot;%1&quot; must be true or false.</source>
         <translation>„%1“ muss true oder false sein.</translation>
     </message>
     <message>
-        <source>The plan has an unknown field "%1"; check its spelling (known here: %2).</source>
+        <source>The plan has an unknown field &quot;%1&quot;; check its spelling (known here: %2).</source>
         <translation>Der Plan enthält das unbekannte Feld „%1“; prüfen Sie die Schreibweise (hier bekannt: %2).</translation>
     </message>
     <message>
-        <source>"%1" must be an object with server_type and location.</source>
+        <source>&quot;%1&quot; must be an object with server_type and location.</source>
         <translation>„%1“ muss ein Objekt mit server_type und location sein.</translation>
     </message>
     <message>
-        <source>options.acme_directory_url "%1" is not a plain https URL such as https://acme-staging-v02.api.letsencrypt.org/directory; leave it out for Let's Encrypt.</source>
-        <translation>options.acme_directory_url „%1“ ist keine einfache https-URL wie https://acme-staging-v02.api.letsencrypt.org/directory; lassen Sie das Feld für Let's Encrypt weg.</translation>
+        <source>options.acme_directory_url &quot;%1&quot; is not a plain https URL such as https://acme-staging-v02.api.letsencrypt.org/directory; leave it out for Let&apos;s Encrypt.</source>
+        <translation>options.acme_directory_url „%1“ ist keine einfache https-URL wie https://acme-staging-v02.api.letsencrypt.org/directory; lassen Sie das Feld für Let&apos;s Encrypt weg.</translation>
     </message>
     <message>
-        <source>image "%1" is not supported; use debian-13 (the default), debian-12 or ubuntu-24.04.</source>
+        <source>image &quot;%1&quot; is not supported; use debian-13 (the default), debian-12 or ubuntu-24.04.</source>
         <translation>image „%1“ wird nicht unterstützt; verwenden Sie debian-13 (Standard), debian-12 oder ubuntu-24.04.</translation>
     </message>
     <message>
-        <source>options.meeting_access "%1" is not known; use "open" (anyone with the link may open a meeting, the default) or "moderated" (only accounts you create may).</source>
-        <translation>options.meeting_access „%1“ ist unbekannt; verwenden Sie "open" (jeder mit dem Link darf eine Besprechung eröffnen, die Voreinstellung) oder "moderated" (nur Konten, die Sie anlegen).</translation>
+        <source>options.meeting_access &quot;%1&quot; is not known; use &quot;open&quot; (anyone with the link may open a meeting, the default) or &quot;moderated&quot; (only accounts you create may).</source>
+        <translation>options.meeting_access „%1“ ist unbekannt; verwenden Sie &quot;open&quot; (jeder mit dem Link darf eine Besprechung eröffnen, die Voreinstellung) oder &quot;moderated&quot; (nur Konten, die Sie anlegen).</translation>
     </message>
 </context>
 <context>
     <name>DeploymentSecretStore</name>
     <message>
-        <source>The keychain holds incomplete or damaged passwords for deployment %1. Remove the entries "deployment/%1/…" of "%2" in your keychain manager, then destroy and deploy the deployment again.</source>
+        <source>The keychain holds incomplete or damaged passwords for deployment %1. Remove the entries &quot;deployment/%1/…&quot; of &quot;%2&quot; in your keychain manager, then destroy and deploy the deployment again.</source>
         <translation>Der Schlüsselbund enthält unvollständige oder beschädigte Passwörter für die Installation %1. Löschen Sie in Ihrer Schlüsselbundverwaltung die Einträge „deployment/%1/…“ von „%2“, entfernen Sie dann die Installation und richten Sie sie erneut ein.</translation>
     </message>
     <message>
-        <source>The secret store (%2) holds incomplete or damaged passwords for deployment %1. Remove the folder "deployment/%1" in it; the next command reads the passwords back from the deployment's web host.</source>
+        <source>The secret store (%2) holds incomplete or damaged passwords for deployment %1. Remove the folder &quot;deployment/%1&quot; in it; the next command reads the passwords back from the deployment&apos;s web host.</source>
         <translation>Der Geheimnisspeicher (%2) enthält unvollständige oder beschädigte Passwörter für die Installation %1. Entfernen Sie darin den Ordner „deployment/%1“; der nächste Befehl liest die Passwörter dann wieder vom Webserver der Installation.</translation>
     </message>
 </context>
@@ -1563,11 +1564,11 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
 <context>
     <name>DeploymentStore</name>
     <message>
-        <source>"%1" is not a deployment name. Use the name the app shows for the deployment, for example meet-example-org.</source>
+        <source>&quot;%1&quot; is not a deployment name. Use the name the app shows for the deployment, for example meet-example-org.</source>
         <translation>„%1“ ist kein Name einer Installation. Verwenden Sie den Namen, den Jitsi Deployer für die Installation anzeigt, zum Beispiel meet-example-org.</translation>
     </message>
     <message>
-        <source>The saved state of this deployment (%1) is damaged, so the app cannot tell which server keys to trust. Restore the file from a backup. If you cannot, move it away: the app then no longer trusts the deployment's servers, and the deployment has to be destroyed and deployed again.</source>
+        <source>The saved state of this deployment (%1) is damaged, so the app cannot tell which server keys to trust. Restore the file from a backup. If you cannot, move it away: the app then no longer trusts the deployment&apos;s servers, and the deployment has to be destroyed and deployed again.</source>
         <translation>Der gespeicherte Stand dieser Installation (%1) ist beschädigt, daher kann Jitsi Deployer nicht erkennen, welchen Server-Schlüsseln es vertrauen soll. Stellen Sie die Datei aus einer Sicherung wieder her. Wenn das nicht möglich ist, verschieben Sie sie an einen anderen Ort: Jitsi Deployer vertraut dann den Servern der Installation nicht mehr, und die Installation muss entfernt und erneut eingerichtet werden.</translation>
     </message>
     <message>
@@ -1602,7 +1603,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Der von Jitsi Deployer hochgeladene SSH-Schlüssel, wenn keine andere Installation ihn nutzt</translation>
     </message>
     <message>
-        <source>This computer's record of the deployment: its pinned host keys and its passwords</source>
+        <source>This computer&apos;s record of the deployment: its pinned host keys and its passwords</source>
         <translation>Was dieser Computer über die Installation weiß: die festgelegten Host-Schlüssel und die Passwörter</translation>
     </message>
     <message>
@@ -1708,7 +1709,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Der Server %1 trägt die Labels der Installation %2, hat aber kein Rollen-Label und ist daher weder ihr Webserver noch eine Bridge.</translation>
     </message>
     <message>
-        <source>The server %1 is labelled for deployment %2 with the unknown role "%3".</source>
+        <source>The server %1 is labelled for deployment %2 with the unknown role &quot;%3&quot;.</source>
         <translation>Der Server %1 trägt die Labels der Installation %2 mit der unbekannten Rolle „%3“.</translation>
     </message>
     <message>
@@ -1747,7 +1748,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>%1 wird noch nicht aufgelöst (Name existiert nicht), erwartet: %2</translation>
     </message>
     <message>
-        <source>%1 has no %2 record yet (or the resolver's answer was unreadable), expected %3</source>
+        <source>%1 has no %2 record yet (or the resolver&apos;s answer was unreadable), expected %3</source>
         <translation>%1 hat noch keinen %2-Eintrag (oder die Antwort des Resolvers war nicht lesbar), erwartet: %3</translation>
     </message>
     <message>
@@ -1771,7 +1772,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Für %1 kam noch keine Antwort, erwartet: %2</translation>
     </message>
     <message numerus="yes">
-        <source>The domain's DNS records still do not point at the web host after %n second(s) of waiting: %1. Check these records at your DNS provider: %2. Changes can take a while to spread.</source>
+        <source>The domain&apos;s DNS records still do not point at the web host after %n second(s) of waiting: %1. Check these records at your DNS provider: %2. Changes can take a while to spread.</source>
         <translation>
             <numerusform>Die DNS-Einträge der Domain zeigen nach %n Sekunde Wartezeit noch immer nicht auf den Webserver: %1. Prüfen Sie diese Einträge bei Ihrem DNS-Anbieter: %2. Es kann eine Weile dauern, bis sich Änderungen verbreiten.</numerusform>
             <numerusform>Die DNS-Einträge der Domain zeigen nach %n Sekunden Wartezeit noch immer nicht auf den Webserver: %1. Prüfen Sie diese Einträge bei Ihrem DNS-Anbieter: %2. Es kann eine Weile dauern, bis sich Änderungen verbreiten.</numerusform>
@@ -1789,7 +1790,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Die Einrichtung wurde angehalten: %1</translation>
     </message>
     <message>
-        <source>your computer's resolver</source>
+        <source>your computer&apos;s resolver</source>
         <translation>der DNS-Resolver Ihres Computers</translation>
     </message>
     <message>
@@ -1817,20 +1818,20 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Die Einträge stehen fest, sobald der Webserver existiert.</translation>
     </message>
     <message>
-        <source>Self-signed for now. It switches to Let's Encrypt as soon as the records resolve.</source>
-        <translation>Vorerst selbstsigniert. Sobald die Einträge auflösbar sind, wird auf Let's Encrypt umgestellt.</translation>
+        <source>Self-signed for now. It switches to Let&apos;s Encrypt as soon as the records resolve.</source>
+        <translation>Vorerst selbstsigniert. Sobald die Einträge auflösbar sind, wird auf Let&apos;s Encrypt umgestellt.</translation>
     </message>
     <message>
-        <source>The records resolve: getting the Let's Encrypt certificate…</source>
-        <translation>Die Einträge sind auflösbar: Das Zertifikat von Let's Encrypt wird geholt …</translation>
+        <source>The records resolve: getting the Let&apos;s Encrypt certificate…</source>
+        <translation>Die Einträge sind auflösbar: Das Zertifikat von Let&apos;s Encrypt wird geholt …</translation>
     </message>
     <message>
-        <source>Let's Encrypt: browsers trust the meeting's address.</source>
-        <translation>Let's Encrypt: Browser vertrauen der Adresse der Konferenz.</translation>
+        <source>Let&apos;s Encrypt: browsers trust the meeting&apos;s address.</source>
+        <translation>Let&apos;s Encrypt: Browser vertrauen der Adresse der Konferenz.</translation>
     </message>
     <message>
-        <source>Self-signed: browsers warn about it. Once the records resolve, run the deployment again (same domain) and it gets the Let's Encrypt certificate.</source>
-        <translation>Selbstsigniert: Browser warnen davor. Sobald die Einträge auflösbar sind, starten Sie die Einrichtung erneut (gleiche Domain); dann erhält der Webserver das Zertifikat von Let's Encrypt.</translation>
+        <source>Self-signed: browsers warn about it. Once the records resolve, run the deployment again (same domain) and it gets the Let&apos;s Encrypt certificate.</source>
+        <translation>Selbstsigniert: Browser warnen davor. Sobald die Einträge auflösbar sind, starten Sie die Einrichtung erneut (gleiche Domain); dann erhält der Webserver das Zertifikat von Let&apos;s Encrypt.</translation>
     </message>
 </context>
 <context>
@@ -1888,8 +1889,8 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Beendet das Warten auf DNS: Die Einrichtung wird jetzt geprüft und behält ihr selbstsigniertes Zertifikat.</translation>
     </message>
     <message>
-        <source>You can come back later: once the records resolve, run the deployment again with the same domain and it gets the Let's Encrypt certificate. Nothing is created twice.</source>
-        <translation>Sie können später zurückkommen: Sobald die Einträge auflösbar sind, starten Sie die Einrichtung mit derselben Domain erneut; dann erhält der Webserver das Zertifikat von Let's Encrypt. Nichts wird doppelt angelegt.</translation>
+        <source>You can come back later: once the records resolve, run the deployment again with the same domain and it gets the Let&apos;s Encrypt certificate. Nothing is created twice.</source>
+        <translation>Sie können später zurückkommen: Sobald die Einträge auflösbar sind, starten Sie die Einrichtung mit derselben Domain erneut; dann erhält der Webserver das Zertifikat von Let&apos;s Encrypt. Nichts wird doppelt angelegt.</translation>
     </message>
     <message>
         <source>Deployment status</source>
@@ -1904,11 +1905,11 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Die Einträge erscheinen, sobald der Webserver seine Adressen hat.</translation>
     </message>
     <message>
-        <source>The domain's zone is in your Hetzner project, so these records were created automatically. Nothing to do but wait until they resolve.</source>
+        <source>The domain&apos;s zone is in your Hetzner project, so these records were created automatically. Nothing to do but wait until they resolve.</source>
         <translation>Die Zone der Domain liegt in Ihrem Hetzner-Projekt, daher wurden diese Einträge automatisch angelegt. Sie müssen nur warten, bis sie auflösbar sind.</translation>
     </message>
     <message>
-        <source>Create these records at your DNS provider (where your domain's zone is managed). Use a TTL of 300 seconds or less if the provider asks.</source>
+        <source>Create these records at your DNS provider (where your domain&apos;s zone is managed). Use a TTL of 300 seconds or less if the provider asks.</source>
         <translation>Legen Sie diese Einträge bei Ihrem DNS-Anbieter an (dort, wo die Zone Ihrer Domain verwaltet wird). Falls nach einer TTL gefragt wird: 300 Sekunden oder weniger.</translation>
     </message>
     <message>
@@ -1928,7 +1929,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Kopieren</translation>
     </message>
     <message>
-        <source>Copy the %1 record's value</source>
+        <source>Copy the %1 record&apos;s value</source>
         <translation>Wert des %1-Eintrags kopieren</translation>
     </message>
     <message>
@@ -1936,7 +1937,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Kopiert %1, den Wert des %2-Eintrags für %3.</translation>
     </message>
     <message>
-        <source>The %1 record's value was copied.</source>
+        <source>The %1 record&apos;s value was copied.</source>
         <translation>Der Wert des %1-Eintrags wurde kopiert.</translation>
     </message>
     <message>
@@ -2052,15 +2053,15 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Angehalten, bevor etwas geändert wurde.</translation>
     </message>
     <message>
-        <source>There is no deployment "%1": this project has no deployments.</source>
+        <source>There is no deployment &quot;%1&quot;: this project has no deployments.</source>
         <translation>Es gibt keine Installation „%1“: Dieses Projekt hat keine Installationen.</translation>
     </message>
     <message>
-        <source>There is no deployment "%1" in this project. It has: %2. Pass one of these (or its domain) to --deployment.</source>
+        <source>There is no deployment &quot;%1&quot; in this project. It has: %2. Pass one of these (or its domain) to --deployment.</source>
         <translation>In diesem Projekt gibt es keine Installation „%1“. Vorhanden sind: %2. Geben Sie eine davon (oder ihre Domain) bei --deployment an.</translation>
     </message>
     <message>
-        <source>This project has no deployments. Create one with "jitsi-deployer deploy --plan-file F".</source>
+        <source>This project has no deployments. Create one with &quot;jitsi-deployer deploy --plan-file F&quot;.</source>
         <translation>Dieses Projekt hat keine Installationen. Legen Sie eine mit „jitsi-deployer deploy --plan-file F“ an.</translation>
     </message>
     <message>
@@ -2068,15 +2069,15 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Dieses Projekt hat %1 Installationen: %2. Geben Sie mit --deployment an, welche gemeint ist.</translation>
     </message>
     <message>
-        <source>Deployment %1 has no bridge "%2"; it has no bridges at all.</source>
+        <source>Deployment %1 has no bridge &quot;%2&quot;; it has no bridges at all.</source>
         <translation>Die Installation %1 hat keine Bridge „%2“; sie hat überhaupt keine Bridges.</translation>
     </message>
     <message>
-        <source>Deployment %1 has no bridge "%2". Its bridges: %3.</source>
+        <source>Deployment %1 has no bridge &quot;%2&quot;. Its bridges: %3.</source>
         <translation>Die Installation %1 hat keine Bridge „%2“. Ihre Bridges: %3.</translation>
     </message>
     <message>
-        <source>"destroy" needs confirmation: run it in a terminal, or pass --yes. Nothing was deleted.</source>
+        <source>&quot;destroy&quot; needs confirmation: run it in a terminal, or pass --yes. Nothing was deleted.</source>
         <translation>„destroy“ braucht eine Bestätigung: Führen Sie den Befehl in einem Terminal aus oder geben Sie --yes an. Es wurde nichts gelöscht.</translation>
     </message>
     <message>
@@ -2120,8 +2121,8 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Die Installation %1 ist gelöscht: ihre Server, ihr Netzwerk und ihre Firewalls sowie ihr gespeicherter Stand und ihre Geheimnisse auf diesem Computer.</translation>
     </message>
     <message>
-        <source>The DNS records do not resolve to the web host yet, so its certificate is still self-signed and browsers will warn. Create these records, then run the same command again to get the Let's Encrypt certificate:</source>
-        <translation>Die DNS-Einträge verweisen noch nicht auf den Webserver, daher ist sein Zertifikat noch selbstsigniert, und Browser zeigen eine Warnung. Legen Sie diese Einträge an und führen Sie dann denselben Befehl erneut aus, um das Zertifikat von Let's Encrypt zu erhalten:</translation>
+        <source>The DNS records do not resolve to the web host yet, so its certificate is still self-signed and browsers will warn. Create these records, then run the same command again to get the Let&apos;s Encrypt certificate:</source>
+        <translation>Die DNS-Einträge verweisen noch nicht auf den Webserver, daher ist sein Zertifikat noch selbstsigniert, und Browser zeigen eine Warnung. Legen Sie diese Einträge an und führen Sie dann denselben Befehl erneut aus, um das Zertifikat von Let&apos;s Encrypt zu erhalten:</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
@@ -2136,7 +2137,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Wo: %1</translation>
     </message>
     <message>
-        <source>Failed on %1 at step "%2"%3</source>
+        <source>Failed on %1 at step &quot;%2&quot;%3</source>
         <translation>Fehlgeschlagen auf %1 im Schritt „%2“%3</translation>
     </message>
     <message>
@@ -2144,11 +2145,11 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Letzte Zeilen von /var/log/jitsi-deployer/provision.log auf diesem Server:</translation>
     </message>
     <message>
-        <source>Fix the cause named above, then check again with "%1 --deployment %2".</source>
+        <source>Fix the cause named above, then check again with &quot;%1 --deployment %2&quot;.</source>
         <translation>Beheben Sie die oben genannte Ursache und prüfen Sie dann erneut mit „%1 --deployment %2“.</translation>
     </message>
     <message>
-        <source>Run "%1" again: it deletes what is left and touches nothing else.</source>
+        <source>Run &quot;%1&quot; again: it deletes what is left and touches nothing else.</source>
         <translation>Führen Sie „%1“ erneut aus: Der Befehl löscht, was noch übrig ist, und lässt alles andere unberührt.</translation>
     </message>
     <message>
@@ -2180,7 +2181,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Das vollständige Protokoll dieses Laufs: %1</translation>
     </message>
     <message>
-        <source>"update" needs confirmation: run it in a terminal, or pass --yes. Nothing was changed.</source>
+        <source>&quot;update&quot; needs confirmation: run it in a terminal, or pass --yes. Nothing was changed.</source>
         <translation>„update“ braucht eine Bestätigung: Starten Sie es in einem Terminal oder geben Sie --yes an. Es wurde nichts geändert.</translation>
     </message>
     <message>
@@ -2239,7 +2240,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Besprechungstest beendet; keine Bridge hat die Testbesprechung getragen.</translation>
     </message>
     <message>
-        <source>Meeting test ended. The test meeting's media reached: %1.</source>
+        <source>Meeting test ended. The test meeting&apos;s media reached: %1.</source>
         <translation>Besprechungstest beendet. Die Medien der Testbesprechung erreichten: %1.</translation>
     </message>
     <message>
@@ -2247,7 +2248,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Nicht getestet oder keine Besprechung gesehen: %1.</translation>
     </message>
     <message>
-        <source>Any bridge the test left drained is taken back into service by the next "test-meeting" or when the deployment is opened in the wizard.</source>
+        <source>Any bridge the test left drained is taken back into service by the next &quot;test-meeting&quot; or when the deployment is opened in the wizard.</source>
         <translation>Jede Bridge, die der Test geleert hinterlassen hat, wird beim nächsten „test-meeting“ oder beim Öffnen der Installation im Assistenten wieder in Betrieb genommen.</translation>
     </message>
     <message>
@@ -2302,7 +2303,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Der Servername ist kein gültiger Hostname.</translation>
     </message>
     <message>
-        <source>The bridge number is not one of the plan's bridges.</source>
+        <source>The bridge number is not one of the plan&apos;s bridges.</source>
         <translation>Die Bridge-Nummer gehört zu keiner Bridge des Plans.</translation>
     </message>
     <message>
@@ -2318,11 +2319,11 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Ein Bridge-Standort ist kein gültiger Hetzner-Standortname.</translation>
     </message>
     <message>
-        <source>The web server's address is missing or not an IP address, so the bridge cannot be configured to reach it.</source>
+        <source>The web server&apos;s address is missing or not an IP address, so the bridge cannot be configured to reach it.</source>
         <translation>Die Adresse des Webservers fehlt oder ist keine IP-Adresse, daher kann die Bridge nicht so eingerichtet werden, dass sie ihn erreicht.</translation>
     </message>
     <message>
-        <source>The web server's certificate for auth.%1 is missing or not a PEM certificate; the bridge needs it to trust the web server.</source>
+        <source>The web server&apos;s certificate for auth.%1 is missing or not a PEM certificate; the bridge needs it to trust the web server.</source>
         <translation>Das Zertifikat des Webservers für auth.%1 fehlt oder ist kein PEM-Zertifikat; die Bridge braucht es, um dem Webserver zu vertrauen.</translation>
     </message>
     <message>
@@ -2342,11 +2343,11 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Diese Installationsphase wird auf diesem Server nicht unterstützt.</translation>
     </message>
     <message>
-        <source>The parameter file is damaged: line %1 is not of the form NAME='value'. Deploy again to write it anew.</source>
-        <translation>Die Parameterdatei ist beschädigt: Zeile %1 hat nicht die Form NAME='Wert'. Führen Sie die Bereitstellung erneut aus, um sie neu zu schreiben.</translation>
+        <source>The parameter file is damaged: line %1 is not of the form NAME=&apos;value&apos;. Deploy again to write it anew.</source>
+        <translation>Die Parameterdatei ist beschädigt: Zeile %1 hat nicht die Form NAME=&apos;Wert&apos;. Führen Sie die Bereitstellung erneut aus, um sie neu zu schreiben.</translation>
     </message>
     <message>
-        <source>The bridge package version "%1" is not a Debian package version.</source>
+        <source>The bridge package version &quot;%1&quot; is not a Debian package version.</source>
         <translation>Die Paketversion „%1“ der Bridge ist keine Debian-Paketversion.</translation>
     </message>
 </context>
@@ -2409,7 +2410,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>gelöscht</translation>
     </message>
     <message>
-        <source>    DNS records created in the project's DNS zone:</source>
+        <source>    DNS records created in the project&apos;s DNS zone:</source>
         <translation>    In der DNS-Zone des Projekts angelegte DNS-Einträge:</translation>
     </message>
     <message>
@@ -2549,7 +2550,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Das Geheimnis „%1“ ist nicht im Geheimnisspeicher %2.</translation>
     </message>
     <message>
-        <source>The secret file %1 is damaged, so the app does not use it. Restore it from a backup, or delete it: a deployment's passwords are then read back from its web host, and the API token comes from HCLOUD_TOKEN.</source>
+        <source>The secret file %1 is damaged, so the app does not use it. Restore it from a backup, or delete it: a deployment&apos;s passwords are then read back from its web host, and the API token comes from HCLOUD_TOKEN.</source>
         <translation>Die Geheimnisdatei %1 ist beschädigt, daher verwendet Jitsi Deployer sie nicht. Stellen Sie sie aus einer Sicherung wieder her oder löschen Sie sie: Die Passwörter einer Installation werden dann wieder von ihrem Webserver gelesen, und das API-Token kommt aus HCLOUD_TOKEN.</translation>
     </message>
     <message>
@@ -2576,7 +2577,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Dieses Token darf nur lesen. Für die Installation ist ein Token mit der Berechtigung „Lesen &amp; Schreiben“ nötig: Erstellen Sie eines in der Hetzner Console unter Sicherheit → API-Tokens.</translation>
     </message>
     <message>
-        <source>Unknown location "%1". This project can use: %2.</source>
+        <source>Unknown location &quot;%1&quot;. This project can use: %2.</source>
         <translation>Unbekannter Standort „%1“. In diesem Projekt verfügbar: %2.</translation>
     </message>
     <message>
@@ -2693,7 +2694,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         </translation>
     </message>
     <message>
-        <source>replacing the server's first host key (it was readable by the cloud's metadata service)</source>
+        <source>replacing the server&apos;s first host key (it was readable by the cloud&apos;s metadata service)</source>
         <translation>der erste Host-Schlüssel des Servers wird ersetzt (der Metadatendienst der Cloud konnte ihn lesen)</translation>
     </message>
     <message>
@@ -2720,7 +2721,7 @@ Weitere Exit-Codes: 5 eingerichtet, aber nicht geprüft, 6 durch Strg+C angehalt
         <translation>Fingerabdruck des Host-Schlüssels von %1</translation>
     </message>
     <message>
-        <source>Compare it with the fingerprint you noted on the computer that deployed it, or open the server's console in the Hetzner Console and run:
+        <source>Compare it with the fingerprint you noted on the computer that deployed it, or open the server&apos;s console in the Hetzner Console and run:
   ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub
 Trust the key only if both are exactly the same. If you stop, nothing is changed.</source>
         <translation>Vergleichen Sie ihn mit dem Fingerabdruck, den Sie auf dem Computer notiert haben, der ihn eingerichtet hat, oder öffnen Sie die Konsole des Servers in der Hetzner Console und führen Sie aus:
@@ -2757,7 +2758,7 @@ Vertrauen Sie dem Schlüssel nur, wenn beide genau gleich sind. Wenn Sie abbrech
     <message>
         <source>The server %1 (%2) of %3 has no host-key label, so this computer cannot check by itself that it is your server. Its host key fingerprint is:
   %4
-Compare it with the output of `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` in the server's console (Hetzner Console).</source>
+Compare it with the output of `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` in the server&apos;s console (Hetzner Console).</source>
         <translation>Der Server %1 (%2) von %3 hat kein Host-Key-Label, daher kann dieser Computer nicht selbst prüfen, dass es Ihr Server ist. Der Fingerabdruck seines Host-Schlüssels ist:
   %4
 Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` in der Konsole des Servers (Hetzner Console).</translation>
@@ -2771,7 +2772,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Geben Sie yes ein, wenn er übereinstimmt und Sie diesem Server vertrauen: </translation>
     </message>
     <message>
-        <source>--host-key needs a server name and its fingerprint as ssh-keygen -l prints it, such as --host-key meet-example-org-web=SHA256:%1; "%2" is not that.</source>
+        <source>--host-key needs a server name and its fingerprint as ssh-keygen -l prints it, such as --host-key meet-example-org-web=SHA256:%1; &quot;%2&quot; is not that.</source>
         <translation>--host-key braucht einen Servernamen und seinen Fingerabdruck, wie ssh-keygen -l ihn ausgibt, zum Beispiel --host-key meet-example-org-web=SHA256:%1; „%2“ ist das nicht.</translation>
     </message>
 </context>
@@ -2782,7 +2783,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Der Server %1 zeigt einen anderen Host-Schlüssel (%2) als den, den sein Label im Projekt nennt (%3). Unter %4 antwortet möglicherweise etwas anderes als Ihr Server. Es wurde nichts geändert. Prüfen Sie den Server in der Hetzner Console (in seiner Konsole: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub), bevor Sie es erneut versuchen.</translation>
     </message>
     <message>
-        <source>The server %1 presents the host key %2, not the fingerprint %3 you gave for it. Nothing was changed. Check the fingerprint on the server's console in the Hetzner Console.</source>
+        <source>The server %1 presents the host key %2, not the fingerprint %3 you gave for it. Nothing was changed. Check the fingerprint on the server&apos;s console in the Hetzner Console.</source>
         <translation>Der Server %1 zeigt den Host-Schlüssel %2, nicht den Fingerabdruck %3, den Sie für ihn angegeben haben. Es wurde nichts geändert. Prüfen Sie den Fingerabdruck in der Konsole des Servers in der Hetzner Console.</translation>
     </message>
     <message>
@@ -2984,7 +2985,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-        <source>Live health is not available in this version: the servers' state above comes from the Hetzner API. `jitsi-deployer verify %1` checks the bridges.</source>
+        <source>Live health is not available in this version: the servers&apos; state above comes from the Hetzner API. `jitsi-deployer verify %1` checks the bridges.</source>
         <translation>Der Live-Zustand ist in dieser Version nicht verfügbar: Der Zustand der Server oben kommt von der Hetzner-API. `jitsi-deployer verify %1` prüft die Bridges.</translation>
     </message>
     <message>
@@ -3067,7 +3068,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Verwalten</translation>
     </message>
     <message>
-        <source>Each server's state, read from the servers themselves.</source>
+        <source>Each server&apos;s state, read from the servers themselves.</source>
         <translation>Der Zustand jedes Servers, von den Servern selbst gelesen.</translation>
     </message>
     <message>
@@ -3123,7 +3124,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <source>%1: each server's state, read from the servers themselves.</source>
+        <source>%1: each server&apos;s state, read from the servers themselves.</source>
         <translation>%1: der Zustand jedes Servers, von den Servern selbst gelesen.</translation>
     </message>
     <message>
@@ -3159,7 +3160,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Besprechung testen</translation>
     </message>
     <message>
-        <source>A fresh room, and each bridge's figures while people are in it.</source>
+        <source>A fresh room, and each bridge&apos;s figures while people are in it.</source>
         <translation>Ein neuer Raum und die Werte jeder Bridge, solange Leute darin sind.</translation>
     </message>
     <message>
@@ -3186,7 +3187,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>%1, die Liste der Bridges, die ein Besprechungstest in den Leerungsmodus versetzt hat, kann nicht gelesen werden: %2. Machen Sie sie lesbar, oder nehmen Sie diese Bridges selbst aus dem Leerungsmodus und löschen Sie die Datei.</translation>
     </message>
     <message>
-        <source>%1, the list of bridges a meeting test put into drain mode, is damaged. Take the deployment's bridges out of drain mode yourself (POST 127.0.0.1:8080/colibri/drain/disable on each), then delete the file.</source>
+        <source>%1, the list of bridges a meeting test put into drain mode, is damaged. Take the deployment&apos;s bridges out of drain mode yourself (POST 127.0.0.1:8080/colibri/drain/disable on each), then delete the file.</source>
         <translation>%1, die Liste der Bridges, die ein Besprechungstest in den Leerungsmodus versetzt hat, ist beschädigt. Nehmen Sie die Bridges der Installation selbst aus dem Leerungsmodus (POST 127.0.0.1:8080/colibri/drain/disable auf jeder) und löschen Sie dann die Datei.</translation>
     </message>
     <message>
@@ -3387,7 +3388,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Nächste Bridge</translation>
     </message>
     <message>
-        <source>End this bridge's turn now, without a meeting seen on it</source>
+        <source>End this bridge&apos;s turn now, without a meeting seen on it</source>
         <translation>Den Durchgang dieser Bridge jetzt beenden, ohne dass eine Besprechung auf ihr gesehen wurde</translation>
     </message>
     <message>
@@ -3422,7 +3423,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
 <context>
     <name>PlanCommand</name>
     <message>
-        <source>Wrote %1 files to %2: each server's user-data.yaml, install.env (secrets as &lt;placeholders&gt;) and install/, and summary.txt.</source>
+        <source>Wrote %1 files to %2: each server&apos;s user-data.yaml, install.env (secrets as &lt;placeholders&gt;) and install/, and summary.txt.</source>
         <translation>%1 Dateien nach %2 geschrieben: für jeden Server user-data.yaml, install.env (Geheimnisse als &lt;Platzhalter&gt;) und install/, dazu summary.txt.</translation>
     </message>
 </context>
@@ -3433,18 +3434,18 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Der Plan mischt Servertypen für Arm und x86 (%1). Wählen Sie für den Webserver und alle Bridges Typen derselben Architektur.</translation>
     </message>
     <message>
-        <source>After this deployment the project will have %1 servers. Hetzner limits how many servers a project may have, and new projects often have a low limit. If creating a server fails because the limit is reached, ask Hetzner to raise the project's server limit, then run the deployment again: servers already created are reused.</source>
+        <source>After this deployment the project will have %1 servers. Hetzner limits how many servers a project may have, and new projects often have a low limit. If creating a server fails because the limit is reached, ask Hetzner to raise the project&apos;s server limit, then run the deployment again: servers already created are reused.</source>
         <translation>Nach dieser Einrichtung hat das Projekt %1 Server. Hetzner begrenzt, wie viele Server ein Projekt haben darf, und neue Projekte haben oft ein niedriges Limit. Wenn das Anlegen eines Servers scheitert, weil das Limit erreicht ist, bitten Sie Hetzner, das Server-Limit des Projekts zu erhöhen, und starten Sie die Einrichtung dann erneut: Bereits angelegte Server werden wiederverwendet.</translation>
     </message>
 </context>
 <context>
     <name>PlanRecovery</name>
     <message>
-        <source>The web host's parameter file could not be read; deploy the deployment again from its plan file on this computer.</source>
+        <source>The web host&apos;s parameter file could not be read; deploy the deployment again from its plan file on this computer.</source>
         <translation>Die Parameterdatei des Webservers konnte nicht gelesen werden; richten Sie die Installation auf diesem Computer erneut mit ihrer Plandatei ein.</translation>
     </message>
     <message>
-        <source>The web host %1 names the domain "%2", which is not the domain of deployment %3. Nothing was changed; check the server in the Hetzner Console.</source>
+        <source>The web host %1 names the domain &quot;%2&quot;, which is not the domain of deployment %3. Nothing was changed; check the server in the Hetzner Console.</source>
         <translation>Der Webserver %1 nennt die Domain „%2“, die nicht die Domain der Installation %3 ist. Es wurde nichts geändert; prüfen Sie den Server in der Hetzner Console.</translation>
     </message>
     <message>
@@ -3456,14 +3457,14 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Die Installation hat keinen Webserver, daher können ihre Einstellungen auf diesem Computer nicht zurückgelesen werden. Richten Sie sie mit ihrem Plan erneut ein, um sie zu reparieren.</translation>
     </message>
     <message>
-        <source>The web host %1 has no SSH key in root's authorized_keys, so new servers could not be given one. Add your public key there, then try again.</source>
+        <source>The web host %1 has no SSH key in root&apos;s authorized_keys, so new servers could not be given one. Add your public key there, then try again.</source>
         <translation>Der Webserver %1 hat keinen SSH-Schlüssel in den authorized_keys von root, daher könnte neuen Servern keiner mitgegeben werden. Tragen Sie dort Ihren öffentlichen Schlüssel ein und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
     <name>PlanSummary</name>
     <message>
-        <source>%1: the location "%2" does not exist in this project. It can use: %3.</source>
+        <source>%1: the location &quot;%2&quot; does not exist in this project. It can use: %3.</source>
         <translation>%1: Den Standort „%2“ gibt es in diesem Projekt nicht. Verfügbar sind: %3.</translation>
     </message>
     <message>
@@ -3471,7 +3472,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Die API nennt keinen Preis für eine primäre IPv4-Adresse in %1, daher können die Kosten nicht angezeigt werden. Versuchen Sie es später erneut oder wählen Sie einen anderen Standort.</translation>
     </message>
     <message>
-        <source>Deployment %1 (image %2). Nothing has been created; this is what "deploy" would create.</source>
+        <source>Deployment %1 (image %2). Nothing has been created; this is what &quot;deploy&quot; would create.</source>
         <translation>Installation %1 (Image %2). Es wurde nichts angelegt; Folgendes würde „deploy“ anlegen.</translation>
     </message>
     <message>
@@ -3511,7 +3512,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Gesamt</translation>
     </message>
     <message>
-        <source>Server prices are gross (as billed) and include each server's primary IPv4 address:</source>
+        <source>Server prices are gross (as billed) and include each server&apos;s primary IPv4 address:</source>
         <translation>Die Serverpreise sind Bruttopreise (wie abgerechnet) und enthalten die primäre IPv4-Adresse jedes Servers:</translation>
     </message>
     <message>
@@ -3539,7 +3540,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>  Firewall %1 für die Bridges: 10000 udp von überall; 22 tcp von %2</translation>
     </message>
     <message>
-        <source>  SSH key: the project's existing key %1 (%2) is reused</source>
+        <source>  SSH key: the project&apos;s existing key %1 (%2) is reused</source>
         <translation>  SSH-Schlüssel: Der vorhandene Schlüssel %1 (%2) des Projekts wird wiederverwendet</translation>
     </message>
     <message>
@@ -3551,11 +3552,11 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Warnungen:</translation>
     </message>
     <message>
-        <source>%1: the server type "%2" does not exist.</source>
+        <source>%1: the server type &quot;%2&quot; does not exist.</source>
         <translation>%1: Den Servertyp „%2“ gibt es nicht.</translation>
     </message>
     <message>
-        <source>%1: the server type "%2" cannot be ordered in %3 now (sold out, deprecated or not offered there). Choose another type or location.</source>
+        <source>%1: the server type &quot;%2&quot; cannot be ordered in %3 now (sold out, deprecated or not offered there). Choose another type or location.</source>
         <translation>%1: Der Servertyp „%2“ kann in %3 zurzeit nicht bestellt werden (ausverkauft, abgekündigt oder dort nicht angeboten). Wählen Sie einen anderen Typ oder Standort.</translation>
     </message>
     <message>
@@ -3637,7 +3638,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Privates Netzwerk %1 (Zone %2), das den Webserver und die Bridges verbindet.</translation>
     </message>
     <message>
-        <source>Firewall %1 for the web server: web traffic (ports 80 and 443) from anywhere, SSH from %2, the bridges' connection (port 5222) from the bridges only.</source>
+        <source>Firewall %1 for the web server: web traffic (ports 80 and 443) from anywhere, SSH from %2, the bridges&apos; connection (port 5222) from the bridges only.</source>
         <translation>Firewall %1 für den Webserver: Webzugriffe (Ports 80 und 443) von überall, SSH von %2, die Verbindung der Bridges (Port 5222) nur von den Bridges.</translation>
     </message>
     <message>
@@ -3657,15 +3658,15 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>DNS: A- und AAAA-Einträge für %1, die auf den Webserver zeigen, angelegt in Ihrer DNS-Zone bei Hetzner.</translation>
     </message>
     <message>
-        <source>DNS: nothing is created. After the servers are up, the wizard shows the A and AAAA records for %1 to add where your domain's DNS is managed.</source>
+        <source>DNS: nothing is created. After the servers are up, the wizard shows the A and AAAA records for %1 to add where your domain&apos;s DNS is managed.</source>
         <translation>DNS: Es wird nichts angelegt. Sobald die Server laufen, zeigt der Assistent die A- und AAAA-Einträge für %1, die Sie dort eintragen, wo das DNS Ihrer Domain verwaltet wird.</translation>
     </message>
     <message>
-        <source>Gross prices are what Hetzner bills; net prices are without VAT. Each server's price includes its IPv4 address.</source>
+        <source>Gross prices are what Hetzner bills; net prices are without VAT. Each server&apos;s price includes its IPv4 address.</source>
         <translation>Bruttopreise stellt Hetzner in Rechnung; Nettopreise sind ohne Umsatzsteuer. Der Preis jedes Servers enthält seine IPv4-Adresse.</translation>
     </message>
     <message>
-        <source>Gross prices include %1 % VAT, as Hetzner bills them; net prices are without it. Each server's price includes its IPv4 address.</source>
+        <source>Gross prices include %1 % VAT, as Hetzner bills them; net prices are without it. Each server&apos;s price includes its IPv4 address.</source>
         <translation>Bruttopreise enthalten %1 % Umsatzsteuer, so wie Hetzner sie berechnet; Nettopreise sind ohne. Der Preis jedes Servers enthält seine IPv4-Adresse.</translation>
     </message>
     <message>
@@ -3677,7 +3678,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Ausgehender Datenverkehr über das hinaus, was jeder Servertyp enthält, wird zusätzlich je TB berechnet; Videokonferenzen verbrauchen ihn vor allem auf den Bridges.</translation>
     </message>
     <message>
-        <source>Backups, snapshots and extra volumes are not part of this plan. Your domain's registration is not included.</source>
+        <source>Backups, snapshots and extra volumes are not part of this plan. Your domain&apos;s registration is not included.</source>
         <translation>Backups, Snapshots und zusätzliche Volumes gehören nicht zu diesem Plan. Die Registrierung Ihrer Domain ist nicht enthalten.</translation>
     </message>
     <message>
@@ -3685,7 +3686,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Der Plan konnte nicht unter %1 gespeichert werden: %2. Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>Plan saved to %1. "jitsi-deployer deploy --plan-file %1" deploys it without the wizard.</source>
+        <source>Plan saved to %1. &quot;jitsi-deployer deploy --plan-file %1&quot; deploys it without the wizard.</source>
         <translation>Plan unter %1 gespeichert. „jitsi-deployer deploy --plan-file %1“ richtet ihn ohne den Assistenten ein.</translation>
     </message>
     <message>
@@ -3772,7 +3773,7 @@ Vergleichen Sie ihn mit der Ausgabe von `ssh-keygen -lf /etc/ssh/ssh_host_ed2551
         <translation>Plan &amp;speichern …</translation>
     </message>
     <message>
-        <source>Save these choices as a plan file that "jitsi-deployer deploy --plan-file" accepts.</source>
+        <source>Save these choices as a plan file that &quot;jitsi-deployer deploy --plan-file&quot; accepts.</source>
         <translation>Diese Auswahl als Plandatei speichern, die „jitsi-deployer deploy --plan-file“ annimmt.</translation>
     </message>
     <message>
@@ -3919,11 +3920,11 @@ netto %2</translation>
         <translation>Das Jitsi-Handbuch empfiehlt 4 oder 8 Kerne und 8 GB RAM pro Bridge; %1 hat %2 Kerne und %3 GB.</translation>
     </message>
     <message>
-        <source>Prices are per server and month, as Hetzner bills them. Each server's IPv4 address costs extra; the next page shows it and the total.</source>
+        <source>Prices are per server and month, as Hetzner bills them. Each server&apos;s IPv4 address costs extra; the next page shows it and the total.</source>
         <translation>Preise gelten pro Server und Monat, so wie Hetzner sie berechnet. Die IPv4-Adresse jedes Servers kostet extra; die nächste Seite zeigt sie und die Gesamtsumme.</translation>
     </message>
     <message>
-        <source>Prices are per server and month including %1 % VAT, as Hetzner bills them. Each server's IPv4 address costs extra; the next page shows it and the total.</source>
+        <source>Prices are per server and month including %1 % VAT, as Hetzner bills them. Each server&apos;s IPv4 address costs extra; the next page shows it and the total.</source>
         <translation>Preise gelten pro Server und Monat inklusive %1 % Umsatzsteuer, so wie Hetzner sie berechnet. Die IPv4-Adresse jedes Servers kostet extra; die nächste Seite zeigt sie und die Gesamtsumme.</translation>
     </message>
     <message>
@@ -4084,7 +4085,7 @@ netto %2</translation>
         <translation>Für %1 ist kein Host-Schlüssel bekannt, daher kann die Identität des Servers nicht geprüft werden, und die Verbindung wurde nicht hergestellt. Bei Servern, die Jitsi Deployer angelegt hat, ist der Schlüssel hinterlegt; fügen Sie bei anderen Servern zuerst den Schlüssel hinzu.</translation>
     </message>
     <message>
-        <source>The recorded host key for %1 is damaged, so its identity cannot be checked and the connection was not made. Record the server's key again.</source>
+        <source>The recorded host key for %1 is damaged, so its identity cannot be checked and the connection was not made. Record the server&apos;s key again.</source>
         <translation>Der hinterlegte Host-Schlüssel für %1 ist beschädigt, daher kann die Identität des Servers nicht geprüft werden, und die Verbindung wurde nicht hergestellt. Hinterlegen Sie den Schlüssel des Servers erneut.</translation>
     </message>
     <message>
@@ -4096,11 +4097,11 @@ netto %2</translation>
         <translation>Der Server unter %1 bietet den Schlüsseltyp nicht an, der für ihn hinterlegt ist. Möglicherweise fängt jemand die Verbindung ab, oder der Server wurde neu aufgesetzt. Die Verbindung wurde zum Schutz Ihrer Daten abgelehnt.</translation>
     </message>
     <message>
-        <source>The server %1 did not accept the key %2 for user %3. Make sure the matching public key is in that user's authorized_keys on the server, or choose the key the server knows.</source>
+        <source>The server %1 did not accept the key %2 for user %3. Make sure the matching public key is in that user&apos;s authorized_keys on the server, or choose the key the server knows.</source>
         <translation>Der Server %1 hat den Schlüssel %2 für den Benutzer %3 nicht akzeptiert. Stellen Sie sicher, dass der passende öffentliche Schlüssel in der Datei authorized_keys dieses Benutzers auf dem Server steht, oder wählen Sie den Schlüssel, den der Server kennt.</translation>
     </message>
     <message>
-        <source>The server %1 did not accept any of the ssh-agent's keys for user %2. Add the right key to the agent (ssh-add), or choose a key file instead.</source>
+        <source>The server %1 did not accept any of the ssh-agent&apos;s keys for user %2. Add the right key to the agent (ssh-add), or choose a key file instead.</source>
         <translation>Der Server %1 hat keinen der Schlüssel aus dem ssh-agent für den Benutzer %2 akzeptiert. Fügen Sie dem Agenten den richtigen Schlüssel hinzu (ssh-add) oder wählen Sie stattdessen eine Schlüsseldatei.</translation>
     </message>
     <message>
@@ -4148,7 +4149,7 @@ netto %2</translation>
         <translation>Es besteht keine Verbindung zum Server. Stellen Sie zuerst eine Verbindung her und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <source>The server did not allow %1. Try again; if it keeps failing, check the server's SSH settings.</source>
+        <source>The server did not allow %1. Try again; if it keeps failing, check the server&apos;s SSH settings.</source>
         <translation>Der Server hat %1 nicht zugelassen. Versuchen Sie es erneut; wenn es weiterhin fehlschlägt, prüfen Sie die SSH-Einstellungen des Servers.</translation>
     </message>
     <message>
@@ -4187,7 +4188,7 @@ netto %2</translation>
         <translation>Der neue Host-Schlüssel ist kein ed25519-Schlüsselpaar.</translation>
     </message>
     <message>
-        <source>The server's new SSH host key could not be installed; the old key stays in use. Try again.</source>
+        <source>The server&apos;s new SSH host key could not be installed; the old key stays in use. Try again.</source>
         <translation>Der neue SSH-Host-Schlüssel des Servers konnte nicht installiert werden; der alte Schlüssel bleibt in Gebrauch. Versuchen Sie es erneut.</translation>
     </message>
     <message>
@@ -4195,7 +4196,7 @@ netto %2</translation>
         <translation>Die Ordner für die Dateien konnten auf dem Server nicht angelegt werden.</translation>
     </message>
     <message>
-        <source>The install could not be started on the server. Try again; if it keeps failing, check the server with 'systemctl status jitsi-deployer-provision'.</source>
+        <source>The install could not be started on the server. Try again; if it keeps failing, check the server with &apos;systemctl status jitsi-deployer-provision&apos;.</source>
         <translation>Die Einrichtung konnte auf dem Server nicht gestartet werden. Versuchen Sie es erneut; wenn es weiterhin fehlschlägt, prüfen Sie den Server mit „systemctl status jitsi-deployer-provision“.</translation>
     </message>
     <message>
@@ -4215,7 +4216,7 @@ netto %2</translation>
         <translation>Das Protokoll %1 konnte auf dem Server nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>The server's state could not be read.</source>
+        <source>The server&apos;s state could not be read.</source>
         <translation>Der Zustand des Servers konnte nicht gelesen werden.</translation>
     </message>
     <message>
@@ -4231,7 +4232,7 @@ netto %2</translation>
         <translation>Die Jitsi-Pakete auf %1 konnten nicht aktualisiert werden: %2</translation>
     </message>
     <message>
-        <source>Meetings on this deployment are open to everyone, so accounts have no effect. Deploy it again with meeting access "moderated" first.</source>
+        <source>Meetings on this deployment are open to everyone, so accounts have no effect. Deploy it again with meeting access &quot;moderated&quot; first.</source>
         <translation>Besprechungen in dieser Installation stehen allen offen, daher haben Konten keine Wirkung. Installieren Sie sie zuerst erneut mit dem Besprechungszugang „moderated“.</translation>
     </message>
     <message>
@@ -4294,7 +4295,7 @@ netto %2</translation>
         <translation>Wählen Sie, wo der neue Schlüssel gespeichert werden soll.</translation>
     </message>
     <message>
-        <source>Give the new key's full path, such as %1.</source>
+        <source>Give the new key&apos;s full path, such as %1.</source>
         <translation>Geben Sie den vollständigen Pfad des neuen Schlüssels an, etwa %1.</translation>
     </message>
     <message>
@@ -4512,7 +4513,7 @@ netto %2</translation>
 <context>
     <name>SshPublicKey</name>
     <message>
-        <source>This is not a valid SSH public key. Copy the whole line of the .pub file, starting with "ssh-ed25519", "ecdsa-sha2-" or "ssh-rsa".</source>
+        <source>This is not a valid SSH public key. Copy the whole line of the .pub file, starting with &quot;ssh-ed25519&quot;, &quot;ecdsa-sha2-&quot; or &quot;ssh-rsa&quot;.</source>
         <translation>Das ist kein gültiger öffentlicher SSH-Schlüssel. Kopieren Sie die ganze Zeile der .pub-Datei, die mit „ssh-ed25519“, „ecdsa-sha2-“ oder „ssh-rsa“ beginnt.</translation>
     </message>
     <message>
@@ -4520,7 +4521,7 @@ netto %2</translation>
         <translation>Dieser öffentliche SSH-Schlüssel ist beschädigt: Seine Schlüsseldaten sind kein gültiges base64. Kopieren Sie die Zeile erneut aus der .pub-Datei.</translation>
     </message>
     <message>
-        <source>This SSH public key is damaged: it says "%1" but contains a "%2" key. Copy the line again from the .pub file.</source>
+        <source>This SSH public key is damaged: it says &quot;%1&quot; but contains a &quot;%2&quot; key. Copy the line again from the .pub file.</source>
         <translation>Dieser öffentliche SSH-Schlüssel ist beschädigt: Er ist als „%1“ angegeben, enthält aber einen Schlüssel vom Typ „%2“. Kopieren Sie die Zeile erneut aus der .pub-Datei.</translation>
     </message>
 </context>
@@ -4555,7 +4556,7 @@ netto %2</translation>
         <translation>gelesen</translation>
     </message>
     <message>
-        <source>writing a command's input</source>
+        <source>writing a command&apos;s input</source>
         <translation>beim Schreiben der Eingabe eines Befehls</translation>
     </message>
 </context>
@@ -4566,7 +4567,7 @@ netto %2</translation>
         <translation>Die Installationen im Projekt konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>This deployment was started on another computer, and the e-mail address for its certificate and its servers' pinned host keys are kept there. Resume it on that computer, or destroy it here and deploy again.</source>
+        <source>This deployment was started on another computer, and the e-mail address for its certificate and its servers&apos; pinned host keys are kept there. Resume it on that computer, or destroy it here and deploy again.</source>
         <translation>Diese Installation wurde auf einem anderen Computer begonnen; die E-Mail-Adresse für ihr Zertifikat und die festgelegten Host-Schlüssel ihrer Server liegen dort. Setzen Sie sie auf jenem Computer fort, oder löschen Sie sie hier und installieren Sie neu.</translation>
     </message>
     <message>
@@ -4665,7 +4666,7 @@ netto %2</translation>
         <translation>Ausgewählte Installation &amp;verwalten</translation>
     </message>
     <message>
-        <source>&amp;Resume the selected deployment's interrupted run</source>
+        <source>&amp;Resume the selected deployment&apos;s interrupted run</source>
         <translation>Unterbrochenen Lauf der ausgewählten Installation &amp;fortsetzen</translation>
     </message>
     <message>
@@ -4688,11 +4689,11 @@ netto %2</translation>
 <context>
     <name>StatusCommand</name>
     <message>
-        <source>There is no deployment "%1": this project has no deployments.</source>
+        <source>There is no deployment &quot;%1&quot;: this project has no deployments.</source>
         <translation>Es gibt keine Installation „%1“: Dieses Projekt hat keine Installationen.</translation>
     </message>
     <message>
-        <source>There is no deployment "%1" in this project. It has: %2. Pass one of these (or its domain) to --deployment.</source>
+        <source>There is no deployment &quot;%1&quot; in this project. It has: %2. Pass one of these (or its domain) to --deployment.</source>
         <translation>In diesem Projekt gibt es keine Installation „%1“. Vorhanden sind: %2. Geben Sie eine davon (oder ihre Domain) bei --deployment an.</translation>
     </message>
     <message>
@@ -4879,7 +4880,7 @@ netto %2</translation>
         <translation>%1 auf %2 ist nicht rechtzeitig fertig geworden. Die Installation läuft auf dem Server weiter; verfolgen Sie sie von hier aus erneut, oder sehen Sie sich dort /var/log/jitsi-deployer/provision.log an.</translation>
     </message>
     <message>
-        <source>The step "%1" failed on %2: %3 Fix the cause first.</source>
+        <source>The step &quot;%1&quot; failed on %2: %3 Fix the cause first.</source>
         <translation>Der Schritt „%1“ ist auf %2 fehlgeschlagen: %3 Beheben Sie zuerst die Ursache.</translation>
     </message>
 </context>
@@ -4967,7 +4968,7 @@ netto %2</translation>
 <context>
     <name>UserDataRenderer</name>
     <message>
-        <source>The deployer's SSH public key is missing or spans several lines. Select a single OpenSSH public key.</source>
+        <source>The deployer&apos;s SSH public key is missing or spans several lines. Select a single OpenSSH public key.</source>
         <translation>Der öffentliche SSH-Schlüssel für Jitsi Deployer fehlt oder erstreckt sich über mehrere Zeilen. Wählen Sie einen einzelnen öffentlichen OpenSSH-Schlüssel.</translation>
     </message>
     <message>
@@ -4975,11 +4976,11 @@ netto %2</translation>
         <translation>Der SSH-Host-Schlüssel für %1 fehlt oder ist fehlerhaft. Starten Sie die Installation erneut, damit ein neues Schlüsselpaar erzeugt wird.</translation>
     </message>
     <message>
-        <source>The server's cloud-init user-data is %1 bytes, more than the %2 bytes Hetzner Cloud accepts. Use a shorter SSH public key.</source>
+        <source>The server&apos;s cloud-init user-data is %1 bytes, more than the %2 bytes Hetzner Cloud accepts. Use a shorter SSH public key.</source>
         <translation>Die cloud-init-user-data des Servers sind %1 Bytes groß, mehr als die %2 Bytes, die Hetzner Cloud annimmt. Verwenden Sie einen kürzeren öffentlichen SSH-Schlüssel.</translation>
     </message>
     <message>
-        <source>The image "%1" is not supported. Choose debian-13, debian-12 or ubuntu-24.04.</source>
+        <source>The image &quot;%1&quot; is not supported. Choose debian-13, debian-12 or ubuntu-24.04.</source>
         <translation>Das Image „%1“ wird nicht unterstützt. Wählen Sie debian-13, debian-12 oder ubuntu-24.04.</translation>
     </message>
 </context>
@@ -5026,7 +5027,7 @@ netto %2</translation>
         <translation>Von jicofo aufgenommen, jetzt nicht betriebsbereit</translation>
     </message>
     <message>
-        <source>Not in jicofo's bridge list</source>
+        <source>Not in jicofo&apos;s bridge list</source>
         <translation>Nicht in der Bridge-Liste von jicofo</translation>
     </message>
     <message>
@@ -5042,7 +5043,7 @@ netto %2</translation>
         <translation>keine Antwort</translation>
     </message>
     <message>
-        <source>Operational bridges in jicofo's statistics (127.0.0.1:8888/stats): %1</source>
+        <source>Operational bridges in jicofo&apos;s statistics (127.0.0.1:8888/stats): %1</source>
         <translation>Betriebsbereite Bridges laut Statistik von jicofo (127.0.0.1:8888/stats): %1</translation>
     </message>
     <message>
@@ -5070,7 +5071,7 @@ netto %2</translation>
         <translation>Webserver auf Port 5222 nicht erreichbar</translation>
     </message>
     <message>
-        <source>The web host's certificate was rejected</source>
+        <source>The web host&apos;s certificate was rejected</source>
         <translation>Zertifikat des Webservers abgelehnt</translation>
     </message>
     <message>
@@ -5098,7 +5099,7 @@ netto %2</translation>
         <translation>Jicofo zählt eine andere Anzahl Bridges</translation>
     </message>
     <message>
-        <source>Jicofo's statistics unavailable</source>
+        <source>Jicofo&apos;s statistics unavailable</source>
         <translation>Statistik von jicofo nicht verfügbar</translation>
     </message>
     <message>
@@ -5114,15 +5115,15 @@ netto %2</translation>
         <translation>Noch nicht im Bridge-Raum</translation>
     </message>
     <message>
-        <source>The bridge's log is empty</source>
+        <source>The bridge&apos;s log is empty</source>
         <translation>Protokoll der Bridge ist leer</translation>
     </message>
     <message>
-        <source>Prosody's log is empty</source>
+        <source>Prosody&apos;s log is empty</source>
         <translation>Protokoll von prosody ist leer</translation>
     </message>
     <message>
-        <source>Jicofo's log is empty</source>
+        <source>Jicofo&apos;s log is empty</source>
         <translation>Protokoll von jicofo ist leer</translation>
     </message>
     <message>
@@ -5141,7 +5142,7 @@ netto %2</translation>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <source>What the deployment's own logs and health checks say about every bridge.</source>
+        <source>What the deployment&apos;s own logs and health checks say about every bridge.</source>
         <translation>Was die Protokolle und Gesundheitsprüfungen der Installation über jede Bridge sagen.</translation>
     </message>
     <message>
@@ -5181,7 +5182,7 @@ netto %2</translation>
         <translation>&amp;Protokoll öffnen</translation>
     </message>
     <message>
-        <source>Open the deployment's log</source>
+        <source>Open the deployment&apos;s log</source>
         <translation>Protokoll der Einrichtung öffnen</translation>
     </message>
     <message>
@@ -5261,42 +5262,42 @@ netto %2</translation>
         <translation>Besprechung testen</translation>
     </message>
     <message>
-        <source>A fresh room, and each bridge's figures while people are in it.</source>
+        <source>A fresh room, and each bridge&apos;s figures while people are in it.</source>
         <translation>Ein neuer Raum und die Werte jeder Bridge, solange Leute darin sind.</translation>
     </message>
 </context>
 <context>
     <name>Verifier</name>
     <message>
-        <source>The bridge's log /var/log/jitsi/jvb.log is empty or was just rotated, so there is no evidence that it connected. Check that jitsi-videobridge2 is running (systemctl status jitsi-videobridge2), then verify again.</source>
+        <source>The bridge&apos;s log /var/log/jitsi/jvb.log is empty or was just rotated, so there is no evidence that it connected. Check that jitsi-videobridge2 is running (systemctl status jitsi-videobridge2), then verify again.</source>
         <translation>Das Protokoll der Bridge /var/log/jitsi/jvb.log ist leer oder wurde gerade rotiert, daher gibt es keinen Beleg, dass sie sich verbunden hat. Prüfen Sie, ob jitsi-videobridge2 läuft (systemctl status jitsi-videobridge2), und prüfen Sie dann erneut.</translation>
     </message>
     <message>
-        <source>The bridge cannot connect to the web host on port 5222. Check that the web host's firewall allows 5222/tcp from this bridge's address and that prosody is running.</source>
+        <source>The bridge cannot connect to the web host on port 5222. Check that the web host&apos;s firewall allows 5222/tcp from this bridge&apos;s address and that prosody is running.</source>
         <translation>Die Bridge kann keine Verbindung zum Webserver auf Port 5222 herstellen. Prüfen Sie, ob die Firewall des Webservers 5222/tcp von der Adresse dieser Bridge zulässt und ob prosody läuft.</translation>
     </message>
     <message>
-        <source>The bridge rejected the web host's TLS certificate for auth.%1. Copy prosody's certificate to the bridge (re-provision it), or explicitly allow disabling certificate verification in the plan.</source>
+        <source>The bridge rejected the web host&apos;s TLS certificate for auth.%1. Copy prosody&apos;s certificate to the bridge (re-provision it), or explicitly allow disabling certificate verification in the plan.</source>
         <translation>Die Bridge hat das TLS-Zertifikat des Webservers für auth.%1 abgelehnt. Kopieren Sie das Zertifikat von prosody auf die Bridge (richten Sie sie neu ein), oder erlauben Sie im Plan ausdrücklich, die Zertifikatsprüfung abzuschalten.</translation>
     </message>
     <message>
-        <source>The bridge has not joined the bridge room (no "Joined MUC" in its log since it last started). Wait a minute and verify again; if it persists, check /var/log/jitsi/jvb.log on the bridge.</source>
+        <source>The bridge has not joined the bridge room (no &quot;Joined MUC&quot; in its log since it last started). Wait a minute and verify again; if it persists, check /var/log/jitsi/jvb.log on the bridge.</source>
         <translation>Die Bridge ist dem Bridge-Raum nicht beigetreten (kein „Joined MUC“ in ihrem Protokoll seit dem letzten Start). Warten Sie eine Minute und prüfen Sie erneut; wenn das Problem bleibt, sehen Sie sich /var/log/jitsi/jvb.log auf der Bridge an.</translation>
     </message>
     <message>
-        <source>The bridge logged in to prosody but was disconnected since. Check the bridge's network and that jitsi-videobridge2 is running, then verify again.</source>
+        <source>The bridge logged in to prosody but was disconnected since. Check the bridge&apos;s network and that jitsi-videobridge2 is running, then verify again.</source>
         <translation>Die Bridge hat sich bei prosody angemeldet, wurde seitdem aber getrennt. Prüfen Sie das Netzwerk der Bridge und ob jitsi-videobridge2 läuft, und prüfen Sie dann erneut.</translation>
     </message>
     <message>
-        <source>Prosody on the web host shows no login from this bridge (%1). Check that the web host's firewall allows 5222/tcp from it and that the bridge points at the web host.</source>
+        <source>Prosody on the web host shows no login from this bridge (%1). Check that the web host&apos;s firewall allows 5222/tcp from it and that the bridge points at the web host.</source>
         <translation>Prosody auf dem Webserver zeigt keine Anmeldung dieser Bridge (%1). Prüfen Sie, ob die Firewall des Webservers 5222/tcp von ihr zulässt und ob die Bridge auf den Webserver verweist.</translation>
     </message>
     <message>
-        <source>Jicofo has not added the bridge "%1" (no "Added new videobridge" in jicofo.log). Conferences will not use it until it joins the bridge room; see the bridge's own problems above, or restart jitsi-videobridge2 on it.</source>
+        <source>Jicofo has not added the bridge &quot;%1&quot; (no &quot;Added new videobridge&quot; in jicofo.log). Conferences will not use it until it joins the bridge room; see the bridge&apos;s own problems above, or restart jitsi-videobridge2 on it.</source>
         <translation>Jicofo hat die Bridge „%1“ nicht aufgenommen (kein „Added new videobridge“ in jicofo.log). Konferenzen nutzen sie erst, wenn sie dem Bridge-Raum beitritt; sehen Sie sich die Probleme der Bridge selbst weiter oben an oder starten Sie jitsi-videobridge2 auf ihr neu.</translation>
     </message>
     <message>
-        <source>Jicofo added the bridge "%1" but removed it since. Check that jitsi-videobridge2 is still running on it and that its connection to the web host is stable.</source>
+        <source>Jicofo added the bridge &quot;%1&quot; but removed it since. Check that jitsi-videobridge2 is still running on it and that its connection to the web host is stable.</source>
         <translation>Jicofo hat die Bridge „%1“ aufgenommen, seitdem aber wieder entfernt. Prüfen Sie, ob jitsi-videobridge2 auf ihr noch läuft und ob ihre Verbindung zum Webserver stabil ist.</translation>
     </message>
     <message>
@@ -5304,11 +5305,11 @@ netto %2</translation>
         <translation>Die Bridge meldet sich selbst als nicht funktionsfähig (HTTP %1 von ihrem Health-Check). Starten Sie jitsi-videobridge2 auf ihr neu und sehen Sie sich /var/log/jitsi/jvb.log an.</translation>
     </message>
     <message>
-        <source>The bridge's health check on 127.0.0.1:8080 did not answer. Check that jitsi-videobridge2 is running on it (systemctl status jitsi-videobridge2).</source>
+        <source>The bridge&apos;s health check on 127.0.0.1:8080 did not answer. Check that jitsi-videobridge2 is running on it (systemctl status jitsi-videobridge2).</source>
         <translation>Der Health-Check der Bridge auf 127.0.0.1:8080 hat nicht geantwortet. Prüfen Sie, ob jitsi-videobridge2 auf ihr läuft (systemctl status jitsi-videobridge2).</translation>
     </message>
     <message>
-        <source>The web host's /var/log/prosody/prosody.log is empty or was just rotated, so no bridge login can be confirmed. Verify again in a minute; if it stays empty, check that prosody is running.</source>
+        <source>The web host&apos;s /var/log/prosody/prosody.log is empty or was just rotated, so no bridge login can be confirmed. Verify again in a minute; if it stays empty, check that prosody is running.</source>
         <translation>Die Datei /var/log/prosody/prosody.log des Webservers ist leer oder wurde gerade rotiert, daher lässt sich keine Anmeldung einer Bridge bestätigen. Prüfen Sie in einer Minute erneut; wenn sie leer bleibt, prüfen Sie, ob prosody läuft.</translation>
     </message>
     <message>
@@ -5316,19 +5317,19 @@ netto %2</translation>
         <translation>Prosody zählt %1 aktive Bridge-Anmeldungen, die Installation hat aber %2 Bridges: Eine Bridge, die nicht zu dieser Installation gehört, oder eine übrig gebliebene nutzt das Konto jvb. Entfernen Sie sie oder ändern Sie das jvb-Geheimnis.</translation>
     </message>
     <message>
-        <source>Prosody has %1 live bridge logins for %2 bridges. Check that the web host's firewall allows 5222/tcp from every bridge, then verify again.</source>
+        <source>Prosody has %1 live bridge logins for %2 bridges. Check that the web host&apos;s firewall allows 5222/tcp from every bridge, then verify again.</source>
         <translation>Prosody zählt %1 aktive Bridge-Anmeldungen für %2 Bridges. Prüfen Sie, ob die Firewall des Webservers 5222/tcp von jeder Bridge zulässt, und prüfen Sie dann erneut.</translation>
     </message>
     <message>
-        <source>The web host's /var/log/jitsi/jicofo.log is empty or was just rotated, so no bridge can be confirmed. Verify again in a minute; if it stays empty, check that jicofo is running.</source>
+        <source>The web host&apos;s /var/log/jitsi/jicofo.log is empty or was just rotated, so no bridge can be confirmed. Verify again in a minute; if it stays empty, check that jicofo is running.</source>
         <translation>Die Datei /var/log/jitsi/jicofo.log des Webservers ist leer oder wurde gerade rotiert, daher lässt sich keine Bridge bestätigen. Prüfen Sie in einer Minute erneut; wenn sie leer bleibt, prüfen Sie, ob jicofo läuft.</translation>
     </message>
     <message>
-        <source>Jicofo's statistics on 127.0.0.1:8888/stats gave no bridge count. Check that jicofo is running on the web host (systemctl status jicofo), then verify again.</source>
+        <source>Jicofo&apos;s statistics on 127.0.0.1:8888/stats gave no bridge count. Check that jicofo is running on the web host (systemctl status jicofo), then verify again.</source>
         <translation>Die Statistik von Jicofo unter 127.0.0.1:8888/stats enthielt keine Anzahl von Bridges. Prüfen Sie, ob jicofo auf dem Webserver läuft (systemctl status jicofo), und prüfen Sie dann erneut.</translation>
     </message>
     <message>
-        <source>Jicofo counts %1 working bridges, but the deployment has %2. See the bridges' problems; if none is named, restart jicofo on the web host and verify again.</source>
+        <source>Jicofo counts %1 working bridges, but the deployment has %2. See the bridges&apos; problems; if none is named, restart jicofo on the web host and verify again.</source>
         <translation>Jicofo zählt %1 funktionierende Bridges, die Installation hat aber %2. Sehen Sie sich die Probleme der Bridges an; wenn keines genannt ist, starten Sie jicofo auf dem Webserver neu und prüfen Sie erneut.</translation>
     </message>
     <message>
@@ -5348,7 +5349,7 @@ netto %2</translation>
         <translation>Live-Prosody-Sitzung %1 von %2, Anmeldezeile wegrotiert</translation>
     </message>
     <message>
-        <source>Prosody on the web host has no live login as %1 from this bridge (%2). Check that the web host's firewall allows 5222/tcp from it and that the bridge points at the web host.</source>
+        <source>Prosody on the web host has no live login as %1 from this bridge (%2). Check that the web host&apos;s firewall allows 5222/tcp from it and that the bridge points at the web host.</source>
         <translation>Prosody auf dem Web-Host hat keine aktive Anmeldung als %1 von dieser Bridge (%2). Prüfen Sie, ob die Firewall des Web-Hosts 5222/tcp von ihr zulässt und ob die Bridge auf den Web-Host zeigt.</translation>
     </message>
     <message>
@@ -5356,19 +5357,19 @@ netto %2</translation>
         <translation>Prosody-Anmeldezeile um %1 (prosody.log)</translation>
     </message>
     <message>
-        <source>Jicofo's bridge view (127.0.0.1:8888/debug) does not list the bridge "%1". Conferences will not use it until it joins the bridge room; see the bridge's own problems above, or restart jitsi-videobridge2 on it.</source>
+        <source>Jicofo&apos;s bridge view (127.0.0.1:8888/debug) does not list the bridge &quot;%1&quot;. Conferences will not use it until it joins the bridge room; see the bridge&apos;s own problems above, or restart jitsi-videobridge2 on it.</source>
         <translation>Die Bridge-Sicht von jicofo (127.0.0.1:8888/debug) führt die Bridge „%1“ nicht. Konferenzen nutzen sie erst, wenn sie dem Bridge-Raum beitritt; siehe die Probleme der Bridge oben, oder starten Sie jitsi-videobridge2 darauf neu.</translation>
     </message>
     <message>
-        <source>Jicofo lists the bridge "%1" but not as operational, so it gives it no conferences. Restart jitsi-videobridge2 on it and check its connection to the web host.</source>
+        <source>Jicofo lists the bridge &quot;%1&quot; but not as operational, so it gives it no conferences. Restart jitsi-videobridge2 on it and check its connection to the web host.</source>
         <translation>Jicofo führt die Bridge „%1“, aber nicht als betriebsbereit, und gibt ihr daher keine Konferenzen. Starten Sie jitsi-videobridge2 darauf neu und prüfen Sie ihre Verbindung zum Web-Host.</translation>
     </message>
     <message>
-        <source>in jicofo's bridge view</source>
+        <source>in jicofo&apos;s bridge view</source>
         <translation>in der Bridge-Sicht von jicofo</translation>
     </message>
     <message>
-        <source>"Added new videobridge" in jicofo.log</source>
+        <source>&quot;Added new videobridge&quot; in jicofo.log</source>
         <translation>„Added new videobridge“ in jicofo.log</translation>
     </message>
     <message>
@@ -5387,7 +5388,7 @@ netto %2</translation>
         </translation>
     </message>
     <message>
-        <source>Another bridge uses the same MUC nickname "%1", so jicofo sees them as one bridge. Give each bridge its own MUC_NICKNAME in /etc/jitsi/videobridge/jvb.conf and restart jitsi-videobridge2, or remove the bridge and add a new one.</source>
+        <source>Another bridge uses the same MUC nickname &quot;%1&quot;, so jicofo sees them as one bridge. Give each bridge its own MUC_NICKNAME in /etc/jitsi/videobridge/jvb.conf and restart jitsi-videobridge2, or remove the bridge and add a new one.</source>
         <translation>Eine andere Bridge verwendet denselben MUC-Spitznamen „%1“, daher sieht jicofo beide als eine Bridge. Geben Sie jeder Bridge ihren eigenen MUC_NICKNAME in /etc/jitsi/videobridge/jvb.conf und starten Sie jitsi-videobridge2 neu, oder entfernen Sie die Bridge und fügen Sie eine neue hinzu.</translation>
     </message>
     <message>
@@ -5453,19 +5454,19 @@ netto %2</translation>
         <translation>Klicken Sie auf „Erneut versuchen“, um dort weiterzumachen, wo angehalten wurde; erledigte Schritte werden nicht wiederholt.</translation>
     </message>
     <message>
-        <source>Once the records resolve, press Retry to get the Let's Encrypt certificate.</source>
-        <translation>Sobald die Einträge aufgelöst werden, klicken Sie auf „Erneut versuchen“, um das Zertifikat von Let's Encrypt zu erhalten.</translation>
+        <source>Once the records resolve, press Retry to get the Let&apos;s Encrypt certificate.</source>
+        <translation>Sobald die Einträge aufgelöst werden, klicken Sie auf „Erneut versuchen“, um das Zertifikat von Let&apos;s Encrypt zu erhalten.</translation>
     </message>
     <message>
         <source>The Deployment page shows the deployments this project has.</source>
         <translation>Die Seite „Installation“ zeigt die Installationen dieses Projekts.</translation>
     </message>
     <message>
-        <source>The deployment's Manage page removes a bridge (drained first).</source>
+        <source>The deployment&apos;s Manage page removes a bridge (drained first).</source>
         <translation>Die Verwaltungsseite der Installation entfernt eine Bridge (nachdem sie ausgelaufen ist).</translation>
     </message>
     <message>
-        <source>The deployment's Manage page removes %1 (drained first).</source>
+        <source>The deployment&apos;s Manage page removes %1 (drained first).</source>
         <translation>Die Verwaltungsseite der Installation entfernt %1 (nachdem sie ausgelaufen ist).</translation>
     </message>
     <message>
@@ -5477,7 +5478,7 @@ netto %2</translation>
         <translation>Die Seite „Server“ bietet nur Typen an, die in %1 bestellt werden können.</translation>
     </message>
     <message>
-        <source>"Update Jitsi" on the deployment's Manage page brings every host to the current version, one bridge at a time.</source>
+        <source>&quot;Update Jitsi&quot; on the deployment&apos;s Manage page brings every host to the current version, one bridge at a time.</source>
         <translation>„Jitsi updaten“ auf der Verwaltungsseite der Installation bringt jeden Server auf die aktuelle Version, eine Bridge nach der anderen.</translation>
     </message>
     <message>
@@ -5511,7 +5512,7 @@ netto %2</translation>
 <context>
     <name>WizardState</name>
     <message>
-        <source>The deployment's health could not be read.</source>
+        <source>The deployment&apos;s health could not be read.</source>
         <translation>Der Zustand der Installation konnte nicht gelesen werden.</translation>
     </message>
 </context>
@@ -5642,7 +5643,7 @@ netto %2</translation>
         <translation>Die Primäre IP ist bereits einem anderen Server zugewiesen. Heben Sie die Zuweisung in der Hetzner Console auf oder verwenden Sie eine andere IP.</translation>
     </message>
     <message>
-        <source>The primary IP belongs to a different location than the server. Use an IP from the server's location.</source>
+        <source>The primary IP belongs to a different location than the server. Use an IP from the server&apos;s location.</source>
         <translation>Die Primäre IP gehört zu einem anderen Standort als der Server. Verwenden Sie eine IP vom Standort des Servers.</translation>
     </message>
     <message>
@@ -5666,7 +5667,7 @@ netto %2</translation>
         <translation>Die angeforderte private IP wird bereits verwendet. Lassen Sie Hetzner die IP wählen oder wählen Sie eine andere.</translation>
     </message>
     <message>
-        <source>The private network has no subnet in the server's network zone. Add a subnet there or pick a location in the network's zone.</source>
+        <source>The private network has no subnet in the server&apos;s network zone. Add a subnet there or pick a location in the network&apos;s zone.</source>
         <translation>Das private Netzwerk hat kein Subnetz in der Netzwerkzone des Servers. Legen Sie dort ein Subnetz an oder wählen Sie einen Standort in der Zone des Netzwerks.</translation>
     </message>
     <message>
@@ -5694,7 +5695,7 @@ netto %2</translation>
         <translation>Die Ressource, auf die die Firewall angewendet werden soll, existiert nicht. Laden Sie neu und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>The firewall is applied through a label selector. Change the server's labels or the selector instead.</source>
+        <source>The firewall is applied through a label selector. Change the server&apos;s labels or the selector instead.</source>
         <translation>Die Firewall wird über einen Label-Selektor angewendet. Ändern Sie stattdessen die Labels des Servers oder den Selektor.</translation>
     </message>
     <message>

@@ -1,5 +1,6 @@
 target_sources(deployer_core PRIVATE
     cli/cliapplication.h cli/cliapplication.cpp
+    cli/cliusage.h cli/cliusage.cpp
     cli/clioutput.h cli/clioutput.cpp
     cli/hcloudcommands.h cli/hcloudcommands.cpp
     cli/plancommand.h cli/plancommand.cpp

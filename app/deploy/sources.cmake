@@ -37,7 +37,7 @@ target_sources(deployer_core PRIVATE
     deploy/engineevents.h deploy/engineevents.cpp
     deploy/progressmodel.h deploy/progressmodel.cpp
     deploy/runlog.h deploy/runlog.cpp
-    deploy/enginerun.h deploy/enginerun.cpp
+    deploy/enginerun.h deploy/enginerun.cpp deploy/enginerun_recovery.cpp
     deploy/drainquestion.h deploy/bridgedrain.h deploy/bridgedrain.cpp
     deploy/updateoperation.h deploy/updateoperation.cpp
     deploy/versionpin.h deploy/versionpin.cpp

@@ -17,7 +17,7 @@ using Fault = HcloudSim::Fault;
 
 namespace {
 const QString sshKey = u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJy8viPk0QD/A9Hof7FGWIt3bVhsF9Ys9zDkAhEOfSzu you@laptop"_s;
-constexpr qint64 debian12x86 = 114690387; // the simulator's catalogue
+constexpr qint64 debian13x86 = 310554929; // the plan's default image (debian-13) in the simulator's catalogue
 
 DeploymentPlan makePlan(const QString &domain, int bridges, const QString &bridgeLocation = u"fsn1"_s)
 {
@@ -331,7 +331,7 @@ private Q_SLOTS:
             const QJsonObject body = QJsonDocument::fromJson(exchange.requestBody).object();
             QCOMPARE(body[u"user_data"_s].toString(), u"#cloud-config\n"_s);
             QCOMPARE(body[u"ssh_keys"_s].toArray(), QJsonArray{deployed->base.sshKey.id});
-            QCOMPARE(body[u"image"_s].toString(), QString::number(debian12x86));
+            QCOMPARE(body[u"image"_s].toString(), QString::number(debian13x86));
             QVERIFY(body[u"firewalls"_s].toArray().isEmpty());
         }
         const QJsonArray firewalls = state(u"firewalls"_s);

@@ -17,7 +17,7 @@ using Fault = HcloudSim::Fault;
 
 namespace {
 const QString sshKey = u"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJy8viPk0QD/A9Hof7FGWIt3bVhsF9Ys9zDkAhEOfSzu you@laptop"_s;
-constexpr qint64 debian12x86 = 114690387; // the simulator's catalogue
+constexpr qint64 debian13x86 = 310554929; // the plan's default image (debian-13) in the simulator's catalogue
 
 DeploymentPlan makePlan(const QString &domain, int bridges)
 {
@@ -113,7 +113,7 @@ private Q_SLOTS:
         const DeploymentPlan plan = makePlan(u"meet.example.org"_s, 2);
         const auto check = preview(plan);
         QVERIFY2(check.ok(), qPrintable(check.error().toString()));
-        QCOMPARE(check->imageId, debian12x86);
+        QCOMPARE(check->imageId, debian13x86);
         QCOMPARE(check->summary.servers.size(), 3);
         QCOMPARE(check->serversInProject, 0);
         QVERIFY(check->summary.warnings.isEmpty());
@@ -129,7 +129,7 @@ private Q_SLOTS:
             bridge.serverType = u"cax21"_s;
         const auto armCheck = preview(arm);
         QVERIFY2(armCheck.ok(), qPrintable(armCheck.error().toString()));
-        QCOMPARE(armCheck->imageId, qint64(114690389));
+        QCOMPARE(armCheck->imageId, qint64(310554935)); // debian-13 for arm
     }
 
     void quotaHintIsAWarning()

@@ -217,7 +217,7 @@ private Q_SLOTS:
         const QString out = dir.filePath(u"out"_s);
         const auto written = DryRunWriter::write(p, summary.value(), canary, out);
         QVERIFY2(written.ok(), qPrintable(written.error().message));
-        QCOMPARE(written->size(), 3 * 2 + 2 + 7 + 2 * 3); // env + user-data per host, summaries, bundles
+        QCOMPARE(written->size(), 3 * 2 + 2 + 8 + 2 * 3); // env + user-data per host, summaries, bundles
 
         int files = 0;
         QDirIterator it(out, QDir::Files, QDirIterator::Subdirectories);
