@@ -8,6 +8,7 @@
 // uses the engine's own health read (WizardState::healthSource), runs Update Jitsi and answers the drain question.
 
 #include "deploy/accounts.h"
+#include "deploy/deploymentstore.h"
 #include "deploytestworld.h"
 #include "fakehost.h"
 #include "testhome.h"
@@ -35,6 +36,7 @@
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -87,12 +89,13 @@ private:
     // Start page: choose the deployment's row, Manage; SSH key page: the key in ~/.ssh; on to the Manage page.
     enum class Health { Given, FromEngine };
 
-    bool openManage(const QString &domain, Health health = Health::Given)
+    bool openManage(const QString &domain, Health health = Health::Given,
+                    std::optional<WizardState::Environment> environment = std::nullopt, int deployments = 2)
     {
-        m_wizard = std::make_unique<WizardShell>(m_world->environment());
+        m_wizard = std::make_unique<WizardShell>(environment.value_or(m_world->environment()));
         m_world->prepare(m_wizard->state());
         if (health == Health::Given)
-            m_wizard->manageController()->setHealthSource([this](const QString &slug, QObject *, auto done) {
+            m_wizard->manageController()->setHealthSource([this](const QString &slug, QObject *context, auto done) {
                 ++m_healthReads;
                 DeploymentHealth health;
                 health.slug = slug;
@@ -107,7 +110,9 @@ private:
                 jvb.conferences = 1;
                 jvb.participants = 4;
                 health.bridges << jvb;
-                QTimer::singleShot(5, this, [done, health] { done(WizardState::HealthReading{health, {}}); });
+                // Answered within the asker's lifetime, as the engine's read is: a window closed meanwhile gets
+                // nothing.
+                QTimer::singleShot(5, context, [done, health] { done(WizardState::HealthReading{health, {}}); });
             });
         m_wizard->resize(1000, 760);
         m_wizard->setStartId(WizardShell::StartPageId);
@@ -117,7 +122,7 @@ private:
             return false;
 
         auto *table = find<QTableWidget>(u"deploymentsTable"_s);
-        if (!QTest::qWaitFor([table] { return table->rowCount() == 2; }, timeoutMs)) {
+        if (!QTest::qWaitFor([table, deployments] { return table->rowCount() == deployments; }, timeoutMs)) {
             qWarning("the Start page lists %d deployments", table->rowCount());
             return false;
         }
@@ -439,6 +444,47 @@ private Q_SLOTS:
         QCOMPARE(m_wizard->nextId(), int(WizardShell::ManagePageId));
         m_wizard->state()->setMode(WizardState::Mode::Resume);
         QCOMPARE(m_wizard->nextId(), int(WizardShell::ReviewPageId));
+    }
+
+    // Another computer (issue 14): no stored plan, no pinned host keys, no secrets. The window still lists the
+    // deployment, opens its Manage page and adds a bridge: the engine trusts the web host's key by its label, reads
+    // the plan and the secrets back from the web host over that pinned session and keeps them here.
+    void secondComputerAddsABridge()
+    {
+        const QString slug = u"talk-example-net"_s;
+        // What cloud-init does with the project's SSH key on a real server (the fake host has no cloud-init).
+        if (FakeHost *host = m_otherCloud.host(slug + u"-web"_s);
+            host && !host->hasFile(u"/root/.ssh/authorized_keys"_s))
+            host->writeFile(u"/root/.ssh/authorized_keys"_s, otherPlan().sshPublicKey.toUtf8() + '\n', 0600);
+        QTemporaryDir elsewhere;
+        FakeHostAgentFactory agents{&m_otherCloud};
+        WizardState::Environment environment = m_world->environment();
+        environment.hosts = &agents;
+        environment.engine.storeDirectory = elsewhere.filePath(u"store"_s);
+        environment.engine.secrets = SecretStore::files(elsewhere.filePath(u"secrets"_s));
+        QVERIFY(openManage(u"talk.example.net"_s, Health::Given, environment));
+        connect(m_wizard->state()->engine(), &DeploymentEngine::event, this, [this](const EngineEvent &e) {
+            if (e.kind == EngineEvent::Kind::Phase && e.phase == Phase::Hosts)
+                m_otherCloud.setPrivateAddresses(m_world->sim.state(u"servers"_s));
+        });
+        const QStringList before = serverNames();
+        QTest::mouseClick(find<QPushButton>(u"addBridgesButton"_s), Qt::LeftButton);
+        QCOMPARE(m_wizard->currentId(), int(WizardShell::AddBridgesPageId));
+        QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(u"newMonthlyTotalLabel"_s)->text().contains(u"with the new bridges"_s),
+                                 timeoutMs);
+        const QString added = find<QLabel>(u"newBridgeNamesLabel"_s)->text();
+        QCOMPARE(added, slug + u"-jvb-2"_s);
+        QVERIFY(forward(QWizard::CommitButton, WizardShell::DeployPageId));
+        QVERIFY2(waitForOperation(), qPrintable(m_wizard->deployController()->lastError().toString()));
+        const EngineOutcome outcome = m_wizard->deployController()->outcome();
+        QVERIFY2(m_wizard->deployController()->status() == DeployController::Status::Succeeded,
+                 qPrintable(m_wizard->deployController()->lastError().toString()));
+        QVERIFY(outcome.verification && outcome.verification->ok());
+        QVERIFY2(serverNames().contains(added) && !before.contains(added), qPrintable(added));
+        // This computer keeps what it recovered: the plan and the deployment's secrets.
+        QVERIFY(QFile::exists(DeploymentStore(environment.engine.storeDirectory).filePath(slug)));
+        QVERIFY(!QDir(elsewhere.filePath(u"secrets"_s)).isEmpty());
+        m_wizard.reset(); // before the agents it uses
     }
 
     void destroyWithTheTypedDomain()
