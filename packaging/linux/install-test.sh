@@ -87,7 +87,9 @@ in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-re
 before=$(snapshot)
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends /tmp/package.deb \
     >"$work/apt-install.log" 2>&1 || die "installing the package failed: $(tail -15 "$work/apt-install.log")"
-in_root dpkg -s jitsi-deployer | grep -q '^Status: install ok installed' || die "dpkg does not list the package"
+status=$(in_root dpkg -s jitsi-deployer)
+[[ $status == *$'\nStatus: install ok installed'* || $status == 'Status: install ok installed'* ]] ||
+    die "dpkg does not list the package"
 # The comparison after purge means something only if the snapshot sees the package's files.
 installed=$(snapshot)
 grep -qx './usr/bin/jitsi-deployer' <<<"$installed" || die "the snapshot does not see the installed program"
@@ -97,7 +99,10 @@ echo "== jitsi-deployer --version, --help"
 version=$(in_root jitsi-deployer --version)
 [[ $version == *"$(dpkg-deb -f "$deb" Version)"* ]] || die "--version says '$version'"
 echo "   $version"
-in_root jitsi-deployer --help | grep -q 'Without a command the wizard opens' || die "--help lacks its usage text"
+# Captured whole: `| grep -q` would stop reading at the match, and the rest of the help then dies of SIGPIPE,
+# which pipefail reports as a failure.
+help=$(in_root jitsi-deployer --help)
+[[ $help == *'Without a command the wizard opens'* ]] || die "--help lacks its usage text"
 
 echo "== a headless command against hcloud-sim ($api)"
 locations=$(in_root env HCLOUD_TOKEN=install-test-token jitsi-deployer hcloud locations --api-endpoint "$api" --json) ||
