@@ -14,7 +14,7 @@ target_sources(deployer_core PRIVATE
     cli/eventrenderer.h cli/eventrenderer.cpp
     cli/cliadvice.h cli/cliadvice.cpp
     cli/interruptwatcher.h cli/interruptwatcher.cpp
-    cli/terminal.h)
+    cli/terminal.h cli/terminal_p.h cli/terminal.cpp)
 # The terminal is the one part of the CLI each platform reaches its own way.
 if(WIN32)
     target_sources(deployer_core PRIVATE cli/terminal_win.cpp)

@@ -1,4 +1,5 @@
 #include "terminal.h"
+#include "terminal_p.h"
 
 #include <QSocketNotifier>
 
@@ -99,28 +100,15 @@ void SecretPrompt::finish()
         ::close(m_fd);
         m_fd = -1;
     }
-    QByteArray line = m_buffer.left(m_buffer.indexOf('\n') < 0 ? m_buffer.size() : m_buffer.indexOf('\n'));
-    if (line.endsWith('\r'))
-        line.chop(1);
-    const QString secret = line.isEmpty() ? QString() : QString::fromUtf8(line);
-    // The buffers held the passphrase; do not leave it in freed memory longer than needed.
-    m_buffer.fill('\0');
-    m_buffer.clear();
-    line.fill('\0');
+    const QString secret = TerminalText::takeLine(m_buffer);
     if (auto answered = std::exchange(m_answered, nullptr))
         answered(secret);
 }
 
-LinePrompt::LinePrompt(QObject *parent)
-    : QObject(parent)
-{ }
-
 void LinePrompt::ask(const QString &prompt, std::function<void(const QString &line)> answered)
 {
     m_answered = std::move(answered);
-    const QByteArray bytes = prompt.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-    std::fflush(stderr);
+    TerminalText::printPrompt(prompt);
     m_notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &LinePrompt::readAvailable);
 }

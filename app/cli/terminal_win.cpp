@@ -4,6 +4,7 @@
 // A Windows console cannot be watched by a QSocketNotifier, so each prompt reads its line on a short-lived thread
 // of its own and hands it back to the event loop. The event loop never waits for the user.
 #include "terminal.h"
+#include "terminal_p.h"
 
 #include <QPointer>
 #include <QThread>
@@ -145,26 +146,15 @@ void SecretPrompt::readAvailable() { }
 
 void SecretPrompt::finish()
 {
-    QByteArray line = m_buffer.left(m_buffer.indexOf('\n') < 0 ? m_buffer.size() : m_buffer.indexOf('\n'));
-    const QString secret = line.isEmpty() ? QString() : QString::fromUtf8(line);
-    // The buffers held the passphrase; do not leave it in freed memory longer than needed.
-    m_buffer.fill('\0');
-    m_buffer.clear();
-    line.fill('\0');
+    const QString secret = TerminalText::takeLine(m_buffer);
     if (auto answered = std::exchange(m_answered, nullptr))
         answered(secret);
 }
 
-LinePrompt::LinePrompt(QObject *parent)
-    : QObject(parent)
-{ }
-
 void LinePrompt::ask(const QString &prompt, std::function<void(const QString &line)> answered)
 {
     m_answered = std::move(answered);
-    const QByteArray bytes = prompt.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-    std::fflush(stderr);
+    TerminalText::printPrompt(prompt);
     HANDLE input = ::GetStdHandle(STD_INPUT_HANDLE);
     const bool console = isConsole(STD_INPUT_HANDLE);
     readInBackground(
